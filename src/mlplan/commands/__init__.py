@@ -1,0 +1,1 @@
+"""One module per command: orchestration of loading, domain logic and rendering."""

@@ -1,0 +1,36 @@
+"""``mlplan framework``: browse the framework."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mlplan import output
+from mlplan.errors import UsageError
+from mlplan.framework import Framework, Topic, load_framework
+from mlplan.suggest import closest
+
+
+def resolve_topic(fw: Framework, topic_id: str) -> Topic:
+    """The topic with this id, or a usage error that suggests the nearest id."""
+    topic = fw.topic(topic_id.strip())
+    if topic is not None:
+        return topic
+    hint = closest(topic_id, fw.topic_ids())
+    if hint:
+        raise UsageError("framework.unknown_topic_arg", id=topic_id, hint=hint)
+    raise UsageError(
+        "framework.unknown_topic_arg_nohint", id=topic_id, ids=", ".join(fw.topic_ids())
+    )
+
+
+def run(*, topic: str | None, fmt: str, framework_path: Path | None) -> None:
+    from mlplan.render import framework as render
+
+    fw = load_framework(framework_path)
+    chosen = resolve_topic(fw, topic) if topic else None
+    if fmt == "json":
+        output.out(render.to_json(fw, chosen))
+    elif fmt == "markdown":
+        output.out(render.to_markdown(fw, chosen))
+    else:
+        render.print_table(fw, chosen, output.console())

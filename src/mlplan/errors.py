@@ -1,0 +1,55 @@
+"""The one exception hierarchy. ``cli.main`` maps each class to its exit code.
+
+Domain code raises these with a message id (and parameters); only the CLI prints them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mlplan.diagnostics import Diagnostic
+from mlplan.i18n import t
+
+
+class MlplanError(Exception):
+    """Base class: a problem the user can fix, reported without a traceback."""
+
+    exit_code = 2
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    @property
+    def message(self) -> str:
+        return t(self.key, **self.params)
+
+
+class UsageError(MlplanError):
+    """The command line itself is wrong: an unknown topic id, a bad option value."""
+
+
+class InputError(MlplanError):
+    """A file cannot be read at all: missing, a directory, no permission."""
+
+
+class FrameworkError(MlplanError):
+    """The framework file is invalid; carries every diagnostic with its location."""
+
+    def __init__(self, path: str, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("framework.invalid", path=path, count=len(diagnostics))
+        self.diagnostics = diagnostics
+
+
+class WriteError(MlplanError):
+    """A file could not be written; the original is left as it was."""
+
+
+class Interrupted(MlplanError):
+    """The user pressed Ctrl-C; nothing was written."""
+
+    exit_code = 130
+
+    def __init__(self) -> None:
+        super().__init__("error.interrupted")

@@ -1,0 +1,276 @@
+"""The framework: competencies, topics, activities, material, courses, phases, levels.
+
+Loaded from ``data/framework.yaml`` (shipped inside the package) or from a file given
+with ``--framework`` / ``MLPLAN_FRAMEWORK``, validated as strictly as a plan.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from mlplan import yamlloc
+from mlplan.diagnostics import Diagnostic
+from mlplan.errors import FrameworkError
+
+PhaseId = Literal["begin", "midden", "eind"]
+PHASES: tuple[PhaseId, ...] = ("begin", "midden", "eind")
+LevelId = Literal["basis", "verdieping", "specialisatie"]
+MaterialKind = Literal[
+    "video",
+    "cursus",
+    "workshop",
+    "literatuur",
+    "zelftest",
+    "website",
+    "document",
+    "training",
+    "overig",
+]
+CourseKind = Literal["cursus", "talentprogramma", "leergang", "traject", "module", "nascholing"]
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+_QUOTES = "'\"‘’“”‚„"
+
+
+def normalise_title(title: str) -> str:
+    """How titles are compared: case, surrounding spaces and quotes do not matter
+    (the source writes ‘Verwonder en Verbeter’ with typographic quotes)."""
+    return title.strip().strip(_QUOTES).strip().casefold()
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Level(_Model):
+    id: LevelId
+    title: Text
+    description: Text
+
+
+class Phase(_Model):
+    id: PhaseId
+    title: Text
+    goals: list[Text] = []
+    examples: list[Text] = []
+
+
+class CanMeds(_Model):
+    key_competency: Annotated[int, Field(ge=1)]
+    text: Text
+
+
+class ExampleActivity(_Model):
+    title: Text
+    phase: PhaseId | None = None
+
+
+class Material(_Model):
+    title: Text
+    provider: Text | None = None
+    kind: MaterialKind
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+
+
+class Topic(_Model):
+    id: Id
+    title: Text
+    heading: Text | None = None
+    min_activities: Annotated[int, Field(ge=1)] = 1
+    objectives: list[Text] = []
+    objectives_note: Text | None = None
+    activities: Annotated[list[ExampleActivity], Field(min_length=1)]
+    materials: list[Material] = []
+
+    def example(self, title: str) -> ExampleActivity | None:
+        """The example activity with this title, ignoring case, surrounding spaces and quotes."""
+        wanted = normalise_title(title)
+        return next((a for a in self.activities if normalise_title(a.title) == wanted), None)
+
+
+class Competency(_Model):
+    number: Annotated[int, Field(ge=1)]
+    title: Text
+    canmeds: CanMeds
+    topics: Annotated[list[Topic], Field(min_length=1)]
+
+
+class Course(_Model):
+    id: Id
+    title: Text
+    kind: CourseKind = "cursus"
+    level: LevelId | None = None
+    provider: Text | None = None
+    description: Text | None = None
+    note: Text | None = None
+    duration_minutes: Annotated[int, Field(gt=0)] | None = None
+    accreditation_points: Annotated[float, Field(gt=0)] | None = None
+    goals: list[Text] = []
+    topics: list[Id] = []
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    source: Text | None = None
+
+
+class Requirement(_Model):
+    """One required-course rule: any one of ``any_of`` satisfies it."""
+
+    id: Id
+    title: Text
+    any_of: Annotated[list[Id], Field(min_length=1)]
+
+
+class Courses(_Model):
+    requirements: list[Requirement] = []
+    required: list[Course] = []
+    optional: list[Course] = []
+
+
+class Framework(_Model):
+    id: Id
+    title: Text
+    publisher: Text
+    year: int
+    rule: Text
+    levels: list[Level]
+    phases: list[Phase]
+    competencies: Annotated[list[Competency], Field(min_length=1)]
+    courses: Courses
+
+    # -- lookups (the framework is frozen, so these are computed once) ----------------
+    @cached_property
+    def _topics(self) -> dict[str, tuple[Competency, Topic]]:
+        return {t.id: (c, t) for c in self.competencies for t in c.topics}
+
+    @cached_property
+    def _courses(self) -> dict[str, Course]:
+        return {c.id: c for c in (*self.courses.required, *self.courses.optional)}
+
+    def topics(self) -> Iterator[tuple[Competency, Topic]]:
+        yield from self._topics.values()
+
+    def topic_ids(self) -> list[str]:
+        return list(self._topics)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        found = self._topics.get(topic_id)
+        return found[1] if found else None
+
+    def competency_of(self, topic_id: str) -> Competency | None:
+        found = self._topics.get(topic_id)
+        return found[0] if found else None
+
+    def course(self, course_id: str) -> Course | None:
+        return self._courses.get(course_id)
+
+    def course_ids(self) -> list[str]:
+        return list(self._courses)
+
+    def phase(self, phase_id: str) -> Phase | None:
+        return next((p for p in self.phases if p.id == phase_id), None)
+
+
+def consistency(fw: Framework) -> list[tuple[yamlloc.Loc, str, dict[str, Any]]]:
+    """Cross-references pydantic cannot see: unique ids, resolvable references."""
+    problems: list[tuple[yamlloc.Loc, str, dict[str, Any]]] = []
+    if [p.id for p in fw.phases] != list(PHASES):
+        problems.append((("phases",), "framework.phases", {"expected": ", ".join(PHASES)}))
+    seen: dict[str, yamlloc.Loc] = {}
+    numbers: set[int] = set()
+    for ci, comp in enumerate(fw.competencies):
+        if comp.number in numbers:
+            problems.append(
+                (
+                    ("competencies", ci, "number"),
+                    "framework.duplicate_number",
+                    {"number": comp.number},
+                )
+            )
+        numbers.add(comp.number)
+        for ti, topic in enumerate(comp.topics):
+            loc: yamlloc.Loc = ("competencies", ci, "topics", ti, "id")
+            if topic.id in seen:
+                problems.append((loc, "framework.duplicate_id", {"id": topic.id}))
+            seen[topic.id] = loc
+    course_ids: set[str] = set()
+    for group in ("required", "optional"):
+        for i, course in enumerate(getattr(fw.courses, group)):
+            loc = ("courses", group, i, "id")
+            if course.id in seen or course.id in course_ids:
+                problems.append((loc, "framework.duplicate_id", {"id": course.id}))
+            course_ids.add(course.id)
+            for j, ref in enumerate(course.topics):
+                if ref not in fw.topic_ids():
+                    problems.append(
+                        (("courses", group, i, "topics", j), "framework.unknown_topic", {"id": ref})
+                    )
+    required = {c.id for c in fw.courses.required}
+    for i, req in enumerate(fw.courses.requirements):
+        for j, ref in enumerate(req.any_of):
+            if ref not in required:
+                problems.append(
+                    (
+                        ("courses", "requirements", i, "any_of", j),
+                        "framework.unknown_course",
+                        {"id": ref},
+                    )
+                )
+    return problems
+
+
+# -- loading ---------------------------------------------------------------------------
+
+ENV_VAR = "MLPLAN_FRAMEWORK"
+
+
+def shipped_path() -> Path:
+    """The framework that ships with mlplan (inside the wheel, or the checkout's data/)."""
+    packaged = Path(__file__).with_name("data") / "framework.yaml"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "framework.yaml"
+
+
+def parse(doc: yamlloc.Document) -> tuple[Framework | None, list[Diagnostic]]:
+    """Validate a parsed framework document; every problem comes back with its location."""
+    result = yamlloc.validate(doc, Framework)
+    if result.model is None:
+        return None, result.diagnostics
+    extra = [
+        doc.diagnostic(loc, "ML002", key, **params)
+        for loc, key, params in consistency(result.model)
+    ]
+    if extra:
+        return None, extra
+    return result.model, []
+
+
+_cache: dict[Path, Framework] = {}
+
+
+def load_framework(path: Path | str | None = None) -> Framework:
+    """Load and validate a framework file; the default is ``$MLPLAN_FRAMEWORK`` or the shipped one.
+
+    Raises :class:`FrameworkError` with every diagnostic when the file is invalid. The
+    result is cached per file, so a group of plans reads the framework once.
+    """
+    if path is None:
+        path = os.environ.get(ENV_VAR) or shipped_path()
+    file = Path(path)
+    key = file.resolve()
+    if key in _cache:
+        return _cache[key]
+    doc = yamlloc.load(file, str(path))
+    fw, problems = parse(doc)
+    if fw is None:
+        raise FrameworkError(str(path), problems)
+    _cache[key] = fw
+    return fw

@@ -1,0 +1,58 @@
+"""The message catalogues: every user-facing string, one dict per language.
+
+Messages are looked up by stable ids with ``str.format`` placeholders. Dutch is the
+default; English is complete (a test keeps the two catalogues' keys and placeholders
+equal). The language is process-wide: a CLI run speaks one language.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Final
+
+LANGUAGES: Final = ("nl", "en")
+DEFAULT_LANGUAGE: Final = "nl"
+
+_current = DEFAULT_LANGUAGE
+
+
+def _catalogue(lang: str) -> Mapping[str, str]:
+    if lang == "en":
+        from mlplan.i18n.en import MESSAGES as en
+
+        return en
+    from mlplan.i18n.nl import MESSAGES as nl
+
+    return nl
+
+
+def resolve_language(explicit: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """Pick the language: ``--lang`` > ``MLPLAN_LANG`` > ``LANGUAGE``/``LANG`` (en*) > Dutch."""
+    env = os.environ if environ is None else environ
+    for candidate in (explicit, env.get("MLPLAN_LANG")):
+        if candidate:
+            code = candidate.strip().lower()[:2]
+            if code in LANGUAGES:
+                return code
+    for var in ("LANGUAGE", "LANG"):
+        if env.get(var, "").lower().startswith("en"):
+            return "en"
+    return DEFAULT_LANGUAGE
+
+
+def set_language(lang: str) -> None:
+    global _current
+    _current = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def get_language() -> str:
+    return _current
+
+
+def t(key: str, /, **params: object) -> str:
+    """The message ``key`` in the current language, formatted with ``params``."""
+    template = _catalogue(_current).get(key)
+    if template is None:  # a missing key is a bug; still say something useful
+        template = _catalogue(DEFAULT_LANGUAGE).get(key, key)
+    return template.format(**params) if params else template

@@ -1,0 +1,136 @@
+"""Nederlandse teksten (standaard). Keys and placeholders must match ``en.py``."""
+
+MESSAGES: dict[str, str] = {
+    # --- app and shared options ---------------------------------------------------------
+    "app.help": (
+        "Plan, controleer en vat medisch leiderschap samen in het individueel opleidingsplan "
+        "(IOP) van aios, volgens het kader van de Federatie Medisch Specialisten."
+    ),
+    "opt.lang": "Taal van de uitvoer: nl (standaard) of en. Ook via MLPLAN_LANG.",
+    "opt.framework": "Ander kaderbestand (YAML) in plaats van het meegeleverde. Ook via MLPLAN_FRAMEWORK.",
+    "opt.version": "Toon de versie en stop.",
+    "opt.format": "Uitvoerformaat.",
+    "metavar.file": "BESTAND",
+    "metavar.topic": "ONDERWERP",
+    "label.error": "fout:",
+    "label.warning": "waarschuwing:",
+    # --- errors -----------------------------------------------------------------------------
+    "error.interrupted": "Afgebroken; er is niets geschreven.",
+    "error.internal": (
+        "interne fout in mlplan ({detail}). Er is niets geschreven. Meld dit graag, met het "
+        "commando dat u gaf; MLPLAN_DEBUG=1 toont de details."
+    ),
+    "error.bad_language": "onbekende taal '{value}'; kies uit {choices}",
+    "error.file_not_found": "{path}: bestand niet gevonden",
+    "error.is_directory": "{path}: is een map, geen bestand",
+    "error.permission_denied": "{path}: geen toestemming om te lezen",
+    "error.cannot_read": "{path}: kan niet gelezen worden ({reason})",
+    # --- framework command ------------------------------------------------------------------
+    "cmd.framework.help": (
+        "Blader door het kader: competenties, onderwerpen (met hun id), leerdoelen, "
+        "voorbeeldactiviteiten, opleidingsmateriaal, cursussen en de leercurve."
+    ),
+    "cmd.framework.epilog": (
+        "Voorbeelden: mlplan framework · mlplan framework patientveiligheid · "
+        "mlplan framework --format markdown > kader.md"
+    ),
+    "arg.topic": "Id van één onderwerp om volledig te tonen, bijvoorbeeld patientveiligheid.",
+    "framework.invalid": "{path}: ongeldig kaderbestand ({count} probleem/problemen)",
+    "framework.phases": "de fasen moeten precies {expected} zijn, in die volgorde",
+    "framework.duplicate_number": "competentienummer {number} komt twee keer voor",
+    "framework.duplicate_id": "id '{id}' komt twee keer voor",
+    "framework.unknown_topic": "onbekend onderwerp '{id}'",
+    "framework.unknown_course": "onbekende verplichte cursus '{id}'",
+    "framework.unknown_topic_arg": "onbekend onderwerp '{id}'. Bedoelde je '{hint}'?",
+    "framework.unknown_topic_arg_nohint": "onbekend onderwerp '{id}'. Bekende onderwerpen: {ids}",
+    "fw.competency": "Competentie {number}: {title}",
+    "fw.canmeds": "CanMEDS 2015 Leider, kerncompetentie {number}: {text}",
+    "fw.col.id": "id",
+    "fw.col.topic": "Onderwerp",
+    "fw.col.objectives": "Leerdoelen",
+    "fw.col.activities": "Voorbeeldactiviteiten",
+    "fw.col.materials": "Materiaal",
+    "fw.col.phase": "Fase",
+    "fw.col.kind": "Soort",
+    "fw.col.provider": "Aanbieder",
+    "fw.col.title": "Titel",
+    "fw.col.course": "Cursus",
+    "fw.col.level": "Niveau",
+    "fw.col.details": "Details",
+    "fw.objectives": "Concretisering in leerdoelen",
+    "fw.activities": "Voorbeelden van activiteiten",
+    "fw.materials": "Opleidingsmateriaal",
+    "fw.no_objectives": "geen leerdoelen op basisniveau",
+    "fw.topic_of": "Onderwerp van competentie {number}: {title}",
+    "fw.min_activities": "Minimaal {count} activiteit(en) in de praktijk.",
+    "fw.rule": "Regel",
+    "fw.courses": "Cursussen",
+    "fw.required": "Voorwaardelijke cursussen",
+    "fw.optional": "Facultatieve cursussen",
+    "fw.requirement": "Vereist",
+    "fw.phases": "Leercurve gedurende de opleiding",
+    "fw.phase_goals": "Inzicht",
+    "fw.phase_examples": "Voorbeelden",
+    "fw.levels": "Profilering",
+    "fw.minutes": "{minutes} minuten",
+    "fw.points": "{points} accreditatiepunten",
+    "fw.source": "Bron: {publisher} ({year})",
+    "fw.more": "Eén onderwerp volledig: mlplan framework <id>, bijvoorbeeld mlplan framework {example}",
+    "phase.begin": "begin",
+    "phase.midden": "midden",
+    "phase.eind": "eind",
+    # --- YAML (ML001) -------------------------------------------------------------------------
+    "yaml.too_large": "bestand is groter dan {mb} MB; een plan is veel kleiner, is dit het goede bestand?",
+    "yaml.not_utf8": "bestand is geen UTF-8-tekst (byte 0x{byte}); sla het op als UTF-8",
+    "yaml.binary": "bestand bevat een NUL-teken; is dit een tekstbestand?",
+    "yaml.control_char": "niet-toegestaan stuurteken in de tekst",
+    "yaml.tab": "tab gevonden; YAML gebruikt spaties voor inspringen",
+    "yaml.mapping_values": "onverwachte ':' — zet tekst met een dubbele punt tussen aanhalingstekens, of controleer het inspringen",
+    "yaml.undefined_alias": "verwijzing (*alias) naar een anker dat niet bestaat",
+    "yaml.unexpected_end": "bestand houdt onverwacht op; is een aanhalingsteken of haakje niet gesloten?",
+    "yaml.expected_colon": "':' verwacht na een sleutel",
+    "yaml.expected_key": "sleutel verwacht; controleer het inspringen",
+    "yaml.expected_dash": "lijstitem ('- ') verwacht; controleer het inspringen",
+    "yaml.duplicate_anchor": "anker (&naam) komt twee keer voor",
+    "yaml.syntax": "YAML-syntaxfout: {detail}",
+    "yaml.multiple_documents": "meer dan één YAML-document ('---'); een plan is één document",
+    "yaml.unsupported_tag": "tag {tag} wordt niet ondersteund; gebruik gewone tekst, getallen, lijsten en sleutels",
+    "yaml.bad_scalar": "waarde '{value}' past niet bij {tag}",
+    "yaml.too_deep": "te diep genest (meer dan {depth} niveaus)",
+    "yaml.too_many_nodes": "te veel elementen (meer dan {limit}, verwijzingen meegeteld); mogelijk een 'alias bomb'",
+    "yaml.complex_key": "een sleutel moet gewone tekst zijn, geen lijst of mapping",
+    "yaml.duplicate_key": "sleutel '{key}' komt twee keer voor (eerst op regel {first})",
+    "yaml.bad_merge": "'<<' moet naar een mapping verwijzen",
+    # --- schema (ML002) -----------------------------------------------------------------------
+    "schema.empty": "bestand is leeg",
+    "schema.unknown_key_hint": "onbekende sleutel '{key}'. Bedoelde je '{hint}'?",
+    "schema.unknown_key": "onbekende sleutel '{key}'; toegestaan: {allowed}",
+    "schema.missing": "verplichte sleutel '{field}' ontbreekt",
+    "schema.invalid": "ongeldige waarde bij '{field}': {detail}",
+    "schema.expected_text": "'{field}' moet tekst zijn, niet {value}",
+    "schema.expected_text_bool": (
+        "'{field}' moet tekst zijn; YAML leest {value} als ja/nee — zet de waarde tussen aanhalingstekens"
+    ),
+    "schema.empty_text": "'{field}' mag niet leeg zijn",
+    "schema.expected_int": "'{field}' moet een geheel getal zijn, niet '{value}'",
+    "schema.expected_number": "'{field}' moet een getal zijn, niet '{value}'",
+    "schema.expected_bool": "'{field}' moet true of false zijn, niet '{value}'",
+    "schema.expected_choice": "'{field}' moet een van {expected} zijn, niet '{value}'",
+    "schema.greater_than": "'{field}' moet groter zijn dan {gt}, niet {value}",
+    "schema.greater_equal": "'{field}' moet minstens {ge} zijn, niet {value}",
+    "schema.less_than": "'{field}' moet kleiner zijn dan {lt}, niet {value}",
+    "schema.less_equal": "'{field}' mag hoogstens {le} zijn, niet {value}",
+    "schema.too_long": "'{field}' heeft te veel elementen (hoogstens {max_length})",
+    "schema.too_short": "'{field}' heeft te weinig elementen (minstens {min_length})",
+    "schema.expected_mapping": "'{field}' moet een mapping zijn (sleutel: waarde), niet {value}",
+    "schema.expected_list": "'{field}' moet een lijst zijn ('- ' per item), niet {value}",
+    "schema.pattern": "'{field}' heeft een ongeldige vorm: '{value}'",
+    "schema.date_format": "'{field}' moet een datum zijn als JJJJ-MM-DD, niet '{value}'",
+    "schema.date_impossible": "'{field}': {value} bestaat niet als datum",
+    # --- check and its rules (issue 3) ------------------------------------------------------
+    "rule.unknown_framework": "het plan hoort bij kader '{id}', maar het geladen kader is '{expected}'",
+    # --- init and the scheduler (issue 4) ----------------------------------------------------
+    # --- plan (issue 5) ------------------------------------------------------------------------
+    # --- summary (issue 6) ---------------------------------------------------------------------
+    # --- edit commands (issue 7) ---------------------------------------------------------------
+}

@@ -1,0 +1,180 @@
+"""The plan file, version 1: the aios's leadership plan for the IOP.
+
+Exactly the keys of the spec, ``extra="forbid"`` everywhere so a typo is an error and
+never silently dropped data. Descriptions are Dutch: they show up as hover help in an
+editor through ``mlplan schema``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from mlplan import yamlloc
+from mlplan.diagnostics import Diagnostic
+
+PhaseName = Literal["begin", "midden", "eind"]
+MAX_YEARS = 15
+
+
+class Status(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class MeetingKind(StrEnum):
+    INTRODUCTIE = "introductie"
+    VOORTGANG = "voortgang"
+    GESCHIKTHEID = "geschiktheid"
+
+
+def _iso_date(value: Any) -> Any:
+    """Accept ``YYYY-MM-DD`` only: YAML gives dates as strings (see yamlloc), and an
+    integer would otherwise be read by pydantic as a Unix timestamp."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("mlplan.schema.date_format", "expected a date YYYY-MM-DD")
+    text = value.strip()
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        raise PydanticCustomError("mlplan.schema.date_format", "expected a date YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise PydanticCustomError("mlplan.schema.date_impossible", "impossible date") from None
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Aios(_Model):
+    """De aios (arts in opleiding tot specialist) van wie dit plan is."""
+
+    name: Text = Field(description="Naam van de aios.")
+    specialty: Text | None = Field(None, description="Specialisme, bijvoorbeeld Neurologie.")
+    institution: Text | None = Field(None, description="Opleidingsinstelling, bijvoorbeeld LUMC.")
+    supervisor: Text | None = Field(None, description="Opleider, bijvoorbeeld dr. J. Jansen.")
+
+
+class Training(_Model):
+    """De opleiding: startdatum en (geïndividualiseerde) duur."""
+
+    start: IsoDate = Field(description="Startdatum van de opleiding (JJJJ-MM-DD).")
+    years: Annotated[float, Field(gt=0, le=MAX_YEARS)] = Field(
+        description="Duur in jaren, groter dan 0; mag een breuk zijn, bijvoorbeeld 4.5."
+    )
+
+
+class Activity(_Model):
+    """Een activiteit in de praktijk bij een onderwerp van het kader."""
+
+    topic: Text = Field(
+        description="Id van het onderwerp, bijvoorbeeld overlegmomenten (zie mlplan framework)."
+    )
+    title: Text = Field(
+        description="Een voorbeeldactiviteit uit het kader of een eigen omschrijving."
+    )
+    year: Annotated[int, Field(ge=1)] = Field(
+        description="Opleidingsjaar: 1 tot en met het laatste jaar."
+    )
+    goal: Text | None = Field(
+        None, description="Leerdoel (concretisering) waaraan de activiteit werkt."
+    )
+    phase: PhaseName | None = Field(
+        None,
+        description="Fase van de leercurve (begin, midden, eind); overschrijft de fase uit het kader.",
+    )
+    status: Status = Field(Status.PLANNED, description="planned, in_progress, done of dropped.")
+    done_on: IsoDate | None = Field(
+        None, description="Datum waarop de activiteit is afgerond (JJJJ-MM-DD)."
+    )
+    evidence: Text | None = Field(
+        None, description="Hoe het is aangetoond: KPB, 360°-feedback, verslag, …"
+    )
+    notes: Text | None = Field(None, description="Vrije aantekeningen.")
+
+
+class CourseEntry(_Model):
+    """Een cursus: een id uit het kader (bijvoorbeeld coach-the-co) of een eigen titel."""
+
+    course: Text = Field(description="Id van een cursus uit het kader of een eigen titel.")
+    year: Annotated[int, Field(ge=1)] | None = Field(
+        None, description="Opleidingsjaar waarin de cursus valt."
+    )
+    status: Status = Field(Status.PLANNED, description="planned, in_progress, done of dropped.")
+    done_on: IsoDate | None = Field(
+        None, description="Datum waarop de cursus is afgerond (JJJJ-MM-DD)."
+    )
+    evidence: Text | None = Field(None, description="Bewijs, bijvoorbeeld een certificaat.")
+    notes: Text | None = Field(None, description="Vrije aantekeningen.")
+
+
+class ImprovementPoint(_Model):
+    """Een van de TOP 3 verbeterpunten."""
+
+    point: Text = Field(description="Het verbeterpunt.")
+    how: Text | None = Field(None, description="Hoe de aios eraan werkt.")
+    evidence: Text | None = Field(None, description="Hoe de aios aantoont dat het doel bereikt is.")
+
+
+class Meeting(_Model):
+    """Een gesprek uit de gesprekscyclus."""
+
+    date: IsoDate = Field(description="Datum van het gesprek (JJJJ-MM-DD).")
+    kind: MeetingKind = Field(description="introductie, voortgang of geschiktheid.")
+    notes: Text | None = Field(None, description="Verslag of aantekeningen.")
+    agreements: list[Text] = Field(default_factory=list, description="Gemaakte afspraken.")
+
+
+class Plan(_Model):
+    """Plan medisch leiderschap voor het individueel opleidingsplan (IOP), versie 1."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        title="mlplan-plan",
+        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
+    )
+
+    version: Literal[1] = Field(description="Versie van het planformaat; altijd 1.")
+    framework: Text | None = Field(
+        None, description="Id van het kader; standaard fms-medisch-leiderschap-2017."
+    )
+    aios: Aios
+    training: Training
+    activities: list[Activity] = Field(
+        default_factory=list, description="Activiteiten per onderwerp."
+    )
+    courses: list[CourseEntry] = Field(
+        default_factory=list, description="Cursussen, verplichte en facultatieve."
+    )
+    improvement_points: list[ImprovementPoint] = Field(
+        default_factory=list, description="TOP 3 verbeterpunten (hoogstens drie)."
+    )
+    meetings: list[Meeting] = Field(
+        default_factory=list, description="Gesprekken uit de gesprekscyclus."
+    )
+
+
+def parse(doc: yamlloc.Document) -> tuple[Plan | None, list[Diagnostic]]:
+    """Validate a parsed plan document: the model, or ``None`` and every schema problem."""
+    result = yamlloc.validate(doc, Plan)
+    return result.model, result.diagnostics
+
+
+def load(path: Path, display: str | None = None) -> tuple[yamlloc.Document, Plan | None]:
+    """Read, parse and validate a plan file. Raises ``InputError`` only if unreadable."""
+    doc = yamlloc.load(path, display)
+    model, _ = parse(doc)
+    return doc, model

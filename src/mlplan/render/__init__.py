@@ -1,0 +1,1 @@
+"""Rendering: turning domain data into tables, Markdown, JSON and CSV. No file I/O."""

@@ -1,0 +1,92 @@
+"""Training years, their calendar dates and their phase on the learning curve.
+
+Pure functions over dates; every command that needs "which year is it" or "which phase
+is year 3 in" asks here, so the spec's rule lives in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+PhaseId = Literal["begin", "midden", "eind"]
+
+
+def year_count(years: float) -> int:
+    """The number of training years, counting a partial last year: 4.5 -> 5."""
+    return max(1, math.ceil(round(years, 6)))
+
+
+def _fraction(years: float) -> Fraction:
+    return Fraction(str(round(years, 6)))
+
+
+def phase_of_year(year: int, years: float) -> PhaseId:
+    """The phase in which the midpoint of training year ``year`` falls.
+
+    The training is split in three equal parts; a partial last year's midpoint is the
+    middle of what remains (4.5 years: year 5 covers 4 .. 4.5, midpoint 4.25).
+    """
+    total = _fraction(years)
+    start = Fraction(year - 1)
+    end = min(Fraction(year), total)
+    midpoint = (start + end) / 2
+    if midpoint < total / 3:
+        return "begin"
+    if midpoint < 2 * total / 3:
+        return "midden"
+    return "eind"
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months, clamped to the month's end (31 Jan + 1 = 28/29 Feb)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, d)
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover - 28 always exists
+
+
+def training_months(years: float) -> int:
+    return round(years * 12)
+
+
+def training_end(start: dt.date, years: float) -> dt.date:
+    """The last day of training."""
+    return add_months(start, training_months(years)) - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingYear:
+    number: int
+    start: dt.date
+    end: dt.date  # inclusive
+    phase: PhaseId
+
+
+def training_years(start: dt.date, years: float) -> list[TrainingYear]:
+    """Every training year with its dates (the last one may be shorter) and phase."""
+    months = training_months(years)
+    result = []
+    for n in range(1, year_count(years) + 1):
+        first = add_months(start, 12 * (n - 1))
+        last = add_months(start, min(12 * n, months)) - dt.timedelta(days=1)
+        result.append(TrainingYear(n, first, last, phase_of_year(n, years)))
+    return result
+
+
+def year_at(start: dt.date, years: float, today: dt.date) -> int | None:
+    """The training year ``today`` falls in; 0 before the start, ``None`` after the end."""
+    if today < start:
+        return 0
+    for ty in training_years(start, years):
+        if ty.start <= today <= ty.end:
+            return ty.number
+    return None

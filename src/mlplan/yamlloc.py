@@ -1,0 +1,556 @@
+"""YAML with locations: the one module that reads YAML for mlplan.
+
+It builds plain Python data *and* an index from every path (``("activities", 0,
+"topic")``) to the line and column of its key and value, then validates the data with a
+pydantic model and turns every problem into a :class:`Diagnostic` at the right place.
+
+We compose from libyaml's event stream ourselves instead of calling ``yaml.compose``:
+libyaml's recursive composer crashes the interpreter on deeply nested input, and one
+iterative pass lets us catch duplicate keys, cap nesting and alias expansion ("billion
+laughs"), refuse non-standard tags and keep dates as strings (pydantic parses them, so a
+bad date is reported at its line) without walking the tree twice.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from mlplan.diagnostics import Diagnostic
+from mlplan.errors import InputError
+from mlplan.suggest import closest
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 200_000  # counted with aliases expanded, so an alias bomb stops early
+
+Loc = tuple[str | int, ...]
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """Safe loader without the implicit timestamp type: dates stay strings."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str": "construct_yaml_str",
+    "tag:yaml.org,2002:int": "construct_yaml_int",
+    "tag:yaml.org,2002:float": "construct_yaml_float",
+    "tag:yaml.org,2002:bool": "construct_yaml_bool",
+    "tag:yaml.org,2002:null": "construct_yaml_null",
+}
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """1-based positions of a mapping entry's key (if any) and of its value."""
+
+    line: int
+    column: int
+    key_line: int
+    key_column: int
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data, where each path sits, and what went wrong."""
+
+    path: str
+    text: str
+    data: Any = None
+    index: dict[Loc, Position] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def position(self, loc: Iterable[str | int], *, key: bool = False) -> tuple[int, int]:
+        """Line and column of the deepest indexed node along ``loc`` (line 1 if none)."""
+        best: Position | None = self.index.get(())
+        current: Loc = ()
+        for segment in loc:
+            candidate = (*current, segment)
+            if candidate in self.index:
+                current = candidate
+                best = self.index[candidate]
+            # segments that are not in the file (pydantic union tags, missing keys) are skipped
+        if best is None:
+            return 1, 1
+        if key:
+            return best.key_line, best.key_column
+        return best.line, best.column
+
+    def diagnostic(
+        self,
+        loc: Iterable[str | int],
+        code: str,
+        msg_id: str,
+        /,
+        *,
+        at_key: bool = False,
+        **params: Any,
+    ) -> Diagnostic:
+        line, column = self.position(loc, key=at_key)
+        return Diagnostic(self.path, line, column, code, msg_id, params)
+
+
+class _Stop(Exception):
+    """Abort composing; the diagnostic is already recorded."""
+
+
+def read_text(path: Path, display: str | None = None) -> tuple[str | None, Diagnostic | None]:
+    """Read a file as UTF-8 text (BOM allowed), refusing huge or non-text files.
+
+    A file that cannot be opened at all raises :class:`InputError`; content that is not
+    usable text comes back as an ML001 diagnostic so a linter run can report it per file.
+    """
+    name = display or str(path)
+    try:
+        if path.is_dir():
+            raise InputError("error.is_directory", path=name)
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, Diagnostic(
+                name, 1, 1, "ML001", "yaml.too_large", {"mb": MAX_BYTES // 2**20}
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("error.file_not_found", path=name) from None
+    except PermissionError:
+        raise InputError("error.permission_denied", path=name) from None
+    except OSError as exc:
+        raise InputError("error.cannot_read", path=name, reason=exc.strerror or str(exc)) from None
+    return decode(raw, name)
+
+
+def decode(raw: bytes, name: str) -> tuple[str | None, Diagnostic | None]:
+    if len(raw) > MAX_BYTES:
+        return None, Diagnostic(name, 1, 1, "ML001", "yaml.too_large", {"mb": MAX_BYTES // 2**20})
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        byte = raw[exc.start : exc.start + 1].hex()
+        return None, Diagnostic(name, line, column, "ML001", "yaml.not_utf8", {"byte": byte})
+
+
+def parse(text: str, path: str) -> Document:
+    """Parse YAML text into a :class:`Document`; problems become ML001 diagnostics."""
+    doc = Document(path=path, text=text)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        doc.diagnostics.append(Diagnostic(path, line, 1, "ML001", "yaml.binary", {}))
+        return doc
+    try:
+        _Composer(doc).run()
+    except _Stop:
+        pass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        doc.diagnostics.append(Diagnostic(path, line, column, "ML001", *_explain(exc, text)))
+        doc.data = None
+    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+        offset = getattr(exc, "position", 0) or 0
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        doc.diagnostics.append(Diagnostic(path, line, column, "ML001", "yaml.control_char", {}))
+        doc.data = None
+    return doc
+
+
+def load(path: Path, display: str | None = None) -> Document:
+    """Read and parse a file. Raises :class:`InputError` only when it cannot be opened."""
+    name = display or str(path)
+    text, problem = read_text(path, name)
+    if text is None:
+        assert problem is not None
+        return Document(path=name, text="", diagnostics=[problem])
+    return parse(text, name)
+
+
+# Known libyaml problems, explained in the user's language; others keep libyaml's words.
+_PROBLEMS = (
+    ("mapping values are not allowed", "yaml.mapping_values"),
+    ("found undefined alias", "yaml.undefined_alias"),
+    ("found unexpected end of stream", "yaml.unexpected_end"),
+    ("could not find expected ':'", "yaml.expected_colon"),
+    ("did not find expected key", "yaml.expected_key"),
+    ("did not find expected '-' indicator", "yaml.expected_dash"),
+    ("found duplicate anchor", "yaml.duplicate_anchor"),
+)
+
+
+def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, dict[str, Any]]:
+    problem = exc.problem or ""
+    mark = exc.problem_mark
+    at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
+    if "\t" in problem or (at_tab and "cannot start any token" in problem):
+        return "yaml.tab", {}
+    for needle, key in _PROBLEMS:
+        if needle in problem:
+            return key, {}
+    return "yaml.syntax", {"detail": problem or str(exc).splitlines()[0]}
+
+
+class _Frame:
+    __slots__ = ("anchor", "container", "key", "loc", "pending_key", "size")
+
+    def __init__(self, container: Any, loc: Loc, anchor: str | None) -> None:
+        self.container = container
+        self.loc = loc
+        self.anchor = anchor
+        self.pending_key: tuple[Any, Any] | None = None
+        self.key: Any = None
+        self.size = 1
+
+
+class _Composer:
+    """Turns libyaml events into Python data plus a location index, iteratively."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.loader = _Loader(doc.text)
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.stack: list[_Frame] = []
+        self.nodes = 0
+        self.documents = 0
+
+    def fail(self, mark: Any | None, key: str, **params: Any) -> typing.NoReturn:
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        self.doc.diagnostics.append(Diagnostic(self.doc.path, line, column, "ML001", key, params))
+        self.doc.data = None
+        raise _Stop
+
+    def run(self) -> None:
+        loader = self.loader
+        try:
+            while loader.check_event():
+                self.event(loader.get_event())
+        finally:
+            loader.dispose()
+
+    def event(self, ev: yaml.Event) -> None:
+        if isinstance(ev, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.fail(ev.start_mark, "yaml.multiple_documents")
+        elif isinstance(ev, yaml.ScalarEvent):
+            self.scalar(ev)
+        elif isinstance(ev, yaml.AliasEvent):
+            self.alias(ev)
+        elif isinstance(ev, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            self.start(ev)
+        elif isinstance(ev, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            self.end()
+
+    # -- nodes -------------------------------------------------------------------------
+    def scalar(self, ev: yaml.ScalarEvent) -> None:
+        tag = ev.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, ev.value, ev.implicit)
+        if tag == _MERGE_TAG and self._expecting_key():
+            value: Any = _MergeKey()
+        else:
+            method = _SCALAR_TAGS.get(tag)
+            if method is None:
+                self.fail(ev.start_mark, "yaml.unsupported_tag", tag=tag)
+            node = yaml.ScalarNode(
+                tag, ev.value, None, None, style=ev.style
+            )  # marks unused by constructors
+            try:
+                value = getattr(self.loader, method)(node)
+            except (ValueError, yaml.YAMLError):
+                self.fail(ev.start_mark, "yaml.bad_scalar", value=ev.value[:40], tag=tag)
+        self.count(1, ev.start_mark)
+        if ev.anchor:
+            self.anchors[ev.anchor] = (value, 1)
+        self.add(value, ev.start_mark, size=1)
+
+    def alias(self, ev: yaml.AliasEvent) -> None:
+        if ev.anchor not in self.anchors:
+            self.fail(ev.start_mark, "yaml.undefined_alias")
+        value, size = self.anchors[ev.anchor]
+        self.count(size, ev.start_mark)
+        self.add(value, ev.start_mark, size=size, index=False)
+
+    def start(self, ev: yaml.SequenceStartEvent | yaml.MappingStartEvent) -> None:
+        is_map = isinstance(ev, yaml.MappingStartEvent)
+        if ev.tag not in (None, "!", _MAP_TAG if is_map else _SEQ_TAG):
+            self.fail(ev.start_mark, "yaml.unsupported_tag", tag=ev.tag)
+        if len(self.stack) >= MAX_DEPTH:
+            self.fail(ev.start_mark, "yaml.too_deep", depth=MAX_DEPTH)
+        if self._expecting_key():
+            self.fail(ev.start_mark, "yaml.complex_key")
+        self.count(1, ev.start_mark)
+        container: Any = {} if is_map else []
+        loc = self._child_loc()
+        self._record(loc, ev.start_mark)
+        self.stack.append(_Frame(container, loc, ev.anchor))
+
+    def end(self) -> None:
+        frame = self.stack.pop()
+        if frame.anchor:
+            self.anchors[frame.anchor] = (frame.container, frame.size)
+        self.add(frame.container, None, size=frame.size, index=False)
+
+    # -- plumbing ----------------------------------------------------------------------
+    def count(self, size: int, mark: Any) -> None:
+        self.nodes += size
+        if self.nodes > MAX_NODES:
+            self.fail(mark, "yaml.too_many_nodes", limit=MAX_NODES)
+
+    def _expecting_key(self) -> bool:
+        return bool(
+            self.stack
+            and isinstance(self.stack[-1].container, dict)
+            and self.stack[-1].pending_key is None
+        )
+
+    def _child_loc(self) -> Loc:
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            return (*top.loc, len(top.container))
+        assert top.pending_key is not None
+        key = top.pending_key[0]
+        return (*top.loc, key if isinstance(key, (str, int)) else str(key))
+
+    def _record(self, loc: Loc, mark: Any, key_mark: Any | None = None) -> None:
+        line, column = mark.line + 1, mark.column + 1
+        if key_mark is None and self.stack and self.stack[-1].pending_key is not None:
+            key_mark = self.stack[-1].pending_key[1]
+        if key_mark is not None:
+            self.doc.index[loc] = Position(line, column, key_mark.line + 1, key_mark.column + 1)
+        else:
+            self.doc.index[loc] = Position(line, column, line, column)
+
+    def add(self, value: Any, mark: Any | None, *, size: int, index: bool = True) -> None:
+        if not self.stack:
+            self.doc.data = value
+            if mark is not None:
+                self.doc.index[()] = Position(mark.line + 1, mark.column + 1, 1, 1)
+            return
+        top = self.stack[-1]
+        top.size += size
+        if isinstance(top.container, list):
+            if index and mark is not None:
+                self._record((*top.loc, len(top.container)), mark)
+            top.container.append(value)
+            return
+        if top.pending_key is None:  # this scalar is a key
+            if mark is None:
+                self.fail(None, "yaml.complex_key")
+            try:
+                hash(value)
+            except TypeError:
+                self.fail(mark, "yaml.complex_key")
+            top.pending_key = (value, mark)
+            return
+        key, key_mark = top.pending_key
+        top.pending_key = None
+        if isinstance(key, _MergeKey):
+            self._merge(top, value, key_mark)
+            return
+        if key in top.container:
+            first = self.doc.index.get((*top.loc, key))
+            self.doc.diagnostics.append(
+                Diagnostic(
+                    self.doc.path,
+                    key_mark.line + 1,
+                    key_mark.column + 1,
+                    "ML001",
+                    "yaml.duplicate_key",
+                    {"key": key, "first": first.key_line if first else "?"},
+                )
+            )
+            return  # keep the first value; the file is in error anyway
+        if index and mark is not None:
+            self._record((*top.loc, key), mark, key_mark)
+        elif (*top.loc, key) not in self.doc.index:
+            self.doc.index[(*top.loc, key)] = Position(
+                key_mark.line + 1, key_mark.column + 1, key_mark.line + 1, key_mark.column + 1
+            )
+        top.container[key] = value
+
+    def _merge(self, top: _Frame, value: Any, mark: Any) -> None:
+        sources = value if isinstance(value, list) else [value]
+        for source in sources:
+            if not isinstance(source, dict):
+                self.fail(mark, "yaml.bad_merge")
+            for k, v in source.items():
+                top.container.setdefault(k, v)
+
+
+class _MergeKey:
+    """Marks a ``<<`` key (YAML 1.1 merge), applied when its value arrives."""
+
+    def __hash__(self) -> int:
+        return 0
+
+
+# -- validation ------------------------------------------------------------------------
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Validated(Generic[M]):
+    """A document with its validated model, or ``None`` and the reasons why not."""
+
+    document: Document
+    model: M | None
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.document.diagnostics
+
+
+def validate(
+    doc: Document, model: type[M], *, context: dict[str, Any] | None = None
+) -> Validated[M]:
+    """Validate the document's data against ``model``; schema errors become ML002."""
+    if doc.diagnostics and doc.data is None:
+        return Validated(doc, None)
+    if doc.data is None:
+        doc.diagnostics.append(Diagnostic(doc.path, 1, 1, "ML002", "schema.empty", {}))
+        return Validated(doc, None)
+    try:
+        result = model.model_validate(doc.data, context=context)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            doc.diagnostics.append(_schema_diagnostic(doc, model, error))
+        return Validated(doc, None)
+    except RecursionError:  # defensive: nesting is capped while composing
+        doc.diagnostics.append(
+            Diagnostic(doc.path, 1, 1, "ML001", "yaml.too_deep", {"depth": MAX_DEPTH})
+        )
+        return Validated(doc, None)
+    if doc.diagnostics:  # e.g. duplicate keys: the data validated, the file is still wrong
+        return Validated(doc, None)
+    return Validated(doc, result)
+
+
+def _schema_diagnostic(doc: Document, root: type[BaseModel], error: Any) -> Diagnostic:
+    loc: Loc = tuple(error["loc"])
+    kind: str = error["type"]
+    ctx: dict[str, Any] = dict(error.get("ctx") or {})
+    value = error.get("input")
+    field = next((str(s) for s in reversed(loc) if isinstance(s, str)), "")
+    shown = _show(value)
+    if kind == "extra_forbidden":
+        allowed = _fields_at(root, loc[:-1])
+        key = str(loc[-1])
+        hint = closest(key, allowed)
+        if hint:
+            return doc.diagnostic(
+                loc, "ML002", "schema.unknown_key_hint", at_key=True, key=key, hint=hint
+            )
+        return doc.diagnostic(
+            loc, "ML002", "schema.unknown_key", at_key=True, key=key, allowed=", ".join(allowed)
+        )
+    if kind == "missing":
+        return doc.diagnostic(loc[:-1], "ML002", "schema.missing", field=field)
+    if kind.startswith("mlplan."):  # our own PydanticCustomError: the type is a message id
+        return doc.diagnostic(
+            loc, "ML002", kind.removeprefix("mlplan."), field=field, value=shown, **ctx
+        )
+    found = _SCHEMA_KEYS.get(kind)
+    if found is None:
+        return doc.diagnostic(loc, "ML002", "schema.invalid", field=field, detail=error["msg"])
+    key = found
+    if kind == "literal_error" or kind == "enum":
+        ctx["expected"] = str(ctx.get("expected", "")).replace("'", "")
+    if key == "schema.expected_text" and isinstance(value, bool):
+        key = "schema.expected_text_bool"
+    return doc.diagnostic(loc, "ML002", key, field=field, value=shown, **ctx)
+
+
+_SCHEMA_KEYS = {
+    "string_type": "schema.expected_text",
+    "string_too_short": "schema.empty_text",
+    "int_type": "schema.expected_int",
+    "int_parsing": "schema.expected_int",
+    "int_from_float": "schema.expected_int",
+    "float_type": "schema.expected_number",
+    "float_parsing": "schema.expected_number",
+    "bool_type": "schema.expected_bool",
+    "bool_parsing": "schema.expected_bool",
+    "literal_error": "schema.expected_choice",
+    "enum": "schema.expected_choice",
+    "greater_than": "schema.greater_than",
+    "greater_than_equal": "schema.greater_equal",
+    "less_than": "schema.less_than",
+    "less_than_equal": "schema.less_equal",
+    "too_long": "schema.too_long",
+    "too_short": "schema.too_short",
+    "model_type": "schema.expected_mapping",
+    "model_attributes_type": "schema.expected_mapping",
+    "dict_type": "schema.expected_mapping",
+    "list_type": "schema.expected_list",
+    "string_pattern_mismatch": "schema.pattern",
+}
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _fields_at(root: type[BaseModel], loc: Loc) -> list[str]:
+    """The field names of the model found at ``loc`` under ``root`` (for did-you-mean)."""
+    current: Any = root
+    for segment in loc:
+        current = _unwrap(current, prefer_list=isinstance(segment, int))
+        if isinstance(segment, int):
+            args = typing.get_args(current)
+            current = args[0] if args else Any
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(segment)
+            current = info.annotation if info else Any
+        else:
+            return []
+    current = _unwrap(current, prefer_list=False)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(tp: Any, *, prefer_list: bool) -> Any:
+    """Strip Optional/Annotated, keeping the list or model member of a union."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            members = [a for a in typing.get_args(tp) if a is not type(None)]
+            lists = [a for a in members if typing.get_origin(a) is list]
+            models = [a for a in members if isinstance(a, type) and issubclass(a, BaseModel)]
+            pick = (lists if prefer_list else models) or lists or models or members
+            tp = pick[0]
+        else:
+            return tp
