@@ -556,6 +556,7 @@ def test_course_topics_exist(framework):
 
 # ------------------------------------------------------------------ schema shape
 
+
 def test_ids_are_unique_ascii_words(framework):
     ids = [t["id"] for t in _topics(framework).values()]
     ids += [c["id"] for c in framework["courses"]["required"] + framework["courses"]["optional"]]

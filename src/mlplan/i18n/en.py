@@ -25,6 +25,8 @@ MESSAGES: dict[str, str] = {
     "error.file_not_found": "{path}: file not found",
     "error.is_directory": "{path}: is a directory, not a file",
     "error.permission_denied": "{path}: permission denied",
+    "write.failed": "{path}: cannot be written ({reason}); the file was not changed",
+    "write.changed_on_disk": "{path} changed since mlplan read it (an editor?); nothing was written, try again",
     "error.cannot_read": "{path}: cannot be read ({reason})",
     # --- framework command ------------------------------------------------------------------
     "cmd.framework.help": (

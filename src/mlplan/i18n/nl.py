@@ -24,6 +24,8 @@ MESSAGES: dict[str, str] = {
     "error.file_not_found": "{path}: bestand niet gevonden",
     "error.is_directory": "{path}: is een map, geen bestand",
     "error.permission_denied": "{path}: geen toestemming om te lezen",
+    "write.failed": "{path}: kan niet geschreven worden ({reason}); het bestand is niet gewijzigd",
+    "write.changed_on_disk": "{path} is gewijzigd sinds mlplan het las (een editor?); er is niets geschreven, probeer het opnieuw",
     "error.cannot_read": "{path}: kan niet gelezen worden ({reason})",
     # --- framework command ------------------------------------------------------------------
     "cmd.framework.help": (

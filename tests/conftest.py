@@ -1,0 +1,64 @@
+"""Shared fixtures: run the CLI in-process through its real entry point."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from mlplan import i18n
+from mlplan.cli import main
+
+EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "data" / "example-plan.yaml"
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never depend on the developer's language, colour or CI settings."""
+    for var in (
+        "MLPLAN_LANG",
+        "LANGUAGE",
+        "LANG",
+        "LC_ALL",
+        "MLPLAN_FRAMEWORK",
+        "GITHUB_ACTIONS",
+        "FORCE_COLOR",
+    ):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+    """Run ``mlplan ARGS…`` through ``mlplan.cli.main`` and return code and output."""
+
+    def _run(*args: str) -> Result:
+        capsys.readouterr()
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+        out, err = capsys.readouterr()
+        return Result(code, out, err)
+
+    return _run
+
+
+@pytest.fixture
+def example_plan(tmp_path: Path) -> Path:
+    """A copy of the shipped example plan in a temporary directory."""
+    target = tmp_path / "plan.yaml"
+    target.write_text(EXAMPLE_PLAN.read_text(encoding="utf-8"), encoding="utf-8")
+    return target
