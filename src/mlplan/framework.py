@@ -231,12 +231,17 @@ def consistency(fw: Framework) -> list[tuple[yamlloc.Loc, str, dict[str, Any]]]:
 ENV_VAR = "MLPLAN_FRAMEWORK"
 
 
-def shipped_path() -> Path:
-    """The framework that ships with mlplan (inside the wheel, or the checkout's data/)."""
-    packaged = Path(__file__).with_name("data") / "framework.yaml"
+def data_file(name: str) -> Path:
+    """A file of ``data/``: inside the installed package, or the checkout's ``data/``."""
+    packaged = Path(__file__).with_name("data") / name
     if packaged.is_file():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data" / "framework.yaml"
+    return Path(__file__).resolve().parents[2] / "data" / name
+
+
+def shipped_path() -> Path:
+    """The framework that ships with mlplan."""
+    return data_file("framework.yaml")
 
 
 def parse(doc: yamlloc.Document) -> tuple[Framework | None, list[Diagnostic]]:

@@ -167,6 +167,14 @@ class Plan(_Model):
     )
 
 
+SCHEMA_FILENAME = "mlplan-plan.schema.json"
+
+
+def json_schema() -> dict[str, Any]:
+    """The plan's JSON Schema (2020-12) with Dutch descriptions, for editors."""
+    return Plan.model_json_schema()
+
+
 def parse(doc: yamlloc.Document) -> tuple[Plan | None, list[Diagnostic]]:
     """Validate a parsed plan document: the model, or ``None`` and every schema problem."""
     result = yamlloc.validate(doc, Plan)
