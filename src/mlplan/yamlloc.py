@@ -200,7 +200,7 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, dict[str, Any]]
     problem = exc.problem or ""
     mark = exc.problem_mark
     at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
-    if "\t" in problem or (at_tab and "cannot start any token" in problem):
+    if at_tab or "tab character" in problem:
         return "yaml.tab", {}
     for needle, key in _PROBLEMS:
         if needle in problem:

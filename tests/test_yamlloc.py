@@ -1,0 +1,185 @@
+"""The YAML loader: data, locations, and every kind of bad input at the right place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mlplan import yamlloc
+from mlplan.errors import InputError
+from mlplan.plan import Plan
+
+
+def problems(text: str) -> list[tuple[int, int, str]]:
+    doc = yamlloc.parse(text, "f.yaml")
+    return [(d.line, d.column, d.key) for d in doc.diagnostics]
+
+
+def test_index_gives_lines_and_columns_of_keys_and_values() -> None:
+    doc = yamlloc.parse("a: 1\nlist:\n  - name: x\n    year: 2\n", "f.yaml")
+    assert doc.data == {"a": 1, "list": [{"name": "x", "year": 2}]}
+    assert doc.position(("list", 0, "year")) == (4, 11)
+    assert doc.position(("list", 0, "year"), key=True) == (4, 5)
+    # a path that is not in the file falls back to its deepest existing ancestor
+    assert doc.position(("list", 0, "missing")) == (3, 5)
+    assert doc.position(("nothing",)) == (1, 1)
+
+
+def test_dates_stay_strings_so_pydantic_reports_them() -> None:
+    doc = yamlloc.parse("start: 2025-13-01\n", "f.yaml")
+    assert doc.data == {"start": "2025-13-01"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\nb: [1, 2\n", "yaml.syntax"),
+        ("a:\n\tb: 1\n", "yaml.tab"),
+        ("a: 1\na: 2\n", "yaml.duplicate_key"),
+        ("a: !!python/object/apply:os.system ['ls']\n", "yaml.unsupported_tag"),
+        ("a: *nowhere\n", "yaml.undefined_alias"),
+        ("a: 'open\n", "yaml.unexpected_end"),
+        ("a: 1\n---\nb: 2\n", "yaml.multiple_documents"),
+        ("? [a, b]\n: 1\n", "yaml.complex_key"),
+        ("a: b: c\n", "yaml.mapping_values"),
+        ("a: b\x07\n", "yaml.control_char"),
+    ],
+)
+def test_bad_yaml_gives_one_located_ml001(text: str, expected: str) -> None:
+    doc = yamlloc.parse(text, "f.yaml")
+    assert [d.key for d in doc.diagnostics] == [expected]
+    assert all(d.code == "ML001" for d in doc.diagnostics)
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    doc = yamlloc.parse("name: a\nother: 1\nname: b\n", "f.yaml")
+    (d,) = doc.diagnostics
+    assert (d.line, d.column) == (3, 1)
+    assert d.params == {"key": "name", "first": 1}
+    assert "regel 1" in d.message
+
+
+def test_tab_is_located_where_it_is() -> None:
+    assert problems("a:\n  b: 1\n\tc: 2\n") == [(3, 1, "yaml.tab")]
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    doc = yamlloc.parse("\n".join(lines) + "\n", "f.yaml")
+    assert [d.key for d in doc.diagnostics] == ["yaml.too_many_nodes"]
+    assert doc.data is None
+
+
+def test_a_few_aliases_are_fine() -> None:
+    doc = yamlloc.parse("goal: &g leidt de overdracht\nagain: *g\n", "f.yaml")
+    assert doc.data == {"goal": "leidt de overdracht", "again": "leidt de overdracht"}
+    assert doc.diagnostics == []
+
+
+def test_merge_keys_work() -> None:
+    doc = yamlloc.parse("base: &b {x: 1}\nn:\n  <<: *b\n  y: 2\n", "f.yaml")
+    assert doc.data["n"] == {"x": 1, "y": 2}
+
+
+@pytest.mark.parametrize("opener", ["[", "{a: ", "- "])
+def test_deep_nesting_is_refused_without_crashing(opener: str) -> None:
+    # libyaml's own composer crashes the interpreter on this; ours stops at MAX_DEPTH
+    closer = {"[": "]", "{a: ": "}", "- ": ""}[opener]
+    text = opener * 100_000 + "x" + closer * 100_000
+    doc = yamlloc.parse(text, "f.yaml")
+    assert [d.key for d in doc.diagnostics] == ["yaml.too_deep"]
+
+
+def test_non_utf8_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_bytes(b"name: ok\nplace: caf\xe9\n")
+    doc = yamlloc.load(path)
+    (d,) = doc.diagnostics
+    assert (d.line, d.column, d.key) == (2, 11, "yaml.not_utf8")
+    assert d.params == {"byte": "e9"}
+
+
+def test_bom_and_crlf_are_fine(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_bytes("\ufeffname: Zoë\r\nyear: 2\r\n".encode())
+    doc = yamlloc.load(path)
+    assert doc.data == {"name": "Zoë", "year": 2}
+    assert doc.position(("year",)) == (2, 7)
+
+
+def test_oversize_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"# " + b"x" * (6 * 1024 * 1024) + b"\n")
+    doc = yamlloc.load(path)
+    assert [(d.line, d.key) for d in doc.diagnostics] == [(1, "yaml.too_large")]
+
+
+def test_missing_file_and_directory_raise_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as missing:
+        yamlloc.load(tmp_path / "nope.yaml")
+    assert missing.value.key == "error.file_not_found"
+    with pytest.raises(InputError) as directory:
+        yamlloc.load(tmp_path)
+    assert directory.value.key == "error.is_directory"
+
+
+PLAN_HEAD = "version: 1\naios:\n  name: A\ntraining:\n  start: 2025-09-01\n  years: 5\n"
+
+
+def schema_problems(text: str) -> list[tuple[int, int, str, dict[str, object]]]:
+    result = yamlloc.validate(yamlloc.parse(text, "p.yaml"), Plan)
+    return [(d.line, d.column, d.key, d.params) for d in result.diagnostics]
+
+
+def test_unknown_key_points_at_the_key_with_did_you_mean() -> None:
+    text = PLAN_HEAD + "activities:\n  - topic: organisatie\n    titel: X\n    year: 1\n"
+    found = schema_problems(text)
+    assert (9, 5, "schema.unknown_key_hint", {"key": "titel", "hint": "title"}) in found
+    # the missing 'title' is reported at the activity mapping
+    assert (8, 5, "schema.missing", {"field": "title"}) in found
+
+
+def test_wrong_types_point_at_the_value() -> None:
+    text = (
+        PLAN_HEAD.replace("years: 5", "years: vijf")
+        + "activities:\n  - {topic: x, title: y, year: drie}\n"
+    )
+    found = {(line, col, key) for line, col, key, _ in schema_problems(text)}
+    assert (6, 10, "schema.expected_number") in found
+    assert (8, 32, "schema.expected_int") in found
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        ("2025-13-01", "schema.date_impossible"),
+        ("2025-02-30", "schema.date_impossible"),
+        ("1-9-2025", "schema.date_format"),
+        ("20250901", "schema.date_format"),
+    ],
+)
+def test_bad_dates_are_located(value: str, key: str) -> None:
+    found = schema_problems(PLAN_HEAD.replace("2025-09-01", value))
+    assert found[0][:3] == (5, 10, key)
+
+
+def test_yaml_booleans_in_text_fields_get_a_quoting_hint() -> None:
+    found = schema_problems(PLAN_HEAD.replace("name: A", "name: no"))
+    assert found[0][2] == "schema.expected_text_bool"
+
+
+def test_a_list_instead_of_a_mapping() -> None:
+    assert schema_problems("- version: 1\n")[0][:3] == (1, 1, "schema.expected_mapping")
+
+
+def test_empty_file() -> None:
+    assert schema_problems("") == [(1, 1, "schema.empty", {})]
+    assert schema_problems("# only a comment\n") == [(1, 1, "schema.empty", {})]
+
+
+def test_negative_years() -> None:
+    found = schema_problems(PLAN_HEAD.replace("years: 5", "years: -1"))
+    assert found[0][:3] == (6, 10, "schema.greater_than")
