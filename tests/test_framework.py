@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import mlplan
 from mlplan.errors import FrameworkError
 from mlplan.framework import load_framework, normalise_title, shipped_path
 
@@ -31,11 +32,19 @@ def line_of(text: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
 
-def test_shipped_framework_loads_and_is_found_from_the_package() -> None:
+def test_shipped_framework_loads() -> None:
     fw = load_framework()
     assert fw.id == "fms-medisch-leiderschap-2017"
     assert len(fw.topic_ids()) == 14
-    assert "site-packages" in str(shipped_path()) or (shipped_path().parent.name == "data")
+
+
+def test_data_ships_inside_the_installed_package() -> None:
+    # CI installs the wheel (not editable): there the data must sit inside the package.
+    package = Path(mlplan.__file__).parent
+    editable_checkout = (package.parents[1] / "pyproject.toml").is_file()
+    for name in ("framework.yaml", "example-plan.yaml"):
+        assert editable_checkout or (package / "data" / name).is_file(), name
+    assert shipped_path().is_file()
 
 
 def test_environment_variable_selects_another_framework(

@@ -116,6 +116,21 @@ def _scan_lang(args: list[str]) -> str | None:
     return None
 
 
+def _localise_help(args: list[str]) -> None:
+    """Retitle typer's help panels in the user's language. Only when help is shown:
+    importing typer's rich helpers costs start-up time every other command can skip."""
+    if args and not {"--help", "-h"} & set(args):
+        return
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = t("help.arguments")
+    rich_utils.OPTIONS_PANEL_TITLE = t("help.options")
+    rich_utils.COMMANDS_PANEL_TITLE = t("help.commands")
+    rich_utils.DEFAULT_STRING = t("help.default")
+    rich_utils.ENVVAR_STRING = t("help.envvar")
+    rich_utils.REQUIRED_LONG_STRING = t("help.required")
+
+
 def _report(exc: MlplanError) -> None:
     err(style(t("label.error"), "1;31") + " " + exc.message)
     if isinstance(exc, FrameworkError):
@@ -127,6 +142,7 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``mlplan`` script; exits with the spec's exit codes."""
     args = list(sys.argv[1:] if argv is None else argv)
     set_language(resolve_language(_scan_lang(args)))
+    _localise_help(args)
     try:
         build_app()(args=args, prog_name="mlplan")
     except MlplanError as exc:

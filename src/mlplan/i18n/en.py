@@ -13,6 +13,12 @@ MESSAGES: dict[str, str] = {
     "opt.format": "Output format.",
     "metavar.file": "FILE",
     "metavar.topic": "TOPIC",
+    "help.arguments": "Arguments",
+    "help.options": "Options",
+    "help.commands": "Commands",
+    "help.default": "[default: {}]",
+    "help.envvar": "[env var: {}]",
+    "help.required": "[required]",
     "label.error": "error:",
     "label.warning": "warning:",
     # --- errors -----------------------------------------------------------------------------

@@ -12,6 +12,12 @@ MESSAGES: dict[str, str] = {
     "opt.format": "Uitvoerformaat.",
     "metavar.file": "BESTAND",
     "metavar.topic": "ONDERWERP",
+    "help.arguments": "Argumenten",
+    "help.options": "Opties",
+    "help.commands": "Opdrachten",
+    "help.default": "[standaard: {}]",
+    "help.envvar": "[omgevingsvariabele: {}]",
+    "help.required": "[verplicht]",
     "label.error": "fout:",
     "label.warning": "waarschuwing:",
     # --- errors -----------------------------------------------------------------------------
