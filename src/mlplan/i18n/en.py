@@ -79,7 +79,7 @@ MESSAGES: dict[str, str] = {
     "fw.requirement": "Required",
     "fw.phases": "Learning curve during training",
     "fw.phase_goals": "Insight",
-    "fw.phase_examples": "Examples",
+    "fw.phase_examples": "Example",
     "fw.levels": "Levels (profilering)",
     "fw.minutes": "{minutes} minutes",
     "fw.points": "{points} accreditation points",

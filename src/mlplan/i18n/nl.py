@@ -78,7 +78,7 @@ MESSAGES: dict[str, str] = {
     "fw.requirement": "Vereist",
     "fw.phases": "Leercurve gedurende de opleiding",
     "fw.phase_goals": "Inzicht",
-    "fw.phase_examples": "Voorbeelden",
+    "fw.phase_examples": "Voorbeeld",
     "fw.levels": "Profilering",
     "fw.minutes": "{minutes} minuten",
     "fw.points": "{points} accreditatiepunten",

@@ -147,6 +147,19 @@ def _phases_markdown(fw: Framework) -> list[str]:
 # -- rich tables -----------------------------------------------------------------------
 
 
+def _bullets(console: Console, items: list[str], indent: int = 2, prefix: str = "•") -> None:
+    """A bulleted list whose wrapped lines hang under the text, not under the bullet."""
+    from rich.padding import Padding
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for item in items:
+        grid.add_row(prefix, item)
+    console.print(Padding(grid, (0, 0, 0, indent), expand=False))
+
+
 def print_table(fw: Framework, topic: Topic | None, console: Console) -> None:
     from rich.table import Table
     from rich.text import Text
@@ -177,8 +190,7 @@ def print_table(fw: Framework, topic: Topic | None, console: Console) -> None:
     _print_phases(fw, console)
     console.print()
     console.print(Text(t("fw.levels"), style="bold"))
-    for lv in fw.levels:
-        console.print(f"  {lv.title}: {lv.description}")
+    _bullets(console, [f"{lv.title}: {lv.description}" for lv in fw.levels])
     console.print()
     console.print(t("fw.more", example=_first_topic(fw)))
 
@@ -198,8 +210,7 @@ def _print_topic(fw: Framework, topic: Topic, console: Console) -> None:
     console.print(t("fw.min_activities", count=topic.min_activities))
     console.print()
     console.print(Text(t("fw.objectives"), style="bold"))
-    for o in topic.objectives or [topic.objectives_note or t("fw.no_objectives")]:
-        console.print(f"  • {o}")
+    _bullets(console, topic.objectives or [topic.objectives_note or t("fw.no_objectives")])
     console.print()
     acts = Table(title=t("fw.activities"), title_justify="left", title_style="bold")
     acts.add_column(t("fw.col.activities"))
@@ -223,8 +234,9 @@ def _print_courses(fw: Framework, console: Console) -> None:
     from rich.text import Text
 
     console.print(Text(t("fw.required"), style="bold"))
-    for req in fw.courses.requirements:
-        console.print(f"  • {req.title}  [{', '.join(req.any_of)}]")
+    _bullets(
+        console, [f"{req.title}  [{', '.join(req.any_of)}]" for req in fw.courses.requirements]
+    )
     console.print()
     table = Table(title=t("fw.optional"), title_justify="left", title_style="bold")
     table.add_column(t("fw.col.id"), style="cyan", no_wrap=True)
@@ -241,7 +253,6 @@ def _print_phases(fw: Framework, console: Console) -> None:
     console.print(Text(t("fw.phases"), style="bold"))
     for phase in fw.phases:
         console.print(Text(f"  {phase.title}", style="bold"))
-        for g in phase.goals:
-            console.print(f"    • {g}")
-        for e in phase.examples:
-            console.print(f"    • {t('fw.phase_examples')}: {e}")
+        _bullets(
+            console, [*phase.goals, *(f"{t('fw.phase_examples')}: {e}" for e in phase.examples)], 4
+        )
