@@ -134,6 +134,118 @@ MESSAGES: dict[str, str] = {
     "rule.unknown_framework": "the plan names framework '{id}', but the loaded framework is '{expected}'",
     # --- init and the scheduler (issue 4) ----------------------------------------------------
     # --- plan (issue 5) ------------------------------------------------------------------------
+    "cmd.plan.help": (
+        "Show the multi-year plan: per training year (with its dates and phase of the "
+        "learning curve) the activities per competency with their status, the coverage of "
+        "the 14 topics, the courses, the improvement points, the meetings and the findings "
+        "of the check. Exit code 1 if the plan has errors (the plan is still shown)."
+    ),
+    "cmd.plan.epilog": (
+        "Examples: mlplan plan · mlplan plan --format markdown --output iop.md · "
+        "mlplan plan plan.yaml --format csv > activities.csv"
+    ),
+    "arg.plan_path": "The plan file (default plan.yaml).",
+    "opt.plan_format": (
+        "Output format: table (terminal), markdown (for the IOP), json or csv. Without this "
+        "option the format follows from the extension of --output (.md, .json, .csv, .txt)."
+    ),
+    "opt.output": "Write to this file (safely: completely, then replaced) instead of the screen.",
+    "opt.today": "Today's date (YYYY-MM-DD), for reproducible output; default the real date.",
+    "metavar.date": "DATE",
+    "plan.bad_today": "--today must be a date as YYYY-MM-DD, not '{value}'",
+    "plan.output_is_input": (
+        "{path} is an input file ({what}); mlplan plan never writes over it. "
+        "Choose another output file, for example {suggestion}"
+    ),
+    "plan.input.plan": "the plan",
+    "plan.input.framework": "the framework",
+    "plan.unknown_extension": (
+        "cannot tell the format from '{path}'; use the extension .md, .json, .csv or .txt, "
+        "or give --format"
+    ),
+    "plan.not_shown": "{path}: the plan is not shown because it is not valid; fix the errors above first.",
+    "plan.check_count": "{errors} error(s), {warnings} warning(s)",
+    "plan.has_errors": "{path}: the plan has {errors} error(s); see the findings at the bottom or mlplan check {path}",
+    "plan.written": "{path} written ({format})",
+    "plan.title": "Medical leadership plan: {name}",
+    "plan.label.specialty": "Specialty",
+    "plan.label.supervisor": "Supervisor (opleider)",
+    "plan.label.institution": "Institution",
+    "plan.label.period": "Training period",
+    "plan.label.now": "Status on {date}",
+    "plan.label.framework": "Framework",
+    "plan.period": "{start} – {end} ({years} years)",
+    "plan.now.in_training": "year {year} of {count}, {phase}",
+    "plan.now.not_started": "training has not started yet",
+    "plan.now.finished": "the training period is over",
+    "plan.date": "{day} {month} {year}",
+    "plan.month.1": "Jan",
+    "plan.month.2": "Feb",
+    "plan.month.3": "Mar",
+    "plan.month.4": "Apr",
+    "plan.month.5": "May",
+    "plan.month.6": "Jun",
+    "plan.month.7": "Jul",
+    "plan.month.8": "Aug",
+    "plan.month.9": "Sep",
+    "plan.month.10": "Oct",
+    "plan.month.11": "Nov",
+    "plan.month.12": "Dec",
+    "plan.year_heading": "Year {number} ({start} – {end}) · {phase}",
+    "plan.year_outside": "Year {number} (outside the training)",
+    "plan.current_year": "current year",
+    "plan.legend_status": "Status: ✓ done · ▶ in progress · ○ planned · ✗ dropped.",
+    "plan.legend": "Status: ✓ done · ▶ in progress · ○ planned · ✗ dropped. mlplan done and the other edit commands select an activity by its No.",
+    "plan.unknown_competency": "Topics that are not in the framework",
+    "plan.unknown_topic": "unknown topic '{id}'",
+    "plan.no_activities": "No activities in this year.",
+    "plan.goal": "Objective: {goal}",
+    "plan.topic_line": "Topic: {title} ({id})",
+    "plan.done_line": "Done: {text}",
+    "plan.status.done": "done",
+    "plan.status.in_progress": "in progress",
+    "plan.status.planned": "planned",
+    "plan.status.dropped": "dropped",
+    "plan.coverage.done": "done",
+    "plan.coverage.planned": "planned",
+    "plan.coverage.missing": "missing",
+    "plan.col.number": "No",
+    "plan.col.year": "Year",
+    "plan.col.competency": "Competency",
+    "plan.col.competency_short": "Comp.",
+    "plan.col.topic": "Topic",
+    "plan.col.topic_id": "Topic id",
+    "plan.col.activity": "Activity",
+    "plan.col.goal": "Learning objective",
+    "plan.col.status": "Status",
+    "plan.col.done": "Done / evidence",
+    "plan.col.done_on": "Done on",
+    "plan.col.evidence": "Evidence",
+    "plan.col.coverage": "Coverage",
+    "plan.col.activities": "Activities (no)",
+    "plan.col.course": "Course",
+    "plan.col.required": "Required",
+    "plan.coverage": "Coverage of the topics",
+    "plan.coverage_summary": "{covered} of the {total} topics covered, {done} of them done.",
+    "plan.courses": "Courses",
+    "plan.no_courses": "No courses in the plan.",
+    "plan.own_course": "own course",
+    "plan.required": "required",
+    "plan.requirements": "Required courses",
+    "plan.improvement": "Improvement points (TOP 3)",
+    "plan.no_improvement": "No improvement points recorded.",
+    "plan.how": "How",
+    "plan.evidence": "Evidence",
+    "plan.meetings": "Meetings",
+    "plan.no_meetings": "No meetings recorded yet.",
+    "plan.meeting.introductie": "introductory meeting (introductie)",
+    "plan.meeting.voortgang": "progress meeting (voortgang)",
+    "plan.meeting.geschiktheid": "suitability assessment (geschiktheid)",
+    "plan.agreements": "Agreements",
+    "plan.findings": "Findings of the check",
+    "plan.no_findings": "No findings: the plan meets the rules of the framework.",
+    "plan.findings_count": "{errors} error(s), {warnings} warning(s).",
+    "plan.at_line": "line {line}, column {column}",
     # --- summary (issue 6) ---------------------------------------------------------------------
     # --- edit commands (issue 7) ---------------------------------------------------------------
 }

@@ -133,6 +133,118 @@ MESSAGES: dict[str, str] = {
     "rule.unknown_framework": "het plan hoort bij kader '{id}', maar het geladen kader is '{expected}'",
     # --- init and the scheduler (issue 4) ----------------------------------------------------
     # --- plan (issue 5) ------------------------------------------------------------------------
+    "cmd.plan.help": (
+        "Toon het meerjarenplan: per opleidingsjaar (met data en fase van de leercurve) de "
+        "activiteiten per competentie met hun status, de dekking van de 14 onderwerpen, de "
+        "cursussen, de verbeterpunten, de gesprekken en de bevindingen van de controle. "
+        "Exitcode 1 als het plan fouten heeft (het plan wordt dan wel getoond)."
+    ),
+    "cmd.plan.epilog": (
+        "Voorbeelden: mlplan plan · mlplan plan --format markdown --output iop.md · "
+        "mlplan plan plan.yaml --format csv > activiteiten.csv"
+    ),
+    "arg.plan_path": "Het planbestand (standaard plan.yaml).",
+    "opt.plan_format": (
+        "Uitvoerformaat: table (terminal), markdown (voor het IOP), json of csv. Zonder deze "
+        "optie volgt het formaat uit de extensie van --output (.md, .json, .csv, .txt)."
+    ),
+    "opt.output": "Schrijf naar dit bestand (veilig: eerst volledig, dan vervangen) in plaats van naar het scherm.",
+    "opt.today": "Datum van vandaag (JJJJ-MM-DD), voor reproduceerbare uitvoer; standaard de echte datum.",
+    "metavar.date": "DATUM",
+    "plan.bad_today": "--today moet een datum zijn als JJJJ-MM-DD, niet '{value}'",
+    "plan.output_is_input": (
+        "{path} is een invoerbestand ({what}); mlplan plan schrijft daar nooit overheen. "
+        "Kies een ander uitvoerbestand, bijvoorbeeld {suggestion}"
+    ),
+    "plan.input.plan": "het plan",
+    "plan.input.framework": "het kader",
+    "plan.unknown_extension": (
+        "kan het formaat niet afleiden uit '{path}'; gebruik de extensie .md, .json, .csv of "
+        ".txt, of geef --format"
+    ),
+    "plan.not_shown": "{path}: het plan is niet getoond omdat het niet geldig is; herstel eerst de fouten hierboven.",
+    "plan.check_count": "{errors} fout(en), {warnings} waarschuwing(en)",
+    "plan.has_errors": "{path}: het plan heeft {errors} fout(en); zie de bevindingen onderaan of mlplan check {path}",
+    "plan.written": "{path} geschreven ({format})",
+    "plan.title": "Plan medisch leiderschap: {name}",
+    "plan.label.specialty": "Specialisme",
+    "plan.label.supervisor": "Opleider",
+    "plan.label.institution": "Instelling",
+    "plan.label.period": "Opleidingsperiode",
+    "plan.label.now": "Stand op {date}",
+    "plan.label.framework": "Kader",
+    "plan.period": "{start} – {end} ({years} jaar)",
+    "plan.now.in_training": "jaar {year} van {count}, {phase}",
+    "plan.now.not_started": "de opleiding is nog niet begonnen",
+    "plan.now.finished": "de opleidingsperiode is voorbij",
+    "plan.date": "{day} {month} {year}",
+    "plan.month.1": "jan",
+    "plan.month.2": "feb",
+    "plan.month.3": "mrt",
+    "plan.month.4": "apr",
+    "plan.month.5": "mei",
+    "plan.month.6": "jun",
+    "plan.month.7": "jul",
+    "plan.month.8": "aug",
+    "plan.month.9": "sep",
+    "plan.month.10": "okt",
+    "plan.month.11": "nov",
+    "plan.month.12": "dec",
+    "plan.year_heading": "Jaar {number} ({start} – {end}) · {phase}",
+    "plan.year_outside": "Jaar {number} (buiten de opleiding)",
+    "plan.current_year": "huidig jaar",
+    "plan.legend_status": "Status: ✓ afgerond · ▶ bezig · ○ gepland · ✗ vervallen.",
+    "plan.legend": "Status: ✓ afgerond · ▶ bezig · ○ gepland · ✗ vervallen. Met het Nr wijzen mlplan done en de andere bewerkcommando's een activiteit aan.",
+    "plan.unknown_competency": "Onderwerpen die niet in het kader staan",
+    "plan.unknown_topic": "onbekend onderwerp '{id}'",
+    "plan.no_activities": "Geen activiteiten in dit jaar.",
+    "plan.goal": "Leerdoel: {goal}",
+    "plan.topic_line": "Onderwerp: {title} ({id})",
+    "plan.done_line": "Afgerond: {text}",
+    "plan.status.done": "afgerond",
+    "plan.status.in_progress": "bezig",
+    "plan.status.planned": "gepland",
+    "plan.status.dropped": "vervallen",
+    "plan.coverage.done": "afgerond",
+    "plan.coverage.planned": "gepland",
+    "plan.coverage.missing": "ontbreekt",
+    "plan.col.number": "Nr",
+    "plan.col.year": "Jaar",
+    "plan.col.competency": "Competentie",
+    "plan.col.competency_short": "Comp.",
+    "plan.col.topic": "Onderwerp",
+    "plan.col.topic_id": "Onderwerp-id",
+    "plan.col.activity": "Activiteit",
+    "plan.col.goal": "Leerdoel",
+    "plan.col.status": "Status",
+    "plan.col.done": "Afgerond / bewijs",
+    "plan.col.done_on": "Afgerond op",
+    "plan.col.evidence": "Bewijs",
+    "plan.col.coverage": "Dekking",
+    "plan.col.activities": "Activiteiten (nr)",
+    "plan.col.course": "Cursus",
+    "plan.col.required": "Verplicht",
+    "plan.coverage": "Dekking van de onderwerpen",
+    "plan.coverage_summary": "{covered} van de {total} onderwerpen gedekt, waarvan {done} afgerond.",
+    "plan.courses": "Cursussen",
+    "plan.no_courses": "Geen cursussen in het plan.",
+    "plan.own_course": "eigen cursus",
+    "plan.required": "verplicht",
+    "plan.requirements": "Voorwaardelijke cursussen",
+    "plan.improvement": "Verbeterpunten (TOP 3)",
+    "plan.no_improvement": "Geen verbeterpunten vastgelegd.",
+    "plan.how": "Hoe",
+    "plan.evidence": "Bewijs",
+    "plan.meetings": "Gesprekken",
+    "plan.no_meetings": "Nog geen gesprekken vastgelegd.",
+    "plan.meeting.introductie": "introductiegesprek",
+    "plan.meeting.voortgang": "voortgangsgesprek",
+    "plan.meeting.geschiktheid": "geschiktheidsbeoordeling",
+    "plan.agreements": "Afspraken",
+    "plan.findings": "Bevindingen van de controle",
+    "plan.no_findings": "Geen bevindingen: het plan voldoet aan de regels van het kader.",
+    "plan.findings_count": "{errors} fout(en), {warnings} waarschuwing(en).",
+    "plan.at_line": "regel {line}, kolom {column}",
     # --- summary (issue 6) ---------------------------------------------------------------------
     # --- edit commands (issue 7) ---------------------------------------------------------------
 }
