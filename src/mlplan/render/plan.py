@@ -182,6 +182,7 @@ def to_data(ov: Overview) -> dict[str, Any]:
         "format_version": JSON_FORMAT_VERSION,
         "path": ov.path,
         "today": h.now.today.isoformat(),
+        "language": get_language(),  # of the findings' messages; keys and values are not translated
         "framework": {"id": h.framework_id, "title": h.framework_title},
         "aios": {
             "name": h.name,
@@ -508,8 +509,8 @@ def print_table(ov: Overview, console: Console) -> None:
     console.print(Text(t("plan.legend"), style="dim"))
     for year in ov.years:
         console.print()
-        heading_style = "bold reverse" if ov.header.now.year == year.number else "bold underline"
-        console.print(Text(year_heading(year, ov), style=heading_style))
+        current = ov.header.now.year == year.number
+        _section(console, year_heading(year, ov), "bold magenta" if current else "bold")
         if not year.groups:
             console.print(Text(t("plan.no_activities"), style="dim"))
         for group in year.groups:
@@ -526,6 +527,14 @@ def print_table(ov: Overview, console: Console) -> None:
     _print_meetings(ov, console)
     console.print()
     _print_findings(ov, console)
+
+
+def _section(console: Console, title: str, style: str = "bold") -> None:
+    """A section heading as a rule, so sections stand out in plain text too."""
+    from rich.rule import Rule
+    from rich.text import Text
+
+    console.print(Rule(Text(title, style=style), align="left", characters="═", style="dim"))
 
 
 def _new_table(*headers: str) -> Table:
@@ -604,7 +613,7 @@ def _print_coverage(ov: Overview, console: Console) -> None:
     from rich.text import Text
 
     cov = ov.coverage
-    console.print(Text(t("plan.coverage"), style="bold underline"))
+    _section(console, t("plan.coverage"))
     console.print(t("plan.coverage_summary", covered=cov.covered, total=cov.total, done=cov.done))
     table_ = _new_table(
         t("plan.col.competency_short"),
@@ -630,7 +639,7 @@ def _print_coverage(ov: Overview, console: Console) -> None:
 def _print_courses(ov: Overview, console: Console) -> None:
     from rich.text import Text
 
-    console.print(Text(t("plan.courses"), style="bold underline"))
+    _section(console, t("plan.courses"))
     if ov.courses:
         table_ = _new_table(
             t("plan.col.year"),
@@ -657,6 +666,7 @@ def _print_courses(ov: Overview, console: Console) -> None:
     if ov.requirements:
         from rich.table import Table
 
+        console.print()
         console.print(Text(t("plan.requirements"), style="bold"))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
@@ -672,7 +682,7 @@ def _print_courses(ov: Overview, console: Console) -> None:
 def _print_improvement(ov: Overview, console: Console) -> None:
     from rich.text import Text
 
-    console.print(Text(t("plan.improvement"), style="bold underline"))
+    _section(console, t("plan.improvement"))
     if not ov.improvement_points:
         console.print(Text(t("plan.no_improvement"), style="dim"))
     for i, p in enumerate(ov.improvement_points, start=1):
@@ -686,13 +696,17 @@ def _print_improvement(ov: Overview, console: Console) -> None:
 def _print_meetings(ov: Overview, console: Console) -> None:
     from rich.text import Text
 
-    console.print(Text(t("plan.meetings"), style="bold underline"))
+    _section(console, t("plan.meetings"))
     if not ov.meetings:
         console.print(Text(t("plan.no_meetings"), style="dim"))
-    for m in ov.meetings:
+    for i, m in enumerate(ov.meetings):
+        if i:
+            console.print()
         console.print(Text(f"{date(m.date)} · {t(f'plan.meeting.{m.kind.value}')}", style="bold"))
         if m.notes:
             console.print(Text(f"   {flat(m.notes)}"))
+        if m.agreements:
+            console.print(Text(f"   {t('plan.agreements')}:", style="italic"))
         for agreement in m.agreements:
             console.print(Text(f"   • {flat(agreement)}"))
 
@@ -700,7 +714,7 @@ def _print_meetings(ov: Overview, console: Console) -> None:
 def _print_findings(ov: Overview, console: Console) -> None:
     from rich.text import Text
 
-    console.print(Text(t("plan.findings"), style="bold underline"))
+    _section(console, t("plan.findings"))
     for d in ov.findings:
         style = "red" if d.severity == "error" else "yellow"
         console.print(Text(finding_line(d), style=style))
