@@ -285,3 +285,25 @@ def test_empty_year_and_unknown_topic_are_said_plainly() -> None:
     assert "Onderwerpen die niet in het kader staan" in out
     assert "onbekend onderwerp 'bestaat-niet'" in out
     assert "0 van de 14 onderwerpen gedekt" in out
+
+
+def test_unknown_topic_is_named_once_and_outside_year_has_its_section() -> None:
+    ov = overview_of(
+        plan_yaml(
+            years=2,
+            activities=[
+                {"topic": "bestaat-niet", "title": "X", "year": 1},
+                {"topic": "financien", "title": "Y", "year": 4},
+            ],
+        )
+    )
+    for width in (80, 120):
+        out = render.table_text(ov, width)
+        assert "(bestaat-niet)" not in out
+        assert "Jaar 4 (buiten de opleiding)" in out
+    h2 = headings(parse(render.to_markdown(ov)), 2)
+    assert h2[:3] == [
+        "Jaar 1 (sep 2025 – aug 2026) · begin",
+        "Jaar 2 (sep 2026 – aug 2027) · eind · huidig jaar",
+        "Jaar 4 (buiten de opleiding)",
+    ]

@@ -201,6 +201,7 @@ MESSAGES: dict[str, str] = {
     "plan.no_activities": "No activities in this year.",
     "plan.goal": "Objective: {goal}",
     "plan.topic_line": "Topic: {title} ({id})",
+    "plan.topic_line_unknown": "Topic: {text}",
     "plan.done_line": "Done: {text}",
     "plan.status.done": "done",
     "plan.status.in_progress": "in progress",

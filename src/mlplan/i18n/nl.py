@@ -200,6 +200,7 @@ MESSAGES: dict[str, str] = {
     "plan.no_activities": "Geen activiteiten in dit jaar.",
     "plan.goal": "Leerdoel: {goal}",
     "plan.topic_line": "Onderwerp: {title} ({id})",
+    "plan.topic_line_unknown": "Onderwerp: {text}",
     "plan.done_line": "Afgerond: {text}",
     "plan.status.done": "afgerond",
     "plan.status.in_progress": "bezig",

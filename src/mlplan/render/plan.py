@@ -587,15 +587,19 @@ def _activity_rich(group: CompetencyGroup, width: int) -> RenderableType:
         activity = Text(flat(act.title), style="bold")
         if wide:
             topic = Text(topic_text(a))
-            topic.append(f"\n{act.topic}", style="dim")
+            if a.topic_title:  # an unknown topic's text already names its id
+                topic.append(f"\n{act.topic}", style="dim")
             if act.goal:
                 activity.append("\n" + t("plan.goal", goal=flat(act.goal)), style="italic")
             done = "\n".join(p for p in (_date_or_empty(a), flat(act.evidence)) if p)
             cells += [topic, activity, Text(done)]
         else:
-            activity.append(
-                "\n" + t("plan.topic_line", title=topic_text(a), id=act.topic), style="dim"
+            line = (
+                t("plan.topic_line", title=a.topic_title, id=act.topic)
+                if a.topic_title
+                else t("plan.topic_line_unknown", text=topic_text(a))
             )
+            activity.append("\n" + line, style="dim")
             if act.goal:
                 activity.append("\n" + t("plan.goal", goal=flat(act.goal)), style="italic")
             if done_text(a):
