@@ -98,6 +98,55 @@ def build_app() -> typer.Typer:
     # -- init (issue 4) ----------------------------------------------------------------
 
     # -- plan (issue 5) ----------------------------------------------------------------
+    class PlanFormat(StrEnum):
+        TABLE = "table"
+        MARKDOWN = "markdown"
+        JSON = "json"
+        CSV = "csv"
+
+    @app.command("plan", help=t("cmd.plan.help"), epilog=t("cmd.plan.epilog"))
+    def plan_cmd(
+        path: Annotated[
+            Path, typer.Argument(help=t("arg.plan_path"), metavar=t("metavar.file"))
+        ] = Path("plan.yaml"),
+        fmt: Annotated[
+            PlanFormat | None,
+            typer.Option(
+                "--format",
+                "-f",
+                help=t("opt.plan_format"),
+                case_sensitive=False,
+                show_default=False,
+            ),
+        ] = None,
+        output_file: Annotated[
+            Path | None,
+            typer.Option(
+                "--output",
+                "-o",
+                help=t("opt.output"),
+                metavar=t("metavar.file"),
+                show_default=False,
+            ),
+        ] = None,
+        today: Annotated[
+            str | None,
+            typer.Option(
+                "--today", help=t("opt.today"), metavar=t("metavar.date"), show_default=False
+            ),
+        ] = None,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.plan import run
+
+        run(
+            path=path,
+            fmt=fmt.value if fmt else None,
+            output_path=output_file,
+            today=today,
+            framework_path=framework,
+        )
 
     # -- summary (issue 6) -------------------------------------------------------------
 

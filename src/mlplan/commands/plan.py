@@ -1,0 +1,149 @@
+"""``mlplan plan``: the multi-year plan as a terminal table, Markdown, JSON or CSV.
+
+Exit codes: 0 when the plan is shown and has no errors (warnings allowed); 1 when the
+plan has errors — a plan with rule errors is still shown in full (with the findings at
+the bottom), while a plan with YAML or schema errors is not shown at all: its findings go
+to stderr as ``check`` prints them; 2 for usage errors, an unreadable file, an invalid
+framework, or an output file that cannot be written or is one of the inputs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import typer
+
+from mlplan import output
+from mlplan.checking import check_file
+from mlplan.errors import UsageError
+from mlplan.framework import load_framework, shipped_path
+from mlplan.i18n import t
+
+FORMATS = ("table", "markdown", "json", "csv")
+EXTENSIONS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".csv": "csv",
+    ".txt": "table",
+}
+SUGGESTED_NAME = {
+    "markdown": "plan.md",
+    "json": "plan.json",
+    "csv": "plan.csv",
+    "table": "plan.txt",
+}
+FILE_WIDTH = 80  # a table written to a file: readable anywhere, printable
+
+
+def parse_today(value: str | None) -> dt.date:
+    """``--today`` as a date; the real date when not given."""
+    if value is None:
+        return dt.date.today()
+    text = value.strip()
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError("plan.bad_today", value=value) from None
+
+
+def resolve_format(fmt: str | None, out_path: Path | None) -> str:
+    """The explicit ``--format``, else the output file's extension, else a table."""
+    if fmt is not None:
+        return fmt
+    if out_path is None:
+        return "table"
+    found = EXTENSIONS.get(out_path.suffix.lower())
+    if found is None:
+        raise UsageError("plan.unknown_extension", path=str(out_path))
+    return found
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return a.resolve() == b.resolve()
+
+
+def refuse_inputs(out_path: Path, inputs: list[tuple[Path, str]], fmt: str) -> None:
+    """Never write over a file the command reads (the plan, the framework)."""
+    for path, what in inputs:
+        if _same_file(out_path, path):
+            raise UsageError(
+                "plan.output_is_input",
+                path=str(out_path),
+                what=t(f"plan.input.{what}"),
+                suggestion=str(out_path.with_name(SUGGESTED_NAME[fmt])),
+            )
+
+
+def run(
+    *,
+    path: Path,
+    fmt: str | None,
+    output_path: Path | None,
+    today: str | None,
+    framework_path: Path | None,
+) -> None:
+    from mlplan import overview
+    from mlplan.render import plan as render
+
+    day = parse_today(today)
+    if output_path is not None:  # first: the most important thing to say about --output
+        env_framework = os.environ.get("MLPLAN_FRAMEWORK")
+        framework_file = framework_path or (Path(env_framework) if env_framework else None)
+        refuse_inputs(
+            output_path,
+            [(path, "plan"), (framework_file or shipped_path(), "framework")],
+            fmt or EXTENSIONS.get(output_path.suffix.lower(), "markdown"),
+        )
+        if output_path.is_dir():
+            raise UsageError("error.is_directory", path=str(output_path))
+    chosen = resolve_format(fmt, output_path)
+    fw = load_framework(framework_path)
+
+    checked = check_file(path, fw, day, str(path))
+    if checked.plan is None:
+        # YAML or schema errors: no half plan; the findings as ``check`` prints them
+        for d in checked.diagnostics:
+            output.err(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}")
+        output.err(t("plan.check_count", errors=checked.errors, warnings=checked.warnings))
+        output.err(t("plan.not_shown", path=checked.path))
+        raise typer.Exit(1)
+
+    view = overview.build(checked, fw, day)
+    if chosen == "json":
+        text = render.to_json(view)
+    elif chosen == "csv":
+        text = render.to_csv(view)
+    elif chosen == "markdown":
+        text = render.to_markdown(view)
+    elif output_path is not None:
+        text = render.table_text(view, FILE_WIDTH)
+    else:
+        console = output.console()
+        if output.use_color(sys.stdout):
+            render.print_table(view, console)
+            text = ""
+        else:  # piped or NO_COLOR: plain text without rich's padding at line ends
+            text = render.table_text(view, console.width)
+
+    if output_path is not None:
+        from mlplan.fileio import atomic_write
+
+        atomic_write(output_path, text)
+        output.err(t("plan.written", path=str(output_path), format=chosen))
+    elif text:
+        output.out(text.removesuffix("\n"))
+
+    if checked.errors:
+        output.err(t("plan.has_errors", path=checked.path, errors=checked.errors))
+        raise typer.Exit(1)

@@ -1,0 +1,296 @@
+"""The multi-year plan as data: what ``mlplan plan`` shows, in every format.
+
+A pure view model built from a checked plan, its framework and "today". Renderers
+(``render/plan.py``) only lay it out; every derived fact (training years and their
+phases, the current year, coverage, required courses) is decided here once, by asking
+``timeline`` and ``domain``, so the table, Markdown, JSON and CSV always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from mlplan import domain, timeline
+from mlplan.checking import CheckedPlan
+from mlplan.diagnostics import Diagnostic
+from mlplan.domain import CoverageState
+from mlplan.framework import Competency, Framework, PhaseId
+from mlplan.plan import Activity, CourseEntry, ImprovementPoint, Meeting, Plan, Status
+
+NowState = Literal["not_started", "in_training", "finished"]
+
+
+@dataclass(frozen=True, slots=True)
+class Now:
+    """Where the aios is at ``today``: before, in (with year and phase) or after training."""
+
+    today: dt.date
+    state: NowState
+    year: int | None = None  # only when in training
+    phase: PhaseId | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    name: str
+    specialty: str | None
+    supervisor: str | None
+    institution: str | None
+    start: dt.date
+    end: dt.date  # last day of training, inclusive
+    years: float
+    year_count: int
+    now: Now
+    framework_id: str
+    framework_title: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityView:
+    number: int  # 1-based position in the plan's ``activities``: the edit commands' handle
+    activity: Activity
+    topic_title: str | None  # ``None`` when the topic id is not in the framework
+    competency: int | None
+    suggested_phase: PhaseId | None  # the learning curve's phase (own ``phase`` or example's)
+
+
+@dataclass(frozen=True, slots=True)
+class CompetencyGroup:
+    """The activities of one competency in one year; ``competency`` is ``None`` for
+    activities whose topic id the framework does not know."""
+
+    competency: Competency | None
+    activities: tuple[ActivityView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class YearView:
+    number: int
+    start: dt.date | None  # ``None`` for a year outside the training (an ML102 error)
+    end: dt.date | None
+    phase: PhaseId | None
+    groups: tuple[CompetencyGroup, ...]
+
+    @property
+    def in_training(self) -> bool:
+        return self.start is not None
+
+    @property
+    def activities(self) -> list[ActivityView]:
+        return [a for g in self.groups for a in g.activities]
+
+
+@dataclass(frozen=True, slots=True)
+class TopicView:
+    competency: int
+    topic_id: str
+    title: str
+    state: CoverageState
+    activities: tuple[int, ...]  # numbers of the activities that count (not dropped)
+    done: int
+    needed: int
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageView:
+    topics: tuple[TopicView, ...]
+    covered: int  # topics with at least their minimum of planned or done activities
+    done: int  # topics whose minimum is done
+
+    @property
+    def total(self) -> int:
+        return len(self.topics)
+
+
+@dataclass(frozen=True, slots=True)
+class CourseView:
+    number: int  # 1-based position in the plan's ``courses``
+    entry: CourseEntry
+    title: str  # the framework's title, or the free title as written
+    known: bool  # a course id of the framework
+    required: bool  # satisfies one of the framework's course requirements
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementView:
+    id: str
+    title: str
+    any_of: tuple[str, ...]
+    state: CoverageState
+    courses: tuple[int, ...]  # numbers of the plan's courses that satisfy it
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    path: str
+    header: Header
+    years: tuple[YearView, ...]
+    activities: tuple[ActivityView, ...]
+    coverage: CoverageView
+    courses: tuple[CourseView, ...]
+    requirements: tuple[RequirementView, ...]
+    improvement_points: tuple[ImprovementPoint, ...]
+    meetings: tuple[Meeting, ...]
+    findings: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.findings if d.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
+
+def now_at(plan: Plan, today: dt.date) -> Now:
+    start, years = plan.training.start, plan.training.years
+    year = timeline.year_at(start, years, today)
+    if year == 0:
+        return Now(today, "not_started")
+    if year is None:
+        return Now(today, "finished")
+    return Now(today, "in_training", year, timeline.phase_of_year(year, years))
+
+
+def build(checked: CheckedPlan, fw: Framework, today: dt.date) -> Overview:
+    """The view of a plan that validated (``checked.plan`` is not ``None``)."""
+    plan = checked.plan
+    if plan is None:
+        raise ValueError("build() needs a plan that validated")  # a caller's bug
+    start, years = plan.training.start, plan.training.years
+    header = Header(
+        name=plan.aios.name,
+        specialty=plan.aios.specialty,
+        supervisor=plan.aios.supervisor,
+        institution=plan.aios.institution,
+        start=start,
+        end=timeline.training_end(start, years),
+        years=years,
+        year_count=timeline.year_count(years),
+        now=now_at(plan, today),
+        framework_id=fw.id,
+        framework_title=fw.title,
+    )
+    activities = tuple(_activity(i, a, fw) for i, a in enumerate(plan.activities, start=1))
+    return Overview(
+        path=checked.path,
+        header=header,
+        years=_years(plan, activities, fw),
+        activities=activities,
+        coverage=_coverage(plan, fw, activities),
+        courses=tuple(_course(i, c, fw) for i, c in enumerate(plan.courses, start=1)),
+        requirements=_requirements(plan, fw),
+        improvement_points=tuple(plan.improvement_points),
+        meetings=tuple(sorted(plan.meetings, key=lambda m: m.date)),
+        findings=tuple(checked.diagnostics),
+    )
+
+
+def _activity(number: int, activity: Activity, fw: Framework) -> ActivityView:
+    topic = fw.topic(activity.topic)
+    competency = fw.competency_of(activity.topic)
+    return ActivityView(
+        number=number,
+        activity=activity,
+        topic_title=topic.title if topic else None,
+        competency=competency.number if competency else None,
+        suggested_phase=domain.suggested_phase(activity, fw),
+    )
+
+
+def _years(plan: Plan, activities: tuple[ActivityView, ...], fw: Framework) -> tuple[YearView, ...]:
+    spans = {
+        ty.number: ty for ty in timeline.training_years(plan.training.start, plan.training.years)
+    }
+    # years outside the training (an ML102 error) still show, after the real ones
+    numbers = sorted(set(spans) | {a.activity.year for a in activities})
+    result = []
+    for n in numbers:
+        in_year = [a for a in activities if a.activity.year == n]
+        span = spans.get(n)
+        result.append(
+            YearView(
+                number=n,
+                start=span.start if span else None,
+                end=span.end if span else None,
+                phase=span.phase if span else None,
+                groups=_groups(in_year, fw),
+            )
+        )
+    return tuple(result)
+
+
+def _groups(activities: list[ActivityView], fw: Framework) -> tuple[CompetencyGroup, ...]:
+    """Per competency in the framework's order, activities in plan order; unknown topics last."""
+    groups = []
+    for comp in fw.competencies:
+        mine = tuple(a for a in activities if a.competency == comp.number)
+        if mine:
+            groups.append(CompetencyGroup(comp, mine))
+    unknown = tuple(a for a in activities if a.competency is None)
+    if unknown:
+        groups.append(CompetencyGroup(None, unknown))
+    return tuple(groups)
+
+
+def _coverage(plan: Plan, fw: Framework, activities: tuple[ActivityView, ...]) -> CoverageView:
+    cov = domain.coverage(plan, fw)
+    # domain.coverage hands back the Activity objects; map them to their numbers by identity
+    number_of = {id(a.activity): a.number for a in activities}
+    topics = tuple(
+        TopicView(
+            competency=c.competency.number,
+            topic_id=c.topic.id,
+            title=c.topic.title,
+            state=c.state,
+            activities=tuple(number_of[id(a)] for a in c.activities),
+            done=c.done,
+            needed=c.topic.min_activities,
+        )
+        for c in cov
+    )
+    return CoverageView(
+        topics=topics,
+        covered=domain.covered(cov),
+        done=sum(1 for c in cov if c.state == "done"),
+    )
+
+
+def _required_ids(fw: Framework) -> set[str]:
+    return {cid for req in fw.courses.requirements for cid in req.any_of}
+
+
+def _course(number: int, entry: CourseEntry, fw: Framework) -> CourseView:
+    course = fw.course(entry.course)
+    return CourseView(
+        number=number,
+        entry=entry,
+        title=course.title if course else entry.course,
+        known=course is not None,
+        required=entry.course in _required_ids(fw),
+    )
+
+
+def _requirements(plan: Plan, fw: Framework) -> tuple[RequirementView, ...]:
+    result = []
+    for req in fw.courses.requirements:
+        matching = [
+            (i, c)
+            for i, c in enumerate(plan.courses, start=1)
+            if c.course in req.any_of and c.status is not Status.DROPPED
+        ]
+        state: CoverageState
+        if any(c.status is Status.DONE for _, c in matching):
+            state = "done"
+        elif matching:
+            state = "planned"
+        else:
+            state = "missing"
+        result.append(
+            RequirementView(
+                req.id, req.title, tuple(req.any_of), state, tuple(i for i, _ in matching)
+            )
+        )
+    return tuple(result)

@@ -1,0 +1,745 @@
+"""Rendering the multi-year plan: rich tables, Markdown for the IOP, JSON and CSV.
+
+Layout only: every fact comes from :class:`mlplan.overview.Overview`. Dates are written
+with month names from the message catalogue (never the locale), so output is the same on
+every machine. User text is flattened to one line in tables and Markdown, escaped in
+Markdown, and kept exactly (newlines included) in JSON and CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+from mlplan.i18n import get_language, t
+from mlplan.overview import (
+    ActivityView,
+    CompetencyGroup,
+    CourseView,
+    Overview,
+    YearView,
+)
+from mlplan.render.markdown import bullet, escape, table
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.table import Table
+
+# Symbols are the same in every language; the words next to them come from the catalogue.
+STATUS_SYMBOL = {"done": "✓", "in_progress": "▶", "planned": "○", "dropped": "✗"}
+COVERAGE_SYMBOL = {"done": "✓", "planned": "◐", "missing": "✗"}
+
+JSON_FORMAT_VERSION = 1
+
+
+# -- shared text -----------------------------------------------------------------------
+
+
+def flat(text: str | None) -> str:
+    """User text on one line: newlines and runs of spaces become one space."""
+    return " ".join(text.split()) if text else ""
+
+
+def month_year(day: dt.date) -> str:
+    return f"{t(f'plan.month.{day.month}')} {day.year}"
+
+
+def date(day: dt.date) -> str:
+    return t("plan.date", day=day.day, month=t(f"plan.month.{day.month}"), year=day.year)
+
+
+def years_number(years: float) -> str:
+    """4.5 as ``4,5`` in Dutch and ``4.5`` in English; whole numbers without decimals."""
+    text = f"{years:g}"
+    return text.replace(".", ",") if get_language() == "nl" else text
+
+
+def status_word(status: str) -> str:
+    return t(f"plan.status.{status}")
+
+
+def status_label(status: str) -> str:
+    return f"{STATUS_SYMBOL[status]} {status_word(status)}"
+
+
+def coverage_label(state: str) -> str:
+    return f"{COVERAGE_SYMBOL[state]} {t(f'plan.coverage.{state}')}"
+
+
+def phase_label(phase: str | None) -> str:
+    return t(f"phase.{phase}") if phase else ""
+
+
+def title(ov: Overview) -> str:
+    return t("plan.title", name=flat(ov.header.name))
+
+
+def year_heading(year: YearView, ov: Overview) -> str:
+    if year.start is None or year.end is None:
+        return t("plan.year_outside", number=year.number)
+    text = t(
+        "plan.year_heading",
+        number=year.number,
+        start=month_year(year.start),
+        end=month_year(year.end),
+        phase=phase_label(year.phase),
+    )
+    if ov.header.now.year == year.number:
+        text += " · " + t("plan.current_year")
+    return text
+
+
+def group_heading(group: CompetencyGroup) -> str:
+    if group.competency is None:
+        return t("plan.unknown_competency")
+    return t("fw.competency", number=group.competency.number, title=group.competency.title)
+
+
+def now_text(ov: Overview) -> str:
+    now = ov.header.now
+    if now.state == "not_started":
+        return t("plan.now.not_started")
+    if now.state == "finished":
+        return t("plan.now.finished")
+    return t(
+        "plan.now.in_training",
+        year=now.year,
+        count=ov.header.year_count,
+        phase=phase_label(now.phase),
+    )
+
+
+def header_fields(ov: Overview) -> list[tuple[str, str]]:
+    """(label, value) pairs of the header, user text flattened; empty fields left out."""
+    h = ov.header
+    fields = [
+        (t("plan.label.specialty"), flat(h.specialty)),
+        (t("plan.label.supervisor"), flat(h.supervisor)),
+        (t("plan.label.institution"), flat(h.institution)),
+        (
+            t("plan.label.period"),
+            t("plan.period", start=date(h.start), end=date(h.end), years=years_number(h.years)),
+        ),
+        (t("plan.label.now", date=date(h.now.today)), now_text(ov)),
+        (t("plan.label.framework"), h.framework_title),
+    ]
+    return [(label, value) for label, value in fields if value]
+
+
+def topic_text(a: ActivityView) -> str:
+    return a.topic_title or t("plan.unknown_topic", id=a.activity.topic)
+
+
+def done_text(a: ActivityView) -> str:
+    """The done date and the evidence, as one line."""
+    parts = []
+    if a.activity.done_on:
+        parts.append(date(a.activity.done_on))
+    if a.activity.evidence:
+        parts.append(flat(a.activity.evidence))
+    return " · ".join(parts)
+
+
+def course_done_text(c: CourseView) -> str:
+    parts = []
+    if c.entry.done_on:
+        parts.append(date(c.entry.done_on))
+    if c.entry.evidence:
+        parts.append(flat(c.entry.evidence))
+    return " · ".join(parts)
+
+
+def course_title(c: CourseView) -> str:
+    title = flat(c.title)
+    return title if c.known else f"{title} ({t('plan.own_course')})"
+
+
+def numbers(values: tuple[int, ...]) -> str:
+    return ", ".join(str(n) for n in values) if values else "–"
+
+
+def findings_summary(ov: Overview) -> str:
+    if not ov.findings:
+        return t("plan.no_findings")
+    return t("plan.findings_count", errors=ov.errors, warnings=ov.warnings)
+
+
+def finding_line(d: Any) -> str:
+    return f"{d.path}:{d.line}:{d.column}: {d.code} {flat(d.message)}"
+
+
+# -- JSON ------------------------------------------------------------------------------
+
+
+def to_data(ov: Overview) -> dict[str, Any]:
+    """The plan with its derived fields; the shape is documented in docs/plan-output.md."""
+    h = ov.header
+    return {
+        "format": "mlplan-plan-overview",
+        "format_version": JSON_FORMAT_VERSION,
+        "path": ov.path,
+        "today": h.now.today.isoformat(),
+        "language": get_language(),  # of the findings' messages; keys and values are not translated
+        "framework": {"id": h.framework_id, "title": h.framework_title},
+        "aios": {
+            "name": h.name,
+            "specialty": h.specialty,
+            "institution": h.institution,
+            "supervisor": h.supervisor,
+        },
+        "training": {
+            "start": h.start.isoformat(),
+            "end": h.end.isoformat(),
+            "years": int(h.years) if float(h.years).is_integer() else h.years,
+            "year_count": h.year_count,
+        },
+        "current": {"state": h.now.state, "year": h.now.year, "phase": h.now.phase},
+        "years": [
+            {
+                "number": y.number,
+                "start": y.start.isoformat() if y.start else None,
+                "end": y.end.isoformat() if y.end else None,
+                "phase": y.phase,
+                "in_training": y.in_training,
+                "activities": [a.number for a in y.activities],
+            }
+            for y in ov.years
+        ],
+        "activities": [
+            {
+                "number": a.number,
+                **a.activity.model_dump(mode="json", exclude_none=False),
+                "topic_title": a.topic_title,
+                "competency": a.competency,
+                "suggested_phase": a.suggested_phase,
+            }
+            for a in ov.activities
+        ],
+        "coverage": {
+            "covered": ov.coverage.covered,
+            "done": ov.coverage.done,
+            "total": ov.coverage.total,
+            "topics": [
+                {
+                    "competency": c.competency,
+                    "topic": c.topic_id,
+                    "title": c.title,
+                    "state": c.state,
+                    "activities": list(c.activities),
+                    "done": c.done,
+                    "min_activities": c.needed,
+                }
+                for c in ov.coverage.topics
+            ],
+        },
+        "courses": [
+            {
+                "number": c.number,
+                **c.entry.model_dump(mode="json"),
+                "title": c.title,
+                "known": c.known,
+                "required": c.required,
+            }
+            for c in ov.courses
+        ],
+        "course_requirements": [
+            {
+                "id": r.id,
+                "title": r.title,
+                "any_of": list(r.any_of),
+                "state": r.state,
+                "courses": list(r.courses),
+            }
+            for r in ov.requirements
+        ],
+        "improvement_points": [p.model_dump(mode="json") for p in ov.improvement_points],
+        "meetings": [m.model_dump(mode="json") for m in ov.meetings],
+        "findings": {
+            "diagnostics": [
+                {
+                    "path": d.path,
+                    "line": d.line,
+                    "column": d.column,
+                    "code": d.code,
+                    "severity": str(d.severity),
+                    "message": d.message,
+                }
+                for d in ov.findings
+            ],
+            "errors": ov.errors,
+            "warnings": ov.warnings,
+        },
+    }
+
+
+def to_json(ov: Overview) -> str:
+    return json.dumps(to_data(ov), ensure_ascii=False, indent=2) + "\n"
+
+
+# -- CSV -------------------------------------------------------------------------------
+
+
+def to_csv(ov: Overview) -> str:
+    """One row per activity, in plan order; user text kept as written (the csv module
+    quotes commas, quotes and newlines)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        [
+            t("plan.col.number"),
+            t("plan.col.year"),
+            t("plan.col.competency"),
+            t("plan.col.topic"),
+            t("plan.col.topic_id"),
+            t("plan.col.activity"),
+            t("plan.col.goal"),
+            t("plan.col.status"),
+            t("plan.col.done_on"),
+            t("plan.col.evidence"),
+        ]
+    )
+    for a in ov.activities:
+        act = a.activity
+        writer.writerow(
+            [
+                a.number,
+                act.year,
+                a.competency if a.competency is not None else "",
+                a.topic_title or "",
+                act.topic,
+                act.title,
+                act.goal or "",
+                status_word(act.status.value),
+                act.done_on.isoformat() if act.done_on else "",
+                act.evidence or "",
+            ]
+        )
+    return buffer.getvalue()
+
+
+# -- Markdown --------------------------------------------------------------------------
+
+
+def _sized(lines: list[str], widths: tuple[int, ...], right: tuple[int, ...] = ()) -> list[str]:
+    """Give a GFM table relative column widths: pandoc sizes wide tables by the dashes of
+    the delimiter row (equal dashes would give the number column as much room as the
+    activity); ``right`` aligns those columns (numbers) to the right."""
+    delimiter = (
+        "|"
+        + "|".join("-" * (w - 1) + ":" if i in right else "-" * w for i, w in enumerate(widths))
+        + "|"
+    )
+    return [lines[0], delimiter, *lines[2:]]
+
+
+def to_markdown(ov: Overview) -> str:
+    lines = [f"# {escape(title(ov))}", ""]
+    lines += [bullet(f"**{escape(label)}:** {escape(value)}") for label, value in header_fields(ov)]
+    lines += ["", escape(t("plan.legend_status")), ""]
+    for year in ov.years:
+        lines += [f"## {escape(year_heading(year, ov))}", ""]
+        if not year.groups:
+            lines += [escape(t("plan.no_activities")), ""]
+        for group in year.groups:
+            lines += [f"### {escape(group_heading(group))}", ""]
+            lines += _activity_table(group)
+            lines.append("")
+    lines += _coverage_markdown(ov)
+    lines += _courses_markdown(ov)
+    lines += _improvement_markdown(ov)
+    lines += _meetings_markdown(ov)
+    lines += _findings_markdown(ov)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _activity_table(group: CompetencyGroup) -> list[str]:
+    rows = []
+    for a in group.activities:
+        act = a.activity
+        # a known topic id is a plain ASCII word of the framework, safe in a code span
+        topic = (
+            f"{escape(a.topic_title)} (`{act.topic}`)" if a.topic_title else escape(topic_text(a))
+        )
+        rows.append(
+            [
+                str(a.number),
+                topic,
+                escape(act.title),
+                escape(act.goal or ""),
+                escape(status_label(act.status.value)),
+                escape(done_text(a)),
+            ]
+        )
+    lines = table(
+        [
+            t("plan.col.number"),
+            t("plan.col.topic"),
+            t("plan.col.activity"),
+            t("plan.col.goal"),
+            t("plan.col.status"),
+            t("plan.col.done"),
+        ],
+        rows,
+        escape=False,  # cells are escaped above (the topic cell holds a code span)
+    )
+    return _sized(lines, (4, 16, 20, 20, 10, 18), right=(0,))
+
+
+def _coverage_markdown(ov: Overview) -> list[str]:
+    cov = ov.coverage
+    lines = [f"## {escape(t('plan.coverage'))}", ""]
+    lines += [
+        escape(t("plan.coverage_summary", covered=cov.covered, total=cov.total, done=cov.done)),
+        "",
+    ]
+    lines += _sized(
+        table(
+            [
+                t("plan.col.competency"),
+                t("plan.col.topic"),
+                t("plan.col.coverage"),
+                t("plan.col.activities"),
+            ],
+            [
+                [str(c.competency), c.title, coverage_label(c.state), numbers(c.activities)]
+                for c in cov.topics
+            ],
+        ),
+        (8, 34, 12, 12),
+        right=(0,),
+    )
+    return [*lines, ""]
+
+
+def _courses_markdown(ov: Overview) -> list[str]:
+    lines = [f"## {escape(t('plan.courses'))}", ""]
+    if ov.courses:
+        lines += _sized(
+            table(
+                [
+                    t("plan.col.year"),
+                    t("plan.col.course"),
+                    t("plan.col.required"),
+                    t("plan.col.status"),
+                    t("plan.col.done"),
+                ],
+                [
+                    [
+                        str(c.entry.year) if c.entry.year is not None else "",
+                        course_title(c),
+                        t("plan.required") if c.required else "",
+                        status_label(c.entry.status.value),
+                        course_done_text(c),
+                    ]
+                    for c in ov.courses
+                ],
+            ),
+            (4, 26, 9, 10, 23),
+            right=(0,),
+        )
+    else:
+        lines.append(escape(t("plan.no_courses")))
+    if ov.requirements:
+        lines += ["", f"**{escape(t('plan.requirements'))}**", ""]
+        lines += [bullet(escape(f"{coverage_label(r.state)}: {r.title}")) for r in ov.requirements]
+    return [*lines, ""]
+
+
+def _improvement_markdown(ov: Overview) -> list[str]:
+    lines = [f"## {escape(t('plan.improvement'))}", ""]
+    if not ov.improvement_points:
+        return [*lines, escape(t("plan.no_improvement")), ""]
+    for i, p in enumerate(ov.improvement_points, start=1):
+        lines.append(f"{i}. **{escape(p.point)}**")
+        if p.how:
+            lines.append(f"    - *{escape(t('plan.how'))}:* {escape(p.how)}")
+        if p.evidence:
+            lines.append(f"    - *{escape(t('plan.evidence'))}:* {escape(p.evidence)}")
+    return [*lines, ""]
+
+
+def _meetings_markdown(ov: Overview) -> list[str]:
+    lines = [f"## {escape(t('plan.meetings'))}", ""]
+    if not ov.meetings:
+        return [*lines, escape(t("plan.no_meetings")), ""]
+    for m in ov.meetings:
+        lines += [f"### {escape(date(m.date))} · {escape(t(f'plan.meeting.{m.kind.value}'))}", ""]
+        if m.notes:
+            lines += [escape(m.notes), ""]
+        if m.agreements:
+            lines += [f"*{escape(t('plan.agreements'))}:*", ""]
+            lines += [bullet(escape(a)) for a in m.agreements]
+            lines.append("")
+    return lines
+
+
+def _findings_markdown(ov: Overview) -> list[str]:
+    lines = [f"## {escape(t('plan.findings'))}", "", escape(findings_summary(ov)), ""]
+    for d in ov.findings:
+        severity = t(f"label.{d.severity}").rstrip(":")
+        lines.append(
+            bullet(
+                f"**{d.code}** ({escape(severity)}), "
+                f"{escape(t('plan.at_line', line=d.line, column=d.column))}: {escape(d.message)}"
+            )
+        )
+    if ov.findings:
+        lines.append("")
+    return lines
+
+
+# -- rich tables -----------------------------------------------------------------------
+
+
+def print_table(ov: Overview, console: Console) -> None:
+    """The plan for the terminal; plain text (no ANSI codes) when the console has no colour."""
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(Text(title(ov), style="bold"))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    for label, value in header_fields(ov):
+        grid.add_row(Text(label), Text(value))
+    console.print(grid)
+    console.print(Text(t("plan.legend"), style="dim"))
+    for year in ov.years:
+        console.print()
+        current = ov.header.now.year == year.number
+        _section(console, year_heading(year, ov), "bold magenta" if current else "bold")
+        if not year.groups:
+            console.print(Text(t("plan.no_activities"), style="dim"))
+        for group in year.groups:
+            console.print()
+            console.print(Text(group_heading(group), style="bold"))
+            console.print(_activity_rich(group, console.width))
+    console.print()
+    _print_coverage(ov, console)
+    console.print()
+    _print_courses(ov, console)
+    console.print()
+    _print_improvement(ov, console)
+    console.print()
+    _print_meetings(ov, console)
+    console.print()
+    _print_findings(ov, console)
+
+
+def _section(console: Console, title: str, style: str = "bold") -> None:
+    """A section heading as a rule, so sections stand out in plain text too."""
+    from rich.rule import Rule
+    from rich.text import Text
+
+    console.print(Rule(Text(title, style=style), align="left", characters="═", style="dim"))
+
+
+def _new_table(*headers: str) -> Table:
+    from rich import box
+    from rich.table import Table
+
+    table_: Table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    for header in headers:
+        table_.add_column(header, header_style="bold")
+    return table_
+
+
+_STATUS_STYLE = {"done": "green", "in_progress": "yellow", "planned": "", "dropped": "dim"}
+_COVERAGE_STYLE = {"done": "green", "planned": "yellow", "missing": "bold red"}
+
+
+WIDE = 110  # from this console width on, topic and done/evidence get their own columns
+
+
+def _activity_rich(group: CompetencyGroup, width: int) -> RenderableType:
+    """Wide: one column per field. Narrow (80 columns): number, status and one column with
+    the activity, its topic (with the id users type), objective and evidence stacked."""
+    from rich.text import Text
+
+    wide = width >= WIDE
+    headers = [t("plan.col.number"), t("plan.col.status")]
+    headers += (
+        [t("plan.col.topic"), t("plan.col.activity"), t("plan.col.done")]
+        if wide
+        else [t("plan.col.activity")]
+    )
+    table_ = _new_table(*headers)
+    table_.expand = True  # every group as wide as the screen, its columns aligned
+    table_.columns[0].justify = "right"
+    table_.columns[0].no_wrap = True
+    table_.columns[1].no_wrap = True
+    table_.columns[1].min_width = max(len(status_label(s)) for s in STATUS_SYMBOL)
+    # the text columns take the room (the activity most); number and status stay narrow
+    for column, ratio in zip(table_.columns[2:], (2, 3, 2) if wide else (1,), strict=True):
+        column.ratio = ratio
+    if wide:  # a topic id is typed by users: never cut it
+        table_.columns[2].min_width = max(len(a.activity.topic) for a in group.activities)
+    for a in group.activities:
+        act = a.activity
+        status = act.status.value
+        cells = [
+            Text(str(a.number)),
+            Text(status_label(status), style=_STATUS_STYLE[status]),
+        ]
+        activity = Text(flat(act.title), style="bold")
+        if wide:
+            topic = Text(topic_text(a))
+            if a.topic_title:  # an unknown topic's text already names its id
+                topic.append(f"\n{act.topic}", style="dim")
+            if act.goal:
+                activity.append("\n" + t("plan.goal", goal=flat(act.goal)), style="italic")
+            done = "\n".join(p for p in (_date_or_empty(a), flat(act.evidence)) if p)
+            cells += [topic, activity, Text(done)]
+        else:
+            line = (
+                t("plan.topic_line", title=a.topic_title, id=act.topic)
+                if a.topic_title
+                else t("plan.topic_line_unknown", text=topic_text(a))
+            )
+            activity.append("\n" + line, style="dim")
+            if act.goal:
+                activity.append("\n" + t("plan.goal", goal=flat(act.goal)), style="italic")
+            if done_text(a):
+                activity.append("\n" + t("plan.done_line", text=done_text(a)))
+            cells.append(activity)
+        table_.add_row(*cells)
+    return table_
+
+
+def _date_or_empty(a: ActivityView) -> str:
+    return date(a.activity.done_on) if a.activity.done_on else ""
+
+
+def _print_coverage(ov: Overview, console: Console) -> None:
+    from rich.text import Text
+
+    cov = ov.coverage
+    _section(console, t("plan.coverage"))
+    console.print(t("plan.coverage_summary", covered=cov.covered, total=cov.total, done=cov.done))
+    table_ = _new_table(
+        t("plan.col.competency_short"),
+        t("plan.col.topic"),
+        t("plan.col.coverage"),
+        t("plan.col.activities"),
+    )
+    table_.columns[0].justify = "right"
+    table_.columns[2].no_wrap = True
+    for i, c in enumerate(cov.topics):
+        first = i == 0 or cov.topics[i - 1].competency != c.competency
+        last = i == len(cov.topics) - 1 or cov.topics[i + 1].competency != c.competency
+        table_.add_row(
+            Text(str(c.competency) if first else ""),
+            Text(c.title),
+            Text(coverage_label(c.state), style=_COVERAGE_STYLE[c.state]),
+            Text(numbers(c.activities)),
+            end_section=last,
+        )
+    console.print(table_)
+
+
+def _print_courses(ov: Overview, console: Console) -> None:
+    from rich.text import Text
+
+    _section(console, t("plan.courses"))
+    if ov.courses:
+        table_ = _new_table(
+            t("plan.col.year"),
+            t("plan.col.course"),
+            t("plan.col.status"),
+            t("plan.col.done"),
+        )
+        table_.columns[0].justify = "right"
+        table_.columns[2].no_wrap = True
+        for c in ov.courses:
+            name = Text(course_title(c))
+            if c.required:
+                name.append(f"\n{t('plan.required')}", style="bold")
+            status = c.entry.status.value
+            table_.add_row(
+                Text(str(c.entry.year) if c.entry.year is not None else ""),
+                name,
+                Text(status_label(status), style=_STATUS_STYLE[status]),
+                Text(course_done_text(c)),
+            )
+        console.print(table_)
+    else:
+        console.print(Text(t("plan.no_courses"), style="dim"))
+    if ov.requirements:
+        from rich.table import Table
+
+        console.print()
+        console.print(Text(t("plan.requirements"), style="bold"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        for r in ov.requirements:
+            grid.add_row(
+                Text("  " + coverage_label(r.state), style=_COVERAGE_STYLE[r.state]),
+                Text(r.title),
+            )
+        console.print(grid)
+
+
+def _print_improvement(ov: Overview, console: Console) -> None:
+    from rich.text import Text
+
+    _section(console, t("plan.improvement"))
+    if not ov.improvement_points:
+        console.print(Text(t("plan.no_improvement"), style="dim"))
+    for i, p in enumerate(ov.improvement_points, start=1):
+        console.print(Text(f"{i}. {flat(p.point)}", style="bold"))
+        if p.how:
+            console.print(Text(f"   {t('plan.how')}: {flat(p.how)}"))
+        if p.evidence:
+            console.print(Text(f"   {t('plan.evidence')}: {flat(p.evidence)}"))
+
+
+def _print_meetings(ov: Overview, console: Console) -> None:
+    from rich.text import Text
+
+    _section(console, t("plan.meetings"))
+    if not ov.meetings:
+        console.print(Text(t("plan.no_meetings"), style="dim"))
+    for i, m in enumerate(ov.meetings):
+        if i:
+            console.print()
+        console.print(Text(f"{date(m.date)} · {t(f'plan.meeting.{m.kind.value}')}", style="bold"))
+        if m.notes:
+            console.print(Text(f"   {flat(m.notes)}"))
+        if m.agreements:
+            console.print(Text(f"   {t('plan.agreements')}:", style="italic"))
+        for agreement in m.agreements:
+            console.print(Text(f"   • {flat(agreement)}"))
+
+
+def _print_findings(ov: Overview, console: Console) -> None:
+    from rich.text import Text
+
+    _section(console, t("plan.findings"))
+    for d in ov.findings:
+        style = "red" if d.severity == "error" else "yellow"
+        console.print(Text(finding_line(d), style=style))
+    console.print(Text(findings_summary(ov)))
+
+
+def table_text(ov: Overview, width: int) -> str:
+    """The table rendering as plain text, for writing to a file."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    plain = Console(
+        file=buffer,
+        width=width,
+        force_terminal=False,
+        no_color=True,
+        color_system=None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+    print_table(ov, plain)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
