@@ -14,7 +14,6 @@ the user can paste by hand. Pure text in, text out: no terminal, no files.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import math
 import re
@@ -202,17 +201,30 @@ class _Lines:
             return self.starts[line], ""
         return len(self.text), self.eol()
 
+    def last_line(self, pos: Position) -> int:
+        """The last line holding the node's text. A block scalar's end sits at the start
+        of the line after it, past trailing blank lines, which are not part of its value
+        unless it keeps them (``|+``)."""
+        if not (pos.end_column == 1 and pos.end_line > pos.line):
+            return pos.end_line
+        line = pos.end_line - 1
+        header = self.line_text(pos.line)[pos.column - 1 :].split("#")[0]
+        if "+" not in header:
+            while line > pos.line and not self.line_text(line).strip():
+                line -= 1
+        return line
+
     def after_node(self, pos: Position) -> tuple[int, str]:
-        """Where a new line goes after the node at ``pos``. A block scalar's end already
-        sits at the start of the line after its text."""
-        if pos.end_column == 1 and pos.end_line > 1:
-            return self.starts[pos.end_line - 1], ""
-        return self.after_line(pos.end_line)
+        """Where a new line goes after the node at ``pos``."""
+        return self.after_line(self.last_line(pos))
 
 
 def split_lines(text: str) -> list[str]:
     """The lines of ``text`` without their line breaks (libyaml's idea of a break)."""
-    return _BREAK.split(text)
+    lines = _BREAK.split(text)
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()  # the final line break ends the last line, it does not start one
+    return lines
 
 
 def _char_at(lines: _Lines, pos: Position) -> str:
@@ -278,6 +290,16 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+def _plain_copy(data: Any) -> Any:
+    """A deep copy that does not share what aliases share: an edit that would change
+    an alias's target elsewhere then shows up as a difference (and is refused)."""
+    if isinstance(data, dict):
+        return {k: _plain_copy(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_plain_copy(v) for v in data]
+    return data
+
+
 def _verify(text: str, expected: Any, snippet: str) -> None:
     """The edited text must parse to exactly the expected data; else refuse."""
     doc = yamlloc.parse(text, "<plan>")
@@ -303,7 +325,7 @@ def _set_key(text: str, loc: Loc, key: str, value: Scalar, edit: SetKeys) -> str
     mpos = doc.index.get(loc)
     if mpos is None or _char_at(lines, mpos) == "{":
         raise Refusal("edit.refuse.flow", where=where, snippet=snippet)
-    expected = copy.deepcopy(doc.data)
+    expected = _plain_copy(doc.data)
     _get(expected, loc)[key] = wanted
     emitted = emit(value)
     vpos = doc.index.get((*loc, key))
@@ -346,7 +368,7 @@ def _insert_key(
     anchor = (before or present)[-1][0]
     at, prefix = lines.after_node(anchor)
     # the line break of the line we follow, so CRLF files stay CRLF
-    eol = lines.eol(anchor.end_line)
+    eol = lines.eol(lines.last_line(anchor))
     line = " " * (anchor.key_column - 1) + f"{key}: {emitted}" + eol
     return text[:at] + prefix + line + text[at:]
 
@@ -438,7 +460,7 @@ def _append(text: str, edit: Append) -> str:
     rpos = doc.index.get(())
     if not isinstance(root, dict) or rpos is None or _char_at(lines, rpos) == "{":
         raise Refusal("edit.refuse.root", snippet=snippet)
-    expected = copy.deepcopy(root)
+    expected = _plain_copy(root)
     item = {k: _as_data(v) for k, v in edit.item.items()}
     style = _house_style(doc, lines, edit.key)
     current = root.get(edit.key)
@@ -475,7 +497,7 @@ def _append_block(
     dash = pos.column - 1
     last = doc.index[(edit.key, count - 1)]
     at, prefix = lines.after_node(last)
-    end_line = last.end_line - 1 if last.end_column == 1 and last.end_line > 1 else last.end_line
+    end_line = lines.last_line(last)
     # comments indented under the last item belong to it: keep them above the new one
     while not prefix and end_line < lines.count:
         following = lines.line_text(end_line + 1)
