@@ -107,8 +107,8 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
         output.err(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}")
 
 
-def _refuse(key: str, **params: Any) -> typer.Exit:
-    output.err(output.style(t("label.error"), "1;31") + " " + t(key, **params))
+def _refuse(msg_id: str, /, **params: Any) -> typer.Exit:
+    output.err(output.style(t("label.error"), "1;31") + " " + t(msg_id, **params))
     return typer.Exit(1)
 
 
