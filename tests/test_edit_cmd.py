@@ -324,3 +324,20 @@ def test_installed_script_records_a_finished_activity(tmp_path: Path) -> None:
     assert fileio.digest((tmp_path / "plan.yaml.bak").read_bytes()) == fileio.digest(
         EXAMPLE_PLAN.read_bytes()
     )
+
+
+def test_edit_messages_exist_in_both_languages_with_the_same_placeholders() -> None:
+    import string
+
+    from mlplan.i18n import en, nl
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    prefixes = ("edit.", "cmd.add.", "cmd.done.", "cmd.status.", "cmd.move.", "cmd.meeting.")
+    prefixes += ("opt.edit.", "arg.edit.", "metavar.edit_")
+    mine = {k for k in nl.MESSAGES if k.startswith(prefixes)}
+    assert mine == {k for k in en.MESSAGES if k.startswith(prefixes)}
+    assert len(mine) > 60
+    for key in mine:
+        assert fields(nl.MESSAGES[key]) == fields(en.MESSAGES[key]), key

@@ -351,7 +351,27 @@ def test_edit_that_would_change_an_alias_elsewhere_is_refused() -> None:
     assert caught.value.key == "edit.refuse.unsafe"
 
 
+def test_block_list_of_flow_mappings_takes_a_new_block_item() -> None:
+    text = HEADER + "activities:\n  - {topic: a, title: b, year: 1}  # compact\n"
+    new = editing.apply(text, Append("activities", {"topic": "c", "title": "d", "year": 2}))
+    assert diff(text, new) == [
+        "@@ -7,0 +8,3 @@",
+        "+  - topic: c",
+        "+    title: d",
+        "+    year: 2",
+    ]
+    with pytest.raises(Refusal) as caught:
+        editing.apply(text, SetKeys(("activities", 0), {"status": "done"}))
+    assert caught.value.key == "edit.refuse.flow"
+
+
 def test_wrong_kind_of_value_is_refused() -> None:
+    with pytest.raises(Refusal) as caught:
+        editing.apply("{version: 1, aios: {name: A}}\n", Append("meetings", {"kind": "x"}))
+    assert caught.value.key == "edit.refuse.root"
+    with pytest.raises(Refusal) as caught:
+        editing.apply("# only a comment\n", Append("meetings", {"kind": "x"}))
+    assert caught.value.key == "edit.refuse.empty"
     with pytest.raises(Refusal) as caught:
         editing.apply(HEADER + "activities: none\n", Append("activities", {"topic": "a"}))
     assert caught.value.key == "edit.refuse.not_list"

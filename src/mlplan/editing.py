@@ -458,6 +458,8 @@ def _append(text: str, edit: Append) -> str:
     root = doc.data
     lines = _Lines(text)
     rpos = doc.index.get(())
+    if root is None:
+        raise Refusal("edit.refuse.empty", snippet=snippet)
     if not isinstance(root, dict) or rpos is None or _char_at(lines, rpos) == "{":
         raise Refusal("edit.refuse.root", snippet=snippet)
     expected = _plain_copy(root)

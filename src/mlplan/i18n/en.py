@@ -197,6 +197,7 @@ MESSAGES: dict[str, str] = {
     "edit.refuse.flow": "{path}: {where} is in flow style ({{ … }}); mlplan does not change that itself. Nothing was written.",
     "edit.refuse.flow_list": "{path}: the list '{key}' is in flow style ([ … ]); mlplan does not change it itself. Nothing was written.",
     "edit.refuse.not_list": "{path}: '{key}' is not a list; nothing was written.",
+    "edit.refuse.empty": "{path} is empty; create a plan with mlplan init first. Nothing was written.",
     "edit.refuse.root": "{path}: the plan is not a block mapping (one key: value per line); nothing was written.",
     "edit.refuse.value": "{path}: the value of '{key}' in {where} is an anchor, alias, tag or block; mlplan does not change it itself. Nothing was written.",
     "edit.refuse.unsafe": "{path}: mlplan cannot place this change safely in the text; nothing was written.",

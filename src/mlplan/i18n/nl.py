@@ -196,6 +196,7 @@ MESSAGES: dict[str, str] = {
     "edit.refuse.flow": "{path}: {where} staat in flow-stijl ({{ … }}); mlplan wijzigt dat niet zelf. Er is niets geschreven.",
     "edit.refuse.flow_list": "{path}: de lijst '{key}' staat in flow-stijl ([ … ]); mlplan wijzigt die niet zelf. Er is niets geschreven.",
     "edit.refuse.not_list": "{path}: '{key}' is geen lijst; er is niets geschreven.",
+    "edit.refuse.empty": "{path} is leeg; maak eerst een plan met mlplan init. Er is niets geschreven.",
     "edit.refuse.root": "{path}: het plan is geen blok-mapping (sleutel: waarde per regel); er is niets geschreven.",
     "edit.refuse.value": "{path}: de waarde van '{key}' in {where} is een anker, alias, tag of blok; mlplan wijzigt die niet zelf. Er is niets geschreven.",
     "edit.refuse.unsafe": "{path}: mlplan kan deze wijziging niet veilig in de tekst plaatsen; er is niets geschreven.",
