@@ -18,7 +18,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -385,7 +385,6 @@ class _Style:
     pad: int = DEFAULT_PAD
     nested_offset: int = DEFAULT_OFFSET
     nested_pad: int = DEFAULT_PAD
-    nested_known: bool = field(default=False, compare=False)
 
 
 def _list_style(doc: yamlloc.Document, lines: _Lines, key: str) -> tuple[int, int] | None:
@@ -429,7 +428,7 @@ def _house_style(doc: yamlloc.Document, lines: _Lines, key: str) -> _Style:
     nested = next((s for k in keys if (s := _nested_style(doc, lines, k)) is not None), None)
     offset, pad = main or (DEFAULT_OFFSET, DEFAULT_PAD)
     nested_offset, nested_pad = nested or (offset, pad)
-    return _Style(offset, pad, nested_offset, nested_pad, nested is not None)
+    return _Style(offset, pad, nested_offset, nested_pad)
 
 
 def render_item(item: Mapping[str, Value], dash: int, style: _Style, eol: str = "\n") -> str:
