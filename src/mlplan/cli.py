@@ -152,6 +152,160 @@ def build_app() -> typer.Typer:
 
     # -- add, done, status, move, meeting (issue 7) ------------------------------------
 
+    # local to the edit commands; the lead may unify them with the shared options
+    edit_today_opt = Annotated[
+        str | None,
+        typer.Option("--today", help=t("opt.edit.today"), metavar="JJJJ-MM-DD", show_default=False),
+    ]
+    dry_run_opt = Annotated[bool, typer.Option("--dry-run", help=t("opt.edit.dry_run"))]
+    edit_path_arg = Annotated[
+        Path,
+        typer.Argument(help=t("arg.edit.path"), metavar=t("metavar.edit_plan"), show_default=False),
+    ]
+
+    @app.command("add", help=t("cmd.add.help"), epilog=t("cmd.add.epilog"))
+    def add_cmd(
+        topic: Annotated[
+            str, typer.Option("--topic", help=t("opt.edit.topic"), show_default=False)
+        ],
+        title: Annotated[
+            str, typer.Option("--title", help=t("opt.edit.title"), show_default=False)
+        ],
+        path: edit_path_arg = Path("plan.yaml"),
+        year: Annotated[
+            int | None, typer.Option("--year", help=t("opt.edit.year"), show_default=False)
+        ] = None,
+        goal: Annotated[
+            str | None, typer.Option("--goal", help=t("opt.edit.goal"), show_default=False)
+        ] = None,
+        phase: Annotated[
+            str | None,
+            typer.Option(
+                "--phase", help=t("opt.edit.phase"), metavar="begin|midden|eind", show_default=False
+            ),
+        ] = None,
+        today: edit_today_opt = None,
+        dry_run: dry_run_opt = False,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.edit import run_add
+
+        run_add(
+            path=path,
+            topic=topic,
+            title=title,
+            year=year,
+            goal=goal,
+            phase=phase,
+            today=today,
+            dry_run=dry_run,
+            framework_path=framework,
+        )
+
+    @app.command("done", help=t("cmd.done.help"), epilog=t("cmd.done.epilog"))
+    def done_cmd(
+        args: Annotated[
+            list[str],
+            typer.Argument(help=t("arg.edit.activity"), metavar=t("metavar.edit_activity")),
+        ],
+        on: Annotated[
+            str | None,
+            typer.Option("--on", help=t("opt.edit.on"), metavar="JJJJ-MM-DD", show_default=False),
+        ] = None,
+        evidence: Annotated[
+            str | None, typer.Option("--evidence", help=t("opt.edit.evidence"), show_default=False)
+        ] = None,
+        today: edit_today_opt = None,
+        dry_run: dry_run_opt = False,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.edit import run_done
+
+        run_done(
+            args=args,
+            on=on,
+            evidence=evidence,
+            today=today,
+            dry_run=dry_run,
+            framework_path=framework,
+        )
+
+    @app.command("status", help=t("cmd.status.help"), epilog=t("cmd.status.epilog"))
+    def status_cmd(
+        args: Annotated[
+            list[str],
+            typer.Argument(help=t("arg.edit.status"), metavar=t("metavar.edit_activity_status")),
+        ],
+        today: edit_today_opt = None,
+        dry_run: dry_run_opt = False,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.edit import run_status
+
+        run_status(args=args, today=today, dry_run=dry_run, framework_path=framework)
+
+    @app.command("move", help=t("cmd.move.help"), epilog=t("cmd.move.epilog"))
+    def move_cmd(
+        args: Annotated[
+            list[str],
+            typer.Argument(help=t("arg.edit.activity"), metavar=t("metavar.edit_activity")),
+        ],
+        year: Annotated[int, typer.Option("--year", help=t("opt.edit.move_year"))],
+        today: edit_today_opt = None,
+        dry_run: dry_run_opt = False,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.edit import run_move
+
+        run_move(args=args, year=year, today=today, dry_run=dry_run, framework_path=framework)
+
+    @app.command("meeting", help=t("cmd.meeting.help"), epilog=t("cmd.meeting.epilog"))
+    def meeting_cmd(
+        date: Annotated[
+            str,
+            typer.Option(
+                "--date", help=t("opt.edit.date"), metavar="JJJJ-MM-DD", show_default=False
+            ),
+        ],
+        kind: Annotated[
+            str,
+            typer.Option(
+                "--kind",
+                help=t("opt.edit.kind"),
+                metavar="introductie|voortgang|geschiktheid",
+                show_default=False,
+            ),
+        ],
+        path: edit_path_arg = Path("plan.yaml"),
+        notes: Annotated[
+            str | None, typer.Option("--notes", help=t("opt.edit.notes"), show_default=False)
+        ] = None,
+        agreement: Annotated[
+            list[str] | None,
+            typer.Option("--agreement", help=t("opt.edit.agreement"), show_default=False),
+        ] = None,
+        today: edit_today_opt = None,
+        dry_run: dry_run_opt = False,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.edit import run_meeting
+
+        run_meeting(
+            path=path,
+            date=date,
+            kind=kind,
+            notes=notes,
+            agreements=agreement or [],
+            today=today,
+            dry_run=dry_run,
+            framework_path=framework,
+        )
+
     return app
 
 

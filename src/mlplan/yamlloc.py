@@ -13,6 +13,7 @@ bad date is reported at its line) without walking the tree twice.
 
 from __future__ import annotations
 
+import dataclasses
 import types
 import typing
 from collections.abc import Iterable
@@ -59,12 +60,19 @@ _MAP_TAG = "tag:yaml.org,2002:map"
 
 @dataclass(frozen=True, slots=True)
 class Position:
-    """1-based positions of a mapping entry's key (if any) and of its value."""
+    """1-based positions of a mapping entry's key (if any) and of its value.
+
+    ``end_line``/``end_column`` mark where the value's text ends (the column just past
+    its last character; for a block collection, the end of its last child), so the edit
+    commands can splice text at a node. 0 means unknown (aliases, merged keys).
+    """
 
     line: int
     column: int
     key_line: int
     key_column: int
+    end_line: int = 0
+    end_column: int = 0
 
 
 @dataclass
@@ -209,15 +217,17 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, dict[str, Any]]
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "key", "loc", "pending_key", "size")
+    __slots__ = ("anchor", "container", "flow", "key", "last_end", "loc", "pending_key", "size")
 
-    def __init__(self, container: Any, loc: Loc, anchor: str | None) -> None:
+    def __init__(self, container: Any, loc: Loc, anchor: str | None, flow: bool) -> None:
         self.container = container
         self.loc = loc
         self.anchor = anchor
+        self.flow = flow
         self.pending_key: tuple[Any, Any] | None = None
         self.key: Any = None
         self.size = 1
+        self.last_end: Any = None  # end mark of the latest child, for block collections
 
 
 class _Composer:
@@ -257,7 +267,7 @@ class _Composer:
         elif isinstance(ev, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             self.start(ev)
         elif isinstance(ev, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            self.end()
+            self.end(ev)
 
     # -- nodes -------------------------------------------------------------------------
     def scalar(self, ev: yaml.ScalarEvent) -> None:
@@ -280,14 +290,14 @@ class _Composer:
         self.count(1, ev.start_mark)
         if ev.anchor:
             self.anchors[ev.anchor] = (value, 1)
-        self.add(value, ev.start_mark, size=1)
+        self.add(value, ev.start_mark, size=1, end=ev.end_mark)
 
     def alias(self, ev: yaml.AliasEvent) -> None:
         if ev.anchor not in self.anchors:
             self.fail(ev.start_mark, "yaml.undefined_alias")
         value, size = self.anchors[ev.anchor]
         self.count(size, ev.start_mark)
-        self.add(value, ev.start_mark, size=size, index=False)
+        self.add(value, ev.start_mark, size=size, index=False, end=ev.end_mark)
 
     def start(self, ev: yaml.SequenceStartEvent | yaml.MappingStartEvent) -> None:
         is_map = isinstance(ev, yaml.MappingStartEvent)
@@ -301,13 +311,21 @@ class _Composer:
         container: Any = {} if is_map else []
         loc = self._child_loc()
         self._record(loc, ev.start_mark)
-        self.stack.append(_Frame(container, loc, ev.anchor))
+        self.stack.append(_Frame(container, loc, ev.anchor, bool(ev.flow_style)))
 
-    def end(self) -> None:
+    def end(self, ev: yaml.SequenceEndEvent | yaml.MappingEndEvent) -> None:
         frame = self.stack.pop()
         if frame.anchor:
             self.anchors[frame.anchor] = (frame.container, frame.size)
-        self.add(frame.container, None, size=frame.size, index=False)
+        # a block collection's end event sits at the next token, past any comments and
+        # blank lines; its text really ends where its last child ends
+        end: Any = ev.end_mark if frame.flow or frame.last_end is None else frame.last_end
+        known = self.doc.index.get(frame.loc)
+        if known is not None:
+            self.doc.index[frame.loc] = dataclasses.replace(
+                known, end_line=end.line + 1, end_column=end.column + 1
+            )
+        self.add(frame.container, None, size=frame.size, index=False, end=end)
 
     # -- plumbing ----------------------------------------------------------------------
     def count(self, size: int, mark: Any) -> None:
@@ -332,16 +350,29 @@ class _Composer:
         key = top.pending_key[0]
         return (*top.loc, key if isinstance(key, (str, int)) else str(key))
 
-    def _record(self, loc: Loc, mark: Any, key_mark: Any | None = None) -> None:
+    def _record(
+        self, loc: Loc, mark: Any, key_mark: Any | None = None, end: Any | None = None
+    ) -> None:
         line, column = mark.line + 1, mark.column + 1
+        end_line, end_column = (end.line + 1, end.column + 1) if end is not None else (0, 0)
         if key_mark is None and self.stack and self.stack[-1].pending_key is not None:
             key_mark = self.stack[-1].pending_key[1]
         if key_mark is not None:
-            self.doc.index[loc] = Position(line, column, key_mark.line + 1, key_mark.column + 1)
+            self.doc.index[loc] = Position(
+                line, column, key_mark.line + 1, key_mark.column + 1, end_line, end_column
+            )
         else:
-            self.doc.index[loc] = Position(line, column, line, column)
+            self.doc.index[loc] = Position(line, column, line, column, end_line, end_column)
 
-    def add(self, value: Any, mark: Any | None, *, size: int, index: bool = True) -> None:
+    def add(
+        self,
+        value: Any,
+        mark: Any | None,
+        *,
+        size: int,
+        index: bool = True,
+        end: Any | None = None,
+    ) -> None:
         if not self.stack:
             self.doc.data = value
             if mark is not None:
@@ -349,9 +380,11 @@ class _Composer:
             return
         top = self.stack[-1]
         top.size += size
+        if end is not None:
+            top.last_end = end
         if isinstance(top.container, list):
             if index and mark is not None:
-                self._record((*top.loc, len(top.container)), mark)
+                self._record((*top.loc, len(top.container)), mark, end=end)
             top.container.append(value)
             return
         if top.pending_key is None:  # this scalar is a key
@@ -382,7 +415,7 @@ class _Composer:
             )
             return  # keep the first value; the file is in error anyway
         if index and mark is not None:
-            self._record((*top.loc, key), mark, key_mark)
+            self._record((*top.loc, key), mark, key_mark, end)
         elif (*top.loc, key) not in self.doc.index:
             self.doc.index[(*top.loc, key)] = Position(
                 key_mark.line + 1, key_mark.column + 1, key_mark.line + 1, key_mark.column + 1

@@ -1,0 +1,387 @@
+"""``mlplan add / done / status / move / meeting``: change a plan without an editor.
+
+Every edit follows the same steps: read the file once (bytes and their digest), check
+it, compute the new text with :mod:`mlplan.editing` (which splices only the affected
+lines), check the new text (no *new* YAML or schema errors), then either print a
+unified diff (``--dry-run``) or write it atomically, keeping ``PATH.bak`` and aborting
+if the file changed on disk since it was read.
+
+Positional arguments: ``mlplan done [PATH] ACTIVITY`` takes one or two words; with two,
+the first is the plan file. ``status`` takes ``[PATH] ACTIVITY STATE`` the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import typer
+
+from mlplan import checking, editing, fileio, output, timeline, yamlloc
+from mlplan.diagnostics import Diagnostic
+from mlplan.errors import InputError, UsageError
+from mlplan.framework import Framework, load_framework
+from mlplan.i18n import t
+from mlplan.plan import MeetingKind, Training
+from mlplan.timeline import PhaseId
+
+DEFAULT_PATH = Path("plan.yaml")
+STATES = ("planned", "in_progress", "dropped")
+PHASES = ("begin", "midden", "eind")
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+# -- arguments -------------------------------------------------------------------------
+
+
+def parse_date(value: str, option: str) -> dt.date:
+    """An ISO date from the command line (YYYY-MM-DD), or a usage error."""
+    text = value.strip()
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError("edit.bad_date", option=option, value=value) from None
+
+
+def _text(value: str | None, option: str) -> str | None:
+    """Text for the plan: not empty, and real text (no undecodable bytes)."""
+    if value is None:
+        return None
+    text = value.strip()
+    if not text:
+        raise UsageError("edit.empty_text", option=option)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError("edit.bad_text", option=option) from None
+    return text
+
+
+def _choice(value: str, option: str, choices: tuple[str, ...]) -> str:
+    chosen = value.strip().lower()
+    if chosen not in choices:
+        raise UsageError("edit.bad_choice", option=option, value=value, choices=", ".join(choices))
+    return chosen
+
+
+def split_args(args: list[str], wanted: int, usage_key: str) -> tuple[Path, list[str]]:
+    """``[PATH] WORD…``: ``wanted`` words, optionally preceded by the plan's path."""
+    usage = t(usage_key)
+    if len(args) == wanted + 1:
+        return Path(args[0]), args[1:]
+    if len(args) == wanted:
+        first = args[0]
+        if wanted == 1 and first.lower().endswith((".yaml", ".yml")) and Path(first).is_file():
+            raise UsageError("edit.missing_activity", path=first, usage=usage)
+        return DEFAULT_PATH, list(args)
+    raise UsageError("edit.args", usage=usage)
+
+
+# -- reading, checking, writing ----------------------------------------------------------
+
+
+@dataclass
+class Session:
+    """One plan file as read: its exact text (BOM included), digest and findings."""
+
+    path: Path
+    display: str
+    text: str
+    digest: str
+    fw: Framework
+    today: dt.date
+    checked: checking.CheckedPlan
+
+    @property
+    def data(self) -> Any:
+        return self.checked.document.data
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    for d in diagnostics:
+        output.err(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}")
+
+
+def _refuse(msg_id: str, /, **params: Any) -> typer.Exit:
+    output.err(output.style(t("label.error"), "1;31") + " " + t(msg_id, **params))
+    return typer.Exit(1)
+
+
+def open_plan(path: Path, framework_path: Path | None, today: dt.date) -> Session:
+    """Read the plan once; refuse (exit 1) when its YAML cannot be edited safely."""
+    display = str(path)
+    fw = load_framework(framework_path)
+    try:
+        if path.is_dir():
+            raise InputError("error.is_directory", path=display)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("error.file_not_found", path=display) from None
+    except PermissionError:
+        raise InputError("error.permission_denied", path=display) from None
+    except OSError as exc:
+        raise InputError(
+            "error.cannot_read", path=display, reason=exc.strerror or str(exc)
+        ) from None
+    body, problem = yamlloc.decode(raw, display)
+    if body is None:
+        assert problem is not None
+        _print_diagnostics([problem])
+        raise _refuse("edit.refuse.yaml_errors", path=display)
+    text = (editing.BOM if raw.startswith(_UTF8_BOM) else "") + body
+    checked = checking.check_text(body, display, fw, today)
+    yaml_errors = [d for d in checked.diagnostics if d.code == "ML001"]
+    if yaml_errors:
+        _print_diagnostics(yaml_errors)
+        raise _refuse("edit.refuse.yaml_errors", path=display)
+    return Session(path, display, text, fileio.digest(raw), fw, today, checked)
+
+
+def _structural(checked: checking.CheckedPlan) -> Counter[tuple[str, str, str]]:
+    """YAML and schema errors, without their positions (an edit moves lines)."""
+    return Counter(
+        (d.code, d.key, repr(sorted(d.params.items())))
+        for d in checked.diagnostics
+        if d.code in ("ML001", "ML002")
+    )
+
+
+def _diff(old: str, new: str, name: str) -> str:
+    import difflib
+
+    return "\n".join(
+        difflib.unified_diff(
+            editing.split_lines(old),
+            editing.split_lines(new),
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
+            lineterm="",
+        )
+    )
+
+
+def apply_edit(session: Session, edit: editing.Edit) -> str:
+    """The new text, or exit 1 with the reason and the YAML to paste by hand."""
+    try:
+        return editing.apply(session.text, edit)
+    except editing.Refusal as refusal:
+        exit_ = _refuse(refusal.key, path=session.display, **refusal.params)
+        if refusal.snippet:
+            output.err(t("edit.paste_hint"))
+            output.out(refusal.snippet.rstrip("\n"))
+        raise exit_ from None
+
+
+def commit(session: Session, new_text: str, *, dry_run: bool, message: str) -> None:
+    """Re-validate, then show the diff or write atomically (keeping ``PATH.bak``)."""
+    if new_text == session.text:
+        output.out(t("edit.unchanged", path=session.display))
+        return
+    body = new_text.removeprefix(editing.BOM)
+    after = checking.check_text(body, session.display, session.fw, session.today)
+    new_errors = _structural(after) - _structural(session.checked)
+    if new_errors:
+        fresh = {(code, key) for code, key, _ in new_errors}
+        _print_diagnostics([d for d in after.diagnostics if (d.code, d.key) in fresh])
+        raise _refuse("edit.refuse.new_errors", path=session.display)
+    if dry_run:
+        output.out(_diff(session.text, new_text, session.display))
+        output.err(t("edit.dry_run", message=message))
+        return
+    fileio.atomic_write(session.path, new_text, backup=True, expected_digest=session.digest)
+    output.out(t("edit.written", message=message, backup=session.display + ".bak"))
+
+
+# -- the commands ----------------------------------------------------------------------
+
+
+def _activities(session: Session) -> list[Any]:
+    data = session.data
+    activities = data.get("activities") if isinstance(data, dict) else None
+    if not isinstance(activities, list) or not activities:
+        raise UsageError("edit.no_activities", path=session.display)
+    return activities
+
+
+def select(session: Session, query: str) -> tuple[int, str]:
+    """The 0-based index and title of the activity the user means, or a usage error."""
+    activities = _activities(session)
+    try:
+        index = editing.find_activity(activities, query)
+    except editing.Ambiguous as exc:
+        lines = "\n".join(
+            t(
+                "edit.candidate",
+                number=c.number,
+                year=c.year if c.year is not None else "?",
+                title=c.title,
+            )
+            for c in exc.candidates
+        )
+        raise UsageError("edit.ambiguous", query=query, candidates=lines) from None
+    except editing.NoMatch as exc:
+        if exc.by_number:
+            raise UsageError("edit.no_number", number=query, count=exc.count) from None
+        raise UsageError("edit.no_match", query=query, path=session.display) from None
+    return index, editing.candidates(activities)[index].title
+
+
+def _training(session: Session) -> Training | None:
+    if session.checked.plan is not None:
+        return session.checked.plan.training
+    data = session.data
+    raw = data.get("training") if isinstance(data, dict) else None
+    try:
+        return Training.model_validate(raw)
+    except ValueError:
+        return None
+
+
+def _check_year(session: Session, year: int) -> None:
+    training = _training(session)
+    last = timeline.year_count(training.years) if training else None
+    if year < 1 or (last is not None and year > last):
+        raise UsageError("edit.year_range", year=year, last=last if last is not None else "…")
+
+
+def _today(today: str | None) -> dt.date:
+    return parse_date(today, "--today") if today else dt.date.today()
+
+
+def run_add(
+    *,
+    path: Path,
+    topic: str,
+    title: str,
+    year: int | None,
+    goal: str | None,
+    phase: str | None,
+    today: str | None,
+    dry_run: bool,
+    framework_path: Path | None,
+) -> None:
+    from mlplan.commands.framework import resolve_topic
+    from mlplan.scheduler import propose_year
+
+    day = _today(today)
+    chosen_phase = _choice(phase, "--phase", PHASES) if phase is not None else None
+    clean_title = _text(title, "--title")
+    clean_goal = _text(goal, "--goal")
+    session = open_plan(path, framework_path, day)
+    found = resolve_topic(session.fw, topic)
+    assert clean_title is not None
+    proposed = year is None
+    if year is None:
+        training = _training(session)
+        if training is None:
+            raise UsageError("edit.need_year", path=session.display)
+        example = found.example(clean_title)
+        suggested = chosen_phase or (example.phase if example else None)
+        year = propose_year(cast(PhaseId | None, suggested), training.start, training.years, day)
+    _check_year(session, year)
+    item: dict[str, editing.Value] = {"topic": found.id, "title": clean_title, "year": year}
+    if clean_goal:
+        item["goal"] = clean_goal
+    if chosen_phase:
+        item["phase"] = chosen_phase
+    new = apply_edit(session, editing.Append("activities", item))
+    existing = session.data.get("activities") if isinstance(session.data, dict) else None
+    number = (len(existing) if isinstance(existing, list) else 0) + 1
+    key = "edit.added_proposed" if proposed else "edit.added"
+    message = t(
+        key, path=session.display, number=number, title=clean_title, topic=found.id, year=year
+    )
+    commit(session, new, dry_run=dry_run, message=message)
+
+
+def run_done(
+    *,
+    args: list[str],
+    on: str | None,
+    evidence: str | None,
+    today: str | None,
+    dry_run: bool,
+    framework_path: Path | None,
+) -> None:
+    path, (query,) = split_args(args, 1, "edit.usage.done")
+    day = _today(today)
+    on_date = parse_date(on, "--on") if on else None
+    clean_evidence = _text(evidence, "--evidence")
+    session = open_plan(path, framework_path, day)
+    index, title = select(session, query)
+    activity = _activities(session)[index]
+    values: dict[str, editing.Scalar] = {"status": "done"}
+    if on_date is not None or not (isinstance(activity, dict) and activity.get("done_on")):
+        values["done_on"] = on_date or day
+    if clean_evidence:
+        values["evidence"] = clean_evidence
+    new = apply_edit(session, editing.SetKeys(("activities", index), values))
+    shown = values.get("done_on") or (activity.get("done_on") if isinstance(activity, dict) else "")
+    key = "edit.done_evidence" if clean_evidence else "edit.done"
+    message = t(
+        key, path=session.display, number=index + 1, title=title, on=shown, evidence=clean_evidence
+    )
+    commit(session, new, dry_run=dry_run, message=message)
+
+
+def run_status(
+    *, args: list[str], today: str | None, dry_run: bool, framework_path: Path | None
+) -> None:
+    path, (query, state) = split_args(args, 2, "edit.usage.status")
+    if state.strip().lower() == "done":
+        raise UsageError("edit.status_done")
+    chosen = _choice(state, "STATUS", STATES)
+    session = open_plan(path, framework_path, _today(today))
+    index, title = select(session, query)
+    new = apply_edit(session, editing.SetKeys(("activities", index), {"status": chosen}))
+    message = t("edit.status", path=session.display, number=index + 1, title=title, status=chosen)
+    commit(session, new, dry_run=dry_run, message=message)
+
+
+def run_move(
+    *, args: list[str], year: int, today: str | None, dry_run: bool, framework_path: Path | None
+) -> None:
+    path, (query,) = split_args(args, 1, "edit.usage.move")
+    session = open_plan(path, framework_path, _today(today))
+    index, title = select(session, query)
+    _check_year(session, year)
+    new = apply_edit(session, editing.SetKeys(("activities", index), {"year": year}))
+    message = t("edit.moved", path=session.display, number=index + 1, title=title, year=year)
+    commit(session, new, dry_run=dry_run, message=message)
+
+
+def run_meeting(
+    *,
+    path: Path,
+    date: str,
+    kind: str,
+    notes: str | None,
+    agreements: list[str],
+    today: str | None,
+    dry_run: bool,
+    framework_path: Path | None,
+) -> None:
+    day = parse_date(date, "--date")
+    chosen = _choice(kind, "--kind", tuple(k.value for k in MeetingKind))
+    clean_notes = _text(notes, "--notes")
+    clean_agreements = [a for a in (_text(x, "--agreement") for x in agreements) if a]
+    session = open_plan(path, framework_path, _today(today))
+    item: dict[str, editing.Value] = {"date": day, "kind": chosen}
+    if clean_notes:
+        item["notes"] = clean_notes
+    if clean_agreements:
+        item["agreements"] = clean_agreements
+    new = apply_edit(session, editing.Append("meetings", item))
+    message = t(
+        "edit.meeting",
+        path=session.display,
+        kind=chosen,
+        date=day.isoformat(),
+        count=len(clean_agreements),
+    )
+    commit(session, new, dry_run=dry_run, message=message)

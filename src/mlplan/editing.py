@@ -1,0 +1,617 @@
+"""Edit a plan's text without touching anything else: splice at node positions.
+
+The edit commands never dump YAML. They find the node to change in yamlloc's index
+(line and column of every key and value, and where each value ends), splice new text in
+at that spot, re-parse the result and confirm that the data is exactly the old data with
+the intended change: nothing else moved. Comments, blank lines, key order, quoting,
+indentation, CRLF line endings and a UTF-8 byte order mark outside the changed lines stay
+byte for byte (the technique of pre-commit autoupdate, Renovate and Dependabot).
+
+When an edit cannot be placed safely (a flow-style list, an anchor or alias at the spot,
+a value of the wrong kind) it is refused with :class:`Refusal`, which carries the YAML
+the user can paste by hand. Pure text in, text out: no terminal, no files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from mlplan import yamlloc
+from mlplan.framework import normalise_title
+from mlplan.yamlloc import Loc, Position
+
+Scalar = str | int | dt.date
+Value = Scalar | list[str]
+
+BOM = "\ufeff"
+# libyaml's line breaks; columns in its marks count characters within a line
+_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
+# the order of an activity's keys in the spec: a new key goes after its predecessor
+KEY_ORDER = ("topic", "title", "year", "goal", "phase", "status", "done_on", "evidence", "notes")
+# how a list is indented when the file shows no example: "key:\n  - item"
+DEFAULT_OFFSET = 2
+DEFAULT_PAD = 2
+
+
+class Refusal(Exception):
+    """The edit cannot be placed safely. ``snippet`` is YAML the user can paste by hand."""
+
+    def __init__(self, key: str, /, snippet: str = "", **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.snippet = snippet
+        self.params = params
+
+
+@dataclass(frozen=True)
+class SetKeys:
+    """Set scalar keys of the mapping at ``loc`` (e.g. ``("activities", 2)``)."""
+
+    loc: Loc
+    values: Mapping[str, Scalar]
+
+
+@dataclass(frozen=True)
+class Append:
+    """Append a mapping to the top-level list ``key`` (created at the end if absent)."""
+
+    key: str
+    item: Mapping[str, Value]
+
+
+Edit = SetKeys | Append
+
+
+# -- emitting scalars ------------------------------------------------------------------
+
+
+def _printable(ch: str) -> bool:
+    """YAML's printable characters, without its extra line breaks and the BOM."""
+    o = ord(ch)
+    if 0x20 <= o <= 0x7E:
+        return True
+    if o in (0x85, 0x2028, 0x2029, 0xFEFF):
+        return False
+    return 0xA0 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD or 0x10000 <= o <= 0x10FFFF
+
+
+_RESOLVER = yaml.resolver.Resolver()
+_NUMBERISH = re.compile(
+    r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0[oxb][0-9a-fA-F_]+"
+)
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+
+
+def _plain_ok(text: str) -> bool:
+    if not text or text != text.strip(" "):
+        return False
+    if text[0] in _INDICATORS or text.startswith("..."):
+        return False
+    if ": " in text or " #" in text or text.endswith(":"):
+        return False
+    if not all(_printable(c) for c in text):
+        return False
+    # YAML 1.1 would read it as something else (no, on, 010, 1e3, null, 2025-01-01):
+    # ask the standard resolver, which still knows timestamps, so other tools agree too
+    if _NUMBERISH.fullmatch(text):  # YAML 1.2 tools read 1e3 or 0x1f as numbers
+        return False
+    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return bool(tag == "tag:yaml.org,2002:str")
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
+
+
+def _double_quoted(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif _printable(ch):
+            out.append(ch)
+        elif ord(ch) <= 0xFF:
+            out.append(f"\\x{ord(ch):02x}")
+        elif ord(ch) <= 0xFFFF:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(f"\\U{ord(ch):08x}")
+    return '"' + "".join(out) + '"'
+
+
+def emit_text(text: str) -> str:
+    """``text`` as a YAML scalar that reads back as exactly this string.
+
+    Plain when nothing could misread it (non-ASCII is fine), else single-quoted, else
+    (control characters, line breaks) double-quoted with escapes.
+    """
+    if _plain_ok(text):
+        return text
+    if all(_printable(c) for c in text):
+        return "'" + text.replace("'", "''") + "'"
+    return _double_quoted(text)
+
+
+def emit(value: Scalar) -> str:
+    """A scalar value for the plan: dates as YYYY-MM-DD, whole numbers, text."""
+    if isinstance(value, bool):  # bool is an int; the plan has no yes/no fields we set
+        raise TypeError("booleans are not plan values")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return emit_text(value)
+
+
+def _as_data(value: Value) -> Any:
+    """What yamlloc reads back for an emitted value (dates stay strings)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return list(value)
+    return value
+
+
+# -- text geometry ---------------------------------------------------------------------
+
+
+class _Lines:
+    """Offsets of the lines of a text, with libyaml's idea of a line break."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0]
+        self.breaks: list[str] = []
+        for m in _BREAK.finditer(text):
+            self.starts.append(m.end())
+            self.breaks.append(m.group())
+
+    @property
+    def count(self) -> int:
+        return len(self.starts)
+
+    def offset(self, line: int, column: int) -> int:
+        """Offset of a 1-based line and column."""
+        return self.starts[line - 1] + column - 1
+
+    def line_text(self, line: int) -> str:
+        """The content of a 1-based line, without its line break."""
+        start = self.starts[line - 1]
+        end = (
+            self.starts[line] - len(self.breaks[line - 1]) if line < self.count else len(self.text)
+        )
+        return self.text[start:end]
+
+    def eol(self, line: int | None = None) -> str:
+        """The line break used at ``line`` (else the file's first one, else LF)."""
+        if line is not None and 1 <= line <= len(self.breaks):
+            return self.breaks[line - 1]
+        return self.breaks[0] if self.breaks else "\n"
+
+    def after_line(self, line: int) -> tuple[int, str]:
+        """Where text goes to become the line after ``line``, and what must precede it
+        (a line break when ``line`` is the last line and has none)."""
+        if line < self.count:
+            return self.starts[line], ""
+        return len(self.text), self.eol()
+
+    def last_line(self, pos: Position) -> int:
+        """The last line holding the node's text. A block scalar's end sits at the start
+        of the line after it, past trailing blank lines, which are not part of its value
+        unless it keeps them (``|+``)."""
+        if not (pos.end_column == 1 and pos.end_line > pos.line):
+            return pos.end_line
+        line = pos.end_line - 1
+        header = self.line_text(pos.line)[pos.column - 1 :].split("#")[0]
+        if "+" not in header:
+            while line > pos.line and not self.line_text(line).strip():
+                line -= 1
+        return line
+
+    def after_node(self, pos: Position) -> tuple[int, str]:
+        """Where a new line goes after the node at ``pos``."""
+        return self.after_line(self.last_line(pos))
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` without their line breaks (libyaml's idea of a break)."""
+    lines = _BREAK.split(text)
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()  # the final line break ends the last line, it does not start one
+    return lines
+
+
+def _char_at(lines: _Lines, pos: Position) -> str:
+    offset = lines.offset(pos.line, pos.column)
+    return lines.text[offset : offset + 1]
+
+
+# -- applying edits --------------------------------------------------------------------
+
+
+def apply(text: str, edit: Edit) -> str:
+    """The text with ``edit`` applied; raises :class:`Refusal` if it cannot be placed
+    safely. A leading byte order mark is kept."""
+    bom = BOM if text.startswith(BOM) else ""
+    body = text[len(bom) :]
+    if isinstance(edit, SetKeys):
+        for key, value in edit.values.items():
+            body = _set_key(body, edit.loc, key, value, edit)
+    else:
+        body = _append(body, edit)
+    return bom + body
+
+
+def _parse(text: str) -> yamlloc.Document:
+    doc = yamlloc.parse(text, "<plan>")
+    problems = [d for d in doc.diagnostics if d.code == "ML001"]
+    if problems:
+        raise Refusal("edit.refuse.yaml", line=problems[0].line, column=problems[0].column)
+    return doc
+
+
+def _get(data: Any, loc: Loc) -> Any:
+    for segment in loc:
+        in_list = isinstance(segment, int) and isinstance(data, list) and 0 <= segment < len(data)
+        in_map = isinstance(segment, str) and isinstance(data, dict) and segment in data
+        if in_list or in_map:
+            data = data[segment]
+        else:
+            raise Refusal("edit.refuse.not_found", where=_where(loc))
+    return data
+
+
+def _where(loc: Loc) -> str:
+    """``activities[3]`` style, 1-based like the commands' numbers."""
+    out = ""
+    for segment in loc:
+        out += (
+            f"[{segment + 1}]" if isinstance(segment, int) else (f".{segment}" if out else segment)
+        )
+    return out
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal data, where 1 and True (or 1 and 1.0) are different things."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and math.isnan(a):
+        return math.isnan(b)
+    return bool(a == b)
+
+
+def _plain_copy(data: Any) -> Any:
+    """A deep copy that does not share what aliases share: an edit that would change
+    an alias's target elsewhere then shows up as a difference (and is refused)."""
+    if isinstance(data, dict):
+        return {k: _plain_copy(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_plain_copy(v) for v in data]
+    return data
+
+
+def _verify(text: str, expected: Any, snippet: str) -> None:
+    """The edited text must parse to exactly the expected data; else refuse."""
+    doc = yamlloc.parse(text, "<plan>")
+    if any(d.code == "ML001" for d in doc.diagnostics) or not _same(doc.data, expected):
+        raise Refusal("edit.refuse.unsafe", snippet=snippet)
+
+
+def _set_snippet(edit: SetKeys) -> str:
+    return "".join(f"{key}: {emit(value)}\n" for key, value in edit.values.items())
+
+
+def _set_key(text: str, loc: Loc, key: str, value: Scalar, edit: SetKeys) -> str:
+    doc = _parse(text)
+    mapping = _get(doc.data, loc)
+    where = _where(loc)
+    snippet = _set_snippet(edit)
+    if not isinstance(mapping, dict):
+        raise Refusal("edit.refuse.not_mapping", where=where, snippet=snippet)
+    wanted = _as_data(value)
+    if key in mapping and _same(mapping[key], wanted):
+        return text  # already so: leave its text (and quoting) alone
+    lines = _Lines(text)
+    mpos = doc.index.get(loc)
+    if mpos is None or _char_at(lines, mpos) == "{":
+        raise Refusal("edit.refuse.flow", where=where, snippet=snippet)
+    expected = _plain_copy(doc.data)
+    _get(expected, loc)[key] = wanted
+    emitted = emit(value)
+    vpos = doc.index.get((*loc, key))
+    if key in mapping and vpos is not None and vpos.end_line:
+        start = lines.offset(vpos.line, vpos.column)
+        end = lines.offset(vpos.end_line, vpos.end_column)
+        if text[start:end][:1] in tuple("*&!|>[{"):  # alias, anchor, tag, block, collection
+            raise Refusal("edit.refuse.value", where=where, key=key, snippet=snippet)
+        if start == end and (start == 0 or text[start - 1] not in " \t"):
+            emitted = " " + emitted  # "goal:" had no value: "goal: text"
+        new = text[:start] + emitted + text[end:]
+    else:
+        new = _insert_key(text, doc, lines, loc, mapping, key, emitted, where, snippet)
+    _verify(new, expected, snippet)
+    return new
+
+
+def _insert_key(
+    text: str,
+    doc: yamlloc.Document,
+    lines: _Lines,
+    loc: Loc,
+    mapping: dict[Any, Any],
+    key: str,
+    emitted: str,
+    where: str,
+    snippet: str,
+) -> str:
+    """A new ``key: value`` line after the key that precedes it in the spec's order."""
+    present = [
+        (pos, k)
+        for k in mapping
+        if (pos := doc.index.get((*loc, k))) is not None and pos.end_line and isinstance(k, str)
+    ]
+    if not present:
+        raise Refusal("edit.refuse.flow", where=where, snippet=snippet)
+    present.sort(key=lambda item: (item[0].key_line, item[0].key_column))
+    rank = KEY_ORDER.index(key) if key in KEY_ORDER else len(KEY_ORDER)
+    before = [(pos, k) for pos, k in present if k in KEY_ORDER and KEY_ORDER.index(k) < rank]
+    anchor = (before or present)[-1][0]
+    at, prefix = lines.after_node(anchor)
+    # the line break of the line we follow, so CRLF files stay CRLF
+    eol = lines.eol(lines.last_line(anchor))
+    line = " " * (anchor.key_column - 1) + f"{key}: {emitted}" + eol
+    return text[:at] + prefix + line + text[at:]
+
+
+# -- appending list items --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Style:
+    """How a block list is laid out: dash column (0-based), spaces from dash to text,
+    and the same for a list nested in its items (agreements)."""
+
+    offset: int = DEFAULT_OFFSET  # dash column minus the column of the list's key
+    pad: int = DEFAULT_PAD
+    nested_offset: int = DEFAULT_OFFSET
+    nested_pad: int = DEFAULT_PAD
+
+
+def _list_style(doc: yamlloc.Document, lines: _Lines, key: str) -> tuple[int, int] | None:
+    """(offset, pad) of the block list at top-level ``key``, if it is one with items."""
+    seq = doc.data.get(key) if isinstance(doc.data, dict) else None
+    pos = doc.index.get((key,))
+    if not isinstance(seq, list) or not seq or pos is None or _char_at(lines, pos) != "-":
+        return None
+    offset = pos.column - pos.key_column
+    pad = DEFAULT_PAD
+    first = doc.index.get((key, 0))
+    if first is not None and first.line == pos.line and first.column - pos.column >= 2:
+        pad = first.column - pos.column
+    return offset, pad
+
+
+def _nested_style(doc: yamlloc.Document, lines: _Lines, key: str) -> tuple[int, int] | None:
+    """(offset, pad) of the first block list nested in an item of ``key`` (agreements)."""
+    seq = doc.data.get(key) if isinstance(doc.data, dict) else None
+    if not isinstance(seq, list):
+        return None
+    for i, item in enumerate(seq):
+        if not isinstance(item, dict):
+            continue
+        for k, v in item.items():
+            pos = doc.index.get((key, i, k))
+            if not isinstance(v, list) or not v or pos is None or _char_at(lines, pos) != "-":
+                continue
+            first = doc.index.get((key, i, k, 0))
+            pad = DEFAULT_PAD
+            if first is not None and first.line == pos.line and first.column - pos.column >= 2:
+                pad = first.column - pos.column
+            return pos.column - pos.key_column, pad
+    return None
+
+
+def _house_style(doc: yamlloc.Document, lines: _Lines, key: str) -> _Style:
+    """The layout of ``key``'s list, else of another list in the file, else the default."""
+    keys = [key] + [k for k in (doc.data or {}) if isinstance(k, str) and k != key]
+    main = next((s for k in keys if (s := _list_style(doc, lines, k)) is not None), None)
+    nested = next((s for k in keys if (s := _nested_style(doc, lines, k)) is not None), None)
+    offset, pad = main or (DEFAULT_OFFSET, DEFAULT_PAD)
+    nested_offset, nested_pad = nested or (offset, pad)
+    return _Style(offset, pad, nested_offset, nested_pad)
+
+
+def render_item(item: Mapping[str, Value], dash: int, style: _Style, eol: str = "\n") -> str:
+    """One list item as block YAML, its dash at column ``dash`` (0-based)."""
+    content = dash + style.pad
+    out = []
+    for i, (key, value) in enumerate(item.items()):
+        lead = " " * dash + "-" + " " * (style.pad - 1) if i == 0 else " " * content
+        if isinstance(value, list):
+            out.append(f"{lead}{key}:")
+            nested = " " * (content + style.nested_offset) + "-" + " " * (style.nested_pad - 1)
+            out.extend(nested + emit_text(x) for x in value)
+        else:
+            out.append(f"{lead}{key}: {emit(value)}")
+    return "".join(line + eol for line in out)
+
+
+def paste_snippet(edit: Append) -> str:
+    """What to paste by hand under the list's key, in the default layout."""
+    return f"{edit.key}:\n" + render_item(edit.item, DEFAULT_OFFSET, _Style())
+
+
+def _append(text: str, edit: Append) -> str:
+    snippet = paste_snippet(edit)
+    doc = _parse(text)
+    root = doc.data
+    lines = _Lines(text)
+    rpos = doc.index.get(())
+    if root is None:
+        raise Refusal("edit.refuse.empty", snippet=snippet)
+    if not isinstance(root, dict) or rpos is None or _char_at(lines, rpos) == "{":
+        raise Refusal("edit.refuse.root", snippet=snippet)
+    expected = _plain_copy(root)
+    item = {k: _as_data(v) for k, v in edit.item.items()}
+    style = _house_style(doc, lines, edit.key)
+    current = root.get(edit.key)
+    pos = doc.index.get((edit.key,))
+
+    if edit.key not in root:
+        expected[edit.key] = [item]
+        new = _append_new_key(text, doc, lines, edit, style)
+    elif pos is None or not pos.end_line:
+        raise Refusal("edit.refuse.not_list", key=edit.key, snippet=snippet)
+    elif isinstance(current, list) and current and _char_at(lines, pos) == "-":
+        expected[edit.key].append(item)
+        new = _append_block(text, doc, lines, edit, style, pos, len(current))
+    elif (current is None or current == []) and _char_at(lines, pos) not in ("-", "|", ">"):
+        expected[edit.key] = [item]
+        new = _fill_empty(text, lines, edit, style, pos)
+    elif isinstance(current, list):
+        raise Refusal("edit.refuse.flow_list", key=edit.key, snippet=snippet)
+    else:
+        raise Refusal("edit.refuse.not_list", key=edit.key, snippet=snippet)
+    _verify(new, expected, snippet)
+    return new
+
+
+def _append_block(
+    text: str,
+    doc: yamlloc.Document,
+    lines: _Lines,
+    edit: Append,
+    style: _Style,
+    pos: Position,
+    count: int,
+) -> str:
+    dash = pos.column - 1
+    last = doc.index[(edit.key, count - 1)]
+    at, prefix = lines.after_node(last)
+    end_line = lines.last_line(last)
+    # comments indented under the last item belong to it: keep them above the new one
+    while not prefix and end_line < lines.count:
+        following = lines.line_text(end_line + 1)
+        stripped = following.lstrip(" ")
+        if not stripped.startswith("#") or len(following) - len(stripped) <= dash:
+            break
+        end_line += 1
+        at, prefix = lines.after_line(end_line)
+    eol = lines.eol(end_line)
+    return text[:at] + prefix + render_item(edit.item, dash, style, eol) + text[at:]
+
+
+def _fill_empty(text: str, lines: _Lines, edit: Append, style: _Style, pos: Position) -> str:
+    """``activities:`` / ``activities: []`` / ``activities: ~``: remove the empty value
+    (keeping a comment on that line) and put the block list under the key."""
+    start = lines.offset(pos.line, pos.column)
+    end = lines.offset(pos.end_line, pos.end_column)
+    if pos.end_line != pos.key_line:
+        raise Refusal("edit.refuse.flow_list", key=edit.key, snippet=paste_snippet(edit))
+    line_start = lines.starts[pos.key_line - 1]
+    head = text[line_start:start].rstrip(" \t")
+    rest_of_line = lines.line_text(pos.key_line)[end - line_start :]
+    tail = rest_of_line if rest_of_line.strip() else ""
+    if tail and not tail.startswith((" ", "\t")):
+        tail = " " + tail
+    new_line = head + tail
+    line_end = line_start + len(lines.line_text(pos.key_line))
+    text = text[:line_start] + new_line + text[line_end:]
+    lines = _Lines(text)
+    at, prefix = lines.after_line(pos.key_line)
+    dash = pos.key_column - 1 + style.offset
+    block = render_item(edit.item, dash, style, lines.eol(pos.key_line))
+    return text[:at] + prefix + block + text[at:]
+
+
+def _append_new_key(
+    text: str, doc: yamlloc.Document, lines: _Lines, edit: Append, style: _Style
+) -> str:
+    """The list did not exist: add ``key:`` and the item at the end of the file."""
+    root_keys = [p for k in doc.data if (p := doc.index.get((k,))) is not None]
+    column = min((p.key_column for p in root_keys), default=1) - 1
+    eol = lines.eol()
+    prefix = ""
+    if text and not _BREAK.search(text[-2:]):
+        prefix = eol
+    if text.strip() and lines.line_text(lines.count - (0 if prefix else 1)).strip():
+        prefix += eol  # a blank line before a new section, like the rest of the plan
+    block = " " * column + f"{edit.key}:" + eol
+    block += render_item(edit.item, column + style.offset, style, eol)
+    return text + prefix + block
+
+
+# -- choosing an activity --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An activity as the user sees it in ``mlplan plan``: number, year and title."""
+
+    number: int
+    year: Any
+    title: str
+
+
+class NoMatch(Exception):
+    """No activity matches the user's choice."""
+
+    def __init__(self, query: str, count: int, by_number: bool) -> None:
+        super().__init__(query)
+        self.query = query
+        self.count = count
+        self.by_number = by_number
+
+
+class Ambiguous(Exception):
+    """Several activities match the user's choice."""
+
+    def __init__(self, query: str, candidates: list[Candidate]) -> None:
+        super().__init__(query)
+        self.query = query
+        self.candidates = candidates
+
+
+def candidates(activities: Sequence[Any]) -> list[Candidate]:
+    out = []
+    for i, item in enumerate(activities):
+        if isinstance(item, dict):
+            title = item.get("title")
+            out.append(Candidate(i + 1, item.get("year"), title if isinstance(title, str) else ""))
+        else:
+            out.append(Candidate(i + 1, None, ""))
+    return out
+
+
+def find_activity(activities: Sequence[Any], query: str) -> int:
+    """The 0-based index of the activity the user means: a number as ``mlplan plan``
+    shows it (1-based), or a part of its title that only one activity has (ignoring
+    case). An exact title wins over titles that merely contain it."""
+    query = query.strip()
+    all_ = candidates(activities)
+    if query.isdigit():
+        number = int(query)
+        if 1 <= number <= len(all_):
+            return number - 1
+    wanted = normalise_title(query)
+    if not wanted:
+        raise NoMatch(query, len(all_), by_number=False)
+    exact = [c for c in all_ if c.title and normalise_title(c.title) == wanted]
+    if len(exact) == 1:
+        return exact[0].number - 1
+    found = exact or [c for c in all_ if wanted in c.title.casefold()]
+    if len(found) == 1:
+        return found[0].number - 1
+    if found:
+        raise Ambiguous(query, found)
+    raise NoMatch(query, len(all_), by_number=query.isdigit())

@@ -1,0 +1,343 @@
+"""The edit commands end to end: add, done, status, move, meeting."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE_PLAN, Result
+
+from mlplan import editing, fileio
+
+Run = Callable[..., Result]
+TODAY = "2026-11-22"
+
+
+def changed(old: str, new: str) -> list[str]:
+    """Hunk headers and changed lines of a diff without context, like `git diff -U0`."""
+    return [
+        line
+        for line in difflib.unified_diff(
+            editing.split_lines(old), editing.split_lines(new), n=0, lineterm=""
+        )
+        if not line.startswith(("---", "+++"))
+    ]
+
+
+def test_done_and_meeting_on_the_example_plan_change_only_those_lines(
+    run: Run, example_plan: Path
+) -> None:
+    original = example_plan.read_text(encoding="utf-8")
+    r = run("done", str(example_plan), "3", "--evidence", "KPB", "--today", TODAY)
+    assert r.exit_code == 0, r.stderr
+    assert "activiteit 3 'Leiding in actualiseren aspecten van EPD' afgerond op 2026-11-22" in (
+        r.stdout
+    )
+    assert (example_plan.parent / "plan.yaml.bak").read_text(encoding="utf-8") == original
+    r = run(
+        "meeting",
+        str(example_plan),
+        "--date",
+        TODAY,
+        "--kind",
+        "voortgang",
+        "--notes",
+        "Op schema",
+        "--agreement",
+        "DOO leiderschap inplannen",
+        "--agreement",
+        "KPB: onderhandelen",
+        "--today",
+        TODAY,
+    )
+    assert r.exit_code == 0, r.stderr
+    assert "gesprek (voortgang) op 2026-11-22 vastgelegd, 2 afspraak/afspraken" in r.stdout
+    assert changed(original, example_plan.read_text(encoding="utf-8")) == [
+        "@@ -33,0 +34,3 @@",
+        "+    status: done",
+        "+    done_on: 2026-11-22",
+        "+    evidence: KPB",
+        "@@ -129,0 +133,6 @@",
+        "+  - date: 2026-11-22",
+        "+    kind: voortgang",
+        "+    notes: Op schema",
+        "+    agreements:",
+        "+      - DOO leiderschap inplannen",
+        "+      - 'KPB: onderhandelen'",
+    ]
+    r = run("done", str(example_plan), "3", "--today", TODAY)
+    assert r.exit_code == 0 and "niets te wijzigen" in r.stdout
+
+
+def test_path_defaults_to_plan_yaml_in_the_current_directory(
+    run: Run, example_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(example_plan.parent)
+    r = run("done", "Stage bij", "--on", "2026-10-01", "--today", TODAY)
+    assert r.exit_code == 0, r.stderr
+    assert "activiteit 7 'Stage bij zorgverzekeraar' afgerond op 2026-10-01" in r.stdout
+    r = run("done", "plan.yaml", "--today", TODAY)
+    assert r.exit_code == 2
+    assert "welke activiteit in plan.yaml?" in r.stderr
+    r = run("status", "9", "in_progress", "--today", TODAY)
+    assert r.exit_code == 0, r.stderr
+    r = run("move", "plan.yaml", "MDO", "--year", "4", "--today", TODAY)
+    assert r.exit_code == 0, r.stderr
+    r = run(
+        "add", "--topic", "onderhandelen", "--title", "Dienstrooster samenstellen", "--year", "3"
+    )
+    assert r.exit_code == 0, r.stderr
+    assert "activiteit 17 toegevoegd" in r.stdout
+    assert changed(EXAMPLE_PLAN.read_text(encoding="utf-8"), Path("plan.yaml").read_text()) == [
+        "@@ -50,0 +51,2 @@",
+        "+    status: done",
+        "+    done_on: 2026-10-01",
+        "@@ -61,0 +64 @@",
+        "+    status: in_progress",
+        "@@ -92 +95,4 @@",
+        "-    year: 5",
+        "+    year: 4",
+        "+  - topic: onderhandelen",
+        "+    title: Dienstrooster samenstellen",
+        "+    year: 3",
+    ]
+
+
+def test_add_proposes_a_year_and_checks_the_topic(run: Run, example_plan: Path) -> None:
+    r = run("add", str(example_plan), "--topic", "onderhandel", "--title", "x")
+    assert r.exit_code == 2
+    assert "Bedoelde je 'onderhandelen'?" in r.stderr
+    # 'Voorzitten MDO' is an 'eind' example: in a 5-year plan the first such year is 4
+    r = run(
+        "add",
+        str(example_plan),
+        "--topic",
+        "overlegmomenten",
+        "--title",
+        "voorzitten mdo",
+        "--today",
+        TODAY,
+        "--lang",
+        "en",
+    )
+    assert r.exit_code == 0, r.stderr
+    assert "(overlegmomenten, year 4, proposed along the learning curve)" in r.stdout
+    # no suggested phase and no --phase: the current training year (2 on 2026-11-22)
+    r = run("add", str(example_plan), "--topic", "financien", "--title", "Eigen", "--today", TODAY)
+    assert r.exit_code == 0, r.stderr
+    assert "(financien, jaar 2, voorgesteld volgens de leercurve)" in r.stdout
+    r = run(
+        "add",
+        str(example_plan),
+        *("--topic", "financien", "--title", "Eigen", "--phase", "midden", "--today", TODAY),
+    )
+    assert r.exit_code == 0, r.stderr
+    assert "(financien, jaar 3, voorgesteld volgens de leercurve)" in r.stdout
+    assert (
+        "    title: Voorzitten MDO\n    year: 5\n"
+        "  - topic: overlegmomenten\n    title: voorzitten mdo\n    year: 4\n"
+        "  - topic: financien\n    title: Eigen\n    year: 2\n"
+        "  - topic: financien\n    title: Eigen\n    year: 3\n    phase: midden\n"
+        "\ncourses:\n"
+    ) in example_plan.read_text(encoding="utf-8")
+    r = run("add", str(example_plan), "--topic", "innovatie", "--title", "x", "--year", "9")
+    assert r.exit_code == 2
+    assert "jaar 9 valt buiten de opleiding (1 t/m 5)" in r.stderr
+
+
+def test_ambiguous_and_unknown_activity_exit_2(run: Run, example_plan: Path) -> None:
+    before = example_plan.read_bytes()
+    r = run("done", str(example_plan), "voorzitten")
+    assert r.exit_code == 2
+    assert "'voorzitten' past bij meer dan één activiteit" in r.stderr
+    assert "    1  jaar 1  Voorzitten overdracht" in r.stderr
+    assert "   16  jaar 5  Voorzitten MDO" in r.stderr
+    r = run("done", str(example_plan), "bestaat niet")
+    assert r.exit_code == 2
+    assert "geen activiteit in" in r.stderr and "mlplan plan toont" in r.stderr
+    r = run("move", str(example_plan), "40", "--year", "2")
+    assert r.exit_code == 2
+    assert "er is geen activiteit 40; het plan heeft er 16" in r.stderr
+    r = run("status", str(example_plan), "3", "done")
+    assert r.exit_code == 2 and "mlplan done" in r.stderr
+    r = run("status", str(example_plan), "3", "klaar")
+    assert r.exit_code == 2 and "kies uit planned, in_progress, dropped" in r.stderr
+    r = run("done", str(example_plan), "3", "--on", "22-11-2026")
+    assert r.exit_code == 2 and "schrijf JJJJ-MM-DD" in r.stderr
+    assert example_plan.read_bytes() == before
+    assert not (example_plan.parent / "plan.yaml.bak").exists()
+
+
+def test_dry_run_prints_the_diff_and_writes_nothing(run: Run, example_plan: Path) -> None:
+    before = example_plan.read_bytes()
+    r = run("done", str(example_plan), "3", "--evidence", "KPB", "--today", TODAY, "--dry-run")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines()[:3] == [
+        f"--- a/{example_plan}",
+        f"+++ b/{example_plan}",
+        "@@ -31,6 +31,9 @@",
+    ]
+    assert "+    evidence: KPB" in r.stdout.splitlines()
+    assert "er is niets geschreven" in r.stderr
+    assert example_plan.read_bytes() == before
+    assert sorted(p.name for p in example_plan.parent.iterdir()) == ["plan.yaml"]
+
+
+def test_crlf_bom_plan_keeps_its_bytes(run: Run, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    text = EXAMPLE_PLAN.read_text(encoding="utf-8")
+    plan.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    r = run("done", str(plan), "3", "--evidence", "KPB", "--today", TODAY)
+    assert r.exit_code == 0, r.stderr
+    raw = plan.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw.count(b"\n") == raw.count(b"\r\n")
+    expected = text.replace(
+        "behandelmethodes\n",
+        "behandelmethodes\n    status: done\n    done_on: 2026-11-22\n    evidence: KPB\n",
+        1,
+    )
+    assert raw == b"\xef\xbb\xbf" + expected.replace("\n", "\r\n").encode("utf-8")
+
+
+@pytest.mark.parametrize("victim", ["replace", "fsync"])
+def test_crash_mid_write_leaves_the_old_file_and_no_temp_file(
+    run: Run, example_plan: Path, monkeypatch: pytest.MonkeyPatch, victim: str
+) -> None:
+    before = example_plan.read_bytes()
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, victim, crash)
+    r = run("done", str(example_plan), "3", "--today", TODAY)
+    monkeypatch.undo()
+    assert r.exit_code == 2
+    assert "kan niet geschreven worden (No space left on device)" in r.stderr
+    assert "het bestand is niet gewijzigd" in r.stderr
+    assert example_plan.read_bytes() == before
+    leftovers = {p.name for p in example_plan.parent.iterdir()} - {"plan.yaml", "plan.yaml.bak"}
+    assert leftovers == set()
+
+
+def test_file_changed_on_disk_between_read_and_write_aborts(
+    run: Run, example_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_apply = editing.apply
+    editor = "# saved by an editor meanwhile\n" + example_plan.read_text(encoding="utf-8")
+
+    def apply_while_an_editor_saves(text: str, edit: editing.Edit) -> str:
+        example_plan.write_text(editor, encoding="utf-8")
+        return real_apply(text, edit)
+
+    monkeypatch.setattr(editing, "apply", apply_while_an_editor_saves)
+    r = run("done", str(example_plan), "3", "--today", TODAY)
+    assert r.exit_code == 2
+    assert "is gewijzigd sinds mlplan het las" in r.stderr
+    assert example_plan.read_text(encoding="utf-8") == editor
+    assert not (example_plan.parent / "plan.yaml.bak").exists()
+
+
+def test_plan_with_yaml_errors_is_refused(run: Run, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("version: 1\naios: {name: [unclosed\n", encoding="utf-8")
+    before = plan.read_bytes()
+    r = run("meeting", str(plan), "--date", TODAY, "--kind", "voortgang")
+    assert r.exit_code == 1
+    assert f"{plan}:" in r.stderr and "ML001" in r.stderr
+    assert "herstel die eerst" in r.stderr
+    assert plan.read_bytes() == before
+
+
+def test_schema_errors_elsewhere_do_not_block_an_edit(run: Run, example_plan: Path) -> None:
+    text = example_plan.read_text(encoding="utf-8").replace("  specialty:", "  specialtyy:")
+    example_plan.write_text(text, encoding="utf-8")
+    r = run("done", str(example_plan), "3", "--today", TODAY)
+    assert r.exit_code == 0, r.stderr
+
+
+def test_flow_style_list_is_refused_with_yaml_to_paste(run: Run, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "version: 1\naios: {name: A}\ntraining: {start: 2025-09-01, years: 5}\n"
+        "meetings: [{date: 2025-10-01, kind: introductie}]\n",
+        encoding="utf-8",
+    )
+    before = plan.read_bytes()
+    r = run("meeting", str(plan), "--date", TODAY, "--kind", "voortgang", "--lang", "en")
+    assert r.exit_code == 1
+    assert "the list 'meetings' is in flow style" in r.stderr
+    assert "Paste this into the plan yourself" in r.stderr
+    assert r.stdout == "meetings:\n  - date: 2026-11-22\n    kind: voortgang\n"
+    assert plan.read_bytes() == before
+
+
+def test_an_edit_with_new_schema_errors_is_refused(
+    run: Run, example_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = example_plan.read_bytes()
+
+    def bad_edit(text: str, edit: editing.Edit) -> str:
+        return text.replace("version: 1", "version: 1\nunknown: x", 1)
+
+    monkeypatch.setattr(editing, "apply", bad_edit)
+    r = run("done", str(example_plan), "3", "--today", TODAY)
+    assert r.exit_code == 1
+    assert "ML002" in r.stderr and "nieuwe fouten" in r.stderr
+    assert example_plan.read_bytes() == before
+
+
+def test_missing_file_exits_2(run: Run, tmp_path: Path) -> None:
+    r = run("done", str(tmp_path / "nope.yaml"), "3")
+    assert r.exit_code == 2
+    assert "bestand niet gevonden" in r.stderr
+
+
+@pytest.mark.parametrize("command", ["add", "done", "status", "move", "meeting"])
+def test_help(run: Run, command: str) -> None:
+    r = run(command, "--help", "--lang", "en")
+    assert r.exit_code == 0
+    assert "--dry-run" in r.stdout and "--today" in r.stdout
+
+
+def test_installed_script_records_a_finished_activity(tmp_path: Path) -> None:
+    script = shutil.which("mlplan", path=str(Path(sys.executable).parent))
+    assert script is not None
+    shutil.copy(EXAMPLE_PLAN, tmp_path / "plan.yaml")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MLPLAN_", "LANG", "LC_"))}
+    proc = subprocess.run(
+        [script, "done", "VIM", "--evidence", "Casus", "--on", "2026-05-20", "--today", TODAY],
+        cwd=tmp_path,
+        env={**env, "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("plan.yaml: activiteit 4 'Actieve bijdrage VIM-bespreking'")
+    assert fileio.digest((tmp_path / "plan.yaml.bak").read_bytes()) == fileio.digest(
+        EXAMPLE_PLAN.read_bytes()
+    )
+
+
+def test_edit_messages_exist_in_both_languages_with_the_same_placeholders() -> None:
+    import string
+
+    from mlplan.i18n import en, nl
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    prefixes = ("edit.", "cmd.add.", "cmd.done.", "cmd.status.", "cmd.move.", "cmd.meeting.")
+    prefixes += ("opt.edit.", "arg.edit.", "metavar.edit_")
+    mine = {k for k in nl.MESSAGES if k.startswith(prefixes)}
+    assert mine == {k for k in en.MESSAGES if k.startswith(prefixes)}
+    assert len(mine) > 60
+    for key in mine:
+        assert fields(nl.MESSAGES[key]) == fields(en.MESSAGES[key]), key

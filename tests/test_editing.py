@@ -1,0 +1,478 @@
+"""editing.py: splice edits into a plan's text; everything else stays byte for byte."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mlplan import checking, editing, yamlloc
+from mlplan.editing import Append, Refusal, SetKeys
+from mlplan.framework import load_framework
+
+TODAY = dt.date(2026, 11, 22)
+
+HEADER = """\
+# yaml-language-server: $schema=./mlplan-plan.schema.json
+version: 1
+aios:
+  name: Zoë Çelik-Ørsted   # non-ASCII name
+training: {start: 2025-09-01, years: 5}
+"""
+
+# comments everywhere: above, beside and below keys, inside items, after the lists
+COMMENTED = (
+    HEADER
+    + """\
+# the activities
+activities:   # list comment
+  # first item comment
+  - topic: overlegmomenten  # topic comment
+    title: "Voorzitten overdracht"
+    year: 1
+    # between keys
+    goal: 'structureert'
+  - topic: organisatie
+    title: Organiseren onderwijs, symposium
+    year: 2   # year comment
+    status: in_progress
+    notes: >
+      folded
+      text
+    # comment under the last item
+  # comment at list level
+
+meetings:
+  - date: 2025-10-15
+    kind: introductie
+    agreements:
+    - Coach-the-co volgen
+# trailing comment
+"""
+)
+
+
+def diff(old: str, new: str) -> list[str]:
+    """Hunk headers and changed lines only (no context): exactly what changed where."""
+    return [
+        line
+        for line in difflib.unified_diff(
+            editing.split_lines(old), editing.split_lines(new), n=0, lineterm=""
+        )
+        if not line.startswith(("---", "+++"))
+    ]
+
+
+def data(text: str) -> object:
+    return yamlloc.parse(text.removeprefix(editing.BOM), "t").data
+
+
+# -- emitting scalars ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "emitted"),
+    [
+        ("KPB voorzitten overdracht", "KPB voorzitten overdracht"),
+        ("Zoë Ørsted", "Zoë Ørsted"),
+        ("360°-feedback besproken", "360°-feedback besproken"),
+        ("no", "'no'"),
+        ("on", "'on'"),
+        ("010", "'010'"),
+        ("1e3", "'1e3'"),
+        ("2025-01-01", "'2025-01-01'"),
+        ("null", "'null'"),
+        ("a: b", "'a: b'"),
+        ("#hashtag", "'#hashtag'"),
+        ("KPB #2", "'KPB #2'"),
+        ("- item", "'- item'"),
+        ("it's", "it's"),
+        ("'quoted'", "'''quoted'''"),
+        ("two\nlines", '"two\\nlines"'),
+        ("", "''"),
+    ],
+)
+def test_emit_text_quotes_only_what_yaml_would_misread(value: str, emitted: str) -> None:
+    assert editing.emit_text(value) == emitted
+
+
+@settings(max_examples=400)
+@given(st.text())
+def test_emitted_text_reads_back_as_the_same_string(value: str) -> None:
+    emitted = editing.emit_text(value)
+    for wrapper in ("key: {}\n", "- key: {}\n  other: 1\n", "list:\n  - {}\n"):
+        text = wrapper.format(emitted)
+        doc = yamlloc.parse(text, "t")
+        assert not doc.diagnostics, (text, doc.diagnostics)
+        found = doc.data["key"] if isinstance(doc.data, dict) and "key" in doc.data else None
+        if found is None:
+            found = doc.data[0]["key"] if isinstance(doc.data, list) else doc.data["list"][0]
+        assert found == value
+        # and a standard YAML reader (with dates and YAML 1.1 booleans) agrees
+        standard = yaml.safe_load(text)
+        assert standard == doc.data
+
+
+def test_emit_dates_and_numbers() -> None:
+    assert editing.emit(dt.date(2026, 3, 1)) == "2026-03-01"
+    assert editing.emit(3) == "3"
+
+
+# -- setting keys ----------------------------------------------------------------------
+
+
+def test_done_on_a_commented_plan_inserts_keys_after_their_predecessors() -> None:
+    new = editing.apply(
+        COMMENTED,
+        SetKeys(
+            ("activities", 0),
+            {"status": "done", "done_on": dt.date(2026, 11, 20), "evidence": "KPB"},
+        ),
+    )
+    assert diff(COMMENTED, new) == [
+        "@@ -13,0 +14,3 @@",
+        "+    status: done",
+        "+    done_on: 2026-11-20",
+        "+    evidence: KPB",
+    ]
+
+
+def test_replacing_a_value_keeps_its_trailing_comment() -> None:
+    new = editing.apply(COMMENTED, SetKeys(("activities", 1), {"year": 3}))
+    assert diff(COMMENTED, new) == [
+        "@@ -16 +16 @@",
+        "-    year: 2   # year comment",
+        "+    year: 3   # year comment",
+    ]
+
+
+def test_existing_key_is_replaced_in_place_and_new_key_follows_it() -> None:
+    new = editing.apply(
+        COMMENTED, SetKeys(("activities", 1), {"status": "done", "evidence": "verslag: ja"})
+    )
+    assert diff(COMMENTED, new) == [
+        "@@ -17 +17,2 @@",
+        "-    status: in_progress",
+        "+    status: done",
+        "+    evidence: 'verslag: ja'",
+    ]
+
+
+def test_unchanged_value_keeps_its_quoting() -> None:
+    new = editing.apply(COMMENTED, SetKeys(("activities", 0), {"title": "Voorzitten overdracht"}))
+    assert new == COMMENTED
+
+
+def test_a_key_without_value_gets_one() -> None:
+    text = HEADER + "activities:\n  - topic: innovatie\n    title: EPD\n    year: 3\n    goal:\n"
+    new = editing.apply(text, SetKeys(("activities", 0), {"year": 4}))
+    new = editing.apply(new, SetKeys(("activities", 0), {"goal": "leert"}))
+    assert diff(text, new) == [
+        "@@ -9,2 +9,2 @@",
+        "-    year: 3",
+        "-    goal:",
+        "+    year: 4",
+        "+    goal: leert",
+    ]
+
+
+def test_new_key_follows_the_key_before_it_in_the_specs_order() -> None:
+    new = editing.apply(COMMENTED, SetKeys(("activities", 1), {"phase": "eind"}))
+    assert diff(COMMENTED, new) == ["@@ -16,0 +17 @@", "+    phase: eind"]
+
+
+def test_key_after_a_block_scalar_goes_below_its_text() -> None:
+    text = (
+        HEADER
+        + "activities:\n  - topic: a\n    title: b\n    year: 1\n    goal: |\n      lit\n\n  # next\n"
+    )
+    new = editing.apply(text, SetKeys(("activities", 0), {"status": "done"}))
+    assert diff(text, new) == ["@@ -11,0 +12 @@", "+    status: done"]
+    kept = text.replace("goal: |", "goal: |+")  # here the blank line is part of the value
+    new = editing.apply(kept, SetKeys(("activities", 0), {"status": "done"}))
+    assert diff(kept, new) == ["@@ -12,0 +13 @@", "+    status: done"]
+
+
+# -- appending items -------------------------------------------------------------------
+
+
+def test_append_activity_keeps_the_comments_under_the_last_item_with_it() -> None:
+    item = {"topic": "innovatie", "title": "EPD-project", "year": 3}
+    new = editing.apply(COMMENTED, Append("activities", item))
+    assert diff(COMMENTED, new) == [
+        "@@ -21,0 +22,3 @@",
+        "+  - topic: innovatie",
+        "+    title: EPD-project",
+        "+    year: 3",
+    ]
+
+
+def test_append_meeting_matches_the_nested_list_style_of_the_file() -> None:
+    item: dict[str, editing.Value] = {
+        "date": dt.date(2026, 11, 22),
+        "kind": "voortgang",
+        "notes": "Op schema",
+        "agreements": ["DOO leiderschap", "yes"],
+    }
+    new = editing.apply(COMMENTED, Append("meetings", item))
+    assert diff(COMMENTED, new) == [
+        "@@ -28,0 +29,6 @@",
+        "+  - date: 2026-11-22",
+        "+    kind: voortgang",
+        "+    notes: Op schema",
+        "+    agreements:",
+        "+    - DOO leiderschap",
+        "+    - 'yes'",
+    ]
+
+
+FOUR_SPACES = (
+    HEADER.replace("  name", "    name")
+    + """\
+activities:
+    -   topic: overlegmomenten
+        title: Voorzitten overdracht
+        year: 1
+"""
+)
+
+INDENTLESS = (
+    HEADER
+    + """\
+activities:
+- topic: overlegmomenten
+  title: Voorzitten overdracht
+  year: 1
+"""
+)
+
+
+def test_four_space_indentation_and_wide_dashes_are_matched() -> None:
+    new = editing.apply(FOUR_SPACES, Append("activities", {"topic": "a", "title": "b", "year": 2}))
+    assert diff(FOUR_SPACES, new) == [
+        "@@ -9,0 +10,3 @@",
+        "+    -   topic: a",
+        "+        title: b",
+        "+        year: 2",
+    ]
+    new = editing.apply(FOUR_SPACES, SetKeys(("activities", 0), {"status": "done"}))
+    assert diff(FOUR_SPACES, new) == ["@@ -9,0 +10 @@", "+        status: done"]
+
+
+def test_dashes_not_indented_are_matched() -> None:
+    new = editing.apply(INDENTLESS, Append("activities", {"topic": "a", "title": "b", "year": 2}))
+    assert diff(INDENTLESS, new) == [
+        "@@ -9,0 +10,3 @@",
+        "+- topic: a",
+        "+  title: b",
+        "+  year: 2",
+    ]
+    # a new meetings list follows the file's own list style
+    meeting: dict[str, editing.Value] = {"date": dt.date(2026, 1, 5), "kind": "voortgang"}
+    new = editing.apply(INDENTLESS, Append("meetings", meeting))
+    assert diff(INDENTLESS, new) == [
+        "@@ -9,0 +10,4 @@",
+        "+",
+        "+meetings:",
+        "+- date: 2026-01-05",
+        "+  kind: voortgang",
+    ]
+
+
+def test_missing_list_is_created_at_the_end_of_a_file_without_final_newline() -> None:
+    text = HEADER.rstrip("\n")
+    new = editing.apply(text, Append("activities", {"topic": "a", "title": "b", "year": 1}))
+    assert new == text + "\n\nactivities:\n  - topic: a\n    title: b\n    year: 1\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("activities: []  # none yet", "activities:  # none yet"),
+        ("activities: ~  # none yet", "activities:  # none yet"),
+        ("activities:  # none yet", "activities:  # none yet"),
+        ("activities: []", "activities:"),
+    ],
+)
+def test_empty_list_is_filled_keeping_the_comment_on_its_line(line: str, kept: str) -> None:
+    text = HEADER + line + "\ncourses: []\n"
+    new = editing.apply(text, Append("activities", {"topic": "a", "title": "b", "year": 1}))
+    assert new == HEADER + kept + "\n  - topic: a\n    title: b\n    year: 1\ncourses: []\n"
+
+
+# -- line endings, BOM ---------------------------------------------------------------------
+
+
+def test_crlf_and_bom_are_preserved() -> None:
+    text = editing.BOM + COMMENTED.replace("\n", "\r\n")
+    new = editing.apply(text, SetKeys(("activities", 0), {"status": "done"}))
+    new = editing.apply(new, Append("activities", {"topic": "a", "title": "b", "year": 1}))
+    new = editing.apply(new, Append("meetings", {"date": dt.date(2026, 1, 5), "kind": "voortgang"}))
+    assert new.startswith(editing.BOM) and new.count(editing.BOM) == 1
+    assert new.count("\n") == new.count("\r\n")
+    plain = editing.apply(COMMENTED, SetKeys(("activities", 0), {"status": "done"}))
+    plain = editing.apply(plain, Append("activities", {"topic": "a", "title": "b", "year": 1}))
+    plain = editing.apply(
+        plain, Append("meetings", {"date": dt.date(2026, 1, 5), "kind": "voortgang"})
+    )
+    assert new == editing.BOM + plain.replace("\n", "\r\n")
+
+
+# -- refusals --------------------------------------------------------------------------------
+
+
+def test_flow_style_list_is_refused_with_the_yaml_to_paste() -> None:
+    text = HEADER + "activities: [{topic: a, title: b, year: 1}]\n"
+    with pytest.raises(Refusal) as caught:
+        editing.apply(text, Append("activities", {"topic": "c", "title": "d", "year": 2}))
+    assert caught.value.key == "edit.refuse.flow_list"
+    assert caught.value.snippet == "activities:\n  - topic: c\n    title: d\n    year: 2\n"
+    with pytest.raises(Refusal) as caught:
+        editing.apply(text, SetKeys(("activities", 0), {"status": "done"}))
+    assert caught.value.key == "edit.refuse.flow"
+    assert caught.value.snippet == "status: done\n"
+
+
+def test_anchored_value_is_refused() -> None:
+    text = HEADER + "activities:\n  - topic: a\n    title: b\n    year: &y 1\n"
+    with pytest.raises(Refusal) as caught:
+        editing.apply(text, SetKeys(("activities", 0), {"year": 2}))
+    assert caught.value.key == "edit.refuse.value"
+
+
+def test_edit_that_would_change_an_alias_elsewhere_is_refused() -> None:
+    text = HEADER + ("activities:\n  - &base\n    topic: a\n    title: b\n    year: 1\n  - *base\n")
+    with pytest.raises(Refusal) as caught:
+        editing.apply(text, SetKeys(("activities", 0), {"status": "done"}))
+    assert caught.value.key == "edit.refuse.unsafe"
+
+
+def test_block_list_of_flow_mappings_takes_a_new_block_item() -> None:
+    text = HEADER + "activities:\n  - {topic: a, title: b, year: 1}  # compact\n"
+    new = editing.apply(text, Append("activities", {"topic": "c", "title": "d", "year": 2}))
+    assert diff(text, new) == [
+        "@@ -7,0 +8,3 @@",
+        "+  - topic: c",
+        "+    title: d",
+        "+    year: 2",
+    ]
+    with pytest.raises(Refusal) as caught:
+        editing.apply(text, SetKeys(("activities", 0), {"status": "done"}))
+    assert caught.value.key == "edit.refuse.flow"
+
+
+def test_wrong_kind_of_value_is_refused() -> None:
+    with pytest.raises(Refusal) as caught:
+        editing.apply("{version: 1, aios: {name: A}}\n", Append("meetings", {"kind": "x"}))
+    assert caught.value.key == "edit.refuse.root"
+    with pytest.raises(Refusal) as caught:
+        editing.apply("# only a comment\n", Append("meetings", {"kind": "x"}))
+    assert caught.value.key == "edit.refuse.empty"
+    with pytest.raises(Refusal) as caught:
+        editing.apply(HEADER + "activities: none\n", Append("activities", {"topic": "a"}))
+    assert caught.value.key == "edit.refuse.not_list"
+    with pytest.raises(Refusal) as caught:
+        editing.apply(HEADER + "activities:\n  - text\n", SetKeys(("activities", 0), {"year": 1}))
+    assert caught.value.key == "edit.refuse.not_mapping"
+    with pytest.raises(Refusal) as caught:
+        editing.apply("key: [unclosed\n", Append("activities", {"topic": "a"}))
+    assert caught.value.key == "edit.refuse.yaml"
+
+
+# -- choosing an activity ----------------------------------------------------------------------
+
+ACTIVITIES = [
+    {"title": "Voorzitten overdracht", "year": 1},
+    {"title": "360 graden feedback", "year": 1},
+    {"title": "Voorzitten MDO", "year": 5},
+    {"title": "Voorzitten", "year": 2},
+    "not a mapping",
+]
+
+
+def test_find_by_number_title_part_and_exact_title() -> None:
+    assert editing.find_activity(ACTIVITIES, "3") == 2
+    assert editing.find_activity(ACTIVITIES, "mdo") == 2
+    assert editing.find_activity(ACTIVITIES, "  OVERDRACHT ") == 0
+    assert editing.find_activity(ACTIVITIES, "voorzitten") == 3  # the exact title wins
+    assert editing.find_activity(ACTIVITIES, "360") == 1  # no activity 360: the title
+
+
+def test_ambiguous_and_missing_choices() -> None:
+    with pytest.raises(editing.Ambiguous) as ambiguous:
+        editing.find_activity(ACTIVITIES, "zitten")
+    assert [(c.number, c.year) for c in ambiguous.value.candidates] == [(1, 1), (3, 5), (4, 2)]
+    with pytest.raises(editing.NoMatch) as missing:
+        editing.find_activity(ACTIVITIES, "99")
+    assert missing.value.by_number and missing.value.count == 5
+    with pytest.raises(editing.NoMatch):
+        editing.find_activity(ACTIVITIES, "onderhandelen")
+
+
+# -- random sequences of edits ---------------------------------------------------------------
+
+texts = st.text(min_size=1, max_size=30)
+edits = st.one_of(
+    st.tuples(st.just("done"), st.integers(0, 20), texts),
+    st.tuples(st.just("status"), st.integers(0, 20), st.sampled_from(["planned", "dropped"])),
+    st.tuples(st.just("move"), st.integers(0, 20), st.integers(1, 5)),
+    st.tuples(st.just("add"), texts, st.integers(1, 5)),
+    st.tuples(st.just("meeting"), texts, st.lists(texts, max_size=3)),
+)
+
+
+def _comment_lines(text: str) -> list[str]:
+    return [line for line in editing.split_lines(text) if line.lstrip().startswith("#")]
+
+
+@pytest.mark.parametrize("variant", ["lf", "crlf-bom", "four", "indentless"])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(steps=st.lists(edits, min_size=1, max_size=6))
+def test_random_edits_keep_the_plan_valid_and_every_comment(
+    variant: str, steps: list[tuple[object, ...]]
+) -> None:
+    base = {
+        "lf": COMMENTED,
+        "crlf-bom": editing.BOM + COMMENTED.replace("\n", "\r\n"),
+        "four": FOUR_SPACES + "# the end\n",
+        "indentless": INDENTLESS + "# the end\n",
+    }[variant]
+    fw = load_framework()
+    text = base
+    expected_activities = len(data(base)["activities"])  # type: ignore[index]
+    for step in steps:
+        count = len(data(text)["activities"])  # type: ignore[index]
+        kind = step[0]
+        if kind == "done":
+            assert isinstance(step[1], int) and isinstance(step[2], str)
+            edit: editing.Edit = SetKeys(
+                ("activities", step[1] % count),
+                {"status": "done", "done_on": TODAY, "evidence": step[2]},
+            )
+        elif kind == "status":
+            assert isinstance(step[1], int) and isinstance(step[2], str)
+            edit = SetKeys(("activities", step[1] % count), {"status": step[2]})
+        elif kind == "move":
+            assert isinstance(step[1], int) and isinstance(step[2], int)
+            edit = SetKeys(("activities", step[1] % count), {"year": step[2]})
+        elif kind == "add":
+            assert isinstance(step[1], str) and isinstance(step[2], int)
+            edit = Append("activities", {"topic": "innovatie", "title": step[1], "year": step[2]})
+            expected_activities += 1
+        else:
+            assert isinstance(step[1], str) and isinstance(step[2], list)
+            item: dict[str, editing.Value] = {"date": TODAY, "kind": "voortgang", "notes": step[1]}
+            if step[2]:
+                item["agreements"] = step[2]
+            edit = Append("meetings", item)
+        text = editing.apply(text, edit)
+    checked = checking.check_text(text.removeprefix(editing.BOM), "t", fw, TODAY)
+    assert [d for d in checked.diagnostics if d.code in ("ML001", "ML002")] == []
+    assert checked.plan is not None and len(checked.plan.activities) == expected_activities
+    assert _comment_lines(text) == _comment_lines(base)
+    if variant == "crlf-bom":
+        assert text.startswith(editing.BOM) and text.count("\n") == text.count("\r\n")
