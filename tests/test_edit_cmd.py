@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_PLAN, Result
 
+from conftest import EXAMPLE_PLAN, Result
 from mlplan import editing, fileio
 
 Run = Callable[..., Result]
