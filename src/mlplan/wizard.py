@@ -26,7 +26,7 @@ from questionary import Choice, Separator
 
 from mlplan import timeline
 from mlplan.errors import Interrupted
-from mlplan.framework import PHASES, Framework, PhaseId, Topic
+from mlplan.framework import PHASES, Framework, PhaseId, Topic, normalise_title
 from mlplan.i18n import t
 from mlplan.initplan import (
     Details,
@@ -237,7 +237,6 @@ class Wizard:
                 questionary.checkbox(
                     t("wizard.pick", title=topic.title),
                     choices=choices,
-                    validate=lambda sel: bool(sel) or t("wizard.pick_one"),
                     instruction=t("wizard.checkbox_instruction"),
                     erase_when_done=True,
                 )
@@ -256,6 +255,8 @@ class Wizard:
                     picks.extend(p for p in own_previous if p.title == title)
             if OWN in answer:
                 picks.extend(self.ask_own(topic))
+            unique = {normalise_title(p.title): p for p in reversed(picks)}
+            picks = [p for p in picks if unique.get(normalise_title(p.title)) is p]
             if picks:
                 break
             _say(t("wizard.pick_one"), "muted")
