@@ -96,6 +96,96 @@ def build_app() -> typer.Typer:
     # -- check, schema (issue 3) -------------------------------------------------------
 
     # -- init (issue 4) ----------------------------------------------------------------
+    @app.command("init", help=t("cmd.init.help"), epilog=t("cmd.init.epilog"))
+    def init_cmd(
+        path: Annotated[
+            Path, typer.Argument(help=t("arg.init_path"), metavar=t("metavar.file"))
+        ] = Path("plan.yaml"),
+        no_input: Annotated[bool, typer.Option("--no-input", help=t("opt.init.no_input"))] = False,
+        example: Annotated[bool, typer.Option("--example", help=t("opt.init.example"))] = False,
+        force: Annotated[bool, typer.Option("--force", help=t("opt.init.force"))] = False,
+        name: Annotated[
+            str | None,
+            typer.Option(
+                "--name",
+                help=t("opt.init.name"),
+                metavar=t("metavar.init.text"),
+                show_default=False,
+            ),
+        ] = None,
+        start: Annotated[
+            str | None,
+            typer.Option(
+                "--start",
+                help=t("opt.init.start"),
+                metavar=t("metavar.init.date"),
+                show_default=False,
+            ),
+        ] = None,
+        years: Annotated[
+            str | None,
+            typer.Option(
+                "--years",
+                help=t("opt.init.years"),
+                metavar=t("metavar.init.years"),
+                show_default=False,
+            ),
+        ] = None,
+        specialty: Annotated[
+            str | None,
+            typer.Option(
+                "--specialty",
+                help=t("opt.init.specialty"),
+                metavar=t("metavar.init.text"),
+                show_default=False,
+            ),
+        ] = None,
+        institution: Annotated[
+            str | None,
+            typer.Option(
+                "--institution",
+                help=t("opt.init.institution"),
+                metavar=t("metavar.init.text"),
+                show_default=False,
+            ),
+        ] = None,
+        supervisor: Annotated[
+            str | None,
+            typer.Option(
+                "--supervisor",
+                help=t("opt.init.supervisor"),
+                metavar=t("metavar.init.text"),
+                show_default=False,
+            ),
+        ] = None,
+        today: Annotated[
+            str | None,
+            typer.Option(
+                "--today",
+                help=t("opt.init.today"),
+                metavar=t("metavar.init.date"),
+                show_default=False,
+            ),
+        ] = None,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.init import run
+
+        run(
+            path=path,
+            no_input=no_input,
+            example=example,
+            force=force,
+            name=name,
+            start=start,
+            years=years,
+            specialty=specialty,
+            institution=institution,
+            supervisor=supervisor,
+            today=today,
+            framework_path=framework,
+        )
 
     # -- plan (issue 5) ----------------------------------------------------------------
     class PlanFormat(StrEnum):

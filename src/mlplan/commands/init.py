@@ -1,0 +1,185 @@
+"""``mlplan init``: make a new plan (wizard, ``--no-input`` or ``--example``).
+
+Nothing is written until the plan is complete and has been read back through
+``check``; an existing file is only replaced with ``--force`` (keeping ``PATH.bak``),
+and the write is atomic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from mlplan import fileio, output
+from mlplan import plan as planfile
+from mlplan.checking import CheckedPlan, check_text
+from mlplan.domain import coverage, covered
+from mlplan.errors import InputError, UsageError
+from mlplan.framework import Framework, data_file, load_framework
+from mlplan.i18n import t
+from mlplan.initplan import (
+    Details,
+    Draft,
+    build,
+    clean,
+    default_picks,
+    parse_date,
+    parse_years,
+    propose,
+    required_courses,
+)
+from mlplan.render import planfile as emit
+from mlplan.scheduler import first_open_year
+
+DEFAULT_YEARS = 5.0
+
+
+def _date_option(value: str | None, option: str, fallback: dt.date) -> dt.date:
+    if value is None:
+        return fallback
+    parsed = parse_date(value)
+    if parsed is None:
+        raise UsageError("init.bad_date", option=option, value=value)
+    return parsed
+
+
+def _years_option(value: str | None) -> float:
+    if value is None:
+        return DEFAULT_YEARS
+    parsed = parse_years(value)
+    if parsed is None:
+        raise UsageError("init.bad_years", value=value, max=planfile.MAX_YEARS)
+    return parsed
+
+
+def header(today: dt.date) -> list[str]:
+    """The comment lines under the modeline."""
+    return [t("init.yaml.header1", date=today.isoformat()), t("init.yaml.header2")]
+
+
+def no_input_draft(details: Details, fw: Framework, today: dt.date) -> Draft:
+    """One example activity per topic and the required courses, scheduled."""
+    first = first_open_year(details.start, details.years, today)
+    picks = default_picks(fw, details.years)
+    for pick, year in zip(picks, propose(picks, details.years, first), strict=True):
+        pick.year = year
+    return Draft(details, picks, required_courses(fw, details.years, first))
+
+
+def render(draft: Draft, fw: Framework, today: dt.date) -> str:
+    """The plan file's text, verified to read back as the same plan."""
+    plan = build(draft, fw)
+    text = emit.dump(plan, fw, header(today))
+    checked = check_text(text, "<init>", fw, today)
+    if checked.plan != plan:  # a bug in the emitter: never write what cannot be read back
+        raise RuntimeError("generated plan does not read back: " + repr(checked.diagnostics))
+    return text
+
+
+def _refuse_existing(path: Path, force: bool) -> bytes:
+    """The current bytes at ``path`` (empty when absent); refuses without ``--force``."""
+    if path.is_dir():
+        raise InputError("error.is_directory", path=str(path))
+    if not path.exists():
+        return b""
+    if not force:
+        raise UsageError("init.exists", path=str(path))
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError("error.cannot_read", path=str(path), reason=exc.strerror) from None
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def run(
+    *,
+    path: Path,
+    no_input: bool,
+    example: bool,
+    force: bool,
+    name: str | None,
+    start: str | None,
+    years: str | None,
+    specialty: str | None,
+    institution: str | None,
+    supervisor: str | None,
+    today: str | None,
+    framework_path: Path | None,
+) -> None:
+    day = _date_option(today, "--today", dt.date.today())
+    given = [name, start, years, specialty, institution, supervisor]
+    if example and any(v is not None for v in given):
+        raise UsageError("init.example_no_details")
+    start_date = _date_option(start, "--start", day)
+    duration = _years_option(years)
+    if no_input and not example and not clean(name):
+        raise UsageError("init.name_required")
+    if not (example or no_input or _interactive()):
+        raise UsageError("init.no_tty", path=str(path))
+    previous = _refuse_existing(path, force)
+    fw = load_framework(framework_path)
+
+    if example:
+        text = data_file("example-plan.yaml").read_text(encoding="utf-8")
+    else:
+        details = Details(
+            name=clean(name) or "",
+            start=start_date,
+            years=duration,
+            specialty=clean(specialty),
+            institution=clean(institution),
+            supervisor=clean(supervisor),
+        )
+        if no_input:
+            draft = no_input_draft(details, fw, day)
+        else:
+            from mlplan import wizard
+
+            defaults = wizard.Defaults(
+                name=details.name or None,
+                specialty=details.specialty,
+                institution=details.institution,
+                supervisor=details.supervisor,
+                start=details.start,
+                years=details.years,
+            )
+            draft = wizard.run(fw, defaults, day, str(path))
+        text = render(draft, fw, day)
+
+    existed = path.exists()
+    fileio.atomic_write(path, text, backup=existed, expected_digest=fileio.digest(previous))
+    schema = path.parent / planfile.SCHEMA_FILENAME
+    schema_written = False
+    if not schema.exists():
+        fileio.atomic_write(
+            schema, json.dumps(planfile.json_schema(), indent=2, ensure_ascii=False) + "\n"
+        )
+        schema_written = True
+    _report(path, check_text(text, str(path), fw, day), fw, existed, schema_written, schema)
+
+
+def _report(
+    path: Path,
+    checked: CheckedPlan,
+    fw: Framework,
+    backup: bool,
+    schema_written: bool,
+    schema: Path,
+) -> None:
+    output.out(t("init.written", path=str(path)))
+    if backup:
+        output.out(t("init.backup", path=str(path) + ".bak"))
+    if schema_written:
+        output.out(t("init.schema_written", path=str(schema)))
+    if checked.plan is not None:
+        cov = coverage(checked.plan, fw)
+        output.out(t("init.coverage", covered=covered(cov), total=len(cov)))
+    output.out(t("init.check", errors=checked.errors, warnings=checked.warnings))
+    for d in checked.diagnostics:
+        output.out(f"  {d.path}:{d.line}:{d.column}: {d.code} {d.message}")
+    output.out(t("init.next", path=str(path)))

@@ -1,0 +1,121 @@
+"""A plan as clean, block-style YAML text: what ``mlplan init`` writes.
+
+Hand-written emission so the file reads like the example plan: the editor modeline on
+line 1, a short comment header, keys in the model's order, a comment above each
+competency's activities, dates as plain ``YYYY-MM-DD``. Each scalar goes through
+``yaml.safe_dump`` so text YAML would misread (``no``, ``010``, ``a: b``, ``# x``) is
+quoted. Fields at their default (``status: planned``) are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from mlplan.framework import Framework
+from mlplan.i18n import t
+from mlplan.plan import SCHEMA_FILENAME, Plan
+
+MODELINE = f"# yaml-language-server: $schema=./{SCHEMA_FILENAME}"
+INDENT = "  "
+
+
+def scalar(value: object) -> str:
+    """One YAML scalar on one line, quoted only where YAML would misread it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if not isinstance(value, str):
+        raise TypeError(type(value).__name__)
+    # one line always: double quotes (with escapes) for anything that is not plain
+    # printable text, PyYAML's choice otherwise
+    if value == "" or any(c in value for c in "\n\r\t\x85\u2028\u2029") or not value.isprintable():
+        style: str | None = '"'
+    else:
+        style = None
+    dumped = yaml.safe_dump(
+        value, default_style=style, allow_unicode=True, width=1_000_000, explicit_end=False
+    )
+    text = dumped.rstrip("\n")
+    if text.endswith("\n..."):
+        text = text[: -len("\n...")]
+    if "\n" in text:  # a safety net: never emit a multi-line scalar
+        text = yaml.safe_dump(value, default_style='"', allow_unicode=True, width=1_000_000)
+        text = text.rstrip("\n")
+    return text
+
+
+def _fields(model: BaseModel) -> list[tuple[str, Any]]:
+    """The fields worth writing, in the model's order: not ``None``, not an empty list,
+    not a default (``status: planned``)."""
+    result = []
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if value is None or value == []:
+            continue
+        if not info.is_required() and info.default is not None and value == info.default:
+            continue
+        result.append((name, value))
+    return result
+
+
+def _block(model: BaseModel, indent: str) -> list[str]:
+    lines = []
+    for name, value in _fields(model):
+        if isinstance(value, list):
+            lines.append(f"{indent}{name}:")
+            lines.extend(f"{indent}{INDENT}- {scalar(v)}" for v in value)
+        else:
+            lines.append(f"{indent}{name}: {scalar(value)}")
+    return lines
+
+
+def _item(model: BaseModel) -> list[str]:
+    """A list item: ``- first: …`` then the other keys indented under it."""
+    body = _block(model, INDENT * 2)
+    body[0] = INDENT + "- " + body[0][len(INDENT * 2) :]
+    return body
+
+
+def dump(plan: Plan, fw: Framework, header: list[str]) -> str:
+    """The plan file's text: modeline, ``header`` comment lines, then the plan."""
+    lines = [MODELINE, *(f"# {h}" if h else "#" for h in header)]
+    lines.append(f"version: {plan.version}")
+    if plan.framework:
+        lines.append(f"framework: {scalar(plan.framework)}")
+    lines.append("aios:")
+    lines.extend(_block(plan.aios, INDENT))
+    lines.append("training:")
+    lines.extend(_block(plan.training, INDENT))
+
+    lines.append("")
+    lines.append("activities:" if plan.activities else "activities: []")
+    current = None
+    for activity in plan.activities:
+        comp = fw.competency_of(activity.topic)
+        if comp is not None and comp.number != current:
+            current = comp.number
+            lines.append(
+                f"{INDENT}# " + t("init.yaml.competency", number=comp.number, title=comp.title)
+            )
+        lines.extend(_item(activity))
+
+    for key, items in (
+        ("courses", plan.courses),
+        ("improvement_points", plan.improvement_points),
+        ("meetings", plan.meetings),
+    ):
+        if items:
+            lines.append("")
+            lines.append(f"{key}:")
+            for entry in items:
+                lines.extend(_item(entry))
+    return "\n".join(lines) + "\n"

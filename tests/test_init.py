@@ -1,0 +1,359 @@
+"""``mlplan init`` without a terminal: --no-input, --example, refusing to overwrite."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mlplan import timeline
+from mlplan.checking import check_file, check_text
+from mlplan.commands.init import render
+from mlplan.domain import coverage, covered, suggested_phase
+from mlplan.framework import load_framework
+from mlplan.initplan import Details, Draft, Pick, parse_years
+from mlplan.plan import SCHEMA_FILENAME, ImprovementPoint, json_schema
+
+EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "data" / "example-plan.yaml"
+Run = Callable[..., Any]
+TODAY = "2025-08-15"
+ORDER = ["begin", "midden", "eind"]
+LINE = re.compile(r"^ *(#.*|(- )?[a-z_]+:( .+)?|- .+)$")
+
+
+def _no_input(run: Run, path: Path, *extra: str) -> Any:
+    return run(
+        "init",
+        "--no-input",
+        "--name",
+        "Anne de Vries",
+        "--start",
+        "2025-09-01",
+        "--today",
+        TODAY,
+        *extra,
+        str(path),
+    )
+
+
+def _assert_sound(path: Path, today: dt.date) -> None:
+    """What check's rules demand of a new plan, asserted on their substance:
+    no error, every topic covered (ML100), the required courses (ML101), years in
+    range (ML102), nothing before its phase (ML200), every year some work and none
+    with more than half (ML204)."""
+    fw = load_framework()
+    checked = check_file(path, fw, today)
+    assert checked.errors == 0, checked.diagnostics
+    plan = checked.plan
+    assert plan is not None
+    cov = coverage(plan, fw)
+    assert covered(cov) == len(cov) == 14
+    courses = {c.course for c in plan.courses}
+    for req in fw.courses.requirements:
+        assert courses & set(req.any_of), req.id
+    count = timeline.year_count(plan.training.years)
+    loads = Counter(a.year for a in plan.activities)
+    assert set(loads) == set(range(1, count + 1))
+    assert max(loads.values()) <= len(plan.activities) / 2
+    assert max(loads.values()) <= math.ceil(len(plan.activities) / count)
+    for c in plan.courses:
+        assert c.year is not None and 1 <= c.year <= count
+    for a in plan.activities:
+        phase = suggested_phase(a, fw)
+        if phase:
+            year_phase = timeline.phase_of_year(a.year, plan.training.years)
+            assert ORDER.index(year_phase) >= ORDER.index(phase), a
+
+
+def test_no_input_makes_a_complete_plan(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    result = _no_input(run, path, "--specialty", "Neurologie", "--supervisor", "dr. J. Jansen")
+    assert result.exit_code == 0, result.stderr
+    assert "Plan geschreven: " in result.stdout
+    assert "Dekking: 14/14 onderwerpen" in result.stdout
+    assert "Controle: 0 fout(en)" in result.stdout
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[0] == f"# yaml-language-server: $schema=./{SCHEMA_FILENAME}"
+    assert lines[1].startswith("# Plan medisch leiderschap voor het IOP")
+    assert "  start: 2025-09-01" in lines  # a plain date, not quoted
+    assert "  years: 5" in lines
+    assert "  supervisor: dr. J. Jansen" in lines
+    assert "  # Competentie 1 — Levert een bijdrage" in text
+    assert "status:" not in text  # defaults are left out
+    assert "{" not in text and "[" not in text.replace("[staf", "")  # block style
+    _assert_sound(path, dt.date.fromisoformat(TODAY))
+    # the schema the modeline points to, beside the plan
+    schema = json.loads((tmp_path / SCHEMA_FILENAME).read_text(encoding="utf-8"))
+    assert schema == json_schema()
+    assert f"Schema voor de editor geschreven: {tmp_path / SCHEMA_FILENAME}" in result.stdout
+
+
+@pytest.mark.parametrize("years", ["4", "4.5", "4,5", "5", "6"])
+def test_no_input_durations(run: Run, tmp_path: Path, years: str) -> None:
+    path = tmp_path / "plan.yaml"
+    result = _no_input(run, path, "--years", years)
+    assert result.exit_code == 0, result.stderr
+    _assert_sound(path, dt.date.fromisoformat(TODAY))
+    expected = years.replace(",", ".")
+    assert f"  years: {expected}" in path.read_text(encoding="utf-8").splitlines()
+
+
+def test_four_and_a_half_years_uses_the_short_fifth_year(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    assert _no_input(run, path, "--years", "4.5").exit_code == 0
+    plan = check_file(path, load_framework(), dt.date(2025, 8, 15)).plan
+    assert plan is not None and plan.training.years == 4.5
+    years = {a.year for a in plan.activities}
+    assert years == {1, 2, 3, 4, 5}
+    mdo = [a for a in plan.activities if a.topic == "overlegmomenten"]
+    assert [(a.title, a.year) for a in mdo] == [("Voorzitten MDO", 5)]  # eind: year 4 or 5
+
+
+def test_no_input_during_the_training_plans_from_the_current_year(run: Run, tmp_path: Path) -> None:
+    """An aios who starts using mlplan in year 3 gets no activities in past years (which
+    check would flag as not done)."""
+    path = tmp_path / "plan.yaml"
+    result = run(
+        "init", "--no-input", "--name", "A", "--start", "2023-09-01", "--today", "2025-10-01",
+        str(path),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    plan = check_file(path, load_framework(), dt.date(2025, 10, 1)).plan
+    assert plan is not None
+    assert {a.year for a in plan.activities} == {3, 4, 5}
+    assert {c.year for c in plan.courses} == {3, 4}
+
+
+def test_start_defaults_to_today_and_five_years(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    result = run("init", "--no-input", "--name", "A", "--today", "2026-02-03", str(path))
+    assert result.exit_code == 0, result.stderr
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert "  start: 2026-02-03" in lines
+    assert "  years: 5" in lines
+
+
+def test_default_path_is_plan_yaml(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run("init", "--no-input", "--name", "A").exit_code == 0
+    assert (tmp_path / "plan.yaml").is_file()
+
+
+def test_example_writes_the_worked_example(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "voorbeeld.yaml"
+    result = run("init", "--example", "--today", "2026-11-22", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert path.read_text(encoding="utf-8") == EXAMPLE_PLAN.read_text(encoding="utf-8")
+    assert (tmp_path / SCHEMA_FILENAME).is_file()
+    assert "Dekking: 14/14 onderwerpen" in result.stdout
+    checked = check_file(path, load_framework(), dt.date(2026, 11, 22))
+    assert checked.errors == 0, checked.diagnostics
+    plan = checked.plan
+    assert plan is not None
+    assert any(a.status == "done" and a.evidence and a.done_on for a in plan.activities)
+    assert plan.courses and plan.improvement_points and len(plan.meetings) == 2
+
+
+def test_refuses_to_overwrite(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text("mijn plan\n", encoding="utf-8")
+    for args in (["--no-input", "--name", "A"], ["--example"], []):
+        result = run("init", *args, str(path))
+        assert result.exit_code == 2, (args, result)
+        assert path.read_text(encoding="utf-8") == "mijn plan\n"
+    result = run("init", "--example", str(path))
+    assert "bestaat al" in result.stderr and "--force" in result.stderr
+    assert not (tmp_path / "plan.yaml.bak").exists()
+    assert not (tmp_path / SCHEMA_FILENAME).exists()
+
+
+def test_force_keeps_the_old_plan_as_bak(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text("mijn plan\n", encoding="utf-8")
+    result = run("init", "--example", "--force", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "plan.yaml.bak").read_text(encoding="utf-8") == "mijn plan\n"
+    assert path.read_text(encoding="utf-8") == EXAMPLE_PLAN.read_text(encoding="utf-8")
+    assert f"{path}.bak" in result.stdout
+
+
+def test_existing_schema_is_left_alone(run: Run, tmp_path: Path) -> None:
+    schema = tmp_path / SCHEMA_FILENAME
+    schema.write_text("{}\n", encoding="utf-8")
+    result = run("init", "--example", str(tmp_path / "plan.yaml"))
+    assert result.exit_code == 0
+    assert schema.read_text(encoding="utf-8") == "{}\n"
+    assert "Schema" not in result.stdout
+
+
+def test_no_terminal_without_no_input_stops(run: Run, tmp_path: Path) -> None:
+    # under pytest stdin is not a terminal
+    path = tmp_path / "plan.yaml"
+    result = run("init", str(path))
+    assert result.exit_code == 2
+    assert "geen terminal" in result.stderr
+    assert "mlplan init --no-input --name" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not path.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--no-input"], "--no-input heeft de naam van de aios nodig"),
+        (["--no-input", "--name", "  "], "--no-input heeft de naam van de aios nodig"),
+        (["--no-input", "--name", "A", "--years", "0"], "--years: '0' is geen geldige duur"),
+        (["--no-input", "--name", "A", "--years", "16"], "hoogstens 15"),
+        (["--no-input", "--name", "A", "--years", "vijf"], "geen geldige duur"),
+        (["--no-input", "--name", "A", "--start", "2025-02-30"], "--start: '2025-02-30'"),
+        (["--no-input", "--name", "A", "--start", "1-9-2025"], "gebruik JJJJ-MM-DD"),
+        (["--no-input", "--name", "A", "--today", "morgen"], "--today: 'morgen'"),
+        (["--example", "--name", "A"], "--example schrijft het vaste voorbeeldplan"),
+    ],
+)
+def test_bad_options(run: Run, tmp_path: Path, args: list[str], message: str) -> None:
+    path = tmp_path / "plan.yaml"
+    result = run("init", *args, str(path))
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not path.exists()
+
+
+def test_directory_and_missing_parent(run: Run, tmp_path: Path) -> None:
+    result = run("init", "--no-input", "--name", "A", str(tmp_path))
+    assert result.exit_code == 2 and "is een map" in result.stderr
+    result = run("init", "--no-input", "--name", "A", str(tmp_path / "nope" / "plan.yaml"))
+    assert result.exit_code == 2 and "kan niet geschreven worden" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_english(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    result = run("init", "--no-input", "--name", "A", "--lang", "en", str(path))
+    assert result.exit_code == 0
+    assert "Coverage: 14/14 topics" in result.stdout
+    assert "# Competency 1 — " in path.read_text(encoding="utf-8")
+    result = run("init", "--lang", "en", str(tmp_path / "other.yaml"))
+    assert result.exit_code == 2 and "no terminal" in result.stderr
+
+
+def test_help(run: Run) -> None:
+    result = run("init", "--help")
+    assert result.exit_code == 0
+    for option in ("--no-input", "--example", "--force", "--name", "--years", "--today"):
+        assert option in result.stdout
+
+
+def test_catalogues_agree_on_init_messages() -> None:
+    from mlplan.i18n import en, nl
+
+    ours = [k for k in nl.MESSAGES if k.split(".")[0] in ("init", "wizard") or ".init" in k]
+    assert ours
+    for key in ours:
+        assert key in en.MESSAGES, key
+        assert _fields(nl.MESSAGES[key]) == _fields(en.MESSAGES[key]), key
+
+
+def _fields(template: str) -> set[str]:
+    import string
+
+    return {f for _, f, _, _ in string.Formatter().parse(template) if f}
+
+
+# -- the emitted YAML reads back exactly ------------------------------------------------
+
+awkward = st.sampled_from(
+    [
+        "no", "on", "yes", "null", "~", "true", "010", "1e3", ".inf", "2025-01-01",
+        "a: b", "# niet", "- streep", "[lijst]", "{map}", "&anker", "*alias", "!tag",
+        "%", "@", "`x`", "'enkel'", '"dubbel"', "‘Verwonder en Verbeter’", "tab\there",
+        "regel\nnieuw", "x #y", "Zoë Çelik-Öztürk", "dr. J. Jansen", "ends with:",
+        "?", "|", ">", "\u00a0nbsp", "emoji 🩺", "trailing space ",
+    ]
+)  # fmt: skip
+texts = st.one_of(awkward, st.text(min_size=1, max_size=40).filter(lambda s: s.strip()))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=texts, title=texts, point=texts)
+def test_emitted_yaml_round_trips(name: str, title: str, point: str) -> None:
+    fw = load_framework()
+    name = " ".join(name.split()) or "x"
+    title = " ".join(title.split()) or "x"
+    details = Details(name=name, start=dt.date(2025, 9, 1), years=4.5, supervisor=name)
+    draft = Draft(
+        details,
+        [Pick("overlegmomenten", title, "midden", own_phase=True, year=2)],
+        improvement_points=[ImprovementPoint(point=point, how=None, evidence=point)],
+    )
+    text = render(draft, fw, dt.date(2025, 9, 1))  # raises if it does not read back
+    checked = check_text(text, "p.yaml", fw, dt.date(2025, 9, 1))
+    assert checked.plan is not None
+    assert checked.plan.aios.name == name
+    assert checked.plan.activities[0].title == title
+    assert checked.plan.improvement_points[0].point == point
+    # block style, one key or item per line: nothing spills onto a continuation line
+    for line in text.splitlines():
+        assert not line or LINE.match(line), line
+
+
+def test_parse_years() -> None:
+    assert parse_years("4.5") == parse_years("4,5") == 4.5
+    assert parse_years(" 6 ") == 6
+    for bad in ("0", "-1", "15.5", "nan", "inf", "", "vijf"):
+        assert parse_years(bad) is None
+
+
+# -- the installed script -----------------------------------------------------------------
+
+
+def _script() -> str:
+    return str(Path(sys.executable).with_name("mlplan"))
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MLPLAN_")}
+    env["NO_COLOR"] = "1"
+    return env
+
+
+def test_installed_script_without_terminal(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [_script(), "init", "plan.yaml"],
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=30,
+    )
+    assert done.returncode == 2
+    assert "--no-input" in done.stderr
+    assert list(tmp_path.iterdir()) == []
+    done = subprocess.run(
+        [_script(), "init", "--no-input", "--name", "Anne", "--today", TODAY, "plan.yaml"],
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=30,
+    )
+    assert done.returncode == 0, done.stderr
+    _assert_sound(tmp_path / "plan.yaml", dt.date.fromisoformat(TODAY))

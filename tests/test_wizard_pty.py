@@ -1,0 +1,187 @@
+"""The real wizard in a pseudo-terminal: the installed ``mlplan`` driven by keystrokes.
+
+Each step waits for the question's own text before it answers, so the tests do not
+depend on timing; the timeouts are generous only for a slow machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from mlplan.checking import check_file
+from mlplan.domain import coverage, covered
+from mlplan.framework import load_framework
+
+DOWN = "\x1b[B"
+UP = "\x1b[A"
+ENTER = "\r"
+SPACE = " "
+CLEAR = "\x15"  # Ctrl-U: clear the line (the date and years prompts have defaults)
+CTRL_C = "\x03"
+TIMEOUT = 15
+TODAY = dt.date(2025, 8, 15)
+
+TOPICS = [topic.title for _, topic in load_framework().topics()]
+
+
+def _spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MLPLAN_", "LC_", "LANG"))}
+    env.update(
+        TERM="xterm",
+        COLUMNS="100",
+        LINES="40",
+        NO_COLOR="1",
+        PROMPT_TOOLKIT_NO_CPR="1",  # no cursor-position request that nobody answers
+    )
+    script = str(Path(sys.executable).with_name("mlplan"))
+    child = pexpect.spawn(
+        script,
+        ["init", "--today", TODAY.isoformat(), *args, "plan.yaml"],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        dimensions=(40, 100),
+    )
+    return child
+
+
+def _answer(child: pexpect.spawn, question: str, keys: str) -> None:
+    child.expect_exact(question)
+    child.send(keys)
+
+
+def _details(child: pexpect.spawn, name: str) -> None:
+    _answer(child, "Naam van de aios:", name + ENTER)
+    _answer(child, "Specialisme (optioneel):", "Neurologie" + ENTER)
+    _answer(child, "Opleidingsinstelling (optioneel):", ENTER)
+    _answer(child, "Opleider (optioneel):", "dr. J. Jansen" + ENTER)
+
+
+def _finish(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    status = child.exitstatus
+    assert isinstance(status, int)
+    return status
+
+
+def test_full_run_with_arrow_keys_space_and_enter(tmp_path: Path) -> None:
+    child = _spawn(tmp_path)
+    try:
+        _details(child, "Anne Test")
+        # a bad date is asked again with a clear message
+        _answer(child, "Startdatum van de opleiding", CLEAR + "2025-13-01" + ENTER)
+        child.expect_exact("Geen geldige datum")
+        child.send(CLEAR + "2025-09-01" + ENTER)
+        _answer(child, "Duur van de opleiding in jaren", CLEAR + "4,5" + ENTER)
+        child.expect_exact("leercurve: jaar 1 begin, jaar 2 midden")
+        # topic 1: two examples (space, down, space)
+        _answer(child, f"Activiteiten voor {TOPICS[0]}", SPACE + DOWN + SPACE + ENTER)
+        # topic 2: "← terug" (the last choice: up wraps round to it) goes back to topic 1,
+        # which still has its two picks; enter keeps them
+        _answer(child, f"Activiteiten voor {TOPICS[1]}", UP + SPACE + ENTER)
+        _answer(child, f"Activiteiten voor {TOPICS[0]}", ENTER)
+        # enter without a pick is refused with a hint
+        _answer(child, f"Activiteiten voor {TOPICS[1]}", ENTER)
+        child.expect_exact("Kies minstens één activiteit")
+        child.send(SPACE + ENTER)
+        for title in TOPICS[2:]:
+            _answer(child, f"Activiteiten voor {title}", SPACE + ENTER)
+        # the proposal: move the first listed activity (a year-1 one) to year 2
+        _answer(child, "Jaren akkoord?", DOWN + ENTER)
+        child.expect(r"Jaar voor '([^']+)'")
+        moved = child.match.group(1)
+        child.send(DOWN + ENTER)
+        _answer(child, "Jaren akkoord?", ENTER)
+        _answer(child, "Welke cursussen komen in het plan?", ENTER)
+        _answer(child, "Verbeterpunten nu invullen?", DOWN + ENTER)
+        _answer(child, "Verbeterpunt 1", "Vaker delegeren" + ENTER)
+        _answer(child, "Hoe pakt u het aan?", "Elke dienst één taak overdragen" + ENTER)
+        _answer(child, "Hoe toont u het aan?", ENTER)
+        _answer(child, "Verbeterpunt 2", ENTER)
+        _answer(child, "Plan schrijven naar plan.yaml?", ENTER)
+        child.expect_exact("Plan geschreven: plan.yaml")
+        child.expect_exact("Dekking: 14/14")
+        assert _finish(child) == 0
+    finally:
+        child.close(force=True)
+
+    fw = load_framework()
+    checked = check_file(tmp_path / "plan.yaml", fw, TODAY)
+    assert checked.errors == 0, checked.diagnostics
+    plan = checked.plan
+    assert plan is not None
+    assert plan.aios.name == "Anne Test" and plan.aios.specialty == "Neurologie"
+    assert plan.aios.institution is None and plan.aios.supervisor == "dr. J. Jansen"
+    assert plan.training.start == dt.date(2025, 9, 1) and plan.training.years == 4.5
+    assert covered(coverage(plan, fw)) == 14
+    assert len(plan.activities) == 15
+    titles = [a.title for a in plan.activities if a.topic == "overlegmomenten"]
+    assert titles == ["Voorzitten overdracht", "Voorzitten MDO"]
+    assert [a.year for a in plan.activities if a.title == moved] == [2]
+    assert {c.course for c in plan.courses} == {"coach-the-co", "doo-teamwork"}
+    assert [(p.point, p.how, p.evidence) for p in plan.improvement_points] == [
+        ("Vaker delegeren", "Elke dienst één taak overdragen", None)
+    ]
+    assert (tmp_path / "mlplan-plan.schema.json").is_file()
+
+
+def test_own_activity(tmp_path: Path) -> None:
+    child = _spawn(tmp_path, "--start", "2025-09-01", "--years", "5")
+    try:
+        _details(child, "Bram Eigen")
+        _answer(child, "Startdatum van de opleiding", ENTER)  # the default from --start
+        _answer(child, "Duur van de opleiding in jaren", ENTER)
+        # "✎ Eigen activiteit typen…" sits just above "← terug": up, up
+        _answer(child, f"Activiteiten voor {TOPICS[0]}", UP + UP + SPACE + ENTER)
+        _answer(
+            child, f"Eigen activiteit voor {TOPICS[0]}", "Leiden van de ochtendoverdracht" + ENTER
+        )
+        _answer(child, "In welke fase van de leercurve", DOWN + DOWN + ENTER)  # midden
+        _answer(child, f"Nog een eigen activiteit voor {TOPICS[0]}", ENTER)
+        for title in TOPICS[1:]:
+            _answer(child, f"Activiteiten voor {title}", SPACE + ENTER)
+        _answer(child, "Jaren akkoord?", ENTER)
+        _answer(child, "Welke cursussen komen in het plan?", ENTER)
+        _answer(child, "Verbeterpunten nu invullen?", ENTER)  # no, later
+        _answer(child, "Plan schrijven naar plan.yaml?", ENTER)
+        child.expect_exact("Plan geschreven: plan.yaml")
+        assert _finish(child) == 0
+    finally:
+        child.close(force=True)
+
+    text = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+    assert re.search(
+        r"- topic: overlegmomenten\n    title: Leiden van de ochtendoverdracht\n"
+        r"    year: 3\n    phase: midden\n",
+        text,
+    ), text
+    plan = check_file(tmp_path / "plan.yaml", load_framework(), TODAY).plan
+    assert plan is not None and plan.improvement_points == []
+
+
+@pytest.mark.parametrize("where", ["details", "topic"])
+def test_ctrl_c_writes_nothing_and_exits_130(tmp_path: Path, where: str) -> None:
+    child = _spawn(tmp_path)
+    try:
+        if where == "details":
+            _answer(child, "Naam van de aios:", CTRL_C)
+        else:
+            _details(child, "Anne Stop")
+            _answer(child, "Startdatum van de opleiding", ENTER)
+            _answer(child, "Duur van de opleiding in jaren", ENTER)
+            _answer(child, f"Activiteiten voor {TOPICS[0]}", SPACE + ENTER)
+            _answer(child, f"Activiteiten voor {TOPICS[1]}", CTRL_C)
+        child.expect_exact("Afgebroken; er is niets geschreven.")
+        assert _finish(child) == 130
+    finally:
+        child.close(force=True)
+    assert list(tmp_path.iterdir()) == []
