@@ -50,10 +50,12 @@ def atomic_write(
             fh.flush()
             os.fsync(fh.fileno())
         if path.exists():
-            mode = stat.S_IMODE(path.stat().st_mode)
-            os.chmod(tmp, mode)
+            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
             if backup:
                 shutil.copy2(path, path.with_name(path.name + ".bak"))
+        else:
+            # mkstemp creates 0600; a new plan should get the usual mode under the umask
+            os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
         tmp = ""
         _fsync_dir(directory)
@@ -67,6 +69,12 @@ def atomic_write(
         if tmp:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _fsync_dir(directory: Path) -> None:
