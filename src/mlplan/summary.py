@@ -16,6 +16,7 @@ ignored; "done since" only counts completion dates up to ``today``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -427,16 +428,33 @@ _STOPWORDS = frozenset({
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-def words(text: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
     """Lower-case words without accents; punctuation, hyphens and slashes separate words
-    (``360°-feedback`` -> ``360 feedback``, ``coach-the-co`` -> ``coach the co``)."""
-    flat = unicodedata.normalize("NFKD", text.casefold())
-    flat = "".join(c for c in flat if not unicodedata.combining(c))
-    return _WORD.findall(flat)
+    (``360°-feedback`` -> ``360 feedback``, ``coach-the-co`` -> ``coach the co``).
+
+    Cached: titles and agreements repeat across the plans of a group (example activities).
+    """
+    flat = text.casefold()
+    if not flat.isascii():  # é -> e; other non-ASCII characters separate words anyway
+        flat = unicodedata.normalize("NFKD", flat).encode("ascii", "ignore").decode("ascii")
+    return tuple(_WORD.findall(flat))
 
 
-def _significant(ws: list[str]) -> set[str]:
-    return {w for w in ws if len(w) >= 3 and w not in _STOPWORDS}
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A text as words: joined with spaces around (for whole-word containment) and the
+    significant ones (three letters or more, not a stopword)."""
+
+    joined: str
+    significant: frozenset[str]
+
+
+@functools.lru_cache(maxsize=4096)
+def _as_words(text: str) -> _Words:
+    ws = words(text)
+    joined = f" {' '.join(ws)} " if ws else ""
+    return _Words(joined, frozenset(w for w in ws if len(w) >= 3 and w not in _STOPWORDS))
 
 
 def mentions(agreement: str, item: Item) -> bool:
@@ -449,16 +467,13 @@ def mentions(agreement: str, item: Item) -> bool:
        stopword) in common, and at least half of the title's significant words:
        "Symposium organiseren in jaar 2" mentions "Organiseren onderwijs, symposium".
     """
-    said = words(agreement)
-    haystack = f" {' '.join(said)} "
-    names = [item.title] + ([item.course] if item.course else [])
-    for name in names:
-        ws = words(name)
-        if ws and f" {' '.join(ws)} " in haystack:
+    said = _as_words(agreement)
+    title = _as_words(item.title)
+    for name in (title, _as_words(item.course)) if item.course else (title,):
+        if name.joined and name.joined in said.joined:
             return True
-    title = _significant(words(item.title))
-    common = title & _significant(said)
-    return len(common) >= 2 and 2 * len(common) >= len(title)
+    common = title.significant & said.significant
+    return len(common) >= 2 and 2 * len(common) >= len(title.significant)
 
 
 def _match_state(item: Item, meeting: dt.date) -> MatchState:
