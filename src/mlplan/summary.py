@@ -258,7 +258,11 @@ def summarise(
         coverage=cov,
         since=since_date,
         since_source=source,
-        done_since=done_since(items, since_date, today),
+        # a meeting's own day was discussed in it (the example's IOP was done and talked
+        # about at the introductiegesprek): after a meeting means from the next day on
+        done_since=done_since(
+            items, since_date + dt.timedelta(days=1) if source == "meeting" else since_date, today
+        ),
         months=months,
         due_until=until,
         due=due(items, years, today, until),
@@ -374,8 +378,8 @@ def _open(item: Item) -> bool:
 
 def done_since(items: list[Item], since: dt.date, today: dt.date) -> tuple[Item, ...]:
     """Done with a completion date from ``since`` up to ``today``, both inclusive; oldest
-    first. Something done on the day of the last meeting is shown (better once too often
-    than missed); a done item without a date cannot be placed and is left out."""
+    first. A done item without a date cannot be placed and is left out (check's ML201
+    asks for the date)."""
     found = [
         i
         for i in items
@@ -480,7 +484,7 @@ def _match_state(item: Item, meeting: dt.date) -> MatchState:
     if item.status == Status.DONE.value:
         if item.done_on is None:
             return "done_undated"
-        return "done_since" if item.done_on >= meeting else "done_before"
+        return "done_since" if item.done_on > meeting else "done_before"
     if item.status == Status.IN_PROGRESS.value:
         return "in_progress"
     if item.status == Status.DROPPED.value:
