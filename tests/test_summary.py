@@ -96,9 +96,7 @@ def test_mid_year_two(page: Callable[..., Summary]) -> None:
     ]
     assert [i.kind for i in s.due][-1] == "course"
     assert s.overdue == ()
-    assert [p.point for p in s.improvement_points][
-        0
-    ] == "Vaker het initiatief nemen in de overdracht"
+    assert s.improvement_points[0].point == "Vaker het initiatief nemen in de overdracht"
     meeting = s.last_meeting
     assert meeting is not None and (meeting.date, meeting.kind) == (D("2026-07-01"), "voortgang")
     moved = [(a.text.split()[0], a.moved, [m.state for m in a.matches]) for a in meeting.agreements]

@@ -163,7 +163,7 @@ MESSAGES: dict[str, str] = {
     "summary.title": "{name} — progress meeting {date}",
     "summary.title_broken": "{path} — progress meeting {date}",
     "summary.supervisor": "supervisor {name}",
-    "summary.file": "plan {path}",
+    "summary.file": "file {path}",
     "summary.h.position": "Where things stand",
     "summary.h.check": "Check (mlplan check)",
     "summary.h.coverage": "Coverage of the topics",

@@ -162,7 +162,7 @@ MESSAGES: dict[str, str] = {
     "summary.title": "{name} — voortgangsgesprek {date}",
     "summary.title_broken": "{path} — voortgangsgesprek {date}",
     "summary.supervisor": "opleider {name}",
-    "summary.file": "plan {path}",
+    "summary.file": "bestand {path}",
     "summary.h.position": "Stand van zaken",
     "summary.h.check": "Controle (mlplan check)",
     "summary.h.coverage": "Dekking van de onderwerpen",

@@ -558,9 +558,12 @@ def print_page(s: Summary, console: Console) -> None:
         return
     cov = s.coverage
     assert cov is not None
-    _heading(console, t("summary.h.coverage"))
-    console.print(
-        "  " + t("summary.coverage.total", covered=cov.covered, total=cov.total, done=cov.done)
+    # on a terminal the totals share the heading's line, to keep the page on one screen
+    _heading(
+        console,
+        t("summary.h.coverage")
+        + ": "
+        + t("summary.coverage.total", covered=cov.covered, total=cov.total, done=cov.done),
     )
     any_missing = cov.covered < cov.total
     headers = [t("summary.col.competency"), t("summary.col.covered"), t("summary.col.done_topics")]
