@@ -338,25 +338,6 @@ def test_directory_without_plans(run: Run, here: Path) -> None:
     assert "leeg: geen plannen (*.yaml, *.yml) gevonden" in result.stderr
 
 
-def test_workers_give_the_same_result(
-    run: Run, group: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    for n in range(12):
-        shutil.copy(group / "anne.yaml", group / f"extra-{n:02d}.yaml")
-    args = ("summary", "plans", *TODAY, "-f", "json")
-    monkeypatch.setenv("MLPLAN_NO_PARALLEL", "1")
-    sequential = run(*args)
-    monkeypatch.delenv("MLPLAN_NO_PARALLEL")
-    from mlplan.commands import summary as command
-
-    monkeypatch.setattr(command, "PARALLEL_FROM", 2)
-    assert command._workers(16) >= 1
-    parallel = run(*args)
-    assert parallel.exit_code == sequential.exit_code == 1
-    assert parallel.stdout == sequential.stdout
-    assert len(overview(parallel)) == 16
-
-
 def test_help(run: Run) -> None:
     result = run("summary", "--help")
     assert result.exit_code == 0

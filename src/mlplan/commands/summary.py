@@ -117,10 +117,7 @@ def _check_in_group(path: Path, fw: Framework, today: dt.date) -> CheckedPlan | 
         return Summary(path=str(path), today=today, check=check_status([problem]))
 
 
-# -- the group: plans checked and summarised one by one, or in two processes ----------
-
-PARALLEL_FROM = 200  # below this, starting worker processes costs more than it saves
-_job: tuple[Framework, dt.date, dt.date | None, int] | None = None
+# -- the group ---------------------------------------------------------------------------
 
 
 def _page(path: Path, fw: Framework, day: dt.date, since: dt.date | None, months: int) -> Summary:
@@ -130,55 +127,19 @@ def _page(path: Path, fw: Framework, day: dt.date, since: dt.date | None, months
     return summarise(checked, fw, day, since, months)
 
 
-def _pages_of(paths: list[Path]) -> list[Summary]:
-    """Worker side: the pages of a chunk of plans (the job is inherited through fork)."""
-    assert _job is not None
-    return [_page(p, *_job) for p in paths]
-
-
-def _ignore_sigint() -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _workers(count: int) -> int:
-    if count < PARALLEL_FROM or sys.platform != "linux" or os.environ.get("MLPLAN_NO_PARALLEL"):
-        return 1  # fork is only safe and cheap on Linux
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # pragma: no cover - Linux has it
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, 8))
-
-
 def summarise_all(
     files: list[Path], fw: Framework, day: dt.date, since: dt.date | None, months: int
 ) -> list[Summary]:
     """The page of every plan, in the order of ``files``; linear in their number.
 
-    The framework is loaded once. Each plan's document and model are freed as soon as
-    its page is made and nothing here builds reference cycles, so the cyclic GC only
-    re-scans the long-lived imports and framework: those are frozen (a third of the run
-    time for 1,000 plans otherwise). A large group is split over the CPUs with forked
-    worker processes that inherit the framework; the pages come back in order.
+    The framework is loaded once (by the caller). Each plan's document and model are freed
+    as soon as its page is made and nothing here builds reference cycles, so the cyclic
+    GC would only re-scan the long-lived imports and framework over and over: those are
+    frozen first (a third of the run time for 1,000 plans otherwise). Forked worker
+    processes were tried and dropped: pickling the pages back cost most of the gain.
     """
-    global _job
     gc.freeze()
-    workers = _workers(len(files))
-    if workers == 1:
-        return [_page(p, fw, day, since, months) for p in files]
-    import multiprocessing
-
-    _job = (fw, day, since, months)
-    size = -(-len(files) // (workers * 4))  # a few chunks per worker evens out the load
-    chunks = [files[i : i + size] for i in range(0, len(files), size)]
-    try:
-        # workers ignore Ctrl-C: the parent stops them and exits 130 without their tracebacks
-        with multiprocessing.get_context("fork").Pool(workers, _ignore_sigint) as pool:
-            return [page for chunk in pool.map(_pages_of, chunks) for page in chunk]
-    finally:
-        _job = None
+    return [_page(p, fw, day, since, months) for p in files]
 
 
 def run(
