@@ -240,6 +240,65 @@ def build_app() -> typer.Typer:
 
     # -- summary (issue 6) -------------------------------------------------------------
 
+    @app.command("summary", help=t("cmd.summary.help"), epilog=t("cmd.summary.epilog"))
+    def summary_cmd(
+        paths: Annotated[
+            list[Path] | None,
+            typer.Argument(
+                help=t("arg.summary.paths"), metavar=t("metavar.paths"), show_default=False
+            ),
+        ] = None,
+        since: Annotated[
+            str | None,
+            typer.Option(
+                "--since",
+                help=t("opt.summary.since"),
+                metavar=t("metavar.date"),
+                show_default=False,
+            ),
+        ] = None,
+        months: Annotated[int, typer.Option("--months", help=t("opt.summary.months"))] = 6,
+        today: Annotated[
+            str | None,
+            typer.Option(
+                "--today",
+                help=t("opt.summary.today"),
+                metavar=t("metavar.date"),
+                show_default=False,
+            ),
+        ] = None,
+        fmt: Annotated[
+            TextFormat, typer.Option("--format", "-f", help=t("opt.format"), case_sensitive=False)
+        ] = TextFormat.TABLE,
+        sort: Annotated[
+            str,
+            typer.Option(
+                "--sort", help=t("opt.summary.sort"), metavar="name|year|coverage|overdue"
+            ),
+        ] = "name",
+        overview_only: Annotated[
+            bool, typer.Option("--overview-only", help=t("opt.summary.overview_only"))
+        ] = False,
+        recursive: Annotated[
+            bool, typer.Option("--recursive", "-r", help=t("opt.summary.recursive"))
+        ] = False,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.summary import run
+
+        run(
+            paths=paths or [],
+            since=since,
+            months=months,
+            today=today,
+            fmt=fmt.value,
+            sort=sort,
+            overview_only=overview_only,
+            recursive=recursive,
+            framework_path=framework,
+        )
+
     # -- add, done, status, move, meeting (issue 7) ------------------------------------
 
     # local to the edit commands; the lead may unify them with the shared options

@@ -7,6 +7,7 @@ is year 3 in" asks here, so the spec's rule lives in one place.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from dataclasses import dataclass
 from fractions import Fraction
@@ -24,6 +25,7 @@ def _fraction(years: float) -> Fraction:
     return Fraction(str(round(years, 6)))
 
 
+@functools.lru_cache(maxsize=1024)  # exact Fractions are slow; few (year, years) pairs exist
 def phase_of_year(year: int, years: float) -> PhaseId:
     """The phase in which the midpoint of training year ``year`` falls.
 

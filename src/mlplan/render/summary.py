@@ -1,0 +1,709 @@
+"""Rendering summaries: the one-plan page and the group overview as rich tables,
+Markdown and JSON. No I/O beyond the console it is given, no loading.
+
+rich is imported inside the table functions only, so ``--format json`` and
+``--format markdown`` never pay for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from mlplan.diagnostics import Diagnostic
+from mlplan.i18n import get_language, t
+from mlplan.render.markdown import bullet, escape, table
+from mlplan.summary import (
+    Item,
+    Matched,
+    OverviewRow,
+    Position,
+    Summary,
+    TalkingPoint,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+# -- shared text ---------------------------------------------------------------------------
+
+
+def _date(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _years(duration: float) -> str:
+    text = f"{duration:g}"
+    return text.replace(".", ",") if get_language() == "nl" else text  # 4,5 jaar
+
+
+def position_text(pos: Position, *, dates: bool = False) -> str:
+    """``jaar 2 van 5, begin`` (with the year's dates if asked), or before/after."""
+    if pos.state == "before":
+        return t("summary.position.before", start=_date(pos.start))
+    if pos.state == "after":
+        return t("summary.position.after", end=_date(pos.end))
+    phase = t(f"phase.{pos.phase}")
+    if dates:
+        return t(
+            "summary.position.during_dates",
+            year=pos.year,
+            years=pos.years,
+            phase=phase,
+            start=_date(pos.year_start),
+            end=_date(pos.year_end),
+        )
+    return t("summary.position.during", year=pos.year, years=pos.years, phase=phase)
+
+
+def _status(status: str) -> str:
+    return t(f"summary.status.{status}")
+
+
+def _topic(item: Item) -> str:
+    return t("summary.course") if item.kind == "course" else (item.topic_title or item.topic or "")
+
+
+def moved_text(m: Matched) -> str:
+    return t(f"summary.moved.{m.state}", date=_date(m.item.done_on))
+
+
+def _meeting_kind(kind: str) -> str:
+    return t(f"summary.kind.{kind}")
+
+
+def _done_heading(s: Summary) -> str:
+    return t(f"summary.h.done.{s.since_source}", date=_date(s.since))
+
+
+def _due_heading(s: Summary) -> str:
+    return t("summary.h.due", months=s.months, until=_date(s.due_until))
+
+
+def _agreements_heading(s: Summary) -> str:
+    m = s.last_meeting
+    if m is None:
+        return t("summary.h.agreements_none")
+    return t("summary.h.agreements", date=_date(m.date), kind=_meeting_kind(m.kind))
+
+
+def talking_point_text(point: TalkingPoint, *, markdown: bool = False) -> str:
+    """The point in the current language; user text escaped for Markdown if asked."""
+    if not markdown:
+        return t(point.key, **point.params)
+    params = {k: escape(v) if isinstance(v, str) else v for k, v in point.params.items()}
+    return t(point.key, **params)
+
+
+def _finding(d: Diagnostic) -> str:
+    return f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
+
+
+def _meta(s: Summary) -> str:
+    parts: list[str] = []
+    if s.aios is not None:
+        parts += [p for p in (s.aios.specialty, s.aios.institution) if p]
+        if s.aios.supervisor:
+            parts.append(t("summary.supervisor", name=s.aios.supervisor))
+    parts.append(t("summary.file", path=s.path))
+    return " · ".join(parts)
+
+
+def _title(s: Summary) -> str:
+    if s.aios is None:
+        return t("summary.title_broken", path=s.path, date=_date(s.today))
+    return t("summary.title", name=s.aios.name, date=_date(s.today))
+
+
+def overview_position(row: OverviewRow) -> str:
+    if row.name is None:
+        return ""
+    if row.state == "before":
+        return t("summary.overview.before")
+    if row.state == "after":
+        return t("summary.overview.after")
+    return t("summary.overview.year", year=row.year, years=row.years, phase=t(f"phase.{row.phase}"))
+
+
+def _num(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _overview_cells(row: OverviewRow) -> list[str]:
+    loaded = row.name is not None
+    first = row.first_error
+    error = f"{first.line}:{first.column} {first.code} {first.message}" if first else ""
+    return [
+        row.name if loaded and row.name else t("summary.overview.broken"),
+        overview_position(row),
+        f"{row.covered}/{row.total}" if loaded else "",
+        _num(row.done),
+        _num(row.due),
+        _num(row.overdue),
+        str(row.errors),
+        row.path,
+        error,
+    ]
+
+
+def _overview_headers() -> list[str]:
+    return [
+        t("summary.col.aios"),
+        t("summary.col.position"),
+        t("summary.col.coverage"),
+        t("summary.col.done"),
+        t("summary.col.due"),
+        t("summary.col.overdue"),
+        t("summary.col.errors"),
+        t("summary.col.file"),
+        t("summary.col.first_error"),
+    ]
+
+
+def overview_note(since: dt.date | None, months: int) -> str:
+    if since is not None:
+        return t("summary.overview.note_since", date=_date(since), months=months)
+    return t("summary.overview.note", months=months)
+
+
+# -- JSON ----------------------------------------------------------------------------------
+
+
+def _item_json(item: Item) -> dict[str, Any]:
+    return {
+        "kind": item.kind,
+        "index": item.index,
+        "title": item.title,
+        "topic": item.topic,
+        "topic_title": item.topic_title,
+        "competency": item.competency,
+        "course": item.course,
+        "year": item.year,
+        "status": item.status,
+        "done_on": _date(item.done_on) or None,
+        "evidence": item.evidence,
+    }
+
+
+def _diagnostic_json(d: Diagnostic) -> dict[str, Any]:
+    return {
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+        "code": d.code,
+        "severity": d.severity.value,
+        "message": d.message,
+    }
+
+
+def page_json(s: Summary) -> dict[str, Any]:
+    """Every section of the page; sections of a plan that does not load are null/empty."""
+    pos, cov, meeting = s.position, s.coverage, s.last_meeting
+    return {
+        "path": s.path,
+        "today": _date(s.today),
+        "aios": None
+        if s.aios is None
+        else {
+            "name": s.aios.name,
+            "specialty": s.aios.specialty,
+            "institution": s.aios.institution,
+            "supervisor": s.aios.supervisor,
+        },
+        "position": None
+        if pos is None
+        else {
+            "state": pos.state,
+            "year": pos.year,
+            "years": pos.years,
+            "duration": pos.duration,
+            "phase": pos.phase,
+            "text": position_text(pos),
+            "start": _date(pos.start),
+            "end": _date(pos.end),
+            "year_start": _date(pos.year_start) or None,
+            "year_end": _date(pos.year_end) or None,
+        },
+        "check": {
+            "errors": s.check.errors,
+            "warnings": s.check.warnings,
+            "findings": [_diagnostic_json(d) for d in s.check.findings],
+            "more": s.check.more,
+        },
+        "coverage": None
+        if cov is None
+        else {
+            "covered": cov.covered,
+            "done": cov.done,
+            "total": cov.total,
+            "text": cov.text,
+            "competencies": [
+                {
+                    "number": c.number,
+                    "title": c.title,
+                    "covered": c.covered,
+                    "done": c.done,
+                    "total": c.total,
+                    "missing": [{"id": m.id, "title": m.title} for m in c.missing],
+                }
+                for c in cov.competencies
+            ],
+        },
+        "done_since": {
+            "since": _date(s.since) or None,
+            "source": s.since_source,
+            "items": [_item_json(i) for i in s.done_since],
+        },
+        "due": {
+            "months": s.months,
+            "from": _date(s.today),
+            "until": _date(s.due_until) or None,
+            "items": [_item_json(i) for i in s.due],
+        },
+        "overdue": [_item_json(i) for i in s.overdue],
+        "improvement_points": [
+            {"point": p.point, "how": p.how, "evidence": p.evidence} for p in s.improvement_points
+        ],
+        "last_meeting": None
+        if meeting is None
+        else {
+            "date": _date(meeting.date),
+            "kind": meeting.kind,
+            "notes": meeting.notes,
+            "agreements": [
+                {
+                    "text": a.text,
+                    "moved": a.moved,
+                    "items": [
+                        {**_item_json(m.item), "state": m.state, "moved": m.moved}
+                        for m in a.matches
+                    ],
+                }
+                for a in meeting.agreements
+            ],
+        },
+        "talking_points": [
+            {"code": p.code, "message": talking_point_text(p), "params": p.params}
+            for p in s.talking_points
+        ],
+    }
+
+
+def row_json(row: OverviewRow) -> dict[str, Any]:
+    return {
+        "path": row.path,
+        "name": row.name,
+        "state": row.state,
+        "year": row.year,
+        "years": row.years,
+        "phase": row.phase,
+        "position": overview_position(row) or None,
+        "covered": row.covered,
+        "total": row.total,
+        "done": row.done,
+        "due": row.due,
+        "overdue": row.overdue,
+        "errors": row.errors,
+        "warnings": row.warnings,
+        "first_error": _diagnostic_json(row.first_error) if row.first_error else None,
+    }
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+# -- Markdown ------------------------------------------------------------------------------
+
+
+def page_markdown(s: Summary, *, level: int = 1) -> str:
+    """The page as GitHub-flavoured Markdown: a heading with name and date, a section per
+    subject. ``level=2`` nests it under a group overview."""
+    h1, h2 = "#" * level, "#" * (level + 1)
+    lines = [f"{h1} {escape(_title(s))}", "", escape(_meta(s)), ""]
+    if s.aios is not None:
+        lines += _position_markdown(s, h2)
+    lines += [f"{h2} {t('summary.h.check')}", ""]
+    if not s.check.findings:
+        lines.append(t("summary.check.clean"))
+    else:
+        lines += [t("summary.check.counts", errors=s.check.errors, warnings=s.check.warnings), ""]
+        lines += [
+            bullet(f"`{d.path}:{d.line}:{d.column}` {d.code} {escape(d.message)}")
+            for d in s.check.findings
+        ]
+        if s.check.more:
+            lines.append(bullet(escape(t("summary.check.more", count=s.check.more, path=s.path))))
+    lines.append("")
+    if s.aios is None:
+        return "\n".join(lines)
+    lines += _coverage_markdown(s, h2)
+    lines += [f"{h2} {escape(_done_heading(s))}", ""]
+    lines += _items_markdown(s.done_since, "done", "summary.none.done")
+    lines += [f"{h2} {escape(_due_heading(s))}", ""]
+    lines += _items_markdown(s.due, "open", "summary.none.due")
+    lines += [f"{h2} {t('summary.h.overdue')}", ""]
+    lines += _items_markdown(s.overdue, "open", "summary.none.overdue")
+    lines += [f"{h2} {t('summary.h.improvement')}", ""]
+    if not s.improvement_points:
+        lines.append(t("summary.none.improvement"))
+    for n, p in enumerate(s.improvement_points, 1):
+        lines.append(f"{n}. {escape(p.point)}")
+        if p.how:
+            lines.append(f"   - {escape(t('summary.improvement.how', text=p.how))}")
+        if p.evidence:
+            lines.append(f"   - {escape(t('summary.improvement.evidence', text=p.evidence))}")
+    lines.append("")
+    lines += [f"{h2} {escape(_agreements_heading(s))}", ""]
+    lines += _agreements_markdown(s)
+    lines += [f"{h2} {t('summary.h.talking')}", ""]
+    if not s.talking_points:
+        lines.append(t("summary.none.talking"))
+    lines += [bullet(talking_point_text(p, markdown=True)) for p in s.talking_points]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _position_markdown(s: Summary, h2: str) -> list[str]:
+    assert s.position is not None
+    pos = s.position
+    meeting = (
+        t(
+            "summary.meeting",
+            date=_date(s.last_meeting.date),
+            kind=_meeting_kind(s.last_meeting.kind),
+        )
+        if s.last_meeting
+        else t("summary.no_meeting")
+    )
+    training = t(
+        "summary.training", start=_date(pos.start), end=_date(pos.end), years=_years(pos.duration)
+    )
+    return [
+        f"{h2} {t('summary.h.position')}",
+        "",
+        bullet(f"**{t('summary.label.year')}:** {escape(position_text(pos, dates=True))}"),
+        bullet(f"**{t('summary.label.training')}:** {escape(training)}"),
+        bullet(f"**{t('summary.label.last_meeting')}:** {escape(meeting)}"),
+        "",
+    ]
+
+
+def _coverage_markdown(s: Summary, h2: str) -> list[str]:
+    cov = s.coverage
+    assert cov is not None
+    lines = [f"{h2} {t('summary.h.coverage')}", ""]
+    lines += [t("summary.coverage.total", covered=cov.covered, total=cov.total, done=cov.done), ""]
+    lines += table(
+        [
+            t("summary.col.competency"),
+            t("summary.col.covered"),
+            t("summary.col.done_topics"),
+            t("summary.col.missing"),
+        ],
+        [
+            [
+                f"{c.number}. {c.title}",
+                f"{c.covered}/{c.total}",
+                str(c.done),
+                ", ".join(m.title for m in c.missing),
+            ]
+            for c in cov.competencies
+        ],
+    )
+    lines.append("")
+    return lines
+
+
+def _items_markdown(items: Sequence[Item], kind: str, empty: str) -> list[str]:
+    if not items:
+        return [t(empty), ""]
+    if kind == "done":
+        headers = [
+            t("summary.col.date"),
+            t("summary.col.item"),
+            t("summary.col.topic"),
+            t("summary.col.evidence"),
+        ]
+        rows = [[_date(i.done_on), i.title, _topic(i), i.evidence or ""] for i in items]
+    else:
+        headers = [
+            t("summary.col.year"),
+            t("summary.col.item"),
+            t("summary.col.topic"),
+            t("summary.col.status"),
+        ]
+        rows = [[_num(i.year), i.title, _topic(i), _status(i.status)] for i in items]
+    return [*table(headers, rows), ""]
+
+
+def _agreements_markdown(s: Summary) -> list[str]:
+    m = s.last_meeting
+    if m is None:
+        return [t("summary.none.meeting"), ""]
+    if not m.agreements:
+        return [t("summary.none.agreements"), ""]
+    rows = [
+        [
+            a.text,
+            "; ".join(x.item.title for x in a.matches),
+            "; ".join(moved_text(x) for x in a.matches) or t("summary.moved.unmatched"),
+        ]
+        for a in m.agreements
+    ]
+    headers = [t("summary.col.agreement"), t("summary.col.mentions"), t("summary.col.moved")]
+    return [*table(headers, rows), ""]
+
+
+def overview_markdown(
+    rows: Sequence[OverviewRow], today: dt.date, since: dt.date | None, months: int
+) -> str:
+    lines = [f"# {t('summary.h.overview', count=len(rows), date=_date(today))}", ""]
+    lines += table(_overview_headers(), [_overview_cells(r) for r in rows])
+    lines += ["", escape(overview_note(since, months)), ""]
+    return "\n".join(lines)
+
+
+# -- rich tables ---------------------------------------------------------------------------
+
+
+def _indented(console: Console, renderable: Any) -> None:
+    """Print a table or grid under its heading, indented like the text lines."""
+    from rich.padding import Padding
+
+    console.print(Padding(renderable, (0, 0, 0, 2)))
+
+
+def _heading(console: Console, text: str) -> None:
+    from rich.text import Text
+
+    console.print()
+    console.print(Text(text, style="bold"))
+
+
+def _grid() -> Any:
+    """Two columns with a hanging indent: a label or bullet, then text that wraps."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    return grid
+
+
+def _table(*headers: str) -> Any:
+    from rich import box
+    from rich.table import Table
+
+    tbl = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1),
+        collapse_padding=True,
+        header_style="bold",
+    )
+    for h in headers:
+        tbl.add_column(h)
+    return tbl
+
+
+def print_page(s: Summary, console: Console) -> None:
+    from rich.text import Text
+
+    console.print(Text(_title(s), style="bold"), soft_wrap=True)
+    console.print(Text(_meta(s), style="dim"), soft_wrap=True)
+    if s.aios is not None:
+        assert s.position is not None
+        _heading(console, t("summary.h.position"))
+        meeting = (
+            t(
+                "summary.meeting",
+                date=_date(s.last_meeting.date),
+                kind=_meeting_kind(s.last_meeting.kind),
+            )
+            if s.last_meeting
+            else t("summary.no_meeting")
+        )
+        pos = s.position
+        training = t(
+            "summary.training",
+            start=_date(pos.start),
+            end=_date(pos.end),
+            years=_years(pos.duration),
+        )
+        grid = _grid()
+        for label, value in (
+            (t("summary.label.year"), position_text(pos, dates=True)),
+            (t("summary.label.training"), training),
+            (t("summary.label.last_meeting"), meeting),
+        ):
+            grid.add_row(Text(label, style="bold"), value)
+        _indented(console, grid)
+    _heading(console, t("summary.h.check"))
+    if not s.check.findings:
+        console.print("  " + t("summary.check.clean"))
+    else:
+        console.print(
+            "  " + t("summary.check.counts", errors=s.check.errors, warnings=s.check.warnings)
+        )
+        for d in s.check.findings:
+            console.print(Text("  " + _finding(d), style="red" if d.severity == "error" else ""))
+        if s.check.more:
+            console.print("  " + t("summary.check.more", count=s.check.more, path=s.path))
+    if s.aios is None:
+        return
+    cov = s.coverage
+    assert cov is not None
+    # on a terminal the totals share the heading's line, to keep the page on one screen
+    _heading(
+        console,
+        t("summary.h.coverage")
+        + ": "
+        + t("summary.coverage.total", covered=cov.covered, total=cov.total, done=cov.done),
+    )
+    any_missing = cov.covered < cov.total
+    headers = [t("summary.col.competency"), t("summary.col.covered"), t("summary.col.done_topics")]
+    tbl = _table(*headers, *([t("summary.col.missing")] if any_missing else []))
+    # framework titles are long; on a terminal one line each keeps the page on one screen,
+    # and missing topics are named by the ids users type (mlplan framework ID)
+    tbl.columns[0].no_wrap = True
+    tbl.columns[0].overflow = "ellipsis"
+    tbl.columns[0].max_width = 44
+    for c in cov.competencies:
+        cells = [f"{c.number}. {c.title}", f"{c.covered}/{c.total}", str(c.done)]
+        if any_missing:
+            cells.append(", ".join(m.id for m in c.missing))
+        tbl.add_row(*cells)
+    _indented(console, tbl)
+    _heading(console, _done_heading(s))
+    _print_items(console, s.done_since, "done", "summary.none.done")
+    _heading(console, _due_heading(s))
+    _print_items(console, s.due, "open", "summary.none.due")
+    _heading(console, t("summary.h.overdue"))
+    _print_items(console, s.overdue, "open", "summary.none.overdue")
+    _heading(console, t("summary.h.improvement"))
+    if not s.improvement_points:
+        console.print("  " + t("summary.none.improvement"))
+    grid = _grid()
+    for n, ip in enumerate(s.improvement_points, 1):
+        grid.add_row(f"{n}.", ip.point)
+        details = _improvement_details(ip.how, ip.evidence)
+        if details:
+            grid.add_row("", Text(details, style="dim"))
+    _indented(console, grid)
+    _heading(console, _agreements_heading(s))
+    _print_agreements(console, s)
+    _heading(console, t("summary.h.talking"))
+    if not s.talking_points:
+        console.print("  " + t("summary.none.talking"))
+    grid = _grid()
+    for tp in s.talking_points:
+        grid.add_row("•", talking_point_text(tp))
+    _indented(console, grid)
+
+
+def _improvement_details(how: str | None, evidence: str | None) -> str:
+    parts = []
+    if how:
+        parts.append(t("summary.improvement.how", text=how))
+    if evidence:
+        parts.append(t("summary.improvement.evidence", text=evidence))
+    return " · ".join(parts)
+
+
+def _print_items(console: Console, items: Sequence[Item], kind: str, empty: str) -> None:
+    if not items:
+        console.print("  " + t(empty))
+        return
+    if kind == "done":
+        tbl = _table(
+            t("summary.col.date"),
+            t("summary.col.item"),
+            t("summary.col.topic"),
+            t("summary.col.evidence"),
+        )
+        for i in items:
+            tbl.add_row(_date(i.done_on), i.title, _topic(i), i.evidence or "")
+    else:
+        tbl = _table(
+            t("summary.col.year"),
+            t("summary.col.item"),
+            t("summary.col.topic"),
+            t("summary.col.status"),
+        )
+        for i in items:
+            tbl.add_row(_num(i.year), i.title, _topic(i), _status(i.status))
+    _indented(console, tbl)
+
+
+def _print_agreements(console: Console, s: Summary) -> None:
+    m = s.last_meeting
+    if m is None:
+        console.print("  " + t("summary.none.meeting"))
+        return
+    if not m.agreements:
+        console.print("  " + t("summary.none.agreements"))
+        return
+    tbl = _table(t("summary.col.agreement"), t("summary.col.mentions"), t("summary.col.moved"))
+    for a in m.agreements:
+        tbl.add_row(
+            a.text,
+            "\n".join(x.item.title for x in a.matches),
+            "\n".join(moved_text(x) for x in a.matches) or t("summary.moved.unmatched"),
+        )
+    _indented(console, tbl)
+
+
+def _short_paths(paths: Sequence[str]) -> dict[str, str]:
+    """File names without the directory they all share (``plans/anne.yaml`` -> ``anne.yaml``)."""
+    import os.path
+
+    parents = [os.path.dirname(p) for p in paths]
+    try:
+        common = os.path.commonpath(parents) if all(parents) else ""
+    except ValueError:  # absolute and relative mixed
+        common = ""
+    if not common:
+        return {p: p for p in paths}
+    return {p: os.path.relpath(p, common) for p in paths}
+
+
+def print_overview(
+    rows: Sequence[OverviewRow],
+    today: dt.date,
+    since: dt.date | None,
+    months: int,
+    console: Console,
+) -> None:
+    from rich.text import Text
+
+    console.print(Text(t("summary.h.overview", count=len(rows), date=_date(today)), style="bold"))
+    headers = _overview_headers()[:-1]  # the first errors follow the table, unsqueezed
+    tbl = _table(*headers)
+    # the year, the numbers and (short) file names stay whole; on a narrow terminal the
+    # names wrap at their spaces
+    shown = _short_paths([r.path for r in rows])
+    for col, header in zip(tbl.columns[1:-1], headers[1:-1], strict=True):
+        col.no_wrap = True
+        col.min_width = len(header)
+    for col in tbl.columns[2:-1]:
+        col.justify = "right"
+    tbl.columns[-1].overflow = "fold"
+    tbl.columns[-1].min_width = min(24, max(len(p) for p in shown.values()))
+    for r in rows:
+        cells = _overview_cells(r)[:-1]
+        cells[-1] = shown[r.path]
+        tbl.add_row(*cells, style="red" if r.errors else None)
+    console.print(tbl)
+    console.print(Text(overview_note(since, months), style="dim"))
+    broken = [r for r in rows if r.first_error is not None]
+    if broken:
+        console.print()
+        console.print(Text(t("summary.col.first_error"), style="bold"))
+        for r in broken:
+            assert r.first_error is not None
+            console.print(Text(_finding(r.first_error), style="red"), soft_wrap=True)

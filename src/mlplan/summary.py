@@ -1,0 +1,706 @@
+"""The opleider's page before a voortgangsgesprek, as data: pure functions, no I/O.
+
+``summarise(checked, fw, today, since=None, months=6)`` answers, for one checked plan:
+where the aios stands (training year and phase at ``today``), what ``check`` found, the
+coverage of the framework's topics, what was done since ``since`` (default: the last
+meeting), what is due in the next ``months``, what is overdue, the improvement points, the
+agreements of the last meeting and whether what they mention has moved, and suggested
+talking points derived from all of that. ``overview_row`` condenses a page into one row
+of the group overview. Rendering (tables, Markdown, JSON) lives in ``render.summary``;
+the rules are explained for users in ``docs/summary.md``.
+
+"The plan as of ``today``": meetings dated after ``today`` have not happened yet and are
+ignored; "done since" only counts completion dates up to ``today``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from mlplan import timeline
+from mlplan.checking import CheckedPlan
+from mlplan.diagnostics import Diagnostic, Severity
+from mlplan.domain import TopicCoverage, coverage
+from mlplan.framework import Framework
+from mlplan.plan import Activity, CourseEntry, Meeting, Plan, Status
+from mlplan.timeline import PhaseId, TrainingYear
+
+DEFAULT_MONTHS = 6
+FIRST_FINDINGS = 5  # findings of check shown on the page; the rest is a count
+MEETING_INTERVAL_MONTHS = 12  # a voortgangsgesprek at least once a year
+LISTED = 3  # overdue items, missing topics named in the talking points; more is a count
+
+State = Literal["before", "during", "after"]
+SinceSource = Literal["option", "meeting", "start"]
+ItemKind = Literal["activity", "course"]
+MatchState = Literal[
+    "done_since", "done_undated", "in_progress", "done_before", "planned", "dropped"
+]
+MOVED_STATES: frozenset[str] = frozenset({"done_since", "done_undated", "in_progress"})
+_STARTED = (Status.DONE.value, Status.IN_PROGRESS.value)
+
+
+# -- data --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where the aios stands in the training at ``today``."""
+
+    state: State
+    year: int | None  # the training year at today; None before the start and after the end
+    years: int  # number of training years (a partial last year counts: 4.5 -> 5)
+    duration: float  # ``training.years`` as written
+    phase: PhaseId | None  # phase of ``year`` on the learning curve
+    start: dt.date
+    end: dt.date  # last day of training
+    year_start: dt.date | None
+    year_end: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """An activity or a course of the plan, as the page shows it."""
+
+    kind: ItemKind
+    index: int  # position in ``activities`` or ``courses`` of the file (0-based)
+    title: str  # the activity's title; a course's framework title, or its free title
+    year: int | None
+    status: str
+    done_on: dt.date | None = None
+    evidence: str | None = None
+    topic: str | None = None  # topic id (activities)
+    topic_title: str | None = None
+    competency: int | None = None
+    course: str | None = None  # the ``course`` value as written (courses)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckStatus:
+    errors: int
+    warnings: int
+    findings: tuple[Diagnostic, ...]  # the first few, in file order
+    more: int  # findings not listed
+
+
+@dataclass(frozen=True, slots=True)
+class MissingTopic:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class CompetencyCoverage:
+    number: int
+    title: str
+    covered: int  # topics with at least their minimum of planned or done activities
+    done: int  # topics whose minimum is done
+    total: int
+    missing: tuple[MissingTopic, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    covered: int
+    done: int
+    total: int
+    competencies: tuple[CompetencyCoverage, ...]
+
+    @property
+    def text(self) -> str:
+        return f"{self.covered}/{self.total}"
+
+
+@dataclass(frozen=True, slots=True)
+class Matched:
+    """An activity or course an agreement mentions, and how it moved since the meeting."""
+
+    item: Item
+    state: MatchState
+
+    @property
+    def moved(self) -> bool:
+        return self.state in MOVED_STATES
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    text: str
+    matches: tuple[Matched, ...]
+
+    @property
+    def moved(self) -> bool | None:
+        """True if anything it mentions moved, False if nothing did, None if it mentions
+        no activity or course of the plan (the opleider checks it by hand)."""
+        if not self.matches:
+            return None
+        return any(m.moved for m in self.matches)
+
+
+@dataclass(frozen=True, slots=True)
+class LastMeeting:
+    date: dt.date
+    kind: str
+    notes: str | None
+    agreements: tuple[Agreement, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TalkingPoint:
+    """A suggested subject for the meeting: a message id and its parameters."""
+
+    code: str  # stable, for JSON readers: missing_topics, overdue, meeting_overdue, …
+    key: str  # message id in the catalogue
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ImprovementPoint:
+    point: str
+    how: str | None
+    evidence: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Aios:
+    name: str
+    specialty: str | None
+    institution: str | None
+    supervisor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """One plan's page. ``plan`` sections are ``None`` when the plan does not load."""
+
+    path: str
+    today: dt.date
+    check: CheckStatus
+    aios: Aios | None = None
+    position: Position | None = None
+    coverage: Coverage | None = None
+    since: dt.date | None = None
+    since_source: SinceSource | None = None
+    done_since: tuple[Item, ...] = ()
+    months: int = DEFAULT_MONTHS
+    due_until: dt.date | None = None  # exclusive end of the due window
+    due: tuple[Item, ...] = ()
+    overdue: tuple[Item, ...] = ()
+    improvement_points: tuple[ImprovementPoint, ...] = ()
+    last_meeting: LastMeeting | None = None
+    talking_points: tuple[TalkingPoint, ...] = ()
+
+    @property
+    def loaded(self) -> bool:
+        return self.aios is not None
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewRow:
+    """One aios in the group overview."""
+
+    path: str
+    name: str | None  # None when the plan does not load
+    state: State | None
+    year: int | None
+    years: int | None
+    phase: PhaseId | None
+    covered: int | None
+    total: int | None
+    done: int | None  # done since ``since``
+    due: int | None
+    overdue: int | None
+    errors: int
+    warnings: int
+    first_error: Diagnostic | None
+
+
+# -- the page ------------------------------------------------------------------------------
+
+
+def summarise(
+    checked: CheckedPlan,
+    fw: Framework,
+    today: dt.date,
+    since: dt.date | None = None,
+    months: int = DEFAULT_MONTHS,
+) -> Summary:
+    """The page for one checked plan at ``today``; ``since`` defaults to the last meeting."""
+    status = check_status(checked.diagnostics)
+    plan = checked.plan
+    if plan is None:
+        return Summary(path=checked.path, today=today, check=status, months=months)
+
+    years = timeline.training_years(plan.training.start, plan.training.years)
+    position = position_at(plan, years, today)
+    items = _items(plan, fw)
+    meeting = last_meeting(plan, today)
+    source: SinceSource
+    if since is not None:
+        since_date, source = since, "option"
+    elif meeting is not None:
+        since_date, source = meeting.date, "meeting"
+    else:
+        since_date, source = plan.training.start, "start"
+    until = timeline.add_months(today, months)
+    cov = coverage_of(coverage(plan, fw))
+    summary = Summary(
+        path=checked.path,
+        today=today,
+        check=status,
+        aios=Aios(plan.aios.name, plan.aios.specialty, plan.aios.institution, plan.aios.supervisor),
+        position=position,
+        coverage=cov,
+        since=since_date,
+        since_source=source,
+        # a meeting's own day was discussed in it (the example's IOP was done and talked
+        # about at the introductiegesprek): after a meeting means from the next day on
+        done_since=done_since(
+            items, since_date + dt.timedelta(days=1) if source == "meeting" else since_date, today
+        ),
+        months=months,
+        due_until=until,
+        due=due(items, years, today, until),
+        overdue=overdue(items, years, today),
+        improvement_points=tuple(
+            ImprovementPoint(p.point, p.how, p.evidence) for p in plan.improvement_points
+        ),
+        last_meeting=_agreements(meeting, items) if meeting is not None else None,
+    )
+    return replace(summary, talking_points=talking_points(summary, plan, fw, years, items))
+
+
+def check_status(diagnostics: list[Diagnostic]) -> CheckStatus:
+    errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+    # errors first (they block the IOP), each group in file order
+    ordered = sorted(diagnostics, key=lambda d: (d.severity is not Severity.ERROR, d.sort_key()))
+    shown = tuple(ordered[:FIRST_FINDINGS])
+    return CheckStatus(errors, len(diagnostics) - errors, shown, len(diagnostics) - len(shown))
+
+
+def position_at(plan: Plan, years: list[TrainingYear], today: dt.date) -> Position:
+    start = plan.training.start
+    end = timeline.training_end(start, plan.training.years)
+    current = next((ty for ty in years if ty.start <= today <= ty.end), None)
+    state: State = "during" if current else ("before" if today < start else "after")
+    return Position(
+        state=state,
+        year=current.number if current else None,
+        years=len(years),
+        duration=plan.training.years,
+        phase=current.phase if current else None,
+        start=start,
+        end=end,
+        year_start=current.start if current else None,
+        year_end=current.end if current else None,
+    )
+
+
+def coverage_of(cov: list[TopicCoverage]) -> Coverage:
+    per: dict[int, list[TopicCoverage]] = {}
+    titles: dict[int, str] = {}
+    for c in cov:
+        per.setdefault(c.competency.number, []).append(c)
+        titles[c.competency.number] = c.competency.title
+    comps = tuple(
+        CompetencyCoverage(
+            number=n,
+            title=titles[n],
+            covered=sum(1 for c in group if c.state != "missing"),
+            done=sum(1 for c in group if c.state == "done"),
+            total=len(group),
+            missing=tuple(
+                MissingTopic(c.topic.id, c.topic.title) for c in group if c.state == "missing"
+            ),
+        )
+        for n, group in per.items()
+    )
+    return Coverage(
+        covered=sum(c.covered for c in comps),
+        done=sum(c.done for c in comps),
+        total=len(cov),
+        competencies=comps,
+    )
+
+
+def last_meeting(plan: Plan, today: dt.date) -> Meeting | None:
+    """The latest meeting on or before ``today`` (a later date has not happened yet)."""
+    held = [m for m in plan.meetings if m.date <= today]
+    return max(held, key=lambda m: m.date) if held else None
+
+
+def _items(plan: Plan, fw: Framework) -> list[Item]:
+    items = [_activity_item(i, a, fw) for i, a in enumerate(plan.activities)]
+    items += [_course_item(i, c, fw) for i, c in enumerate(plan.courses)]
+    return items
+
+
+def _activity_item(index: int, act: Activity, fw: Framework) -> Item:
+    topic = fw.topic(act.topic)
+    comp = fw.competency_of(act.topic)
+    return Item(
+        kind="activity",
+        index=index,
+        title=act.title,
+        year=act.year,
+        status=act.status.value,
+        done_on=act.done_on,
+        evidence=act.evidence,
+        topic=act.topic,
+        topic_title=topic.title if topic else None,
+        competency=comp.number if comp else None,
+    )
+
+
+def _course_item(index: int, entry: CourseEntry, fw: Framework) -> Item:
+    known = fw.course(entry.course.strip())
+    return Item(
+        kind="course",
+        index=index,
+        title=known.title if known else entry.course,
+        year=entry.year,
+        status=entry.status.value,
+        done_on=entry.done_on,
+        evidence=entry.evidence,
+        course=entry.course,
+    )
+
+
+def _open(item: Item) -> bool:
+    """Still to do: neither done nor dropped."""
+    return item.status not in (Status.DONE.value, Status.DROPPED.value)
+
+
+def done_since(items: list[Item], since: dt.date, today: dt.date) -> tuple[Item, ...]:
+    """Done with a completion date from ``since`` up to ``today``, both inclusive; oldest
+    first. A done item without a date cannot be placed and is left out (check's ML201
+    asks for the date)."""
+    found = [
+        i
+        for i in items
+        if i.status == Status.DONE.value and i.done_on is not None and since <= i.done_on <= today
+    ]
+    return tuple(sorted(found, key=lambda i: (i.done_on or since, i.kind, i.index)))
+
+
+def _year_of(number: int | None, years: list[TrainingYear]) -> TrainingYear | None:
+    if number is None or not 1 <= number <= len(years):
+        return None  # no year (a course may have none) or outside the training (ML102)
+    return years[number - 1]
+
+
+def due(
+    items: list[Item], years: list[TrainingYear], today: dt.date, until: dt.date
+) -> tuple[Item, ...]:
+    """Open activities and courses whose training year overlaps [today, until)."""
+    found = []
+    for item in items:
+        ty = _year_of(item.year, years)
+        if ty is not None and _open(item) and ty.start < until and ty.end >= today:
+            found.append(item)
+    return tuple(sorted(found, key=lambda i: (i.year or 0, i.kind, i.index)))
+
+
+def overdue(items: list[Item], years: list[TrainingYear], today: dt.date) -> tuple[Item, ...]:
+    """Open activities and courses of a training year that has fully passed (as ML202)."""
+    found = []
+    for item in items:
+        ty = _year_of(item.year, years)
+        if ty is not None and _open(item) and ty.end < today:
+            found.append(item)
+    return tuple(sorted(found, key=lambda i: (i.year or 0, i.kind, i.index)))
+
+
+# -- agreements ------------------------------------------------------------------------------
+
+# Words that carry no subject: Dutch (and English) function words and planning words that
+# appear in agreements ("… in het eerste jaar inplannen") but say nothing about *what*.
+# fmt: off
+_STOPWORDS = frozenset({
+    "aan", "als", "bij", "door", "een", "het", "met", "naar", "nog", "over", "tot", "uit",
+    "van", "voor", "zijn", "wordt", "worden", "jaar", "jaren", "eerste", "tweede", "derde",
+    "vierde", "vijfde", "laatste", "einde", "begin", "zomer", "winter", "najaar", "voorjaar",
+    "volgen", "inplannen", "plannen", "afronden", "maken", "doen", "graag", "samen",
+    "the", "and", "for", "with", "year",
+})
+# fmt: on
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
+    """Lower-case words without accents; punctuation, hyphens and slashes separate words
+    (``360°-feedback`` -> ``360 feedback``, ``coach-the-co`` -> ``coach the co``).
+
+    Cached: titles and agreements repeat across the plans of a group (example activities).
+    """
+    flat = text.casefold()
+    if not flat.isascii():  # é -> e; other non-ASCII characters separate words anyway
+        flat = unicodedata.normalize("NFKD", flat).encode("ascii", "ignore").decode("ascii")
+    return tuple(_WORD.findall(flat))
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A text as words: joined with spaces around (for whole-word containment) and the
+    significant ones (three letters or more, not a stopword)."""
+
+    joined: str
+    significant: frozenset[str]
+
+
+@functools.lru_cache(maxsize=4096)
+def _as_words(text: str) -> _Words:
+    ws = words(text)
+    joined = f" {' '.join(ws)} " if ws else ""
+    return _Words(joined, frozenset(w for w in ws if len(w) >= 3 and w not in _STOPWORDS))
+
+
+def mentions(agreement: str, item: Item) -> bool:
+    """Whether an agreement mentions an activity or course. Two ways to match:
+
+    1. containment: the item's title (or a course's id, or the text written in the plan),
+       as whole words, occurs in the agreement: "DOO leiderschap inplannen" mentions
+       ``doo-leiderschap``;
+    2. strong word overlap: at least two significant words (three letters or more, not a
+       stopword) in common, and at least half of the title's significant words:
+       "Symposium organiseren in jaar 2" mentions "Organiseren onderwijs, symposium".
+    """
+    said = _as_words(agreement)
+    title = _as_words(item.title)
+    for name in (title, _as_words(item.course)) if item.course else (title,):
+        if name.joined and name.joined in said.joined:
+            return True
+    common = title.significant & said.significant
+    return len(common) >= 2 and 2 * len(common) >= len(title.significant)
+
+
+def _match_state(item: Item, meeting: dt.date) -> MatchState:
+    if item.status == Status.DONE.value:
+        if item.done_on is None:
+            return "done_undated"
+        return "done_since" if item.done_on > meeting else "done_before"
+    if item.status == Status.IN_PROGRESS.value:
+        return "in_progress"
+    if item.status == Status.DROPPED.value:
+        return "dropped"
+    return "planned"
+
+
+def _agreements(meeting: Meeting, items: list[Item]) -> LastMeeting:
+    agreements = tuple(
+        Agreement(
+            text,
+            tuple(Matched(i, _match_state(i, meeting.date)) for i in items if mentions(text, i)),
+        )
+        for text in meeting.agreements
+    )
+    return LastMeeting(meeting.date, meeting.kind.value, meeting.notes, agreements)
+
+
+# -- talking points --------------------------------------------------------------------------
+
+
+def meeting_overdue(plan: Plan, meeting: LastMeeting | None, today: dt.date) -> bool:
+    """During training, a voortgangsgesprek is overdue when no meeting was held in the
+    last 12 months; with no meeting at all, 12 months after the start (that is: none in
+    the whole first year). Before the start and after the end it is never overdue."""
+    start = plan.training.start
+    if not start <= today <= timeline.training_end(start, plan.training.years):
+        return False
+    reference = meeting.date if meeting is not None else start
+    return timeline.add_months(reference, MEETING_INTERVAL_MONTHS) <= today
+
+
+def missing_requirements(plan: Plan, fw: Framework) -> list[str]:
+    """Titles of the framework's course requirements no (non-dropped) course satisfies."""
+    have = {c.course.strip() for c in plan.courses if c.status is not Status.DROPPED}
+    return [r.title for r in fw.courses.requirements if not have.intersection(r.any_of)]
+
+
+def idle_years(
+    items: list[Item], years: list[TrainingYear], today: dt.date
+) -> list[tuple[int, bool]]:
+    """Started training years with no work, as (number, is_current).
+
+    A past year has no work when nothing was done in it: no item of that year is done or
+    in progress, and no completion date falls within its dates. The current year also
+    counts anything planned for it, so early in a year only an empty year is flagged.
+    """
+    found = []
+    for ty in years:
+        if ty.start > today:
+            break
+        current = ty.end >= today
+        worked = any(
+            item.status != Status.DROPPED.value
+            and (
+                (item.done_on is not None and ty.start <= item.done_on <= ty.end)
+                or (item.year == ty.number and (current or item.status in _STARTED))
+            )
+            for item in items
+        )
+        if not worked:
+            found.append((ty.number, current))
+    return found
+
+
+def talking_points(
+    summary: Summary,
+    plan: Plan,
+    fw: Framework,
+    years: list[TrainingYear],
+    items: list[Item],
+) -> tuple[TalkingPoint, ...]:
+    """Suggested subjects, most pressing first. See docs/summary.md for each rule."""
+    points: list[TalkingPoint] = []
+    today = summary.today
+    if meeting_overdue(plan, summary.last_meeting, today):
+        if summary.last_meeting is None:
+            points.append(TalkingPoint("meeting_overdue", "summary.tp.no_meeting_year"))
+        else:
+            months = _months_between(summary.last_meeting.date, today)
+            points.append(
+                TalkingPoint(
+                    "meeting_overdue",
+                    "summary.tp.meeting_overdue",
+                    {"date": summary.last_meeting.date.isoformat(), "months": months},
+                )
+            )
+    for item in summary.overdue[:LISTED]:
+        points.append(
+            TalkingPoint(
+                "overdue",
+                "summary.tp.overdue_course" if item.kind == "course" else "summary.tp.overdue",
+                {"title": item.title, "year": item.year},
+            )
+        )
+    if len(summary.overdue) > LISTED:
+        points.append(
+            TalkingPoint(
+                "overdue", "summary.tp.overdue_more", {"count": len(summary.overdue) - LISTED}
+            )
+        )
+    assert summary.coverage is not None
+    missing = [m.title for c in summary.coverage.competencies for m in c.missing]
+    if len(missing) > LISTED:  # a long list belongs in the coverage section, not here
+        points.append(
+            TalkingPoint(
+                "missing_topics", "summary.tp.missing_topics_many", {"count": len(missing)}
+            )
+        )
+    elif missing:
+        points.append(
+            TalkingPoint(
+                "missing_topics",
+                "summary.tp.missing_topics",
+                {"count": len(missing), "topics": ", ".join(missing)},
+            )
+        )
+    for title in missing_requirements(plan, fw):
+        points.append(TalkingPoint("missing_course", "summary.tp.missing_course", {"title": title}))
+    for number, current in idle_years(items, years, today):
+        key = "summary.tp.idle_current_year" if current else "summary.tp.idle_past_year"
+        points.append(TalkingPoint("idle_year", key, {"year": number}))
+    if summary.last_meeting is not None:
+        for agreement in summary.last_meeting.agreements:
+            if agreement.moved is False:
+                points.append(
+                    TalkingPoint(
+                        "agreement_stalled",
+                        "summary.tp.agreement_stalled",
+                        {"text": agreement.text},
+                    )
+                )
+            elif agreement.moved is None:
+                points.append(
+                    TalkingPoint(
+                        "agreement_unmatched",
+                        "summary.tp.agreement_unmatched",
+                        {"text": agreement.text},
+                    )
+                )
+    position = summary.position
+    if not plan.improvement_points and position is not None and position.state == "during":
+        points.append(TalkingPoint("no_improvement_points", "summary.tp.no_improvement_points"))
+    if summary.check.errors or summary.check.warnings:
+        points.append(
+            TalkingPoint(
+                "check",
+                "summary.tp.check",
+                {"errors": summary.check.errors, "warnings": summary.check.warnings},
+            )
+        )
+    return tuple(points)
+
+
+def _months_between(earlier: dt.date, later: dt.date) -> int:
+    """Whole months from ``earlier`` to ``later``."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    if timeline.add_months(earlier, months) > later:
+        months -= 1
+    return months
+
+
+# -- the group overview -----------------------------------------------------------------------
+
+
+def overview_row(summary: Summary) -> OverviewRow:
+    first_error = next((d for d in summary.check.findings if d.severity is Severity.ERROR), None)
+    pos, cov = summary.position, summary.coverage
+    return OverviewRow(
+        path=summary.path,
+        name=summary.aios.name if summary.aios else None,
+        state=pos.state if pos else None,
+        year=pos.year if pos else None,
+        years=pos.years if pos else None,
+        phase=pos.phase if pos else None,
+        covered=cov.covered if cov else None,
+        total=cov.total if cov else None,
+        done=len(summary.done_since) if summary.loaded else None,
+        due=len(summary.due) if summary.loaded else None,
+        overdue=len(summary.overdue) if summary.loaded else None,
+        errors=summary.check.errors,
+        warnings=summary.check.warnings,
+        first_error=first_error,
+    )
+
+
+SortKey = Literal["name", "year", "coverage", "overdue"]
+SORT_KEYS: tuple[SortKey, ...] = ("name", "year", "coverage", "overdue")
+
+
+def sort_rows(rows: list[OverviewRow], by: SortKey) -> list[OverviewRow]:
+    """Rows in the requested order; plans that do not load come last, by file name.
+
+    name: alphabetical; year: by position in the training (not started, year 1 … last,
+    finished); coverage: fewest covered topics first; overdue: most overdue first. Ties
+    keep alphabetical order by name, then file.
+    """
+    loaded = [r for r in rows if r.name is not None]
+    broken = sorted((r for r in rows if r.name is None), key=lambda r: r.path)
+
+    def by_name(r: OverviewRow) -> tuple[str, str]:
+        return ((r.name or "").casefold(), r.path)
+
+    loaded.sort(key=by_name)
+    if by == "year":
+        loaded.sort(key=_training_order)
+    elif by == "coverage":
+        loaded.sort(key=lambda r: (r.covered or 0) / (r.total or 1))
+    elif by == "overdue":
+        loaded.sort(key=lambda r: -(r.overdue or 0))
+    return loaded + broken
+
+
+def _training_order(row: OverviewRow) -> int:
+    if row.state == "before":
+        return 0
+    if row.state == "after":
+        return 1000
+    return row.year or 0

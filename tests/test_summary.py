@@ -1,0 +1,399 @@
+"""The summary domain: what the opleider's page says about a plan at a given day.
+
+Most tests use the shipped example plan (Anne de Vries, start 2025-09-01, 5 years;
+meetings 2025-10-15 introductie and 2026-07-01 voortgang) at several ``today`` dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mlplan.checking import check_text
+from mlplan.framework import Framework, load_framework
+from mlplan.summary import (
+    Item,
+    OverviewRow,
+    Summary,
+    mentions,
+    overview_row,
+    sort_rows,
+    summarise,
+    words,
+)
+
+EXAMPLE = (Path(__file__).resolve().parents[1] / "data" / "example-plan.yaml").read_text(
+    encoding="utf-8"
+)
+D = dt.date.fromisoformat
+
+
+@pytest.fixture(scope="module")
+def fw() -> Framework:
+    return load_framework()
+
+
+@pytest.fixture
+def page(fw: Framework) -> Callable[..., Summary]:
+    """The page for plan text (default: the example plan) at ``today``."""
+
+    def _page(
+        today: str,
+        text: str = EXAMPLE,
+        since: str | None = None,
+        months: int = 6,
+    ) -> Summary:
+        day = D(today)
+        checked = check_text(text, "plan.yaml", fw, day)
+        return summarise(checked, fw, day, D(since) if since else None, months)
+
+    return _page
+
+
+def titles(items: tuple[Item, ...]) -> list[str]:
+    return [i.title for i in items]
+
+
+def codes(s: Summary) -> list[str]:
+    return [p.code for p in s.talking_points]
+
+
+# -- the example plan at several days ----------------------------------------------------
+
+
+def test_mid_year_two(page: Callable[..., Summary]) -> None:
+    s = page("2026-11-22")
+    assert s.loaded and s.aios is not None and s.aios.name == "Anne de Vries"
+    pos = s.position
+    assert pos is not None
+    assert (pos.state, pos.year, pos.years, pos.phase) == ("during", 2, 5, "begin")
+    assert (pos.year_start, pos.year_end) == (D("2026-09-01"), D("2027-08-31"))
+    assert pos.end == D("2030-08-31")
+    assert s.check.errors == 0
+    cov = s.coverage
+    assert cov is not None
+    assert (cov.text, cov.done) == ("14/14", 5)
+    assert [(c.number, c.covered, c.total) for c in cov.competencies] == [
+        (1, 4, 4),
+        (2, 3, 3),
+        (3, 4, 4),
+        (4, 3, 3),
+    ]
+    # since defaults to the last meeting (2026-07-01); nothing was completed after it
+    assert (s.since, s.since_source) == (D("2026-07-01"), "meeting")
+    assert s.done_since == ()
+    # due: the open items of year 2 (2026-09-01 .. 2027-08-31), the course included
+    assert s.due_until == D("2027-05-22")
+    assert titles(s.due) == [
+        "Organiseren onderwijs, symposium",
+        "Verslag en presentatie incidenten/complicaties",
+        "Rol in interdisciplinair behandelteam",
+        "Delen/bespreken life events",
+        "DOO leiderschap",
+    ]
+    assert [i.kind for i in s.due][-1] == "course"
+    assert s.overdue == ()
+    assert s.improvement_points[0].point == "Vaker het initiatief nemen in de overdracht"
+    meeting = s.last_meeting
+    assert meeting is not None and (meeting.date, meeting.kind) == (D("2026-07-01"), "voortgang")
+    moved = [(a.text.split()[0], a.moved, [m.state for m in a.matches]) for a in meeting.agreements]
+    assert moved == [
+        ("Symposium", True, ["in_progress"]),
+        ("DOO", False, ["planned"]),
+        ("Verslag", False, ["planned"]),
+    ]
+    assert codes(s) == ["agreement_stalled", "agreement_stalled"]
+    assert s.talking_points[0].params == {"text": "DOO leiderschap inplannen"}
+
+
+def test_before_the_first_meeting(page: Callable[..., Summary]) -> None:
+    s = page("2025-10-01")  # the introductiegesprek is on 2025-10-15
+    assert s.position is not None and (s.position.year, s.position.phase) == (1, "begin")
+    assert s.last_meeting is None
+    assert (s.since, s.since_source) == (D("2025-09-01"), "start")
+    assert s.done_since == ()  # every completion date is later than today
+    assert "meeting_overdue" not in codes(s)  # the first year has only just begun
+
+
+def test_between_the_meetings_tracks_the_introductory_agreements(
+    page: Callable[..., Summary],
+) -> None:
+    s = page("2026-03-01")
+    assert s.last_meeting is not None and s.last_meeting.kind == "introductie"
+    # the IOP was done on the day of the introductiegesprek (2025-10-15) and discussed in
+    # it: "since the last meeting" starts the day after
+    assert titles(s.done_since) == [
+        "Coach-the-co",  # 2025-11-20, a course
+        "Visite en poli volgens schema",  # 2026-02-15
+    ]
+    explicit = page("2026-03-01", since="2025-10-15")  # --since itself is inclusive
+    assert titles(explicit.done_since)[0] == "Opstellen en bewaken eigen IOP"
+    agreements = s.last_meeting.agreements
+    assert [(a.moved, [m.item.title for m in a.matches]) for a in agreements] == [
+        (True, ["Coach-the-co"]),
+        (True, ["360 graden feedback"]),
+    ]
+
+
+def test_before_the_start(page: Callable[..., Summary]) -> None:
+    s = page("2025-08-01")
+    assert s.position is not None
+    assert (s.position.state, s.position.year, s.position.phase) == ("before", None, None)
+    assert s.overdue == () and "meeting_overdue" not in codes(s)
+
+
+def test_after_training(page: Callable[..., Summary]) -> None:
+    s = page("2030-09-01")
+    assert s.position is not None and s.position.state == "after"
+    assert s.due == ()
+    # everything open from years 2-5 is overdue, courses included, oldest year first
+    assert len(s.overdue) == 13
+    assert [i.year for i in s.overdue] == sorted(i.year or 0 for i in s.overdue)
+    assert {i.title for i in s.overdue if i.kind == "course"} == {
+        "DOO leiderschap",
+        "Calling en Comradeship",
+    }
+    assert codes(s)[:4] == ["overdue", "overdue", "overdue", "overdue"]
+    assert s.talking_points[3].params == {"count": 10}
+    idle = [p.params["year"] for p in s.talking_points if p.code == "idle_year"]
+    assert idle == [3, 4, 5]  # year 2 has work in progress
+    assert "meeting_overdue" not in codes(s)  # the training is over
+
+
+# -- since, due, overdue ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("since", "expected"),
+    [
+        ("2026-01-01", ["2026-02-15", "2026-03-12", "2026-05-20", "2026-06-30"]),
+        ("2026-05-20", ["2026-05-20", "2026-06-30"]),  # the boundary day counts
+        ("2026-05-21", ["2026-06-30"]),
+        ("2026-06-30", ["2026-06-30"]),
+    ],
+)
+def test_since_moves_the_done_boundary(
+    page: Callable[..., Summary], since: str, expected: list[str]
+) -> None:
+    s = page("2026-11-22", since=since)
+    assert s.since_source == "option"
+    assert [i.done_on.isoformat() for i in s.done_since if i.done_on] == expected
+    assert all(i.evidence for i in s.done_since)
+
+
+def test_done_since_stops_at_today(page: Callable[..., Summary]) -> None:
+    s = page("2026-04-01", since="2026-01-01")
+    assert [i.done_on for i in s.done_since] == [D("2026-02-15"), D("2026-03-12")]
+
+
+def test_overdue_once_the_year_has_passed(page: Callable[..., Summary]) -> None:
+    assert page("2027-08-31").overdue == ()  # the last day of year 2
+    s = page("2027-09-01")
+    assert [i.year for i in s.overdue] == [2, 2, 2, 2, 2]
+    assert "DOO leiderschap" in titles(s.overdue)
+    assert codes(s)[:2] == ["meeting_overdue", "overdue"]  # 14 months since 2026-07-01
+
+
+def test_due_window_reaches_a_year_that_starts_inside_it(page: Callable[..., Summary]) -> None:
+    # year 3 starts 2027-09-01; the window [today, today + N months) is half-open
+    two = page("2027-07-01", months=2)
+    assert two.due_until == D("2027-09-01")
+    assert {i.year for i in two.due} == {2}
+    three = page("2027-07-01", months=3)
+    assert {i.year for i in three.due} == {2, 3}
+    assert "Calling en Comradeship" in titles(three.due)
+
+
+def test_dropped_and_done_are_never_due(page: Callable[..., Summary]) -> None:
+    text = EXAMPLE.replace(
+        "    title: Delen/bespreken life events\n    year: 2\n",
+        "    title: Delen/bespreken life events\n    year: 2\n    status: dropped\n",
+    )
+    assert "Delen/bespreken life events" not in titles(page("2026-11-22", text).due)
+
+
+# -- agreements --------------------------------------------------------------------------------
+
+
+def _item(title: str, course: str | None = None) -> Item:
+    kind = "course" if course else "activity"
+    return Item(kind=kind, index=0, title=title, year=1, status="planned", course=course)
+
+
+@pytest.mark.parametrize(
+    ("agreement", "item", "expected"),
+    [
+        ("DOO leiderschap inplannen", _item("DOO leiderschap", "doo-leiderschap"), True),
+        ("Coach-the-co volgen in het eerste jaar", _item("Coach-the-co", "coach-the-co"), True),
+        ("Symposium organiseren in jaar 2", _item("Organiseren onderwijs, symposium"), True),
+        ("360 graden feedback voor de zomer", _item("360 graden feedback"), True),
+        ("Patiëntveiligheid: VIM-casus inbrengen", _item("VIM casus inbrengen"), True),
+        ("Vaker overdracht voorzitten", _item("Voorzitten overdracht"), True),
+        # one word in common is not enough, nor are stopwords ("jaar", "inplannen")
+        ("Voorzitten overdracht", _item("Voorzitten MDO"), False),
+        ("In het eerste jaar inplannen", _item("Stage in het eerste jaar inplannen x"), False),
+        ("Stage bij zorgverzekeraar", _item("DOO leiderschap", "doo-leiderschap"), False),
+        # half of a long title's significant words are needed
+        (
+            "Inkoopbesprekingen bijwonen",
+            _item(
+                "Als toehoorder aanwezig bij (staf)vergaderingen of loopt mee met "
+                "inkoopbesprekingen, staf/maatschap"
+            ),
+            False,
+        ),
+    ],
+)
+def test_mentions(agreement: str, item: Item, expected: bool) -> None:
+    assert mentions(agreement, item) is expected
+
+
+def test_words_ignore_case_accents_and_punctuation() -> None:
+    assert words("Patiëntveiligheid, 360°-feedback (KPB)") == (
+        "patientveiligheid",
+        "360",
+        "feedback",
+        "kpb",
+    )
+
+
+def test_agreement_states(page: Callable[..., Summary]) -> None:
+    text = EXAMPLE.replace(
+        "      - Symposium organiseren in jaar 2\n",
+        "      - Symposium organiseren in jaar 2\n"
+        "      - Voorzitten overdracht blijven oefenen\n"
+        "      - Meer sporten\n",
+    ).replace(
+        "    title: Verwonder en Verbeter\n    year: 3\n",
+        "    title: Verwonder en Verbeter\n    year: 3\n    status: dropped\n",
+    )
+    text = text.replace("      - DOO leiderschap inplannen\n", "      - Verwonder en Verbeter\n")
+    meeting = page("2026-11-22", text).last_meeting
+    assert meeting is not None
+    states = {a.text: (a.moved, [m.state for m in a.matches]) for a in meeting.agreements}
+    assert states["Voorzitten overdracht blijven oefenen"] == (False, ["done_before"])
+    assert states["Meer sporten"] == (None, [])
+    assert states["Verwonder en Verbeter"] == (False, ["dropped"])
+    tp = page("2026-11-22", text).talking_points
+    assert ("agreement_unmatched", {"text": "Meer sporten"}) in [(p.code, p.params) for p in tp]
+
+
+def test_a_later_meeting_has_not_happened_yet(page: Callable[..., Summary]) -> None:
+    text = EXAMPLE + "  - date: 2027-01-10\n    kind: voortgang\n    agreements: [Later]\n"
+    s = page("2026-11-22", text)
+    assert s.last_meeting is not None and s.last_meeting.date == D("2026-07-01")
+    assert page("2027-01-10", text).since == D("2027-01-10")
+
+
+# -- talking points ----------------------------------------------------------------------------
+
+MINIMAL = """\
+version: 1
+aios:
+  name: Cees Claassen
+training:
+  start: 2025-09-01
+  years: 5
+"""
+
+
+def test_meeting_overdue_after_twelve_months(page: Callable[..., Summary]) -> None:
+    assert "meeting_overdue" not in codes(page("2027-06-30"))
+    s = page("2027-07-01")  # twelve months after 2026-07-01
+    point = next(p for p in s.talking_points if p.code == "meeting_overdue")
+    assert point.key == "summary.tp.meeting_overdue"
+    assert point.params == {"date": "2026-07-01", "months": 12}
+    assert s.talking_points[0] is point  # the most pressing point comes first
+
+
+def test_no_meeting_at_all_is_overdue_after_the_first_year(
+    page: Callable[..., Summary],
+) -> None:
+    assert "meeting_overdue" not in codes(page("2026-08-31", MINIMAL))
+    s = page("2026-09-01", MINIMAL)
+    assert s.talking_points[0].key == "summary.tp.no_meeting_year"
+
+
+def test_empty_plan_points(page: Callable[..., Summary]) -> None:
+    s = page("2026-01-15", MINIMAL)
+    assert s.coverage is not None and s.coverage.text == "0/14"
+    assert codes(s) == [
+        "missing_topics",
+        "missing_course",
+        "missing_course",
+        "idle_year",
+        "no_improvement_points",
+    ]
+    assert s.talking_points[0].key == "summary.tp.missing_topics_many"
+    assert s.talking_points[3].key == "summary.tp.idle_current_year"
+
+
+def test_few_missing_topics_are_named(page: Callable[..., Summary]) -> None:
+    text = EXAMPLE.replace("  - topic: doelmatigheid\n", "  - topic: innovatie\n")
+    point = next(p for p in page("2026-11-22", text).talking_points if p.code == "missing_topics")
+    assert point.params == {"count": 1, "topics": "Doelmatigheid"}
+
+
+def test_missing_required_course_and_idle_past_year(page: Callable[..., Summary]) -> None:
+    text = MINIMAL + (
+        "activities:\n"
+        "  - {topic: innovatie, title: EPD, year: 2, status: in_progress}\n"
+        "courses:\n"
+        "  - {course: doo-teamwork, year: 1, status: dropped}\n"
+    )
+    s = page("2026-11-22", text)
+    courses = [p.params["title"] for p in s.talking_points if p.code == "missing_course"]
+    assert len(courses) == 2 and any("DOO" in c for c in courses)  # dropped does not count
+    idle = [(p.key, p.params) for p in s.talking_points if p.code == "idle_year"]
+    assert idle == [("summary.tp.idle_past_year", {"year": 1})]
+
+
+def test_check_findings_become_a_talking_point(page: Callable[..., Summary]) -> None:
+    s = page("2026-11-22", EXAMPLE.replace("version: 1", "version: 1\nextra: x"))
+    assert not s.loaded
+    assert s.check.errors == 1 and s.check.findings[0].code == "ML002"
+    assert s.position is None and s.talking_points == ()
+
+
+# -- the overview ------------------------------------------------------------------------------
+
+
+def test_overview_rows_and_sorting(page: Callable[..., Summary]) -> None:
+    anne = page("2026-11-22")
+    finished = page(
+        "2026-11-22", EXAMPLE.replace("2025-09-01", "2019-09-01").replace("Anne de Vries", "Bob")
+    )
+    new = page(
+        "2026-11-22", MINIMAL.replace("2025-09-01", "2027-01-01").replace("Cees Claassen", "Zoë")
+    )
+    broken = page("2026-11-22", "version: [1")
+    rows = [overview_row(s) for s in (broken, new, anne, finished)]
+    assert rows[2] == OverviewRow(
+        path="plan.yaml",
+        name="Anne de Vries",
+        state="during",
+        year=2,
+        years=5,
+        phase="begin",
+        covered=14,
+        total=14,
+        done=0,
+        due=5,
+        overdue=0,
+        errors=0,
+        warnings=0,
+        first_error=None,
+    )
+    assert rows[0].name is None and rows[0].first_error is not None
+    assert rows[0].first_error.code == "ML001"
+
+    def names(by: str) -> list[str | None]:
+        return [r.name for r in sort_rows(rows, by)]  # type: ignore[arg-type]
+
+    assert names("name") == ["Anne de Vries", "Bob", "Zoë", None]
+    assert names("year") == ["Zoë", "Anne de Vries", "Bob", None]
+    assert names("coverage") == ["Zoë", "Anne de Vries", "Bob", None]
+    assert names("overdue") == ["Bob", "Anne de Vries", "Zoë", None]

@@ -1,0 +1,361 @@
+"""``mlplan summary`` end to end: one page, a group directory, formats, exit codes.
+
+The golden Markdown page (tests/golden/summary-example.md) was read line by line against
+the example plan. Regenerate it after a deliberate change with
+``MLPLAN_UPDATE_GOLDEN=1 python -m pytest tests/test_summary_cmd.py`` and read the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "data" / "example-plan.yaml"
+GOLDEN = Path(__file__).parent / "golden" / "summary-example.md"
+TODAY = ("--today", "2026-11-22")
+
+Run = Callable[..., Any]  # the ``run`` fixture: returns Result(exit_code, stdout, stderr)
+
+EMPTY_PLAN = """\
+version: 1
+aios:
+  name: Cees Claassen
+training:
+  start: 2026-03-01
+  years: 4.5
+"""
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working directory holding the example plan as plan.yaml (the default PATH)."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(EXAMPLE_PLAN, tmp_path / "plan.yaml")
+    return tmp_path
+
+
+@pytest.fixture
+def group(here: Path) -> Path:
+    """plans/: the example, a finished plan, an empty plan, a broken one, a dangling
+    link, a text file and a subdirectory with one more plan."""
+    plans = here / "plans"
+    (plans / "sub").mkdir(parents=True)
+    example = EXAMPLE_PLAN.read_text(encoding="utf-8")
+    (plans / "anne.yaml").write_text(example, encoding="utf-8")
+    finished = example.replace("Anne de Vries", "Bram Bakker").replace("2025-09-01", "2019-09-01")
+    (plans / "bram.yml").write_text(finished, encoding="utf-8")
+    (plans / "cees.yaml").write_text(EMPTY_PLAN, encoding="utf-8")
+    (plans / "kapot.yaml").write_text("version: 1\naios: [name\n", encoding="utf-8")
+    (plans / "notities.txt").write_text("geen plan", encoding="utf-8")
+    (plans / "sub" / "dirk.yaml").write_text(
+        example.replace("Anne de Vries", "Dirk Dekker"), encoding="utf-8"
+    )
+    return plans
+
+
+def overview(result: Any) -> list[dict[str, Any]]:
+    return json.loads(result.stdout)["overview"]
+
+
+# -- one plan --------------------------------------------------------------------------------
+
+
+def test_markdown_page_matches_golden(run: Run, here: Path) -> None:
+    result = run("summary", *TODAY, "--format", "markdown")
+    assert result.exit_code == 0, result.stderr
+    if os.environ.get("MLPLAN_UPDATE_GOLDEN"):
+        GOLDEN.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_markdown_is_valid_and_escapes_user_text(run: Run, here: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    plan = here / "plan.yaml"
+    text = plan.read_text(encoding="utf-8").replace(
+        "Symposium organiseren in jaar 2", "Symposium | *organiseren* <b>jaar 2</b>"
+    )
+    plan.write_text(text, encoding="utf-8")
+    result = run("summary", "plan.yaml", *TODAY, "--format", "markdown")
+    assert "Symposium \\| \\*organiseren\\* \\<b\\>jaar 2\\</b\\>" in result.stdout
+    html = MarkdownIt("commonmark").enable("table").render(result.stdout)
+    assert html.count("<table>") == 3  # coverage, due, agreements
+    assert "<b>" not in html and "<em>" not in html
+
+
+def test_table_page_has_every_section_on_one_screen(run: Run, here: Path) -> None:
+    result = run("summary", *TODAY)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for heading in (
+        "Anne de Vries — voortgangsgesprek 2026-11-22",
+        "Stand van zaken",
+        "Controle (mlplan check)",
+        "Dekking van de onderwerpen",
+        "Gedaan sinds het laatste gesprek (2026-07-01)",
+        "Aan de beurt in de komende 6 maanden (tot 2027-05-22)",
+        "Achterstallig",
+        "Verbeterpunten (TOP 3)",
+        "Afspraken van het laatste gesprek (2026-07-01, voortgangsgesprek)",
+        "Gespreksonderwerpen",
+    ):
+        assert heading in out
+    assert "jaar 2 van 5, begin (2026-09-01 t/m 2027-08-31)" in out
+    assert "14/14 onderwerpen gedekt, waarvan 5 afgerond." in out
+    assert "nee, nog gepland" in out
+    assert "\x1b[" not in out  # NO_COLOR: plain text
+    assert len(out.splitlines()) <= 60  # one screen at COLUMNS=100
+
+
+def test_json_has_every_section(run: Run, here: Path) -> None:
+    result = run("summary", *TODAY, "--format", "json", "--since", "2026-01-01", "--months", "3")
+    assert result.exit_code == 0, result.stderr
+    page = json.loads(result.stdout)
+    assert set(page) == {
+        "path",
+        "today",
+        "aios",
+        "position",
+        "check",
+        "coverage",
+        "done_since",
+        "due",
+        "overdue",
+        "improvement_points",
+        "last_meeting",
+        "talking_points",
+    }
+    assert page["aios"]["supervisor"] == "dr. J. Jansen"
+    assert page["position"] | {"text": None} == {
+        "state": "during",
+        "year": 2,
+        "years": 5,
+        "duration": 5.0,
+        "phase": "begin",
+        "text": None,
+        "start": "2025-09-01",
+        "end": "2030-08-31",
+        "year_start": "2026-09-01",
+        "year_end": "2027-08-31",
+    }
+    assert page["position"]["text"] == "jaar 2 van 5, begin"
+    assert page["check"] == {"errors": 0, "warnings": 0, "findings": [], "more": 0}
+    assert page["coverage"]["text"] == "14/14"
+    assert page["coverage"]["competencies"][1]["title"].startswith("Beheert de middelen")
+    assert page["done_since"]["since"] == "2026-01-01"
+    assert page["done_since"]["source"] == "option"
+    assert [i["done_on"] for i in page["done_since"]["items"]] == [
+        "2026-02-15",
+        "2026-03-12",
+        "2026-05-20",
+        "2026-06-30",
+    ]
+    assert page["done_since"]["items"][0]["evidence"] == "KPB polikliniek"
+    assert page["due"]["until"] == "2027-02-22" and len(page["due"]["items"]) == 5
+    assert page["due"]["items"][4] | {"index": 0} == {
+        "kind": "course",
+        "index": 0,
+        "title": "DOO leiderschap",
+        "topic": None,
+        "topic_title": None,
+        "competency": None,
+        "course": "doo-leiderschap",
+        "year": 2,
+        "status": "planned",
+        "done_on": None,
+        "evidence": None,
+    }
+    assert page["overdue"] == []
+    assert len(page["improvement_points"]) == 3
+    agreements = page["last_meeting"]["agreements"]
+    assert [a["moved"] for a in agreements] == [True, False, False]
+    assert agreements[0]["items"][0]["state"] == "in_progress"
+    assert page["talking_points"][0]["code"] == "agreement_stalled"
+    assert page["talking_points"][0]["message"].startswith("Afspraak ‘DOO leiderschap inplannen’")
+
+
+def test_english(run: Run, here: Path) -> None:
+    result = run("summary", *TODAY, "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert "Anne de Vries — progress meeting 2026-11-22" in result.stdout
+    assert "year 2 of 5, begin (early) (2026-09-01 to 2027-08-31)" in result.stdout
+    assert "Talking points" in result.stdout and "no, still planned" in result.stdout
+    md = run("summary", *TODAY, "--lang", "en", "--format", "markdown").stdout
+    assert "## Done since the last meeting (2026-07-01)" in md
+    assert "Voortgangsgesprek" not in md
+
+
+def test_a_plan_that_does_not_load_is_a_page_with_its_errors(run: Run, here: Path) -> None:
+    (here / "plan.yaml").write_text("version: 1\naios:\n  nam: x\n", encoding="utf-8")
+    result = run("summary", *TODAY, "--format", "markdown")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("# plan.yaml — voortgangsgesprek 2026-11-22")
+    assert "`plan.yaml:3:3` ML002 onbekende sleutel 'nam'" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("missing.yaml",), "missing.yaml: bestand of map niet gevonden"),
+        (("--today", "2026-13-01"), "--today: '2026-13-01' is geen datum"),
+        (("--since", "gisteren"), "--since: 'gisteren' is geen datum"),
+        (("--since", "2027-01-01", *TODAY), "--since (2027-01-01) ligt na vandaag (2026-11-22)"),
+        (("--months", "0"), "--months moet tussen 1 en 120 liggen, niet 0"),
+        (("--sort", "age", "plans"), "--sort: 'age' onbekend; kies uit name, year"),
+    ],
+)
+def test_usage_errors_exit_2(run: Run, here: Path, args: tuple[str, ...], message: str) -> None:
+    result = run("summary", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stdout == "" and "Traceback" not in result.stderr
+
+
+def test_unreadable_single_plan_exits_2(run: Run, here: Path) -> None:
+    (here / "plan.yaml").unlink()
+    (here / "plan.yaml").symlink_to(here / "nowhere.yaml")
+    result = run("summary", *TODAY)
+    assert result.exit_code == 2
+    assert "bestand niet gevonden" in result.stderr
+
+
+# -- a group ---------------------------------------------------------------------------------
+
+
+def test_group_overview_table(run: Run, group: Path) -> None:
+    (group / "weg.yaml").symlink_to(group / "nowhere.yaml")  # a dangling link: a row
+    result = run("summary", "plans", *TODAY, "--overview-only")
+    assert result.exit_code == 1  # kapot.yaml and weg.yaml do not load
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Overzicht: 5 plan(nen) op 2026-11-22"
+    rows = [line.split() for line in lines[3:8]]
+    assert rows[0] == [
+        "Anne",
+        "de",
+        "Vries",
+        "2/5",
+        "begin",
+        "14/14",
+        "0",
+        "5",
+        "0",
+        "0",
+        "anne.yaml",
+    ]
+    assert rows[1] == ["Bram", "Bakker", "voorbij", "14/14", "0", "0", "13", "0", "bram.yml"]
+    assert rows[2] == ["Cees", "Claassen", "1/5", "begin", "0/14", "0", "0", "0", "0", "cees.yaml"]
+    assert rows[3] == ["laadt", "niet", "1", "kapot.yaml"]
+    assert rows[4] == ["laadt", "niet", "1", "weg.yaml"]
+    assert "plans/kapot.yaml:3:1: ML001" in result.stdout
+    assert "plans/weg.yaml:1:1: ML001 plans/weg.yaml: bestand niet gevonden" in result.stdout
+    assert "Stand van zaken" not in result.stdout  # --overview-only
+    assert "dirk" not in result.stdout and "notities" not in result.stdout
+
+
+def test_group_pages_follow_the_overview(run: Run, group: Path) -> None:
+    result = run("summary", "plans", *TODAY, "--format", "markdown")
+    assert result.exit_code == 1
+    out = result.stdout
+    assert out.startswith("# Overzicht: 4 plan(nen) op 2026-11-22\n")
+    assert "| Anne de Vries | 2/5 begin | 14/14 | 0 | 5 | 0 | 0 | plans/anne.yaml |   |" in out
+    assert "| laadt niet |" in out and "| 1 | plans/kapot.yaml | 3:1 ML001 " in out
+    pages = [line for line in out.splitlines() if line.startswith("## ")]
+    assert pages == [
+        "## Anne de Vries — voortgangsgesprek 2026-11-22",
+        "## Bram Bakker — voortgangsgesprek 2026-11-22",
+        "## Cees Claassen — voortgangsgesprek 2026-11-22",
+        "## plans/kapot.yaml — voortgangsgesprek 2026-11-22",
+    ]
+    assert "### Gespreksonderwerpen" in out
+    # Bram's training ended in 2024: his open work is overdue
+    assert "- Achterstallig: ‘Organiseren onderwijs, symposium’ (jaar 2) is niet afgerond." in out
+
+
+def test_group_json(run: Run, group: Path) -> None:
+    result = run("summary", "plans", *TODAY, "--format", "json", "--sort", "overdue")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["plans_with_errors"] == 1 and data["sort"] == "overdue"
+    assert [r["name"] for r in data["overview"]] == [
+        "Bram Bakker",
+        "Anne de Vries",
+        "Cees Claassen",
+        None,
+    ]
+    broken = data["overview"][3]
+    assert broken["path"] == "plans/kapot.yaml" and broken["errors"] == 1
+    assert broken["first_error"]["code"] == "ML001" and broken["first_error"]["line"] == 3
+    assert [p["path"] for p in data["plans"]] == [r["path"] for r in data["overview"]]
+    assert data["plans"][3]["aios"] is None and data["plans"][3]["check"]["errors"] == 1
+    only = json.loads(run("summary", "plans", *TODAY, "-f", "json", "--overview-only").stdout)
+    assert "plans" not in only
+
+
+@pytest.mark.parametrize(
+    ("sort", "names"),
+    [
+        ("name", ["Anne de Vries", "Bram Bakker", "Cees Claassen", None]),
+        ("year", ["Cees Claassen", "Anne de Vries", "Bram Bakker", None]),
+        ("coverage", ["Cees Claassen", "Anne de Vries", "Bram Bakker", None]),
+        ("overdue", ["Bram Bakker", "Anne de Vries", "Cees Claassen", None]),
+    ],
+)
+def test_sort(run: Run, group: Path, sort: str, names: list[str | None]) -> None:
+    result = run("summary", "plans", *TODAY, "-f", "json", "--overview-only", "--sort", sort)
+    assert [r["name"] for r in overview(result)] == names
+
+
+def test_recursive_and_explicit_paths(run: Run, group: Path) -> None:
+    deep = overview(run("summary", "plans", "-r", *TODAY, "-f", "json", "--overview-only"))
+    assert "plans/sub/dirk.yaml" in [r["path"] for r in deep] and len(deep) == 5
+    # several files are a group too; the same file twice counts once; all fine: exit 0
+    result = run(
+        "summary", "plans/anne.yaml", "plans/cees.yaml", "plans/anne.yaml", *TODAY, "-f", "json"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert [r["path"] for r in overview(result)] == ["plans/anne.yaml", "plans/cees.yaml"]
+
+
+def test_missing_path_in_a_group_is_a_usage_error(run: Run, group: Path) -> None:
+    result = run("summary", "plans/anne.yaml", "plans/typo.yaml", *TODAY)
+    assert result.exit_code == 2
+    assert "plans/typo.yaml: bestand of map niet gevonden" in result.stderr
+    assert result.stdout == ""
+
+
+def test_directory_without_plans(run: Run, here: Path) -> None:
+    (here / "leeg").mkdir()
+    result = run("summary", "leeg", *TODAY)
+    assert result.exit_code == 2
+    assert "leeg: geen plannen (*.yaml, *.yml) gevonden" in result.stderr
+
+
+def test_help(run: Run) -> None:
+    result = run("summary", "--help")
+    assert result.exit_code == 0
+    for option in ("--since", "--months", "--today", "--sort", "--overview-only", "--recursive"):
+        assert option in result.stdout
+
+
+def test_installed_script(here: Path) -> None:
+    script = Path(sys.executable).with_name("mlplan")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MLPLAN_")} | {"NO_COLOR": "1"}
+    done = subprocess.run(
+        [str(script), "summary", *TODAY, "--format", "json", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    page = json.loads(done.stdout)
+    assert page["position"]["text"] == "year 2 of 5, begin (early)"
+    assert page["talking_points"][0]["message"].startswith("Agreement ‘DOO leiderschap")
