@@ -370,7 +370,6 @@ MESSAGES: dict[str, str] = {
     "opt.summary.sort": "Order of the group overview: name, year, coverage or overdue.",
     "opt.summary.overview_only": "Only the group overview, without the page per aios.",
     "opt.summary.recursive": "In a directory, also look for plans in subdirectories.",
-    "metavar.date": "DATE",
     "metavar.paths": "PATH…",
     "summary.bad_date": "{option}: '{value}' is not a date; write YYYY-MM-DD",
     "summary.bad_months": "--months must be between 1 and {max}, not {value}",

@@ -369,7 +369,6 @@ MESSAGES: dict[str, str] = {
     "opt.summary.sort": "Volgorde van het groepsoverzicht: name, year, coverage of overdue.",
     "opt.summary.overview_only": "Alleen het groepsoverzicht, zonder de pagina per aios.",
     "opt.summary.recursive": "Zoek in een map ook in submappen naar plannen.",
-    "metavar.date": "DATUM",
     "metavar.paths": "PAD…",
     "summary.bad_date": "{option}: '{value}' is geen datum; schrijf JJJJ-MM-DD",
     "summary.bad_months": "--months moet tussen 1 en {max} liggen, niet {value}",
