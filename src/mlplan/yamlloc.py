@@ -338,6 +338,8 @@ class _Composer:
             key_mark = self.stack[-1].pending_key[1]
         if key_mark is not None:
             self.doc.index[loc] = Position(line, column, key_mark.line + 1, key_mark.column + 1)
+        elif not loc:  # the document has no key: its "key" is the top of the file, as for a scalar
+            self.doc.index[loc] = Position(line, column, 1, 1)
         else:
             self.doc.index[loc] = Position(line, column, line, column)
 
