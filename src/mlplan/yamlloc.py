@@ -193,6 +193,11 @@ _PROBLEMS = (
     ("did not find expected key", "yaml.expected_key"),
     ("did not find expected '-' indicator", "yaml.expected_dash"),
     ("found duplicate anchor", "yaml.duplicate_anchor"),
+    ("that cannot start any token", "yaml.reserved_char"),
+    ("unknown escape character", "yaml.bad_escape"),
+    ("expected hexdecimal number", "yaml.bad_escape"),
+    ("did not find expected ',' or", "yaml.unclosed_flow"),
+    ("did not find expected node content", "yaml.unclosed_flow"),
 )
 
 

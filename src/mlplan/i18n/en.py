@@ -161,6 +161,9 @@ MESSAGES: dict[str, str] = {
     "check.files.one": "1 file",
     "check.files.many": "{n} files",
     "check.unreadable": "{n} file(s) could not be read",
+    "yaml.reserved_char": "a value cannot start with @, ` or %; put the value in quotes",
+    "yaml.bad_escape": "invalid \\ sequence in text between double quotes (a Windows path?); use single quotes",
+    "yaml.unclosed_flow": "bracket '[' or '{' is not closed, or a ',' is missing",
     "check.bad_today": "'{value}' is not a date; use YYYY-MM-DD, for example 2026-11-22",
     "cmd.check.help": (
         "Check plans: YAML, schema and the framework's rules (ML001–ML204), each finding with "

@@ -160,6 +160,9 @@ MESSAGES: dict[str, str] = {
     "check.files.one": "1 bestand",
     "check.files.many": "{n} bestanden",
     "check.unreadable": "{n} bestand(en) konden niet gelezen worden",
+    "yaml.reserved_char": "een waarde mag niet beginnen met @, ` of %; zet de waarde tussen aanhalingstekens",
+    "yaml.bad_escape": "ongeldige \\-reeks in tekst tussen dubbele aanhalingstekens (een Windows-pad?); gebruik enkele aanhalingstekens",
+    "yaml.unclosed_flow": "haakje '[' of '{' is niet gesloten, of er ontbreekt een ','",
     "check.bad_today": "'{value}' is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-11-22",
     "cmd.check.help": (
         "Controleer plannen: YAML, schema en de regels van het kader (ML001–ML204), elke "
