@@ -58,6 +58,7 @@ def run(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
 # What a course id looks like (the framework's id pattern). A course entry in this form
 # that is not a framework course is almost certainly a mistyped id; a title with spaces
 # or capitals is the aios's own course and is allowed.
+_QUOTES = "‘’“”‚„"
 _ID_LIKE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -87,11 +88,13 @@ def current_phase(plan: Plan, today: dt.date) -> timeline.PhaseId:
 def example_for(topic: Topic, phase: timeline.PhaseId) -> str:
     """An example activity of ``topic`` for ``phase``: one suggested for that phase, else
     one without a phase, else the first."""
-    for wanted in (phase, None):
-        for example in topic.activities:
-            if example.phase == wanted:
-                return example.title
-    return topic.activities[0].title
+    chosen = next(
+        (e for wanted in (phase, None) for e in topic.activities if e.phase == wanted),
+        topic.activities[0],
+    )
+    # the source's typographic quotes (‘Verwonder en Verbeter’) would read as doubled
+    # quotes in the message; titles match without them anyway
+    return chosen.title.strip(_QUOTES)
 
 
 # -- ML002: obvious duplicates -----------------------------------------------------------
