@@ -205,7 +205,11 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, dict[str, Any]]
     problem = exc.problem or ""
     mark = exc.problem_mark
     at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
-    if "\t" in problem or (at_tab and "cannot start any token" in problem):
+    if (
+        "\t" in problem
+        or "tab character" in problem
+        or (at_tab and "cannot start any token" in problem)
+    ):
         return "yaml.tab", {}
     for needle, key in _PROBLEMS:
         if needle in problem:
@@ -457,10 +461,15 @@ def validate(
 def _schema_diagnostic(doc: Document, root: type[BaseModel], error: Any) -> Diagnostic:
     loc: Loc = tuple(error["loc"])
     kind: str = error["type"]
-    ctx: dict[str, Any] = dict(error.get("ctx") or {})
+    # bounds print as written (years > 0, not 0.0)
+    ctx: dict[str, Any] = {
+        k: f"{v:g}" if isinstance(v, float) else v for k, v in (error.get("ctx") or {}).items()
+    }
     value = error.get("input")
     field = next((str(s) for s in reversed(loc) if isinstance(s, str)), "")
     shown = _show(value)
+    if not loc and kind in ("model_type", "model_attributes_type", "dict_type"):
+        return doc.diagnostic((), "ML002", "schema.root_mapping", value=shown)
     if kind == "extra_forbidden":
         allowed = _fields_at(root, loc[:-1])
         key = str(loc[-1])

@@ -164,6 +164,7 @@ MESSAGES: dict[str, str] = {
     "yaml.reserved_char": "a value cannot start with @, ` or %; put the value in quotes",
     "yaml.bad_escape": "invalid \\ sequence in text between double quotes (a Windows path?); use single quotes",
     "yaml.unclosed_flow": "bracket '[' or '{' is not closed, or a ',' is missing",
+    "schema.root_mapping": "a plan is a mapping of keys (version: 1, aios:, training:, …), not {value}",
     "check.bad_today": "'{value}' is not a date; use YYYY-MM-DD, for example 2026-11-22",
     "cmd.check.help": (
         "Check plans: YAML, schema and the framework's rules (ML001–ML204), each finding with "

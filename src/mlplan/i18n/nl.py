@@ -163,6 +163,7 @@ MESSAGES: dict[str, str] = {
     "yaml.reserved_char": "een waarde mag niet beginnen met @, ` of %; zet de waarde tussen aanhalingstekens",
     "yaml.bad_escape": "ongeldige \\-reeks in tekst tussen dubbele aanhalingstekens (een Windows-pad?); gebruik enkele aanhalingstekens",
     "yaml.unclosed_flow": "haakje '[' of '{' is niet gesloten, of er ontbreekt een ','",
+    "schema.root_mapping": "een plan is een mapping van sleutels (version: 1, aios:, training:, …), geen {value}",
     "check.bad_today": "'{value}' is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-11-22",
     "cmd.check.help": (
         "Controleer plannen: YAML, schema en de regels van het kader (ML001–ML204), elke "
