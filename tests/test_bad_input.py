@@ -206,3 +206,13 @@ def test_english_missing_file(run: Run, tmp_path: Path) -> None:
     result = run("check", str(tmp_path / "x.yaml"), "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {tmp_path / 'x.yaml'}: file not found")
+
+
+def test_unicode_line_separators_do_not_shift_lines(run: Run, tmp_path: Path) -> None:
+    # libyaml breaks lines at U+2028/U+0085 too; editors do not, so neither do we
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        edit("  name: Anne de Vries", "  name: 'Anne\u2028de Vries'\n  nam: x"), encoding="utf-8"
+    )
+    line = one_finding(run("check", str(plan), "--today", "2026-11-22"))
+    assert line.startswith(f"{plan}:8:3: ML002 onbekende sleutel 'nam'. Bedoelde je 'name'?")

@@ -13,6 +13,7 @@ bad date is reported at its line) without walking the tree twice.
 
 from __future__ import annotations
 
+import bisect
 import types
 import typing
 from collections.abc import Iterable
@@ -162,7 +163,7 @@ def parse(text: str, path: str) -> Document:
         pass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = _Lines(text)(mark) if mark else (1, 1)
         doc.diagnostics.append(Diagnostic(path, line, column, "ML001", *_explain(exc, text)))
         doc.data = None
     except yaml.YAMLError as exc:  # e.g. a reader error on a control character
@@ -217,6 +218,28 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, dict[str, Any]]
     return "yaml.syntax", {"detail": problem or str(exc).splitlines()[0]}
 
 
+class _Lines:
+    """1-based line and column of a libyaml mark, counting lines as editors do.
+
+    libyaml also breaks lines at NEL, LS and PS (U+0085, U+2028, U+2029), which editors
+    and ``grep -n`` show inside a line; in a text holding one, positions are recomputed
+    from the mark's character index. Other texts take libyaml's numbers as they are.
+    """
+
+    __slots__ = ("starts",)
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] | None = None
+        if "\x85" in text or "\u2028" in text or "\u2029" in text:
+            self.starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+
+    def __call__(self, mark: Any) -> tuple[int, int]:
+        if self.starts is None:
+            return mark.line + 1, mark.column + 1
+        row = bisect.bisect_right(self.starts, mark.index) - 1
+        return row + 1, mark.index - self.starts[row] + 1
+
+
 class _Frame:
     __slots__ = ("anchor", "container", "key", "loc", "pending_key", "size")
 
@@ -235,13 +258,14 @@ class _Composer:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.loader = _Loader(doc.text)
+        self.at = _Lines(doc.text)
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.stack: list[_Frame] = []
         self.nodes = 0
         self.documents = 0
 
     def fail(self, mark: Any | None, key: str, **params: Any) -> typing.NoReturn:
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = self.at(mark) if mark else (1, 1)
         self.doc.diagnostics.append(Diagnostic(self.doc.path, line, column, "ML001", key, params))
         self.doc.data = None
         raise _Stop
@@ -342,11 +366,11 @@ class _Composer:
         return (*top.loc, key if isinstance(key, (str, int)) else str(key))
 
     def _record(self, loc: Loc, mark: Any, key_mark: Any | None = None) -> None:
-        line, column = mark.line + 1, mark.column + 1
+        line, column = self.at(mark)
         if key_mark is None and self.stack and self.stack[-1].pending_key is not None:
             key_mark = self.stack[-1].pending_key[1]
         if key_mark is not None:
-            self.doc.index[loc] = Position(line, column, key_mark.line + 1, key_mark.column + 1)
+            self.doc.index[loc] = Position(line, column, *self.at(key_mark))
         elif not loc:  # the document has no key: its "key" is the top of the file, as for a scalar
             self.doc.index[loc] = Position(line, column, 1, 1)
         else:
@@ -356,7 +380,7 @@ class _Composer:
         if not self.stack:
             self.doc.data = value
             if mark is not None:
-                self.doc.index[()] = Position(mark.line + 1, mark.column + 1, 1, 1)
+                self.doc.index[()] = Position(*self.at(mark), 1, 1)
             return
         top = self.stack[-1]
         top.size += size
@@ -384,8 +408,7 @@ class _Composer:
             self.doc.diagnostics.append(
                 Diagnostic(
                     self.doc.path,
-                    key_mark.line + 1,
-                    key_mark.column + 1,
+                    *self.at(key_mark),
                     "ML001",
                     "yaml.duplicate_key",
                     {"key": key, "first": first.key_line if first else "?"},
@@ -395,9 +418,7 @@ class _Composer:
         if index and mark is not None:
             self._record((*top.loc, key), mark, key_mark)
         elif (*top.loc, key) not in self.doc.index:
-            self.doc.index[(*top.loc, key)] = Position(
-                key_mark.line + 1, key_mark.column + 1, key_mark.line + 1, key_mark.column + 1
-            )
+            self.doc.index[(*top.loc, key)] = Position(*self.at(key_mark), *self.at(key_mark))
         top.container[key] = value
 
     def _merge(self, top: _Frame, value: Any, mark: Any) -> None:
