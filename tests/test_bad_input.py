@@ -216,3 +216,11 @@ def test_unicode_line_separators_do_not_shift_lines(run: Run, tmp_path: Path) ->
     )
     line = one_finding(run("check", str(plan), "--today", "2026-11-22"))
     assert line.startswith(f"{plan}:8:3: ML002 onbekende sleutel 'nam'. Bedoelde je 'name'?")
+
+
+def test_an_error_at_the_end_of_a_file_without_final_newline(run: Run, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(BASE + "0", encoding="utf-8")  # libyaml reports the line after it
+    line = one_finding(run("check", str(plan), "--today", "2026-11-22"))
+    last = BASE.count("\n") + 1
+    assert line.startswith(f"{plan}:{last}:2: ML001 ':' verwacht na een sleutel"), line

@@ -226,15 +226,20 @@ class _Lines:
     from the mark's character index. Other texts take libyaml's numbers as they are.
     """
 
-    __slots__ = ("starts",)
+    __slots__ = ("end", "starts")
 
     def __init__(self, text: str) -> None:
         self.starts: list[int] | None = None
         if "\x85" in text or "\u2028" in text or "\u2029" in text:
             self.starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+        # libyaml puts "end of stream" after an implied final newline: one line too far
+        last = text.rfind("\n") + 1
+        self.end = (text.count("\n") + 1, len(text) - last + 1)
 
     def __call__(self, mark: Any) -> tuple[int, int]:
         if self.starts is None:
+            if mark.line + 1 > self.end[0]:
+                return self.end
             return mark.line + 1, mark.column + 1
         row = bisect.bisect_right(self.starts, mark.index) - 1
         return row + 1, mark.index - self.starts[row] + 1
