@@ -408,3 +408,26 @@ def test_installed_script(tmp_path: Path) -> None:
     assert broken.returncode == 1
     assert f"{bad}:3:9: ML001" in broken.stdout
     assert "Traceback" not in broken.stdout + broken.stderr
+
+
+def test_check_imports_nothing_heavy() -> None:
+    """Start-up speed: a check never loads rich, the wizard or ruamel."""
+    code = (
+        "import sys\n"
+        "from mlplan.cli import main\n"
+        "try:\n"
+        f"    main(['check', {str(EXAMPLE_PLAN)!r}, '--today', '2026-11-22'])\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'questionary', 'ruamel'))\n"
+        "print(heavy)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
