@@ -444,7 +444,7 @@ def test_random_edits_keep_the_plan_valid_and_every_comment(
     fw = load_framework()
     text = base
     expected_activities = len(data(base)["activities"])  # type: ignore[index]
-    for step in steps:
+    for number, step in enumerate(steps):
         count = len(data(text)["activities"])  # type: ignore[index]
         kind = step[0]
         if kind == "done":
@@ -461,11 +461,15 @@ def test_random_edits_keep_the_plan_valid_and_every_comment(
             edit = SetKeys(("activities", step[1] % count), {"year": step[2]})
         elif kind == "add":
             assert isinstance(step[1], str) and isinstance(step[2], int)
-            edit = Append("activities", {"topic": "innovatie", "title": step[1], "year": step[2]})
+            # a plan may not hold the same activity twice (ML002): each added title is new
+            title = f"{step[1]} ({number})"
+            edit = Append("activities", {"topic": "innovatie", "title": title, "year": step[2]})
             expected_activities += 1
         else:
             assert isinstance(step[1], str) and isinstance(step[2], list)
-            item: dict[str, editing.Value] = {"date": TODAY, "kind": "voortgang", "notes": step[1]}
+            # nor two meetings on one date (ML002): each recorded meeting is a day later
+            day = TODAY + dt.timedelta(days=number)
+            item: dict[str, editing.Value] = {"date": day, "kind": "voortgang", "notes": step[1]}
             if step[2]:
                 item["agreements"] = step[2]
             edit = Append("meetings", item)

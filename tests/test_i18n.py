@@ -22,6 +22,13 @@ def test_same_placeholders_in_both_languages(key: str) -> None:
     assert placeholders(nl.MESSAGES[key]) == placeholders(en.MESSAGES[key])
 
 
+@pytest.mark.parametrize("catalogue", [nl.MESSAGES, en.MESSAGES], ids=["nl", "en"])
+def test_every_message_is_a_valid_format_string(catalogue: dict[str, str]) -> None:
+    for key, template in catalogue.items():
+        names = placeholders(template)
+        assert template.format(**dict.fromkeys(names, "x")), key
+
+
 def test_no_empty_messages() -> None:
     assert all(text.strip() for text in (*nl.MESSAGES.values(), *en.MESSAGES.values()))
 

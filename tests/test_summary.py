@@ -326,9 +326,12 @@ def test_empty_plan_points(page: Callable[..., Summary]) -> None:
         "missing_course",
         "idle_year",
         "no_improvement_points",
+        "check",
     ]
     assert s.talking_points[0].key == "summary.tp.missing_topics_many"
     assert s.talking_points[3].key == "summary.tp.idle_current_year"
+    # ML100 and ML101 already have their own points; only ML204 (empty future years) is left
+    assert s.talking_points[-1].params == {"errors": 0, "warnings": 1}
 
 
 def test_few_missing_topics_are_named(page: Callable[..., Summary]) -> None:

@@ -94,6 +94,74 @@ def build_app() -> typer.Typer:
         run(topic=topic, fmt=fmt.value, framework_path=framework)
 
     # -- check, schema (issue 3) -------------------------------------------------------
+    from datetime import date
+
+    def _parse_today(value: str | date) -> date:
+        """``--today``: strictly YYYY-MM-DD (``fromisoformat`` would also take 20261122)."""
+        if isinstance(value, date):
+            return value
+        text = value.strip()
+        if len(text) == 10 and text[4] == "-" and text[7] == "-":
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                pass
+        raise typer.BadParameter(t("check.bad_today", value=value))
+
+    # "now" wherever it matters (ML202, current year and phase): reproducible output
+    today_opt = Annotated[
+        date | None,
+        typer.Option(
+            "--today",
+            parser=_parse_today,
+            help=t("opt.today"),
+            metavar=t("metavar.date"),
+            show_default=False,
+        ),
+    ]
+
+    class CheckFormat(StrEnum):
+        TEXT = "text"
+        JSON = "json"
+        GITHUB = "github"
+        GITLAB = "gitlab"
+
+    @app.command("check", help=t("cmd.check.help"), epilog=t("cmd.check.epilog"))
+    def check_cmd(
+        paths: Annotated[
+            list[Path] | None,
+            typer.Argument(help=t("arg.plan_paths"), metavar=t("metavar.path"), show_default=False),
+        ] = None,
+        fmt: Annotated[
+            CheckFormat | None,
+            typer.Option(
+                "--format",
+                "-f",
+                help=t("opt.check_format"),
+                case_sensitive=False,
+                show_default=False,
+            ),
+        ] = None,
+        strict: Annotated[bool, typer.Option("--strict", help=t("opt.strict"))] = False,
+        today: today_opt = None,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.check import run
+
+        run(
+            paths=paths or [],
+            fmt=fmt.value if fmt else None,
+            strict=strict,
+            today=today,
+            framework_path=framework,
+        )
+
+    @app.command("schema", help=t("cmd.schema.help"), epilog=t("cmd.schema.epilog"))
+    def schema_cmd(lang: lang_opt = None) -> None:
+        from mlplan.commands.schema import run
+
+        run()
 
     # -- init (issue 4) ----------------------------------------------------------------
     @app.command("init", help=t("cmd.init.help"), epilog=t("cmd.init.epilog"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from mlplan.framework import Competency, Framework, PhaseId, Topic
+from mlplan.framework import Competency, Framework, PhaseId, Requirement, Topic, normalise_title
 from mlplan.plan import Activity, Plan, Status
 
 CoverageState = Literal["done", "planned", "missing"]
@@ -61,3 +61,9 @@ def coverage(plan: Plan, fw: Framework) -> list[TopicCoverage]:
 def covered(cov: list[TopicCoverage]) -> int:
     """How many topics have at least their minimum of (planned or done) activities."""
     return sum(1 for c in cov if c.state != "missing")
+
+
+def missing_requirements(plan: Plan, fw: Framework) -> list[Requirement]:
+    """The framework's course requirements that no (non-dropped) course of the plan meets."""
+    present = {normalise_title(c.course) for c in plan.courses if c.status is not Status.DROPPED}
+    return [r for r in fw.courses.requirements if not present.intersection(r.any_of)]

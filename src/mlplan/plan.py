@@ -23,6 +23,8 @@ MAX_YEARS = 15
 
 
 class Status(StrEnum):
+    """Status: planned (gepland), in_progress (bezig), done (afgerond), dropped (vervallen)."""
+
     PLANNED = "planned"
     IN_PROGRESS = "in_progress"
     DONE = "done"
@@ -30,6 +32,8 @@ class Status(StrEnum):
 
 
 class MeetingKind(StrEnum):
+    """Soort gesprek: introductie, voortgang of geschiktheid."""
+
     INTRODUCTIE = "introductie"
     VOORTGANG = "voortgang"
     GESCHIKTHEID = "geschiktheid"
@@ -56,7 +60,7 @@ Text = Annotated[str, Field(min_length=1)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Aios(_Model):
@@ -151,8 +155,10 @@ class Plan(_Model):
     framework: Text | None = Field(
         None, description="Id van het kader; standaard fms-medisch-leiderschap-2017."
     )
-    aios: Aios
-    training: Training
+    aios: Aios = Field(description="De aios van wie dit plan is: naam (verplicht) en gegevens.")
+    training: Training = Field(
+        description="De opleiding: startdatum en duur in jaren (beide verplicht)."
+    )
     activities: list[Activity] = Field(
         default_factory=list, description="Activiteiten per onderwerp."
     )

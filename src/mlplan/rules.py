@@ -3,17 +3,24 @@
 A rule takes the validated plan, its framework and the context (``today``) and returns
 findings: a rule code, the path of the YAML node it is about, a message id and its
 parameters. The checking module turns paths into file:line:column.
+
+Rules run only on a plan that validates (ML001/ML002 come from the loader and the
+schema). Each rule points at the most specific node it can: a value such as an
+activity's ``year``, else the activity, else the list's key, else line 1.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from mlplan.framework import Framework
-from mlplan.plan import Plan
+from mlplan import domain, timeline
+from mlplan.framework import PHASES, Framework, Topic, normalise_title
+from mlplan.plan import Activity, Plan, Status
+from mlplan.suggest import closest
 from mlplan.yamlloc import Loc
 
 
@@ -44,3 +51,359 @@ def rule(fn: Rule) -> Rule:
 
 def run(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
     return [finding for check in RULES for finding in check(plan, fw, ctx)]
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+# What a course id looks like (the framework's id pattern). A course entry in this form
+# that is not a framework course is almost certainly a mistyped id; a title with spaces
+# or capitals is the aios's own course and is allowed.
+_QUOTES = "‘’“”‚„"
+_ID_LIKE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _list_loc(plan: Plan, name: str) -> tuple[Loc, bool]:
+    """Where a finding about a whole list points: its key, or line 1 when it is absent.
+
+    ``((), True)`` is the document's own key position, which the loader puts at 1:1.
+    """
+    if name in plan.model_fields_set:
+        return (name,), True
+    return (), True
+
+
+def _counting(plan: Plan) -> list[tuple[int, Activity]]:
+    return [(i, a) for i, a in enumerate(plan.activities) if domain.counts(a)]
+
+
+def current_phase(plan: Plan, today: dt.date) -> timeline.PhaseId:
+    """The aios's phase at ``today``: year 1's before the start, the last year's after the end."""
+    years = plan.training.years
+    now = timeline.year_at(plan.training.start, years, today)
+    if now is None:
+        now = timeline.year_count(years)
+    return timeline.phase_of_year(max(now, 1), years)
+
+
+def example_for(topic: Topic, phase: timeline.PhaseId) -> str:
+    """An example activity of ``topic`` for ``phase``: one suggested for that phase, else
+    one without a phase, else the first."""
+    chosen = next(
+        (e for wanted in (phase, None) for e in topic.activities if e.phase == wanted),
+        topic.activities[0],
+    )
+    # the source's typographic quotes (‘Verwonder en Verbeter’) would read as doubled
+    # quotes in the message; titles match without them anyway
+    return chosen.title.strip(_QUOTES)
+
+
+# -- ML002: obvious duplicates -----------------------------------------------------------
+
+
+@rule
+def duplicates(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+    """ML002: the same activity (topic and title) twice, the same course twice, two meetings
+    on one date, the same improvement point twice. Dropped entries do not count: dropping
+    an activity and planning it again later is normal. Points at the second one."""
+    found: list[Finding] = []
+    seen: dict[tuple[str, str], int] = {}
+    for i, act in _counting(plan):
+        key = (act.topic, normalise_title(act.title))
+        if key in seen:
+            found.append(
+                Finding(
+                    "ML002",
+                    ("activities", i, "title"),
+                    "rule.duplicate_activity",
+                    {"title": act.title, "topic": act.topic, "first": seen[key] + 1},
+                )
+            )
+        else:
+            seen[key] = i
+    courses: dict[str, int] = {}
+    for i, course in enumerate(plan.courses):
+        if course.status is Status.DROPPED:
+            continue
+        name = normalise_title(course.course)
+        if name in courses:
+            found.append(
+                Finding(
+                    "ML002",
+                    ("courses", i, "course"),
+                    "rule.duplicate_course",
+                    {"course": course.course, "first": courses[name] + 1},
+                )
+            )
+        else:
+            courses[name] = i
+    dates: dict[dt.date, int] = {}
+    for i, meeting in enumerate(plan.meetings):
+        if meeting.date in dates:
+            found.append(
+                Finding(
+                    "ML002",
+                    ("meetings", i, "date"),
+                    "rule.duplicate_meeting",
+                    {"date": meeting.date.isoformat(), "first": dates[meeting.date] + 1},
+                )
+            )
+        else:
+            dates[meeting.date] = i
+    points: dict[str, int] = {}
+    for i, point in enumerate(plan.improvement_points):
+        text = normalise_title(point.point)
+        if text in points:
+            found.append(
+                Finding(
+                    "ML002",
+                    ("improvement_points", i, "point"),
+                    "rule.duplicate_point",
+                    {"first": points[text] + 1},
+                )
+            )
+        else:
+            points[text] = i
+    return found
+
+
+# -- ML003: unknown ids ------------------------------------------------------------------
+
+
+@rule
+def unknown_topic(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+    """ML003: an activity's topic is not a topic id of the framework."""
+    found: list[Finding] = []
+    ids = fw.topic_ids()
+    for i, act in enumerate(plan.activities):
+        if fw.topic(act.topic) is not None:
+            continue
+        hint = closest(act.topic, ids)
+        loc: Loc = ("activities", i, "topic")
+        if hint:
+            found.append(
+                Finding("ML003", loc, "rule.ML003.topic_hint", {"id": act.topic, "hint": hint})
+            )
+        else:
+            found.append(
+                Finding("ML003", loc, "rule.ML003.topic", {"id": act.topic, "ids": ", ".join(ids)})
+            )
+    return found
+
+
+@rule
+def unknown_course(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+    """ML003: a course written like an id (lower case, hyphens, no spaces) that is not a
+    framework course. A single word counts as an id only when it resembles one."""
+    found: list[Finding] = []
+    ids = fw.course_ids()
+    for i, entry in enumerate(plan.courses):
+        name = entry.course.strip()
+        if fw.course(name) is not None or not _ID_LIKE.match(name):
+            continue
+        hint = closest(name, ids)
+        if "-" not in name and hint is None:
+            continue  # e.g. "mindfulness": the aios's own course
+        loc: Loc = ("courses", i, "course")
+        if hint:
+            found.append(
+                Finding("ML003", loc, "rule.ML003.course_hint", {"id": name, "hint": hint})
+            )
+        else:
+            found.append(
+                Finding("ML003", loc, "rule.ML003.course", {"id": name, "ids": ", ".join(ids)})
+            )
+    return found
+
+
+# -- errors: the framework's requirements ------------------------------------------------
+
+
+@rule
+def topic_coverage(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+    """ML100: every topic needs at least ``min_activities`` activities that are not dropped."""
+    loc, at_key = _list_loc(plan, "activities")
+    phase = current_phase(plan, ctx.today)
+    found: list[Finding] = []
+    for cov in domain.coverage(plan, fw):
+        have, need = len(cov.activities), cov.topic.min_activities
+        if have >= need:
+            continue
+        params = {
+            "id": cov.topic.id,
+            "title": cov.topic.title,
+            "example": example_for(cov.topic, phase),
+            "phase": phase,
+            "count": have,
+            "min": need,
+        }
+        key = "rule.ML100" if have == 0 else "rule.ML100.few"
+        found.append(Finding("ML100", loc, key, params, at_key=at_key))
+    return found
+
+
+@rule
+def required_courses(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+    """ML101: each of the framework's course requirements needs a course that is not dropped."""
+    loc, at_key = _list_loc(plan, "courses")
+    return [
+        Finding(
+            "ML101",
+            loc,
+            "rule.ML101",
+            {"title": req.title, "ids": " / ".join(req.any_of)},
+            at_key=at_key,
+        )
+        for req in domain.missing_requirements(plan, fw)
+    ]
+
+
+@rule
+def year_in_training(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+    """ML102: a year beyond the last training year (year >= 1 is the schema's job)."""
+    last = timeline.year_count(plan.training.years)
+    found: list[Finding] = []
+    entries: list[tuple[str, int, int | None]] = [
+        ("activities", i, a.year) for i, a in enumerate(plan.activities)
+    ]
+    entries += [("courses", i, c.year) for i, c in enumerate(plan.courses)]
+    for name, i, year in entries:
+        if year is not None and year > last:
+            found.append(
+                Finding(
+                    "ML102",
+                    (name, i, "year"),
+                    "rule.ML102",
+                    {"year": year, "last": last, "years": f"{plan.training.years:g}"},
+                )
+            )
+    return found
+
+
+# -- warnings: the learning curve and the plan's upkeep ----------------------------------
+
+
+@rule
+def phase_order(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+    """ML200: an activity planned in a year whose phase comes before its suggested phase.
+    Done and dropped activities are history, not a plan: they are left alone."""
+    last = timeline.year_count(plan.training.years)
+    found: list[Finding] = []
+    for i, act in enumerate(plan.activities):
+        if act.status in (Status.DONE, Status.DROPPED) or act.year > last:
+            continue
+        wanted = domain.suggested_phase(act, fw)
+        if wanted is None:
+            continue
+        actual = timeline.phase_of_year(act.year, plan.training.years)
+        if PHASES.index(actual) < PHASES.index(wanted):
+            found.append(
+                Finding(
+                    "ML200",
+                    ("activities", i, "year"),
+                    "rule.ML200",
+                    {"title": act.title, "year": act.year, "phase": actual, "suggested": wanted},
+                )
+            )
+    return found
+
+
+@rule
+def done_has_proof(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+    """ML201: a done activity without evidence, or without done_on (one finding each)."""
+    found: list[Finding] = []
+    for i, act in enumerate(plan.activities):
+        if act.status is not Status.DONE:
+            continue
+        if act.evidence is None:
+            found.append(
+                Finding("ML201", ("activities", i), "rule.ML201.evidence", {"title": act.title})
+            )
+        if act.done_on is None:
+            found.append(
+                Finding("ML201", ("activities", i), "rule.ML201.date", {"title": act.title})
+            )
+    return found
+
+
+@rule
+def past_not_done(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+    """ML202: an activity of a training year that ended before today is neither done nor dropped."""
+    ended = {
+        ty.number: ty.end
+        for ty in timeline.training_years(plan.training.start, plan.training.years)
+        if ty.end < ctx.today
+    }
+    found: list[Finding] = []
+    for i, act in enumerate(plan.activities):
+        if act.year in ended and act.status not in (Status.DONE, Status.DROPPED):
+            found.append(
+                Finding(
+                    "ML202",
+                    ("activities", i, "year"),
+                    "rule.ML202",
+                    {
+                        "title": act.title,
+                        "year": act.year,
+                        "end": ended[act.year].isoformat(),
+                        "status": act.status.value,
+                    },
+                )
+            )
+    return found
+
+
+MAX_IMPROVEMENT_POINTS = 3
+
+
+@rule
+def top_three(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+    """ML203: the IOP asks for a TOP 3 of improvement points; point at the fourth."""
+    count = len(plan.improvement_points)
+    if count <= MAX_IMPROVEMENT_POINTS:
+        return []
+    return [
+        Finding(
+            "ML203",
+            ("improvement_points", MAX_IMPROVEMENT_POINTS),
+            "rule.ML203",
+            {"count": count, "max": MAX_IMPROVEMENT_POINTS},
+        )
+    ]
+
+
+@rule
+def balance(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+    """ML204: a training year without any activity, or one year with more than half of
+    them. One finding per problem: all empty years together, the overloaded year."""
+    last = timeline.year_count(plan.training.years)
+    per_year = dict.fromkeys(range(1, last + 1), 0)
+    for _, act in _counting(plan):
+        if act.year in per_year:
+            per_year[act.year] += 1
+    total = sum(per_year.values())
+    loc, at_key = _list_loc(plan, "activities")
+    found: list[Finding] = []
+    empty = [year for year, n in per_year.items() if n == 0]
+    if empty:
+        found.append(
+            Finding(
+                "ML204",
+                loc,
+                "rule.ML204.empty" if len(empty) == 1 else "rule.ML204.empty_many",
+                {"years": ", ".join(map(str, empty))},
+                at_key=at_key,
+            )
+        )
+    if last > 1 and total > 0:
+        for year, n in per_year.items():
+            if n > total / 2:
+                found.append(
+                    Finding(
+                        "ML204",
+                        loc,
+                        "rule.ML204.crowded",
+                        {"year": year, "count": n, "total": total},
+                        at_key=at_key,
+                    )
+                )
+    return found

@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from mlplan import timeline
+from mlplan import domain, timeline
 from mlplan.checking import CheckedPlan
 from mlplan.diagnostics import Diagnostic, Severity
 from mlplan.domain import TopicCoverage, coverage
@@ -86,6 +86,9 @@ class CheckStatus:
     warnings: int
     findings: tuple[Diagnostic, ...]  # the first few, in file order
     more: int  # findings not listed
+    # findings that no other talking point already raises (missing topic, course, overdue)
+    other_errors: int = 0
+    other_warnings: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,12 +278,25 @@ def summarise(
     return replace(summary, talking_points=talking_points(summary, plan, fw, years, items))
 
 
+# rule codes that have a talking point of their own, so "check" does not count them twice
+OWN_TALKING_POINT = frozenset({"ML100", "ML101", "ML202"})
+
+
 def check_status(diagnostics: list[Diagnostic]) -> CheckStatus:
     errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
     # errors first (they block the IOP), each group in file order
     ordered = sorted(diagnostics, key=lambda d: (d.severity is not Severity.ERROR, d.sort_key()))
     shown = tuple(ordered[:FIRST_FINDINGS])
-    return CheckStatus(errors, len(diagnostics) - errors, shown, len(diagnostics) - len(shown))
+    other = [d for d in diagnostics if d.code not in OWN_TALKING_POINT]
+    other_errors = sum(1 for d in other if d.severity is Severity.ERROR)
+    return CheckStatus(
+        errors,
+        len(diagnostics) - errors,
+        shown,
+        len(diagnostics) - len(shown),
+        other_errors,
+        len(other) - other_errors,
+    )
 
 
 def position_at(plan: Plan, years: list[TrainingYear], today: dt.date) -> Position:
@@ -517,12 +533,6 @@ def meeting_overdue(plan: Plan, meeting: LastMeeting | None, today: dt.date) -> 
     return timeline.add_months(reference, MEETING_INTERVAL_MONTHS) <= today
 
 
-def missing_requirements(plan: Plan, fw: Framework) -> list[str]:
-    """Titles of the framework's course requirements no (non-dropped) course satisfies."""
-    have = {c.course.strip() for c in plan.courses if c.status is not Status.DROPPED}
-    return [r.title for r in fw.courses.requirements if not have.intersection(r.any_of)]
-
-
 def idle_years(
     items: list[Item], years: list[TrainingYear], today: dt.date
 ) -> list[tuple[int, bool]]:
@@ -602,8 +612,10 @@ def talking_points(
                 {"count": len(missing), "topics": ", ".join(missing)},
             )
         )
-    for title in missing_requirements(plan, fw):
-        points.append(TalkingPoint("missing_course", "summary.tp.missing_course", {"title": title}))
+    for req in domain.missing_requirements(plan, fw):
+        points.append(
+            TalkingPoint("missing_course", "summary.tp.missing_course", {"title": req.title})
+        )
     for number, current in idle_years(items, years, today):
         key = "summary.tp.idle_current_year" if current else "summary.tp.idle_past_year"
         points.append(TalkingPoint("idle_year", key, {"year": number}))
@@ -628,12 +640,12 @@ def talking_points(
     position = summary.position
     if not plan.improvement_points and position is not None and position.state == "during":
         points.append(TalkingPoint("no_improvement_points", "summary.tp.no_improvement_points"))
-    if summary.check.errors or summary.check.warnings:
+    if summary.check.other_errors or summary.check.other_warnings:
         points.append(
             TalkingPoint(
                 "check",
                 "summary.tp.check",
-                {"errors": summary.check.errors, "warnings": summary.check.warnings},
+                {"errors": summary.check.other_errors, "warnings": summary.check.other_warnings},
             )
         )
     return tuple(points)

@@ -13,6 +13,7 @@ bad date is reported at its line) without walking the tree twice.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import types
 import typing
@@ -175,7 +176,7 @@ def parse(text: str, path: str) -> Document:
         pass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = _Lines(text)(mark) if mark else (1, 1)
         doc.diagnostics.append(Diagnostic(path, line, column, "ML001", *_explain(exc, text)))
         doc.data = None
     except yaml.YAMLError as exc:  # e.g. a reader error on a control character
@@ -206,6 +207,11 @@ _PROBLEMS = (
     ("did not find expected key", "yaml.expected_key"),
     ("did not find expected '-' indicator", "yaml.expected_dash"),
     ("found duplicate anchor", "yaml.duplicate_anchor"),
+    ("that cannot start any token", "yaml.reserved_char"),
+    ("unknown escape character", "yaml.bad_escape"),
+    ("expected hexdecimal number", "yaml.bad_escape"),
+    ("did not find expected ',' or", "yaml.unclosed_flow"),
+    ("did not find expected node content", "yaml.unclosed_flow"),
 )
 
 
@@ -213,12 +219,39 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, dict[str, Any]]
     problem = exc.problem or ""
     mark = exc.problem_mark
     at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
-    if at_tab or "tab character" in problem:
+    if at_tab or "\t" in problem or "tab character" in problem:
         return "yaml.tab", {}
     for needle, key in _PROBLEMS:
         if needle in problem:
             return key, {}
     return "yaml.syntax", {"detail": problem or str(exc).splitlines()[0]}
+
+
+class _Lines:
+    """1-based line and column of a libyaml mark, counting lines as editors do.
+
+    libyaml also breaks lines at NEL, LS and PS (U+0085, U+2028, U+2029), which editors
+    and ``grep -n`` show inside a line; in a text holding one, positions are recomputed
+    from the mark's character index. Other texts take libyaml's numbers as they are.
+    """
+
+    __slots__ = ("end", "starts")
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] | None = None
+        if "\x85" in text or "\u2028" in text or "\u2029" in text:
+            self.starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+        # libyaml puts "end of stream" after an implied final newline: one line too far
+        last = text.rfind("\n") + 1
+        self.end = (text.count("\n") + 1, len(text) - last + 1)
+
+    def __call__(self, mark: Any) -> tuple[int, int]:
+        if self.starts is None:
+            if mark.line + 1 > self.end[0]:
+                return self.end
+            return mark.line + 1, mark.column + 1
+        row = bisect.bisect_right(self.starts, mark.index) - 1
+        return row + 1, mark.index - self.starts[row] + 1
 
 
 class _Frame:
@@ -241,13 +274,14 @@ class _Composer:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.loader = _Loader(doc.text)
+        self.at = _Lines(doc.text)
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.stack: list[_Frame] = []
         self.nodes = 0
         self.documents = 0
 
     def fail(self, mark: Any | None, key: str, **params: Any) -> typing.NoReturn:
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = self.at(mark) if mark else (1, 1)
         self.doc.diagnostics.append(Diagnostic(self.doc.path, line, column, "ML001", key, params))
         self.doc.data = None
         raise _Stop
@@ -351,8 +385,9 @@ class _Composer:
         end: Any = ev.end_mark if frame.flow or frame.last_end is None else frame.last_end
         known = self.doc.index.get(frame.loc)
         if known is not None:
+            end_line, end_column = self.at(end)
             self.doc.index[frame.loc] = dataclasses.replace(
-                known, end_line=end.line + 1, end_column=end.column + 1
+                known, end_line=end_line, end_column=end_column
             )
         self.add(frame.container, None, size=frame.size, index=False, end=end)
 
@@ -382,14 +417,14 @@ class _Composer:
     def _record(
         self, loc: Loc, mark: Any, key_mark: Any | None = None, end: Any | None = None
     ) -> None:
-        line, column = mark.line + 1, mark.column + 1
-        end_line, end_column = (end.line + 1, end.column + 1) if end is not None else (0, 0)
+        line, column = self.at(mark)
+        end_line, end_column = self.at(end) if end is not None else (0, 0)
         if key_mark is None and self.stack and self.stack[-1].pending_key is not None:
             key_mark = self.stack[-1].pending_key[1]
         if key_mark is not None:
-            self.doc.index[loc] = Position(
-                line, column, key_mark.line + 1, key_mark.column + 1, end_line, end_column
-            )
+            self.doc.index[loc] = Position(line, column, *self.at(key_mark), end_line, end_column)
+        elif not loc:  # the document has no key: its "key" is the top of the file, as for a scalar
+            self.doc.index[loc] = Position(line, column, 1, 1, end_line, end_column)
         else:
             self.doc.index[loc] = Position(line, column, line, column, end_line, end_column)
 
@@ -405,7 +440,7 @@ class _Composer:
         if not self.stack:
             self.doc.data = value
             if mark is not None:
-                self.doc.index[()] = Position(mark.line + 1, mark.column + 1, 1, 1)
+                self.doc.index[()] = Position(*self.at(mark), 1, 1)
             return
         top = self.stack[-1]
         top.size += size
@@ -435,8 +470,7 @@ class _Composer:
             self.doc.diagnostics.append(
                 Diagnostic(
                     self.doc.path,
-                    key_mark.line + 1,
-                    key_mark.column + 1,
+                    *self.at(key_mark),
                     "ML001",
                     "yaml.duplicate_key",
                     {"key": key, "first": first.key_line if first else "?"},
@@ -446,9 +480,7 @@ class _Composer:
         if index and mark is not None:
             self._record((*top.loc, key), mark, key_mark, end)
         elif (*top.loc, key) not in self.doc.index:
-            self.doc.index[(*top.loc, key)] = Position(
-                key_mark.line + 1, key_mark.column + 1, key_mark.line + 1, key_mark.column + 1
-            )
+            self.doc.index[(*top.loc, key)] = Position(*self.at(key_mark), *self.at(key_mark))
         top.container[key] = value
 
     def _merge(self, top: _Frame, value: Any, mark: Any) -> None:
@@ -512,10 +544,15 @@ def validate(
 def _schema_diagnostic(doc: Document, root: type[BaseModel], error: Any) -> Diagnostic:
     loc: Loc = tuple(error["loc"])
     kind: str = error["type"]
-    ctx: dict[str, Any] = dict(error.get("ctx") or {})
+    # bounds print as written (years > 0, not 0.0)
+    ctx: dict[str, Any] = {
+        k: f"{v:g}" if isinstance(v, float) else v for k, v in (error.get("ctx") or {}).items()
+    }
     value = error.get("input")
     field = next((str(s) for s in reversed(loc) if isinstance(s, str)), "")
     shown = _show(value)
+    if not loc and kind in ("model_type", "model_attributes_type", "dict_type"):
+        return doc.diagnostic((), "ML002", "schema.root_mapping", value=shown)
     if kind == "extra_forbidden":
         allowed = _fields_at(root, loc[:-1])
         key = str(loc[-1])

@@ -55,4 +55,5 @@ def t(key: str, /, **params: object) -> str:
     template = _catalogue(_current).get(key)
     if template is None:  # a missing key is a bug; still say something useful
         template = _catalogue(DEFAULT_LANGUAGE).get(key, key)
-    return template.format(**params) if params else template
+    # always format, so a literal brace is written the same way ("{{") in every message
+    return template.format(**params)

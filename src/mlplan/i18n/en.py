@@ -16,8 +16,8 @@ MESSAGES: dict[str, str] = {
     "help.arguments": "Arguments",
     "help.options": "Options",
     "help.commands": "Commands",
-    "help.default": "[default: {}]",
-    "help.envvar": "[env var: {}]",
+    "help.default": "[default: {{}}]",
+    "help.envvar": "[env var: {{}}]",
     "help.required": "[required]",
     "label.error": "error:",
     "label.warning": "warning:",
@@ -138,6 +138,61 @@ MESSAGES: dict[str, str] = {
     "schema.date_impossible": "'{field}': {value} is not a date that exists",
     # --- check and its rules (issue 3) ------------------------------------------------------
     "rule.unknown_framework": "the plan names framework '{id}', but the loaded framework is '{expected}'",
+    "rule.ML003.topic_hint": "unknown topic '{id}'. Did you mean '{hint}'?",
+    "rule.ML003.topic": "unknown topic '{id}'; known topics: {ids}",
+    "rule.ML003.course_hint": "unknown course id '{id}'. Did you mean '{hint}'? (Your own course is fine: write its title in full)",
+    "rule.ML003.course": "unknown course id '{id}'; courses of the framework: {ids}. Your own course is fine: write its title in full",
+    "rule.ML100": "topic '{id}' ({title}) has no activity yet; add one, for example '{example}'",
+    "rule.ML100.few": "topic '{id}' ({title}) has {count} of at least {min} activities; add one, for example '{example}'",
+    "rule.ML101": "required course missing: {title} (course: {ids})",
+    "rule.ML102": "year {year} is outside the training: it lasts {years} years, so year 1 to {last}",
+    "rule.ML200": "'{title}' is in year {year} (phase {phase}), but the learning curve puts this activity in phase {suggested}",
+    "rule.ML201.evidence": "'{title}' is done, but has no evidence; fill in evidence (KPB, 360° feedback, report, …)",
+    "rule.ML201.date": "'{title}' is done, but has no date; fill in done_on (YYYY-MM-DD)",
+    "rule.ML202": "'{title}' belongs to year {year}, which ended on {end}, but is still {status}; set status: done (with done_on and evidence), dropped, or move the activity to a later year",
+    "rule.ML203": "{count} improvement points; the IOP asks for a TOP {max} — choose the {max} that matter most",
+    "rule.ML204.empty": "year {years} has no activity; spread the activities over the training",
+    "rule.ML204.empty_many": "years {years} have no activity; spread the activities over the training",
+    "rule.ML204.crowded": "year {year} holds {count} of the {total} activities, more than half; spread them over the training",
+    "rule.duplicate_activity": "activity '{title}' under '{topic}' is already in the plan (activity no. {first}); remove one or give them different titles",
+    "rule.duplicate_course": "course '{course}' is already in the plan (course no. {first})",
+    "rule.duplicate_meeting": "there is already a meeting on {date} (meeting no. {first}); merge them or correct the date",
+    "rule.duplicate_point": "this improvement point is already in the plan (improvement point no. {first})",
+    "check.count": "{errors}, {warnings} in {files}.",
+    "check.clean": "No errors or warnings in {files}.",
+    "check.errors.one": "1 error",
+    "check.errors.many": "{n} errors",
+    "check.warnings.one": "1 warning",
+    "check.warnings.many": "{n} warnings",
+    "check.files.one": "1 file",
+    "check.files.many": "{n} files",
+    "check.unreadable": "{n} file(s) could not be read",
+    "yaml.reserved_char": "a value cannot start with @, ` or %; put the value in quotes",
+    "yaml.bad_escape": "invalid \\ sequence in text between double quotes (a Windows path?); use single quotes",
+    "yaml.unclosed_flow": "bracket '[' or '{{' is not closed, or a ',' is missing",
+    "schema.root_mapping": "a plan is a mapping of keys (version: 1, aios:, training:, …), not {value}",
+    "check.bad_today": "'{value}' is not a date; use YYYY-MM-DD, for example 2026-11-22",
+    "cmd.check.help": (
+        "Check plans: YAML, schema and the framework's rules (ML001–ML204), each finding with "
+        "file:line:column. Without PATH: ./plan.yaml. Exit code 0: no errors; 1: errors found "
+        "(or warnings with --strict); 2: a file cannot be read or bad usage."
+    ),
+    "cmd.check.epilog": (
+        "Examples: mlplan check · mlplan check plans/*.yaml --format json · "
+        "mlplan check --strict --today 2026-11-22 plan.yaml. Each code explained: docs/rules.md"
+    ),
+    "arg.plan_paths": "One or more plan files (default plan.yaml).",
+    "metavar.path": "PATH",
+    "metavar.date": "YYYY-MM-DD",
+    "opt.check_format": "Output format: text, json, github (default when GITHUB_ACTIONS=true) or gitlab (Code Quality).",
+    "opt.strict": "Let warnings fail the check too (exit code 1).",
+    "opt.today": "The date taken as 'today' (YYYY-MM-DD), for reproducible output; default the real date.",
+    "cmd.schema.help": (
+        "Print the plan file's JSON Schema, for an editor with YAML support: "
+        "mlplan schema > mlplan-plan.schema.json and at the top of the plan "
+        "'# yaml-language-server: $schema=./mlplan-plan.schema.json'."
+    ),
+    "cmd.schema.epilog": "Example: mlplan schema > mlplan-plan.schema.json",
     # --- init and the scheduler (issue 4) ----------------------------------------------------
     "cmd.init.help": (
         "Make a new plan. On a terminal a wizard asks the questions: your details, per topic "
@@ -255,8 +310,6 @@ MESSAGES: dict[str, str] = {
         "option the format follows from the extension of --output (.md, .json, .csv, .txt)."
     ),
     "opt.output": "Write to this file (safely: completely, then replaced) instead of the screen.",
-    "opt.today": "Today's date (YYYY-MM-DD), for reproducible output; default the real date.",
-    "metavar.date": "DATE",
     "plan.bad_today": "--today must be a date as YYYY-MM-DD, not '{value}'",
     "plan.output_is_input": (
         "{path} is an input file ({what}); mlplan plan never writes over it. "
@@ -457,7 +510,7 @@ MESSAGES: dict[str, str] = {
     "summary.tp.agreement_stalled": "Agreement ‘{text}’: nothing has moved since the meeting.",
     "summary.tp.agreement_unmatched": "Agreement ‘{text}’: not linked to an activity or course in the plan; ask how it is going.",
     "summary.tp.no_improvement_points": "No improvement points (TOP 3) in the plan; agree on them.",
-    "summary.tp.check": "mlplan check reports {errors} error(s) and {warnings} warning(s); see Check.",
+    "summary.tp.check": "mlplan check reports {errors} more error(s) and {warnings} warning(s) not named above; see Check.",
     "summary.h.overview": "Overview: {count} plan(s) on {date}",
     "summary.col.file": "File",
     "summary.col.aios": "Aios",

@@ -15,8 +15,8 @@ MESSAGES: dict[str, str] = {
     "help.arguments": "Argumenten",
     "help.options": "Opties",
     "help.commands": "Opdrachten",
-    "help.default": "[standaard: {}]",
-    "help.envvar": "[omgevingsvariabele: {}]",
+    "help.default": "[standaard: {{}}]",
+    "help.envvar": "[omgevingsvariabele: {{}}]",
     "help.required": "[verplicht]",
     "label.error": "fout:",
     "label.warning": "waarschuwing:",
@@ -137,6 +137,61 @@ MESSAGES: dict[str, str] = {
     "schema.date_impossible": "'{field}': {value} bestaat niet als datum",
     # --- check and its rules (issue 3) ------------------------------------------------------
     "rule.unknown_framework": "het plan hoort bij kader '{id}', maar het geladen kader is '{expected}'",
+    "rule.ML003.topic_hint": "onbekend onderwerp '{id}'. Bedoelde je '{hint}'?",
+    "rule.ML003.topic": "onbekend onderwerp '{id}'; bekende onderwerpen: {ids}",
+    "rule.ML003.course_hint": "onbekende cursus-id '{id}'. Bedoelde je '{hint}'? (Een eigen cursus mag, schrijf dan de titel voluit)",
+    "rule.ML003.course": "onbekende cursus-id '{id}'; cursussen in het kader: {ids}. Een eigen cursus mag, schrijf dan de titel voluit",
+    "rule.ML100": "onderwerp '{id}' ({title}) heeft nog geen activiteit; voeg er een toe, bijvoorbeeld '{example}'",
+    "rule.ML100.few": "onderwerp '{id}' ({title}) heeft {count} van de minimaal {min} activiteiten; voeg er een toe, bijvoorbeeld '{example}'",
+    "rule.ML101": "verplichte cursus ontbreekt: {title} (course: {ids})",
+    "rule.ML102": "jaar {year} valt buiten de opleiding: die duurt {years} jaar, dus jaar 1 tot en met {last}",
+    "rule.ML200": "'{title}' staat in jaar {year} (fase {phase}), maar de leercurve plant deze activiteit in fase {suggested}",
+    "rule.ML201.evidence": "'{title}' is afgerond, maar zonder bewijs; vul evidence in (KPB, 360°-feedback, verslag, …)",
+    "rule.ML201.date": "'{title}' is afgerond, maar zonder datum; vul done_on in (JJJJ-MM-DD)",
+    "rule.ML202": "'{title}' hoort bij jaar {year}, dat op {end} is afgelopen, maar staat nog op {status}; zet status: done (met done_on en evidence), dropped, of verplaats de activiteit naar een later jaar",
+    "rule.ML203": "{count} verbeterpunten; het IOP vraagt een TOP {max} — kies de belangrijkste {max}",
+    "rule.ML204.empty": "jaar {years} heeft geen activiteit; spreid de activiteiten over de opleiding",
+    "rule.ML204.empty_many": "de jaren {years} hebben geen activiteit; spreid de activiteiten over de opleiding",
+    "rule.ML204.crowded": "jaar {year} bevat {count} van de {total} activiteiten, meer dan de helft; spreid ze over de opleiding",
+    "rule.duplicate_activity": "activiteit '{title}' bij '{topic}' staat er al (activiteit nr. {first}); verwijder een van beide of geef ze verschillende titels",
+    "rule.duplicate_course": "cursus '{course}' staat er al (cursus nr. {first})",
+    "rule.duplicate_meeting": "er staat al een gesprek op {date} (gesprek nr. {first}); voeg ze samen of corrigeer de datum",
+    "rule.duplicate_point": "dit verbeterpunt staat er al (verbeterpunt nr. {first})",
+    "check.count": "{errors}, {warnings} in {files}.",
+    "check.clean": "Geen fouten of waarschuwingen in {files}.",
+    "check.errors.one": "1 fout",
+    "check.errors.many": "{n} fouten",
+    "check.warnings.one": "1 waarschuwing",
+    "check.warnings.many": "{n} waarschuwingen",
+    "check.files.one": "1 bestand",
+    "check.files.many": "{n} bestanden",
+    "check.unreadable": "{n} bestand(en) konden niet gelezen worden",
+    "yaml.reserved_char": "een waarde mag niet beginnen met @, ` of %; zet de waarde tussen aanhalingstekens",
+    "yaml.bad_escape": "ongeldige \\-reeks in tekst tussen dubbele aanhalingstekens (een Windows-pad?); gebruik enkele aanhalingstekens",
+    "yaml.unclosed_flow": "haakje '[' of '{{' is niet gesloten, of er ontbreekt een ','",
+    "schema.root_mapping": "een plan is een mapping van sleutels (version: 1, aios:, training:, …), geen {value}",
+    "check.bad_today": "'{value}' is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-11-22",
+    "cmd.check.help": (
+        "Controleer plannen: YAML, schema en de regels van het kader (ML001–ML204), elke "
+        "bevinding met bestand:regel:kolom. Zonder PAD: ./plan.yaml. Exitcode 0: geen fouten; "
+        "1: fouten gevonden (of waarschuwingen met --strict); 2: bestand onleesbaar of ongeldig gebruik."
+    ),
+    "cmd.check.epilog": (
+        "Voorbeelden: mlplan check · mlplan check plannen/*.yaml --format json · "
+        "mlplan check --strict --today 2026-11-22 plan.yaml. Uitleg per code: docs/rules.md"
+    ),
+    "arg.plan_paths": "Een of meer planbestanden (standaard plan.yaml).",
+    "metavar.path": "PAD",
+    "metavar.date": "JJJJ-MM-DD",
+    "opt.check_format": "Uitvoerformaat: text, json, github (standaard als GITHUB_ACTIONS=true) of gitlab (Code Quality).",
+    "opt.strict": "Ook waarschuwingen gelden als fout (exitcode 1).",
+    "opt.today": "Datum van 'vandaag' (JJJJ-MM-DD), voor reproduceerbare uitvoer; standaard de echte datum.",
+    "cmd.schema.help": (
+        "Druk het JSON Schema van het planbestand af, voor een editor met YAML-ondersteuning: "
+        "mlplan schema > mlplan-plan.schema.json en bovenaan het plan "
+        "'# yaml-language-server: $schema=./mlplan-plan.schema.json'."
+    ),
+    "cmd.schema.epilog": "Voorbeeld: mlplan schema > mlplan-plan.schema.json",
     # --- init and the scheduler (issue 4) ----------------------------------------------------
     "cmd.init.help": (
         "Maak een nieuw plan. Op een terminal stelt een wizard de vragen: uw gegevens, per "
@@ -254,8 +309,6 @@ MESSAGES: dict[str, str] = {
         "optie volgt het formaat uit de extensie van --output (.md, .json, .csv, .txt)."
     ),
     "opt.output": "Schrijf naar dit bestand (veilig: eerst volledig, dan vervangen) in plaats van naar het scherm.",
-    "opt.today": "Datum van vandaag (JJJJ-MM-DD), voor reproduceerbare uitvoer; standaard de echte datum.",
-    "metavar.date": "DATUM",
     "plan.bad_today": "--today moet een datum zijn als JJJJ-MM-DD, niet '{value}'",
     "plan.output_is_input": (
         "{path} is een invoerbestand ({what}); mlplan plan schrijft daar nooit overheen. "
@@ -456,7 +509,7 @@ MESSAGES: dict[str, str] = {
     "summary.tp.agreement_stalled": "Afspraak ‘{text}’: sinds het gesprek niets in beweging.",
     "summary.tp.agreement_unmatched": "Afspraak ‘{text}’: niet aan een activiteit of cursus in het plan te koppelen; vraag naar de voortgang.",
     "summary.tp.no_improvement_points": "Geen verbeterpunten (TOP 3) in het plan; spreek ze af.",
-    "summary.tp.check": "mlplan check meldt {errors} fout(en) en {warnings} waarschuwing(en); zie Controle.",
+    "summary.tp.check": "mlplan check meldt nog {errors} fout(en) en {warnings} waarschuwing(en) die hierboven niet genoemd zijn; zie Controle.",
     "summary.h.overview": "Overzicht: {count} plan(nen) op {date}",
     "summary.col.file": "Bestand",
     "summary.col.aios": "Aios",

@@ -1,0 +1,88 @@
+"""``mlplan check``: validate plan files like a linter and report every finding.
+
+Every file is checked, even after one fails; an unreadable file is reported on stderr
+and makes the exit code 2. The framework is loaded once for all files. Only plain-text
+modules are imported here (no rich), so a check costs little more than Python's start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import typer
+
+from mlplan import output
+from mlplan.checking import check_file
+from mlplan.diagnostics import Diagnostic, count
+from mlplan.errors import InputError, Interrupted
+from mlplan.framework import load_framework
+from mlplan.i18n import t
+from mlplan.render import diagnostics as render
+
+DEFAULT_PATH = Path("plan.yaml")
+
+
+def default_format() -> str:
+    """GitHub annotations inside GitHub Actions (as yamllint does), else text."""
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def exit_code(diagnostics: list[Diagnostic], *, strict: bool, unreadable: int) -> int:
+    """The spec's exit code: 2 if a file could not be read, 1 for errors (or warnings with
+    ``--strict``), else 0."""
+    if unreadable:
+        return 2
+    errors, warnings = count(diagnostics)
+    if errors or (strict and warnings):
+        return 1
+    return 0
+
+
+def run(
+    *,
+    paths: list[Path],
+    fmt: str | None,
+    strict: bool,
+    today: dt.date | None,
+    framework_path: Path | None,
+) -> None:
+    fw = load_framework(framework_path)
+    day = today or dt.date.today()
+    files = paths or [DEFAULT_PATH]
+    found: list[Diagnostic] = []
+    unreadable = 0
+    try:
+        for path in files:
+            try:
+                found += check_file(path, fw, day, display=str(path)).diagnostics
+            except InputError as exc:
+                output.err(output.style(t("label.error"), "1;31") + " " + exc.message)
+                unreadable += 1
+    except KeyboardInterrupt:  # typer would swallow it silently; say why we stop (130)
+        raise Interrupted() from None
+    found.sort(key=Diagnostic.sort_key)
+
+    chosen = fmt or default_format()
+    if chosen == "json":
+        output.out(render.to_json(found))
+    elif chosen == "gitlab":
+        output.out(render.to_gitlab(found))
+    elif chosen == "github":
+        if found:
+            output.out(render.to_github(found))
+    else:
+
+        def style(text: str, code: str) -> str:
+            return output.style(text, code, sys.stdout)  # colour only on a terminal
+
+        checked = len(files) - unreadable
+        if checked:  # nothing read at all: the errors on stderr say it all
+            output.out(render.to_text(found, checked, style))
+    if unreadable:
+        output.err(t("check.unreadable", n=unreadable))
+    code = exit_code(found, strict=strict, unreadable=unreadable)
+    if code:
+        raise typer.Exit(code)

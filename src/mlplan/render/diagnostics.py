@@ -1,0 +1,125 @@
+"""Rendering ``check`` findings: text, JSON, GitHub workflow commands, GitLab Code Quality.
+
+Pure functions from diagnostics to text; no I/O and nothing heavy imported, so ``check``
+starts fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable
+
+from mlplan.diagnostics import Diagnostic, Severity, count
+from mlplan.i18n import t
+
+FORMATS = ("text", "json", "github", "gitlab")
+
+Styler = Callable[[str, str], str]
+
+
+def _plain(text: str, code: str) -> str:
+    return text
+
+
+def _plural(kind: str, n: int) -> str:
+    return t(f"check.{kind}.one") if n == 1 else t(f"check.{kind}.many", n=n)
+
+
+def summary(diagnostics: list[Diagnostic], files: int) -> str:
+    """The count line under the text output."""
+    errors, warnings = count(diagnostics)
+    shown = _plural("files", files)
+    if not diagnostics:
+        return t("check.clean", files=shown)
+    return t(
+        "check.count",
+        errors=_plural("errors", errors),
+        warnings=_plural("warnings", warnings),
+        files=shown,
+    )
+
+
+def to_text(diagnostics: list[Diagnostic], files: int, style: Styler = _plain) -> str:
+    """``path:line:col: CODE message`` per finding, then the count line."""
+    lines = []
+    for d in diagnostics:
+        colour = "1;31" if d.severity is Severity.ERROR else "1;33"
+        where = style(f"{d.path}:{d.line}:{d.column}:", "1")
+        lines.append(f"{where} {style(d.code, colour)} {d.message}")
+    lines.append(summary(diagnostics, files))
+    return "\n".join(lines)
+
+
+def to_json(diagnostics: list[Diagnostic]) -> str:
+    errors, warnings = count(diagnostics)
+    data = {
+        "diagnostics": [
+            {
+                "path": d.path,
+                "line": d.line,
+                "column": d.column,
+                "code": d.code,
+                "severity": d.severity.value,
+                "message": d.message,
+            }
+            for d in diagnostics
+        ],
+        "errors": errors,
+        "warnings": warnings,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def to_github(diagnostics: list[Diagnostic]) -> str:
+    """GitHub Actions workflow commands; annotations show on the pull request's diff."""
+    lines = []
+    for d in diagnostics:
+        props = ",".join(
+            [
+                f"file={_escape_property(d.path)}",
+                f"line={d.line}",
+                f"col={d.column}",
+                f"title={_escape_property(d.code)}",
+            ]
+        )
+        lines.append(f"::{d.severity.value} {props}::{_escape_data(d.message)}")
+    return "\n".join(lines)
+
+
+def fingerprint(d: Diagnostic, occurrence: int) -> str:
+    """Stable across runs, languages and line shifts: path, code, message id and params
+    (not the line, so an edit above a finding does not make GitLab see a new one)."""
+    identity = json.dumps(
+        [d.path, d.code, d.key, d.params, occurrence], sort_keys=True, default=str
+    )
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()
+
+
+def to_gitlab(diagnostics: list[Diagnostic]) -> str:
+    """A GitLab Code Quality report: a JSON array."""
+    seen: Counter[str] = Counter()
+    items = []
+    for d in diagnostics:
+        base = fingerprint(d, 0)
+        occurrence = seen[base]
+        seen[base] += 1
+        items.append(
+            {
+                "description": d.message,
+                "check_name": d.code,
+                "fingerprint": base if occurrence == 0 else fingerprint(d, occurrence),
+                "severity": "major" if d.severity is Severity.ERROR else "minor",
+                "location": {"path": d.path, "lines": {"begin": d.line}},
+            }
+        )
+    return json.dumps(items, ensure_ascii=False, indent=2)

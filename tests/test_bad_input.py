@@ -1,0 +1,226 @@
+"""Every bad input of the issue: one clear message with line:column, exit 1 or 2, no traceback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLE_PLAN, Result
+
+Run = Callable[..., Result]
+BASE = EXAMPLE_PLAN.read_text(encoding="utf-8")
+
+
+def edit(old: str, new: str) -> str:
+    assert old in BASE, old
+    return BASE.replace(old, new, 1)
+
+
+def alias_bomb() -> str:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for prev, name in zip("abcde", "bcdef", strict=True):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]")
+    return "\n".join(lines) + "\n"  # 10**6 strings once expanded
+
+
+# name -> (file content, expected line:col, code, words of the Dutch message)
+CASES: dict[str, tuple[str | bytes, str, str, str]] = {
+    "malformed YAML": (
+        edit("  specialty: Neurologie", "  specialty: Neurologie: hersenen"),
+        "8:24",
+        "ML001",
+        "onverwachte ':' — zet tekst met een dubbele punt tussen aanhalingstekens",
+    ),
+    "a tab": (
+        edit("  specialty: Neurologie", "\tspecialty: Neurologie"),
+        "8:1",
+        "ML001",
+        "tab gevonden; YAML gebruikt spaties voor inspringen",
+    ),
+    "duplicate key": (
+        edit("  specialty: Neurologie", "  specialty: Neurologie\n  name: Anne"),
+        "9:3",
+        "ML001",
+        "sleutel 'name' komt twee keer voor (eerst op regel 7)",
+    ),
+    "unknown key": (
+        edit("  supervisor: dr. J. Jansen", "  suprevisor: dr. J. Jansen"),
+        "10:3",
+        "ML002",
+        "onbekende sleutel 'suprevisor'. Bedoelde je 'supervisor'?",
+    ),
+    "wrong type": (
+        edit("  name: Anne de Vries", "  name: [Anne, de Vries]"),
+        "7:9",
+        "ML002",
+        "'name' moet tekst zijn",
+    ),
+    "no read as a boolean": (
+        edit("  specialty: Neurologie", "  specialty: no"),
+        "8:14",
+        "ML002",
+        "zet de waarde tussen aanhalingstekens",
+    ),
+    "year: drie": (
+        edit("    year: 3\n", "    year: drie\n"),
+        "32:11",
+        "ML002",
+        "'year' moet een geheel getal zijn, niet 'drie'",
+    ),
+    "impossible date": (
+        edit("  start: 2025-09-01", "  start: 2025-02-30"),
+        "12:10",
+        "ML002",
+        "'start': 2025-02-30 bestaat niet als datum",
+    ),
+    "date in another form": (
+        edit("    done_on: 2026-03-12", "    done_on: 12-03-2026"),
+        "22:14",
+        "ML002",
+        "'done_on' moet een datum zijn als JJJJ-MM-DD, niet '12-03-2026'",
+    ),
+    "negative years": (
+        edit("  years: 5", "  years: -5"),
+        "13:10",
+        "ML002",
+        "'years' moet groter zijn dan 0, niet -5",
+    ),
+    "a list instead of a mapping": (
+        "- version: 1\n- aios: Anne\n",
+        "1:1",
+        "ML002",
+        "een plan is een mapping van sleutels",
+    ),
+    "empty file": ("", "1:1", "ML002", "bestand is leeg"),
+    "only comments": ("# nog niets\n", "1:1", "ML002", "bestand is leeg"),
+    "non-UTF-8 bytes": (
+        BASE.encode("utf-8").replace(b"Anne de Vries", b"Ren\xe9e de Vries"),
+        "7:12",
+        "ML001",
+        "bestand is geen UTF-8-tekst (byte 0xe9); sla het op als UTF-8",
+    ),
+    "a Python object tag": (
+        edit("  name: Anne de Vries", "  name: !!python/object/apply:os.system ['echo hi']"),
+        "7:9",
+        "ML001",
+        "wordt niet ondersteund; gebruik gewone tekst",
+    ),
+    "an alias bomb": (alias_bomb(), "6:8", "ML001", "mogelijk een 'alias bomb'"),
+    "a 6 MB file": (
+        BASE + ("# " + "x" * 98 + "\n") * 62_000,
+        "1:1",
+        "ML001",
+        "bestand is groter dan 5 MB",
+    ),
+    "deeply nested brackets": (
+        "a: " + "[" * 100_000 + "\n",
+        "1:67",
+        "ML001",
+        "te diep genest (meer dan 64 niveaus)",
+    ),
+    "deeply nested mappings": (
+        "a: " + "{b: " * 10_000 + "\n",
+        "1:256",
+        "ML001",
+        "te diep genest",
+    ),
+    "an unclosed bracket": (
+        edit("  name: Anne de Vries", "  name: [Anne de Vries"),
+        "8:12",  # where libyaml notices: the next line's ':'
+        "ML001",
+        "haakje '[' of '{' is niet gesloten",
+    ),
+    "a Windows path in double quotes": (
+        edit("    notes: Regionaal", '    notes: "C:\\Users\\anne" Regionaal'),
+        "29:17",
+        "ML001",
+        "ongeldige \\-reeks in tekst tussen dubbele aanhalingstekens",
+    ),
+}
+
+
+def one_finding(result: Result) -> str:
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2, result.stdout  # one finding, then the count line
+    assert lines[1] == "1 fout, 0 waarschuwingen in 1 bestand."
+    return lines[0]
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_bad_input_gives_one_clear_message(run: Run, tmp_path: Path, name: str) -> None:
+    content, where, code, words = CASES[name]
+    plan = tmp_path / "plan.yaml"
+    if isinstance(content, bytes):
+        plan.write_bytes(content)
+    else:
+        plan.write_text(content, encoding="utf-8")
+    result = run("check", str(plan), "--today", "2026-11-22")
+    assert result.exit_code == 1
+    line = one_finding(result)
+    assert line.startswith(f"{plan}:{where}"), line
+    assert f" {code} " in line
+    assert words in line
+    assert result.stderr == ""
+
+
+def test_missing_file(run: Run, tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "plan.yaml"))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == f"fout: {tmp_path / 'plan.yaml'}: bestand niet gevonden"
+    assert result.stdout == ""
+
+
+def test_directory(run: Run, tmp_path: Path) -> None:
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == f"fout: {tmp_path}: is een map, geen bestand"
+
+
+@pytest.mark.parametrize(
+    ("name", "english"),
+    [
+        ("unknown key", "unknown key 'suprevisor'. Did you mean 'supervisor'?"),
+        ("a tab", "tab found; YAML indents with spaces"),
+        ("impossible date", "'start': 2025-02-30 is not a date that exists"),
+        ("a list instead of a mapping", "a plan is a mapping of keys"),
+        ("non-UTF-8 bytes", "not UTF-8 text"),
+    ],
+)
+def test_english(run: Run, tmp_path: Path, name: str, english: str) -> None:
+    content = CASES[name][0]
+    plan = tmp_path / "plan.yaml"
+    if isinstance(content, bytes):
+        plan.write_bytes(content)
+    else:
+        plan.write_text(content, encoding="utf-8")
+    result = run("check", str(plan), "--lang", "en", "--today", "2026-11-22")
+    assert result.exit_code == 1
+    assert english in result.stdout.splitlines()[0]
+    assert result.stdout.splitlines()[1] == "1 error, 0 warnings in 1 file."
+
+
+def test_english_missing_file(run: Run, tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "x.yaml"), "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {tmp_path / 'x.yaml'}: file not found")
+
+
+def test_unicode_line_separators_do_not_shift_lines(run: Run, tmp_path: Path) -> None:
+    # libyaml breaks lines at U+2028/U+0085 too; editors do not, so neither do we
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        edit("  name: Anne de Vries", "  name: 'Anne\u2028de Vries'\n  nam: x"), encoding="utf-8"
+    )
+    line = one_finding(run("check", str(plan), "--today", "2026-11-22"))
+    assert line.startswith(f"{plan}:8:3: ML002 onbekende sleutel 'nam'. Bedoelde je 'name'?")
+
+
+def test_an_error_at_the_end_of_a_file_without_final_newline(run: Run, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(BASE + "0", encoding="utf-8")  # libyaml reports the line after it
+    line = one_finding(run("check", str(plan), "--today", "2026-11-22"))
+    last = BASE.count("\n") + 1
+    assert line.startswith(f"{plan}:{last}:2: ML001 ':' verwacht na een sleutel"), line

@@ -1,0 +1,456 @@
+"""Each rule of ``mlplan check``: a plan that triggers it, one that does not, the right line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from mlplan import framework as fwmod
+from mlplan import i18n, yamlloc
+from mlplan.checking import CheckedPlan, check_text
+from mlplan.framework import Framework, load_framework
+from mlplan.plan import Plan
+from mlplan.rules import current_phase, example_for
+
+TOPICS = [
+    "overlegmomenten",
+    "organisatie",
+    "innovatie",
+    "patientveiligheid",
+    "financien",
+    "verandermanagement",
+    "doelmatigheid",
+    "persoonlijk-leiderschap",
+    "onderhandelen",
+    "incidenten-en-conflicten",
+    "leidinggeven-en-samenwerken",
+    "timemanagement",
+    "toekomstvisie",
+    "werk-en-prive",
+]
+
+HEADER = """\
+version: 1
+aios:
+  name: Test Aios
+training:
+  start: 2025-09-01
+  years: 3
+courses:
+  - course: coach-the-co
+    year: 1
+  - course: doo-teamwork
+    year: 2
+activities:
+"""
+FIRST = HEADER.count("\n") + 1  # line of the first activity (13)
+ACTIVITIES_KEY = FIRST - 1
+TODAY = dt.date(2025, 10, 1)  # year 1 of 3, phase begin; no year has ended
+
+
+def activity(topic: str, title: str | None = None, year: int = 1, **extra: object) -> str:
+    """One activity on one line (flow style), so line numbers are easy to read."""
+    fields = {"topic": topic, "title": title or f"Eigen activiteit {topic}", "year": year, **extra}
+    inner = ", ".join(
+        f'{k}: "{v}"' if isinstance(v, str) else f"{k}: {v}" for k, v in fields.items()
+    )
+    return f"  - {{{inner}}}\n"
+
+
+def full(year_of: dict[str, int] | None = None) -> list[str]:
+    """One activity per topic, spread over the three years."""
+    years = year_of or {}
+    return [activity(t, year=years.get(t, i % 3 + 1)) for i, t in enumerate(TOPICS)]
+
+
+@pytest.fixture(scope="module")
+def fw() -> Framework:
+    return load_framework()
+
+
+def check(
+    fw: Framework, text: str, today: dt.date = TODAY, framework: Framework | None = None
+) -> CheckedPlan:
+    return check_text(text, "plan.yaml", framework or fw, today)
+
+
+def value_col(line: str, key: str) -> int:
+    """1-based column of ``key``'s value on a line of YAML."""
+    return line.index(f"{key}: ") + len(key) + 3
+
+
+def where(result: CheckedPlan, code: str) -> list[tuple[int, int]]:
+    return [(d.line, d.column) for d in result.diagnostics if d.code == code]
+
+
+def messages(result: CheckedPlan, code: str) -> list[str]:
+    return [d.message for d in result.diagnostics if d.code == code]
+
+
+def test_the_base_plan_is_clean(fw: Framework) -> None:
+    result = check(fw, HEADER + "".join(full()))
+    assert result.plan is not None
+    assert result.diagnostics == []
+
+
+# -- ML003 -------------------------------------------------------------------------------
+
+
+def test_ml003_unknown_topic_suggests_the_nearest_id(fw: Framework) -> None:
+    acts = full()
+    acts[3] = activity("patientveilgheid")
+    result = check(fw, HEADER + "".join(acts))
+    assert where(result, "ML003") == [(FIRST + 3, 13)]
+    assert messages(result, "ML003") == [
+        "onbekend onderwerp 'patientveilgheid'. Bedoelde je 'patientveiligheid'?"
+    ]
+
+
+def test_ml003_unknown_topic_without_a_near_id_lists_the_ids(fw: Framework) -> None:
+    result = check(fw, HEADER + "".join([*full(), activity("xyzzy")]))
+    (message,) = messages(result, "ML003")
+    assert "'xyzzy'" in message and "overlegmomenten, organisatie" in message
+
+
+@pytest.mark.parametrize(
+    ("course", "hint"),
+    [
+        ("coach-the-c0", "coach-the-co"),
+        ("doo-team", "doo-teamwork"),
+        ("coachtheco", "coach-the-co"),
+    ],
+)
+def test_ml003_course_that_looks_like_an_id(fw: Framework, course: str, hint: str) -> None:
+    text = HEADER.replace("activities:\n", f"  - course: {course}\nactivities:\n") + "".join(full())
+    result = check(fw, text)
+    assert where(result, "ML003") == [(ACTIVITIES_KEY, 13)]
+    assert f"Bedoelde je '{hint}'?" in messages(result, "ML003")[0]
+
+
+def test_ml003_unknown_id_like_course_without_a_hint(fw: Framework) -> None:
+    text = HEADER.replace("activities:\n", "  - course: eigen-cursus\nactivities:\n") + "".join(
+        full()
+    )
+    (message,) = messages(check(fw, text), "ML003")
+    assert "eigen-cursus" in message and "coach-the-co" in message
+
+
+@pytest.mark.parametrize("course", ["Cursus vergadertechniek", "mindfulness", "Coach the co 2"])
+def test_ml003_free_course_titles_are_allowed(fw: Framework, course: str) -> None:
+    text = HEADER.replace("activities:\n", f"  - course: {course}\nactivities:\n") + "".join(full())
+    assert where(check(fw, text), "ML003") == []
+
+
+# -- ML100 -------------------------------------------------------------------------------
+
+
+def test_ml100_missing_topic_at_the_activities_key(fw: Framework) -> None:
+    acts = [a for a in full() if "innovatie" not in a]
+    result = check(fw, HEADER + "".join(acts))
+    assert where(result, "ML100") == [(ACTIVITIES_KEY, 1)]
+    assert messages(result, "ML100") == [
+        "onderwerp 'innovatie' (Innovatie en creativiteit) heeft nog geen activiteit; voeg er een toe, "
+        "bijvoorbeeld 'Leiding in actualiseren aspecten van EPD'"
+    ]
+
+
+def test_ml100_dropped_activities_do_not_count(fw: Framework) -> None:
+    acts = full()
+    acts[2] = activity("innovatie", status="dropped")
+    assert len(where(check(fw, HEADER + "".join(acts)), "ML100")) == 1
+
+
+def test_ml100_without_activities_is_on_line_1(fw: Framework) -> None:
+    text = "# mijn plan\n\n" + HEADER.removesuffix("activities:\n")
+    result = check(fw, text)
+    assert where(result, "ML100") == [(1, 1)] * 14
+
+
+@pytest.mark.parametrize(
+    ("today", "example"),
+    [
+        (dt.date(2025, 10, 1), "Voorzitten overdracht"),  # year 1 of 3: begin
+        (dt.date(2026, 10, 1), "Participatie aios-bestuur, stafbestuur, ziekenhuiscommissies"),
+        (dt.date(2027, 10, 1), "Voorzitten MDO"),  # year 3: eind
+        (dt.date(2031, 1, 1), "Voorzitten MDO"),  # after the training: its last phase
+        (dt.date(2020, 1, 1), "Voorzitten overdracht"),  # before the start: begin
+    ],
+)
+def test_ml100_suggests_an_example_for_the_current_phase(
+    fw: Framework, today: dt.date, example: str
+) -> None:
+    acts = [a for a in full() if "overlegmomenten" not in a]
+    (message,) = messages(check(fw, HEADER + "".join(acts), today=today), "ML100")
+    assert f"bijvoorbeeld '{example}'" in message
+
+
+def test_example_for_falls_back_to_the_first(fw: Framework) -> None:
+    topic = fw.topic("timemanagement")
+    assert topic is not None
+    assert example_for(topic, "eind") == "Visite en poli volgens schema"
+
+
+def test_current_phase_follows_the_training_years(fw: Framework) -> None:
+    plan = Plan.model_validate(
+        {"version": 1, "aios": {"name": "A"}, "training": {"start": "2025-09-01", "years": 5}}
+    )
+    assert current_phase(plan, dt.date(2026, 11, 22)) == "begin"
+    assert current_phase(plan, dt.date(2027, 11, 22)) == "midden"
+
+
+def test_ml100_counts_up_to_min_activities(fw: Framework) -> None:
+    text = fwmod.shipped_path().read_text(encoding="utf-8")
+    text = text.replace("- id: innovatie\n", "- id: innovatie\n        min_activities: 2\n", 1)
+    assert "min_activities: 2" in text
+    custom, problems = fwmod.parse(yamlloc.parse(text, "fw.yaml"))
+    assert custom is not None, problems
+    result = check(fw, HEADER + "".join(full()), framework=custom)
+    assert messages(result, "ML100") == [
+        "onderwerp 'innovatie' (Innovatie en creativiteit) heeft 1 van de minimaal 2 activiteiten; voeg er een "
+        "toe, bijvoorbeeld 'Leiding in actualiseren aspecten van EPD'"
+    ]
+
+
+# -- ML101 -------------------------------------------------------------------------------
+
+
+def test_ml101_missing_doo_course_at_the_courses_key(fw: Framework) -> None:
+    text = HEADER.replace("  - course: doo-teamwork\n    year: 2\n", "") + "".join(full())
+    result = check(fw, text)
+    assert where(result, "ML101") == [(7, 1)]
+    assert "DOO teamwork of DOO leiderschap" in messages(result, "ML101")[0]
+
+
+def test_ml101_either_doo_course_satisfies_it(fw: Framework) -> None:
+    text = HEADER.replace("doo-teamwork", "doo-leiderschap") + "".join(full())
+    assert where(check(fw, text), "ML101") == []
+
+
+def test_ml101_a_dropped_course_does_not_count(fw: Framework) -> None:
+    text = HEADER.replace("    year: 1\n", "    year: 1\n    status: dropped\n") + "".join(full())
+    result = check(fw, text)
+    assert where(result, "ML101") == [(7, 1)]
+    assert "Coach-the-co" in messages(result, "ML101")[0]
+
+
+def test_ml101_without_courses_is_on_line_1(fw: Framework) -> None:
+    start = HEADER.index("courses:")
+    end = HEADER.index("activities:")
+    text = "# plan\n" + HEADER[:start] + HEADER[end:] + "".join(full())
+    assert where(check(fw, text), "ML101") == [(1, 1), (1, 1)]
+
+
+# -- ML102 -------------------------------------------------------------------------------
+
+
+def test_ml102_activity_and_course_after_the_last_year(fw: Framework) -> None:
+    acts = full()
+    acts[0] = activity("overlegmomenten", year=4)
+    text = HEADER.replace("    year: 2\n", "    year: 5\n") + "".join(acts)
+    result = check(fw, text)
+    assert where(result, "ML102") == [(11, 11), (FIRST, value_col(acts[0], "year"))]
+    assert messages(result, "ML102")[1] == (
+        "jaar 4 valt buiten de opleiding: die duurt 3 jaar, dus jaar 1 tot en met 3"
+    )
+
+
+def test_ml102_a_partial_last_year_counts(fw: Framework) -> None:
+    acts = full()
+    acts[0] = activity("overlegmomenten", year=3)
+    text = HEADER.replace("years: 3", "years: 2.5") + "".join(acts)
+    assert where(check(fw, text), "ML102") == []
+
+
+# -- ML200 -------------------------------------------------------------------------------
+
+
+def test_ml200_activity_before_its_suggested_phase(fw: Framework) -> None:
+    acts = full()
+    acts[0] = activity("overlegmomenten", "voorzitten mdo", year=1)  # eind, case ignored
+    result = check(fw, HEADER + "".join(acts))
+    assert where(result, "ML200") == [(FIRST, value_col(acts[0], "year"))]
+    assert messages(result, "ML200") == [
+        "'voorzitten mdo' staat in jaar 1 (fase begin), maar de leercurve plant deze activiteit "
+        "in fase eind"
+    ]
+
+
+def test_ml200_own_phase_overrides_and_quotes_are_ignored(fw: Framework) -> None:
+    acts = full()
+    acts[0] = activity("overlegmomenten", "Eigen", year=2, phase="eind")
+    acts[5] = activity("verandermanagement", "Verwonder en Verbeter", year=1)  # midden
+    assert len(where(check(fw, HEADER + "".join(acts)), "ML200")) == 2
+
+
+@pytest.mark.parametrize(
+    ("year", "status"), [(3, "planned"), (1, "done"), (1, "dropped"), (2, "planned")]
+)
+def test_ml200_not_in_time_or_history(fw: Framework, year: int, status: str) -> None:
+    acts = full()
+    extra: dict[str, object] = {"status": status}
+    if status == "done":
+        extra |= {"done_on": "2025-09-20", "evidence": "KPB"}
+    title = "Voorzitten MDO" if year != 2 else "Dienstrooster samenstellen"
+    topic = "overlegmomenten" if year != 2 else "onderhandelen"
+    acts.append(activity(topic, title, year=year, **extra))
+    assert where(check(fw, HEADER + "".join(acts)), "ML200") == []
+
+
+# -- ML201 -------------------------------------------------------------------------------
+
+
+def test_ml201_done_without_evidence_and_date(fw: Framework) -> None:
+    acts = full()
+    acts[1] = activity("organisatie", status="done")
+    result = check(fw, HEADER + "".join(acts))
+    assert where(result, "ML201") == [(FIRST + 1, 5), (FIRST + 1, 5)]  # the activity's "{"
+    assert sorted(messages(result, "ML201")) == [
+        "'Eigen activiteit organisatie' is afgerond, maar zonder bewijs; vul evidence in "
+        "(KPB, 360°-feedback, verslag, …)",
+        "'Eigen activiteit organisatie' is afgerond, maar zonder datum; vul done_on in (JJJJ-MM-DD)",
+    ]
+
+
+def test_ml201_done_with_evidence_and_date(fw: Framework) -> None:
+    acts = full()
+    acts[1] = activity("organisatie", status="done", done_on="2025-09-20", evidence="verslag")
+    assert where(check(fw, HEADER + "".join(acts)), "ML201") == []
+
+
+# -- ML202 -------------------------------------------------------------------------------
+
+
+def test_ml202_activity_of_an_ended_year_not_done(fw: Framework) -> None:
+    acts = full()
+    acts[6] = activity("doelmatigheid", year=1, status="dropped")
+    acts[9] = activity(
+        "incidenten-en-conflicten", year=1, status="done", done_on="2026-01-02", evidence="x"
+    )
+    acts.append(activity("doelmatigheid", "Stage bij zorgverzekeraar", year=2))
+    result = check(fw, HEADER + "".join(acts), today=dt.date(2026, 9, 1))
+    year_one = [i for i, a in enumerate(acts) if "year: 1" in a and "status" not in a]
+    assert year_one == [0, 3, 12]
+    assert where(result, "ML202") == [(FIRST + i, value_col(acts[i], "year")) for i in year_one]
+    assert "2026-08-31" in messages(result, "ML202")[0]
+
+
+def test_ml202_nothing_before_the_year_ends(fw: Framework) -> None:
+    result = check(fw, HEADER + "".join(full()), today=dt.date(2026, 8, 31))
+    assert where(result, "ML202") == []
+
+
+# -- ML203 -------------------------------------------------------------------------------
+
+
+def points(n: int) -> str:
+    return "improvement_points:\n" + "".join(f"  - point: Punt {i}\n" for i in range(1, n + 1))
+
+
+def test_ml203_more_than_three_points_at_the_fourth(fw: Framework) -> None:
+    text = HEADER + "".join(full()) + points(5)
+    result = check(fw, text)
+    line = text.splitlines().index("  - point: Punt 4") + 1
+    assert where(result, "ML203") == [(line, 5)]
+    assert messages(result, "ML203") == [
+        "5 verbeterpunten; het IOP vraagt een TOP 3 — kies de belangrijkste 3"
+    ]
+
+
+def test_ml203_three_points_are_fine(fw: Framework) -> None:
+    assert where(check(fw, HEADER + "".join(full()) + points(3)), "ML203") == []
+
+
+# -- ML204 -------------------------------------------------------------------------------
+
+
+def test_ml204_an_empty_year(fw: Framework) -> None:
+    result = check(fw, HEADER + "".join(full({t: 1 + i % 2 for i, t in enumerate(TOPICS)})))
+    assert where(result, "ML204") == [(ACTIVITIES_KEY, 1)]
+    assert messages(result, "ML204") == [
+        "jaar 3 heeft geen activiteit; spreid de activiteiten over de opleiding"
+    ]
+
+
+def test_ml204_a_crowded_year_and_empty_years_once_each(fw: Framework) -> None:
+    result = check(fw, HEADER + "".join(full(dict.fromkeys(TOPICS, 1))))
+    assert messages(result, "ML204") == [
+        "de jaren 2, 3 hebben geen activiteit; spreid de activiteiten over de opleiding",
+        "jaar 1 bevat 14 van de 14 activiteiten, meer dan de helft; spreid ze over de opleiding",
+    ]
+
+
+def test_ml204_dropped_activities_do_not_fill_a_year(fw: Framework) -> None:
+    acts = full({t: 1 + i % 2 for i, t in enumerate(TOPICS)})
+    acts.append(activity("innovatie", "Iets anders", year=3, status="dropped"))
+    assert len(where(check(fw, HEADER + "".join(acts)), "ML204")) == 1
+
+
+def test_ml204_a_one_year_training_is_never_crowded(fw: Framework) -> None:
+    text = HEADER.replace("years: 3", "years: 1").replace("    year: 2\n", "") + "".join(
+        full(dict.fromkeys(TOPICS, 1))
+    )
+    assert where(check(fw, text), "ML204") == []
+
+
+# -- ML002: obvious duplicates -----------------------------------------------------------
+
+
+def test_duplicate_activity_same_topic_and_title(fw: Framework) -> None:
+    acts = [*full(), activity("innovatie", "EIGEN ACTIVITEIT INNOVATIE ", year=3)]
+    result = check(fw, HEADER + "".join(acts))
+    assert where(result, "ML002") == [(FIRST + 14, value_col(acts[14], "title"))]
+    assert "activiteit nr. 3" in messages(result, "ML002")[0]
+
+
+def test_same_title_under_another_topic_or_dropped_is_no_duplicate(fw: Framework) -> None:
+    acts = [
+        *full(),
+        activity("organisatie", "Eigen activiteit innovatie", year=3),
+        activity("innovatie", "Eigen activiteit innovatie", year=3, status="dropped"),
+    ]
+    assert where(check(fw, HEADER + "".join(acts)), "ML002") == []
+
+
+def test_duplicate_course_meeting_and_point(fw: Framework) -> None:
+    text = (
+        HEADER.replace("activities:\n", "  - course: Coach-the-co\nactivities:\n")
+        + "".join(full())
+        + points(2).replace("Punt 2", "punt 1")
+        + "meetings:\n"
+        + "  - {date: 2025-10-01, kind: introductie}\n"
+        + "  - {date: 2025-10-01, kind: voortgang}\n"
+    )
+    result = check(fw, text)
+    lines = text.splitlines()
+    assert where(result, "ML002") == [
+        (ACTIVITIES_KEY, 13),
+        (lines.index("  - point: punt 1") + 1, 12),
+        (len(lines), 12),
+    ]
+    assert messages(result, "ML002")[2] == (
+        "er staat al een gesprek op 2025-10-01 (gesprek nr. 1); voeg ze samen of corrigeer de datum"
+    )
+
+
+# -- language ----------------------------------------------------------------------------
+
+
+def test_rule_messages_in_english(fw: Framework) -> None:
+    acts = [a for a in full() if "innovatie" not in a]
+    i18n.set_language("en")
+    try:
+        result = check(fw, HEADER + "".join(acts))
+        assert messages(result, "ML100") == [
+            "topic 'innovatie' (Innovatie en creativiteit) has no activity yet; add one, for example "
+            "'Leiding in actualiseren aspecten van EPD'"
+        ]
+    finally:
+        i18n.set_language("nl")
+
+
+def test_every_message_of_the_example_plan_is_clean() -> None:
+    fw = load_framework()
+    text = Path(fwmod.data_file("example-plan.yaml")).read_text(encoding="utf-8")
+    assert check(fw, text, today=dt.date(2026, 11, 22)).diagnostics == []
