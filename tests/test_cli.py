@@ -196,6 +196,27 @@ def test_internal_error_never_shows_a_traceback(run: Run, monkeypatch: pytest.Mo
     assert "Traceback" not in result.stderr
 
 
+TODAY_COMMANDS = [
+    ["check"], ["plan"], ["summary"], ["init", "--no-input", "--name", "A", "nieuw.yaml"],
+    ["add", "--topic", "innovatie", "--title", "X"], ["done", "1"], ["status", "1", "dropped"],
+    ["move", "1", "--year", "2"], ["meeting", "--date", "2026-11-22", "--kind", "voortgang"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("args", TODAY_COMMANDS, ids=lambda a: a[0])
+@pytest.mark.parametrize("value", ["2026-13-01", "22-11-2026", "20261122", "2026-W47-1", "morgen"])
+def test_every_command_reads_today_the_same_strict_way(
+    run: Run, example_plan: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], value: str
+) -> None:
+    monkeypatch.chdir(example_plan.parent)
+    before = example_plan.read_bytes()
+    result = run(*args, "--today", value)
+    assert result.exit_code == 2
+    assert f"--today: '{value}' is geen datum; schrijf JJJJ-MM-DD" in result.stderr
+    assert example_plan.read_bytes() == before
+    assert not (example_plan.parent / "nieuw.yaml").exists()
+
+
 # -- the installed package, as a user runs it -------------------------------------------
 
 

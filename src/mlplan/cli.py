@@ -68,6 +68,13 @@ def build_app() -> typer.Typer:
         ),
     ]
 
+    # "now" wherever it matters (ML202, the current year and phase), so output is reproducible;
+    # parsed by commands.options so a bad date gets the same Dutch message everywhere
+    today_opt = Annotated[
+        str | None,
+        typer.Option("--today", help=t("opt.today"), metavar=t("metavar.date"), show_default=False),
+    ]
+
     @app.callback()
     def root(
         version: Annotated[
@@ -94,32 +101,6 @@ def build_app() -> typer.Typer:
         run(topic=topic, fmt=fmt.value, framework_path=framework)
 
     # -- check, schema (issue 3) -------------------------------------------------------
-    from datetime import date
-
-    def _parse_today(value: str | date) -> date:
-        """``--today``: strictly YYYY-MM-DD (``fromisoformat`` would also take 20261122)."""
-        if isinstance(value, date):
-            return value
-        text = value.strip()
-        if len(text) == 10 and text[4] == "-" and text[7] == "-":
-            try:
-                return date.fromisoformat(text)
-            except ValueError:
-                pass
-        raise typer.BadParameter(t("check.bad_today", value=value))
-
-    # "now" wherever it matters (ML202, current year and phase): reproducible output
-    today_opt = Annotated[
-        date | None,
-        typer.Option(
-            "--today",
-            parser=_parse_today,
-            help=t("opt.today"),
-            metavar=t("metavar.date"),
-            show_default=False,
-        ),
-    ]
-
     class CheckFormat(StrEnum):
         TEXT = "text"
         JSON = "json"
@@ -226,15 +207,7 @@ def build_app() -> typer.Typer:
                 show_default=False,
             ),
         ] = None,
-        today: Annotated[
-            str | None,
-            typer.Option(
-                "--today",
-                help=t("opt.init.today"),
-                metavar=t("metavar.init.date"),
-                show_default=False,
-            ),
-        ] = None,
+        today: today_opt = None,
         framework: framework_opt = None,
         lang: lang_opt = None,
     ) -> None:
@@ -287,12 +260,7 @@ def build_app() -> typer.Typer:
                 show_default=False,
             ),
         ] = None,
-        today: Annotated[
-            str | None,
-            typer.Option(
-                "--today", help=t("opt.today"), metavar=t("metavar.date"), show_default=False
-            ),
-        ] = None,
+        today: today_opt = None,
         framework: framework_opt = None,
         lang: lang_opt = None,
     ) -> None:
@@ -326,15 +294,7 @@ def build_app() -> typer.Typer:
             ),
         ] = None,
         months: Annotated[int, typer.Option("--months", help=t("opt.summary.months"))] = 6,
-        today: Annotated[
-            str | None,
-            typer.Option(
-                "--today",
-                help=t("opt.summary.today"),
-                metavar=t("metavar.date"),
-                show_default=False,
-            ),
-        ] = None,
+        today: today_opt = None,
         fmt: Annotated[
             TextFormat, typer.Option("--format", "-f", help=t("opt.format"), case_sensitive=False)
         ] = TextFormat.TABLE,
@@ -369,11 +329,6 @@ def build_app() -> typer.Typer:
 
     # -- add, done, status, move, meeting (issue 7) ------------------------------------
 
-    # local to the edit commands; the lead may unify them with the shared options
-    edit_today_opt = Annotated[
-        str | None,
-        typer.Option("--today", help=t("opt.edit.today"), metavar="JJJJ-MM-DD", show_default=False),
-    ]
     dry_run_opt = Annotated[bool, typer.Option("--dry-run", help=t("opt.edit.dry_run"))]
     edit_path_arg = Annotated[
         Path,
@@ -401,7 +356,7 @@ def build_app() -> typer.Typer:
                 "--phase", help=t("opt.edit.phase"), metavar="begin|midden|eind", show_default=False
             ),
         ] = None,
-        today: edit_today_opt = None,
+        today: today_opt = None,
         dry_run: dry_run_opt = False,
         framework: framework_opt = None,
         lang: lang_opt = None,
@@ -433,7 +388,7 @@ def build_app() -> typer.Typer:
         evidence: Annotated[
             str | None, typer.Option("--evidence", help=t("opt.edit.evidence"), show_default=False)
         ] = None,
-        today: edit_today_opt = None,
+        today: today_opt = None,
         dry_run: dry_run_opt = False,
         framework: framework_opt = None,
         lang: lang_opt = None,
@@ -455,7 +410,7 @@ def build_app() -> typer.Typer:
             list[str],
             typer.Argument(help=t("arg.edit.status"), metavar=t("metavar.edit_activity_status")),
         ],
-        today: edit_today_opt = None,
+        today: today_opt = None,
         dry_run: dry_run_opt = False,
         framework: framework_opt = None,
         lang: lang_opt = None,
@@ -471,7 +426,7 @@ def build_app() -> typer.Typer:
             typer.Argument(help=t("arg.edit.activity"), metavar=t("metavar.edit_activity")),
         ],
         year: Annotated[int, typer.Option("--year", help=t("opt.edit.move_year"))],
-        today: edit_today_opt = None,
+        today: today_opt = None,
         dry_run: dry_run_opt = False,
         framework: framework_opt = None,
         lang: lang_opt = None,
@@ -505,7 +460,7 @@ def build_app() -> typer.Typer:
             list[str] | None,
             typer.Option("--agreement", help=t("opt.edit.agreement"), show_default=False),
         ] = None,
-        today: edit_today_opt = None,
+        today: today_opt = None,
         dry_run: dry_run_opt = False,
         framework: framework_opt = None,
         lang: lang_opt = None,

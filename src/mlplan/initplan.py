@@ -59,13 +59,7 @@ class Draft:
 
 def parse_date(text: str) -> dt.date | None:
     """``YYYY-MM-DD`` only (the plan's format); ``None`` when it is not a real date."""
-    value = text.strip()
-    if len(value) != 10 or value[4] != "-" or value[7] != "-":
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
+    return timeline.parse_iso_date(text)
 
 
 def parse_years(text: str) -> float | None:

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from mlplan import yamlloc
+from mlplan import timeline, yamlloc
 from mlplan.diagnostics import Diagnostic
 
 PhaseName = Literal["begin", "midden", "eind"]
@@ -46,13 +46,12 @@ def _iso_date(value: Any) -> Any:
         return value
     if not isinstance(value, str):
         raise PydanticCustomError("mlplan.schema.date_format", "expected a date YYYY-MM-DD")
-    text = value.strip()
-    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+    if not timeline.iso_shape(value.strip()):
         raise PydanticCustomError("mlplan.schema.date_format", "expected a date YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise PydanticCustomError("mlplan.schema.date_impossible", "impossible date") from None
+    parsed = timeline.parse_iso_date(value)
+    if parsed is None:
+        raise PydanticCustomError("mlplan.schema.date_impossible", "impossible date")
+    return parsed
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]

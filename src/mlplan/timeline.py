@@ -16,6 +16,31 @@ from typing import Literal
 PhaseId = Literal["begin", "midden", "eind"]
 
 
+def parse_iso_date(text: str) -> dt.date | None:
+    """A date written exactly as ``YYYY-MM-DD`` (the plan's format), else ``None``.
+
+    Stricter than ``date.fromisoformat``, which also takes ``20261122`` and the week date
+    ``2026-W47-1``: a date a user types should look like the dates in their plan.
+    """
+    value = text.strip()
+    if not iso_shape(value):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:  # the right shape, but no such day (2025-02-30)
+        return None
+
+
+def iso_shape(text: str) -> bool:
+    """Whether ``text`` has the form ``YYYY-MM-DD`` (digits and two dashes)."""
+    return (
+        len(text) == 10
+        and text[4] == "-"
+        and text[7] == "-"
+        and (text[:4] + text[5:7] + text[8:]).isdigit()
+    )
+
+
 def year_count(years: float) -> int:
     """The number of training years, counting a partial last year: 4.5 -> 5."""
     return max(1, math.ceil(round(years, 6)))

@@ -7,7 +7,6 @@ modules are imported here (no rich), so a check costs little more than Python's 
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ import typer
 
 from mlplan import output
 from mlplan.checking import check_file
+from mlplan.commands import options
 from mlplan.diagnostics import Diagnostic, count
 from mlplan.errors import InputError, Interrupted
 from mlplan.framework import load_framework
@@ -46,11 +46,11 @@ def run(
     paths: list[Path],
     fmt: str | None,
     strict: bool,
-    today: dt.date | None,
+    today: str | None,
     framework_path: Path | None,
 ) -> None:
     fw = load_framework(framework_path)
-    day = today or dt.date.today()
+    day = options.today(today)
     files = paths or [DEFAULT_PATH]
     found: list[Diagnostic] = []
     unreadable = 0

@@ -21,6 +21,7 @@ from typing import Any, cast
 import typer
 
 from mlplan import checking, editing, fileio, output, timeline, yamlloc
+from mlplan.commands import options
 from mlplan.diagnostics import Diagnostic
 from mlplan.errors import InputError, UsageError
 from mlplan.framework import Framework, load_framework
@@ -35,17 +36,6 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 
 
 # -- arguments -------------------------------------------------------------------------
-
-
-def parse_date(value: str, option: str) -> dt.date:
-    """An ISO date from the command line (YYYY-MM-DD), or a usage error."""
-    text = value.strip()
-    try:
-        if len(text) != 10:
-            raise ValueError(text)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError("edit.bad_date", option=option, value=value) from None
 
 
 def _text(value: str | None, option: str) -> str | None:
@@ -249,10 +239,6 @@ def _check_year(session: Session, year: int) -> None:
         raise UsageError("edit.year_range", year=year, last=last if last is not None else "…")
 
 
-def _today(today: str | None) -> dt.date:
-    return parse_date(today, "--today") if today else dt.date.today()
-
-
 def run_add(
     *,
     path: Path,
@@ -268,7 +254,7 @@ def run_add(
     from mlplan.commands.framework import resolve_topic
     from mlplan.scheduler import propose_year
 
-    day = _today(today)
+    day = options.today(today)
     chosen_phase = _choice(phase, "--phase", PHASES) if phase is not None else None
     clean_title = _text(title, "--title")
     clean_goal = _text(goal, "--goal")
@@ -309,8 +295,8 @@ def run_done(
     framework_path: Path | None,
 ) -> None:
     path, (query,) = split_args(args, 1, "edit.usage.done")
-    day = _today(today)
-    on_date = parse_date(on, "--on") if on else None
+    day = options.today(today)
+    on_date = options.date_option("--on", on)
     clean_evidence = _text(evidence, "--evidence")
     session = open_plan(path, framework_path, day)
     index, title = select(session, query)
@@ -336,7 +322,7 @@ def run_status(
     if state.strip().lower() == "done":
         raise UsageError("edit.status_done")
     chosen = _choice(state, "STATUS", STATES)
-    session = open_plan(path, framework_path, _today(today))
+    session = open_plan(path, framework_path, options.today(today))
     index, title = select(session, query)
     new = apply_edit(session, editing.SetKeys(("activities", index), {"status": chosen}))
     message = t("edit.status", path=session.display, number=index + 1, title=title, status=chosen)
@@ -347,7 +333,7 @@ def run_move(
     *, args: list[str], year: int, today: str | None, dry_run: bool, framework_path: Path | None
 ) -> None:
     path, (query,) = split_args(args, 1, "edit.usage.move")
-    session = open_plan(path, framework_path, _today(today))
+    session = open_plan(path, framework_path, options.today(today))
     index, title = select(session, query)
     _check_year(session, year)
     new = apply_edit(session, editing.SetKeys(("activities", index), {"year": year}))
@@ -366,11 +352,11 @@ def run_meeting(
     dry_run: bool,
     framework_path: Path | None,
 ) -> None:
-    day = parse_date(date, "--date")
+    day = options.parse_date("--date", date)
     chosen = _choice(kind, "--kind", tuple(k.value for k in MeetingKind))
     clean_notes = _text(notes, "--notes")
     clean_agreements = [a for a in (_text(x, "--agreement") for x in agreements) if a]
-    session = open_plan(path, framework_path, _today(today))
+    session = open_plan(path, framework_path, options.today(today))
     item: dict[str, editing.Value] = {"date": day, "kind": chosen}
     if clean_notes:
         item["notes"] = clean_notes

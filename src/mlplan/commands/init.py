@@ -15,6 +15,7 @@ from pathlib import Path
 from mlplan import fileio, output
 from mlplan import plan as planfile
 from mlplan.checking import CheckedPlan, check_text
+from mlplan.commands import options
 from mlplan.domain import coverage, covered
 from mlplan.errors import InputError, UsageError
 from mlplan.framework import Framework, data_file, load_framework
@@ -25,7 +26,6 @@ from mlplan.initplan import (
     build,
     clean,
     default_picks,
-    parse_date,
     parse_years,
     propose,
     required_courses,
@@ -34,15 +34,6 @@ from mlplan.render import planfile as emit
 from mlplan.scheduler import first_open_year
 
 DEFAULT_YEARS = 5.0
-
-
-def _date_option(value: str | None, option: str, fallback: dt.date) -> dt.date:
-    if value is None:
-        return fallback
-    parsed = parse_date(value)
-    if parsed is None:
-        raise UsageError("init.bad_date", option=option, value=value)
-    return parsed
 
 
 def _years_option(value: str | None) -> float:
@@ -111,11 +102,11 @@ def run(
     today: str | None,
     framework_path: Path | None,
 ) -> None:
-    day = _date_option(today, "--today", dt.date.today())
+    day = options.today(today)
     given = [name, start, years, specialty, institution, supervisor]
     if example and any(v is not None for v in given):
         raise UsageError("init.example_no_details")
-    start_date = _date_option(start, "--start", day)
+    start_date = options.date_option("--start", start) or day
     duration = _years_option(years)
     if no_input and not example and not clean(name):
         raise UsageError("init.name_required")

@@ -9,7 +9,6 @@ framework, or an output file that cannot be written or is one of the inputs.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ import typer
 
 from mlplan import output
 from mlplan.checking import check_file
+from mlplan.commands import options
 from mlplan.errors import UsageError
 from mlplan.framework import load_framework, shipped_path
 from mlplan.i18n import t
@@ -37,19 +37,6 @@ SUGGESTED_NAME = {
     "table": "plan.txt",
 }
 FILE_WIDTH = 80  # a table written to a file: readable anywhere, printable
-
-
-def parse_today(value: str | None) -> dt.date:
-    """``--today`` as a date; the real date when not given."""
-    if value is None:
-        return dt.date.today()
-    text = value.strip()
-    try:
-        if len(text) != 10:
-            raise ValueError(text)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError("plan.bad_today", value=value) from None
 
 
 def resolve_format(fmt: str | None, out_path: Path | None) -> str:
@@ -96,7 +83,7 @@ def run(
     from mlplan import overview
     from mlplan.render import plan as render
 
-    day = parse_today(today)
+    day = options.today(today)
     if output_path is not None:  # first: the most important thing to say about --output
         env_framework = os.environ.get("MLPLAN_FRAMEWORK")
         framework_file = framework_path or (Path(env_framework) if env_framework else None)

@@ -23,6 +23,7 @@ import typer
 
 from mlplan import output
 from mlplan.checking import CheckedPlan, check_file
+from mlplan.commands import options
 from mlplan.diagnostics import Diagnostic
 from mlplan.errors import InputError, UsageError
 from mlplan.framework import Framework, load_framework
@@ -40,19 +41,6 @@ if TYPE_CHECKING:
 
 MAX_MONTHS = 120
 SUFFIXES = (".yaml", ".yml")
-
-
-def parse_date(option: str, value: str | None) -> dt.date | None:
-    """An ISO date from the command line, or a usage error that names the option."""
-    if value is None:
-        return None
-    text = value.strip()
-    try:
-        if len(text) != 10:
-            raise ValueError(text)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError("summary.bad_date", option=option, value=value) from None
 
 
 def collect(paths: list[Path], recursive: bool) -> tuple[list[Path], bool]:
@@ -156,8 +144,8 @@ def run(
 ) -> None:
     from mlplan.render import summary as render
 
-    day = parse_date("--today", today) or dt.date.today()
-    since_day = parse_date("--since", since)
+    day = options.today(today)
+    since_day = options.date_option("--since", since)
     if since_day is not None and since_day > day:
         raise UsageError(
             "summary.since_after_today", since=since_day.isoformat(), today=day.isoformat()

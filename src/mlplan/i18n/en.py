@@ -20,7 +20,6 @@ MESSAGES: dict[str, str] = {
     "help.envvar": "[env var: {{}}]",
     "help.required": "[required]",
     "label.error": "error:",
-    "label.warning": "warning:",
     # --- errors -----------------------------------------------------------------------------
     "error.interrupted": "Interrupted; nothing was written.",
     "error.internal": (
@@ -28,6 +27,7 @@ MESSAGES: dict[str, str] = {
         "command you gave; MLPLAN_DEBUG=1 shows the details."
     ),
     "error.bad_language": "unknown language '{value}'; choose from {choices}",
+    "error.bad_date": "{option}: '{value}' is not a date; write YYYY-MM-DD, for example 2026-11-22",
     "error.file_not_found": "{path}: file not found",
     "error.is_directory": "{path}: is a directory, not a file",
     "error.permission_denied": "{path}: permission denied",
@@ -58,7 +58,6 @@ MESSAGES: dict[str, str] = {
     "fw.col.topic": "Topic",
     "fw.col.objectives": "Objectives",
     "fw.col.activities": "Example activities",
-    "fw.col.materials": "Material",
     "fw.col.phase": "Phase",
     "fw.col.kind": "Kind",
     "fw.col.provider": "Provider",
@@ -72,13 +71,10 @@ MESSAGES: dict[str, str] = {
     "fw.no_objectives": "no learning objectives at basis level",
     "fw.topic_of": "Topic of competency {number}: {title}",
     "fw.min_activities": "At least {count} activity/activities in practice.",
-    "fw.rule": "Rule",
     "fw.courses": "Courses",
     "fw.required": "Required courses",
     "fw.optional": "Optional courses",
-    "fw.requirement": "Required",
     "fw.phases": "Learning curve during training",
-    "fw.phase_goals": "Insight",
     "fw.phase_examples": "Example",
     "fw.levels": "Levels (profilering)",
     "fw.minutes": "{minutes} minutes",
@@ -171,7 +167,6 @@ MESSAGES: dict[str, str] = {
     "yaml.bad_escape": "invalid \\ sequence in text between double quotes (a Windows path?); use single quotes",
     "yaml.unclosed_flow": "bracket '[' or '{{' is not closed, or a ',' is missing",
     "schema.root_mapping": "a plan is a mapping of keys (version: 1, aios:, training:, …), not {value}",
-    "check.bad_today": "'{value}' is not a date; use YYYY-MM-DD, for example 2026-11-22",
     "cmd.check.help": (
         "Check plans: YAML, schema and the framework's rules (ML001–ML204), each finding with "
         "file:line:column. Without PATH: ./plan.yaml. Exit code 0: no errors; 1: errors found "
@@ -214,11 +209,9 @@ MESSAGES: dict[str, str] = {
     "opt.init.specialty": "Specialty, for example Neurologie.",
     "opt.init.institution": "Training institution, for example LUMC.",
     "opt.init.supervisor": "Supervisor (opleider), for example 'dr. J. Jansen'.",
-    "opt.init.today": "Act as if today were this date (YYYY-MM-DD), for reproducible output.",
     "metavar.init.date": "YYYY-MM-DD",
     "metavar.init.years": "YEARS",
     "metavar.init.text": "TEXT",
-    "init.bad_date": "{option}: '{value}' is not a date; use YYYY-MM-DD, for example 2025-09-01",
     "init.bad_years": "--years: '{value}' is not a valid duration; give a number greater than 0 and at most {max}, for example 5 or 4.5",
     "init.exists": "{path} already exists; nothing was written. Choose another file, or replace it with --force (the old one is kept as {path}.bak)",
     "init.example_no_details": "--example writes the fixed example plan and takes no --name, --start, --years, --specialty, --institution or --supervisor; leave out --example to make your own plan",
@@ -310,7 +303,6 @@ MESSAGES: dict[str, str] = {
         "option the format follows from the extension of --output (.md, .json, .csv, .txt)."
     ),
     "opt.output": "Write to this file (safely: completely, then replaced) instead of the screen.",
-    "plan.bad_today": "--today must be a date as YYYY-MM-DD, not '{value}'",
     "plan.output_is_input": (
         "{path} is an input file ({what}); mlplan plan never writes over it. "
         "Choose another output file, for example {suggestion}"
@@ -419,12 +411,10 @@ MESSAGES: dict[str, str] = {
     "arg.summary.paths": "Plans or a directory of plans (*.yaml, *.yml). Default plan.yaml.",
     "opt.summary.since": "What was done since DATE (YYYY-MM-DD); default the date of the last meeting.",
     "opt.summary.months": "What is due in the next N months (default 6).",
-    "opt.summary.today": "Act as if today were DATE (YYYY-MM-DD), for reproducible output.",
     "opt.summary.sort": "Order of the group overview: name, year, coverage or overdue.",
     "opt.summary.overview_only": "Only the group overview, without the page per aios.",
     "opt.summary.recursive": "In a directory, also look for plans in subdirectories.",
     "metavar.paths": "PATH…",
-    "summary.bad_date": "{option}: '{value}' is not a date; write YYYY-MM-DD",
     "summary.bad_months": "--months must be between 1 and {max}, not {value}",
     "summary.bad_sort": "--sort: unknown '{value}'; choose from {choices}",
     "summary.since_after_today": "--since ({since}) is after today ({today})",
@@ -557,7 +547,6 @@ MESSAGES: dict[str, str] = {
     "opt.edit.phase": "Phase of the learning curve: begin, midden or eind.",
     "opt.edit.on": "Date it was done (default today).",
     "opt.edit.evidence": "How it was shown, for example KPB or 360°-feedback.",
-    "opt.edit.today": "Compute as if today were this date (for reproducible output).",
     "opt.edit.dry_run": "Show the change as a diff and write nothing.",
     "opt.edit.move_year": "The new training year.",
     "opt.edit.date": "Date of the meeting.",
@@ -569,7 +558,6 @@ MESSAGES: dict[str, str] = {
     "edit.usage.move": "mlplan move [PATH] ACTIVITY --year N",
     "edit.args": "wrong number of arguments; usage: {usage}",
     "edit.missing_activity": "which activity in {path}? Usage: {usage}",
-    "edit.bad_date": "{option}: '{value}' is not a date; write YYYY-MM-DD, for example 2026-11-22",
     "edit.bad_choice": "{option}: '{value}' is not possible; choose from {choices}",
     "edit.empty_text": "{option} must not be empty",
     "edit.bad_text": "{option} contains characters that are not UTF-8 text",

@@ -19,7 +19,6 @@ MESSAGES: dict[str, str] = {
     "help.envvar": "[omgevingsvariabele: {{}}]",
     "help.required": "[verplicht]",
     "label.error": "fout:",
-    "label.warning": "waarschuwing:",
     # --- errors -----------------------------------------------------------------------------
     "error.interrupted": "Afgebroken; er is niets geschreven.",
     "error.internal": (
@@ -27,6 +26,7 @@ MESSAGES: dict[str, str] = {
         "commando dat u gaf; MLPLAN_DEBUG=1 toont de details."
     ),
     "error.bad_language": "onbekende taal '{value}'; kies uit {choices}",
+    "error.bad_date": "{option}: '{value}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-22",
     "error.file_not_found": "{path}: bestand niet gevonden",
     "error.is_directory": "{path}: is een map, geen bestand",
     "error.permission_denied": "{path}: geen toestemming om te lezen",
@@ -57,7 +57,6 @@ MESSAGES: dict[str, str] = {
     "fw.col.topic": "Onderwerp",
     "fw.col.objectives": "Leerdoelen",
     "fw.col.activities": "Voorbeeldactiviteiten",
-    "fw.col.materials": "Materiaal",
     "fw.col.phase": "Fase",
     "fw.col.kind": "Soort",
     "fw.col.provider": "Aanbieder",
@@ -71,13 +70,10 @@ MESSAGES: dict[str, str] = {
     "fw.no_objectives": "geen leerdoelen op basisniveau",
     "fw.topic_of": "Onderwerp van competentie {number}: {title}",
     "fw.min_activities": "Minimaal {count} activiteit(en) in de praktijk.",
-    "fw.rule": "Regel",
     "fw.courses": "Cursussen",
     "fw.required": "Voorwaardelijke cursussen",
     "fw.optional": "Facultatieve cursussen",
-    "fw.requirement": "Vereist",
     "fw.phases": "Leercurve gedurende de opleiding",
-    "fw.phase_goals": "Inzicht",
     "fw.phase_examples": "Voorbeeld",
     "fw.levels": "Profilering",
     "fw.minutes": "{minutes} minuten",
@@ -170,7 +166,6 @@ MESSAGES: dict[str, str] = {
     "yaml.bad_escape": "ongeldige \\-reeks in tekst tussen dubbele aanhalingstekens (een Windows-pad?); gebruik enkele aanhalingstekens",
     "yaml.unclosed_flow": "haakje '[' of '{{' is niet gesloten, of er ontbreekt een ','",
     "schema.root_mapping": "een plan is een mapping van sleutels (version: 1, aios:, training:, …), geen {value}",
-    "check.bad_today": "'{value}' is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-11-22",
     "cmd.check.help": (
         "Controleer plannen: YAML, schema en de regels van het kader (ML001–ML204), elke "
         "bevinding met bestand:regel:kolom. Zonder PAD: ./plan.yaml. Exitcode 0: geen fouten; "
@@ -213,11 +208,9 @@ MESSAGES: dict[str, str] = {
     "opt.init.specialty": "Specialisme, bijvoorbeeld Neurologie.",
     "opt.init.institution": "Opleidingsinstelling, bijvoorbeeld LUMC.",
     "opt.init.supervisor": "Opleider, bijvoorbeeld 'dr. J. Jansen'.",
-    "opt.init.today": "Doe alsof het vandaag deze datum is (JJJJ-MM-DD), voor reproduceerbare uitvoer.",
     "metavar.init.date": "JJJJ-MM-DD",
     "metavar.init.years": "JAREN",
     "metavar.init.text": "TEKST",
-    "init.bad_date": "{option}: '{value}' is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2025-09-01",
     "init.bad_years": "--years: '{value}' is geen geldige duur; geef een getal groter dan 0 en hoogstens {max}, bijvoorbeeld 5 of 4.5",
     "init.exists": "{path} bestaat al; er is niets geschreven. Kies een ander bestand, of vervang het met --force (het oude blijft bewaard als {path}.bak)",
     "init.example_no_details": "--example schrijft het vaste voorbeeldplan en neemt geen --name, --start, --years, --specialty, --institution of --supervisor; laat --example weg om een eigen plan te maken",
@@ -309,7 +302,6 @@ MESSAGES: dict[str, str] = {
         "optie volgt het formaat uit de extensie van --output (.md, .json, .csv, .txt)."
     ),
     "opt.output": "Schrijf naar dit bestand (veilig: eerst volledig, dan vervangen) in plaats van naar het scherm.",
-    "plan.bad_today": "--today moet een datum zijn als JJJJ-MM-DD, niet '{value}'",
     "plan.output_is_input": (
         "{path} is een invoerbestand ({what}); mlplan plan schrijft daar nooit overheen. "
         "Kies een ander uitvoerbestand, bijvoorbeeld {suggestion}"
@@ -418,12 +410,10 @@ MESSAGES: dict[str, str] = {
     "arg.summary.paths": "Plannen of een map met plannen (*.yaml, *.yml). Standaard plan.yaml.",
     "opt.summary.since": "Wat is gedaan sinds DATUM (JJJJ-MM-DD); standaard de datum van het laatste gesprek.",
     "opt.summary.months": "Wat in de komende N maanden aan de beurt is (standaard 6).",
-    "opt.summary.today": "Doe alsof het vandaag DATUM is (JJJJ-MM-DD), voor reproduceerbare uitvoer.",
     "opt.summary.sort": "Volgorde van het groepsoverzicht: name, year, coverage of overdue.",
     "opt.summary.overview_only": "Alleen het groepsoverzicht, zonder de pagina per aios.",
     "opt.summary.recursive": "Zoek in een map ook in submappen naar plannen.",
     "metavar.paths": "PAD…",
-    "summary.bad_date": "{option}: '{value}' is geen datum; schrijf JJJJ-MM-DD",
     "summary.bad_months": "--months moet tussen 1 en {max} liggen, niet {value}",
     "summary.bad_sort": "--sort: '{value}' onbekend; kies uit {choices}",
     "summary.since_after_today": "--since ({since}) ligt na vandaag ({today})",
@@ -556,7 +546,6 @@ MESSAGES: dict[str, str] = {
     "opt.edit.phase": "Fase van de leercurve: begin, midden of eind.",
     "opt.edit.on": "Datum van afronding (standaard vandaag).",
     "opt.edit.evidence": "Hoe het is aangetoond, bijvoorbeeld KPB of 360°-feedback.",
-    "opt.edit.today": "Rekenen alsof het vandaag deze datum is (voor reproduceerbare uitvoer).",
     "opt.edit.dry_run": "Toon de wijziging als diff en schrijf niets.",
     "opt.edit.move_year": "Het nieuwe opleidingsjaar.",
     "opt.edit.date": "Datum van het gesprek.",
@@ -568,7 +557,6 @@ MESSAGES: dict[str, str] = {
     "edit.usage.move": "mlplan move [PAD] ACTIVITEIT --year N",
     "edit.args": "verkeerd aantal argumenten; gebruik: {usage}",
     "edit.missing_activity": "welke activiteit in {path}? Gebruik: {usage}",
-    "edit.bad_date": "{option}: '{value}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-22",
     "edit.bad_choice": "{option}: '{value}' kan niet; kies uit {choices}",
     "edit.empty_text": "{option} mag niet leeg zijn",
     "edit.bad_text": "{option} bevat tekens die geen UTF-8-tekst zijn",

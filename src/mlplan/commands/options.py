@@ -1,0 +1,26 @@
+"""Command-line values that several commands share, parsed one way everywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mlplan import timeline
+from mlplan.errors import UsageError
+
+
+def parse_date(option: str, value: str) -> dt.date:
+    """A ``YYYY-MM-DD`` option value, or a usage error that names the option."""
+    parsed = timeline.parse_iso_date(value)
+    if parsed is None:
+        raise UsageError("error.bad_date", option=option, value=value)
+    return parsed
+
+
+def date_option(option: str, value: str | None) -> dt.date | None:
+    """An optional date option: ``None`` when not given."""
+    return None if value is None else parse_date(option, value)
+
+
+def today(value: str | None) -> dt.date:
+    """``--today``: the given date, for reproducible output, else the real date."""
+    return date_option("--today", value) or dt.date.today()
