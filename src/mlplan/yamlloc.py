@@ -125,6 +125,31 @@ class _Stop(Exception):
     """Abort composing; the diagnostic is already recorded."""
 
 
+@typing.overload
+def read_bytes(path: Path, display: str | None = None) -> bytes: ...
+@typing.overload
+def read_bytes(path: Path, display: str | None = None, *, limit: int) -> bytes | None: ...
+def read_bytes(path: Path, display: str | None = None, *, limit: int | None = None) -> bytes | None:
+    """The file's bytes; ``None`` when it is larger than ``limit``.
+
+    A file that cannot be opened at all (missing, a directory, no permission) raises
+    :class:`InputError` with the path as the user typed it.
+    """
+    name = display or str(path)
+    try:
+        if path.is_dir():
+            raise InputError("error.is_directory", path=name)
+        if limit is not None and path.stat().st_size > limit:
+            return None
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("error.file_not_found", path=name) from None
+    except PermissionError:
+        raise InputError("error.permission_denied", path=name) from None
+    except OSError as exc:
+        raise InputError("error.cannot_read", path=name, reason=exc.strerror or str(exc)) from None
+
+
 def read_text(path: Path, display: str | None = None) -> tuple[str | None, Diagnostic | None]:
     """Read a file as UTF-8 text (BOM allowed), refusing huge or non-text files.
 
@@ -132,21 +157,9 @@ def read_text(path: Path, display: str | None = None) -> tuple[str | None, Diagn
     usable text comes back as an ML001 diagnostic so a linter run can report it per file.
     """
     name = display or str(path)
-    try:
-        if path.is_dir():
-            raise InputError("error.is_directory", path=name)
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, Diagnostic(
-                name, 1, 1, "ML001", "yaml.too_large", {"mb": MAX_BYTES // 2**20}
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("error.file_not_found", path=name) from None
-    except PermissionError:
-        raise InputError("error.permission_denied", path=name) from None
-    except OSError as exc:
-        raise InputError("error.cannot_read", path=name, reason=exc.strerror or str(exc)) from None
+    raw = read_bytes(path, name, limit=MAX_BYTES)
+    if raw is None:
+        return None, Diagnostic(name, 1, 1, "ML001", "yaml.too_large", {"mb": MAX_BYTES // 2**20})
     return decode(raw, name)
 
 

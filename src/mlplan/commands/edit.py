@@ -23,7 +23,7 @@ import typer
 from mlplan import checking, editing, fileio, output, timeline, yamlloc
 from mlplan.commands import options
 from mlplan.diagnostics import Diagnostic
-from mlplan.errors import InputError, UsageError
+from mlplan.errors import UsageError
 from mlplan.framework import Framework, load_framework
 from mlplan.i18n import t
 from mlplan.plan import MeetingKind, Training
@@ -106,18 +106,7 @@ def open_plan(path: Path, framework_path: Path | None, today: dt.date) -> Sessio
     """Read the plan once; refuse (exit 1) when its YAML cannot be edited safely."""
     display = str(path)
     fw = load_framework(framework_path)
-    try:
-        if path.is_dir():
-            raise InputError("error.is_directory", path=display)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("error.file_not_found", path=display) from None
-    except PermissionError:
-        raise InputError("error.permission_denied", path=display) from None
-    except OSError as exc:
-        raise InputError(
-            "error.cannot_read", path=display, reason=exc.strerror or str(exc)
-        ) from None
+    raw = yamlloc.read_bytes(path, display)
     body, problem = yamlloc.decode(raw, display)
     if body is None:
         assert problem is not None

@@ -52,20 +52,22 @@ def to_text(diagnostics: list[Diagnostic], files: int, style: Styler = _plain) -
     return "\n".join(lines)
 
 
+def diagnostic_dict(d: Diagnostic) -> dict[str, str | int]:
+    """A finding as JSON: the shape of the spec's ``check --format json``, used everywhere."""
+    return {
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+        "code": d.code,
+        "severity": d.severity.value,
+        "message": d.message,
+    }
+
+
 def to_json(diagnostics: list[Diagnostic]) -> str:
     errors, warnings = count(diagnostics)
     data = {
-        "diagnostics": [
-            {
-                "path": d.path,
-                "line": d.line,
-                "column": d.column,
-                "code": d.code,
-                "severity": d.severity.value,
-                "message": d.message,
-            }
-            for d in diagnostics
-        ],
+        "diagnostics": [diagnostic_dict(d) for d in diagnostics],
         "errors": errors,
         "warnings": warnings,
     }

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from mlplan.diagnostics import Diagnostic
 from mlplan.i18n import get_language, t
+from mlplan.render.diagnostics import diagnostic_dict
 from mlplan.render.markdown import bullet, escape, table
 from mlplan.summary import (
     Item,
@@ -188,17 +189,6 @@ def _item_json(item: Item) -> dict[str, Any]:
     }
 
 
-def _diagnostic_json(d: Diagnostic) -> dict[str, Any]:
-    return {
-        "path": d.path,
-        "line": d.line,
-        "column": d.column,
-        "code": d.code,
-        "severity": d.severity.value,
-        "message": d.message,
-    }
-
-
 def page_json(s: Summary) -> dict[str, Any]:
     """Every section of the page; sections of a plan that does not load are null/empty."""
     pos, cov, meeting = s.position, s.coverage, s.last_meeting
@@ -230,7 +220,7 @@ def page_json(s: Summary) -> dict[str, Any]:
         "check": {
             "errors": s.check.errors,
             "warnings": s.check.warnings,
-            "findings": [_diagnostic_json(d) for d in s.check.findings],
+            "findings": [diagnostic_dict(d) for d in s.check.findings],
             "more": s.check.more,
         },
         "coverage": None
@@ -308,7 +298,7 @@ def row_json(row: OverviewRow) -> dict[str, Any]:
         "overdue": row.overdue,
         "errors": row.errors,
         "warnings": row.warnings,
-        "first_error": _diagnostic_json(row.first_error) if row.first_error else None,
+        "first_error": diagnostic_dict(row.first_error) if row.first_error else None,
     }
 
 
