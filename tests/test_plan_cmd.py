@@ -158,7 +158,7 @@ def test_warnings_render_and_exit_0(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def late(plan: Any, fw: Any, ctx: Any) -> list[Finding]:
-        return [Finding("ML202", ("activities", 0, "status"), "plan.status.planned")]
+        return [Finding("ML202", ("activities", 0, "status"), "status.planned")]
 
     monkeypatch.setattr(rules, "RULES", [late])
     path = write(tmp_path, plan_yaml())

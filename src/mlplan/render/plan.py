@@ -58,7 +58,7 @@ def years_number(years: float) -> str:
 
 
 def status_word(status: str) -> str:
-    return t(f"plan.status.{status}")
+    return t(f"status.{status}")
 
 
 def status_label(status: str) -> str:
@@ -466,7 +466,7 @@ def _meetings_markdown(ov: Overview) -> list[str]:
     if not ov.meetings:
         return [*lines, escape(t("plan.no_meetings")), ""]
     for m in ov.meetings:
-        lines += [f"### {escape(date(m.date))} · {escape(t(f'plan.meeting.{m.kind.value}'))}", ""]
+        lines += [f"### {escape(date(m.date))} · {escape(t(f'meeting.{m.kind.value}'))}", ""]
         if m.notes:
             lines += [escape(m.notes), ""]
         if m.agreements:
@@ -706,7 +706,7 @@ def _print_meetings(ov: Overview, console: Console) -> None:
     for i, m in enumerate(ov.meetings):
         if i:
             console.print()
-        console.print(Text(f"{date(m.date)} · {t(f'plan.meeting.{m.kind.value}')}", style="bold"))
+        console.print(Text(f"{date(m.date)} · {t(f'meeting.{m.kind.value}')}", style="bold"))
         if m.notes:
             console.print(Text(f"   {flat(m.notes)}"))
         if m.agreements:

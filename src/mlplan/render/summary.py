@@ -61,7 +61,7 @@ def position_text(pos: Position, *, dates: bool = False) -> str:
 
 
 def _status(status: str) -> str:
-    return t(f"summary.status.{status}")
+    return t(f"status.{status}")
 
 
 def _topic(item: Item) -> str:
@@ -73,7 +73,7 @@ def moved_text(m: Matched) -> str:
 
 
 def _meeting_kind(kind: str) -> str:
-    return t(f"summary.kind.{kind}")
+    return t(f"meeting.{kind}")
 
 
 def _done_heading(s: Summary) -> str:
