@@ -222,7 +222,10 @@ def test_no_terminal_without_no_input_stops(run: Run, tmp_path: Path) -> None:
         (["--no-input", "--name", "A", "--years", "16"], "hoogstens 15"),
         (["--no-input", "--name", "A", "--years", "vijf"], "geen geldige duur"),
         (["--no-input", "--name", "A", "--start", "2025-02-30"], "--start: '2025-02-30'"),
-        (["--no-input", "--name", "A", "--start", "1-9-2025"], "--start: '1-9-2025' is geen datum; schrijf JJJJ-MM-DD"),
+        (
+            ["--no-input", "--name", "A", "--start", "1-9-2025"],
+            "--start: '1-9-2025' is geen datum; schrijf JJJJ-MM-DD",
+        ),
         (["--no-input", "--name", "A", "--today", "morgen"], "--today: 'morgen'"),
         (["--example", "--name", "A"], "--example schrijft het vaste voorbeeldplan"),
     ],
