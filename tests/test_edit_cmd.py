@@ -63,7 +63,7 @@ def test_done_and_meeting_on_the_example_plan_change_only_those_lines(
         "+    status: done",
         "+    done_on: 2026-11-22",
         "+    evidence: KPB",
-        "@@ -129,0 +133,6 @@",
+        "@@ -132,0 +136,6 @@",
         "+  - date: 2026-11-22",
         "+    kind: voortgang",
         "+    notes: Op schema",

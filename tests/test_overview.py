@@ -76,7 +76,7 @@ def test_courses_and_requirements(example_plan: Path) -> None:
     ]
     assert [(r.id, r.state, r.courses) for r in ov.requirements] == [
         ("coach-the-co", "done", (1,)),
-        ("doo", "planned", (2,)),
+        ("doo", "done", (2,)),  # DOO leiderschap, done on 2026-10-09
     ]
 
 

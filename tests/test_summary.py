@@ -82,19 +82,20 @@ def test_mid_year_two(page: Callable[..., Summary]) -> None:
         (3, 4, 4),
         (4, 3, 3),
     ]
-    # since defaults to the last meeting (2026-07-01); nothing was completed after it
+    # since defaults to the last meeting (2026-07-01); the DOO course was completed after it
     assert (s.since, s.since_source) == (D("2026-07-01"), "meeting")
-    assert s.done_since == ()
-    # due: the open items of year 2 (2026-09-01 .. 2027-08-31), the course included
+    assert [(i.kind, i.title, i.done_on, i.evidence) for i in s.done_since] == [
+        ("course", "DOO leiderschap", D("2026-10-09"), "Certificaat DOO leiderschap"),
+    ]
+    # due: the open items of year 2 (2026-09-01 .. 2027-08-31); the done course is not due
     assert s.due_until == D("2027-05-22")
     assert titles(s.due) == [
         "Organiseren onderwijs, symposium",
         "Verslag en presentatie incidenten/complicaties",
         "Rol in interdisciplinair behandelteam",
         "Delen/bespreken life events",
-        "DOO leiderschap",
     ]
-    assert [i.kind for i in s.due][-1] == "course"
+    assert [i.kind for i in s.due] == ["activity"] * 4
     assert s.overdue == ()
     assert s.improvement_points[0].point == "Vaker het initiatief nemen in de overdracht"
     meeting = s.last_meeting
@@ -102,11 +103,13 @@ def test_mid_year_two(page: Callable[..., Summary]) -> None:
     moved = [(a.text.split()[0], a.moved, [m.state for m in a.matches]) for a in meeting.agreements]
     assert moved == [
         ("Symposium", True, ["in_progress"]),
-        ("DOO", False, ["planned"]),
+        ("DOO", True, ["done_since"]),  # the course was done on 2026-10-09
         ("Verslag", False, ["planned"]),
     ]
-    assert codes(s) == ["agreement_stalled", "agreement_stalled"]
-    assert s.talking_points[0].params == {"text": "DOO leiderschap inplannen"}
+    assert codes(s) == ["agreement_stalled"]
+    assert s.talking_points[0].params == {
+        "text": "Verslag en presentatie incidenten/complicaties voor het einde van het jaar"
+    }
 
 
 def test_before_the_first_meeting(page: Callable[..., Summary]) -> None:
@@ -150,14 +153,14 @@ def test_after_training(page: Callable[..., Summary]) -> None:
     assert s.position is not None and s.position.state == "after"
     assert s.due == ()
     # everything open from years 2-5 is overdue, courses included, oldest year first
-    assert len(s.overdue) == 13
+    # (11 activities and the year-3 course; the DOO course of year 2 is done)
+    assert len(s.overdue) == 12
     assert [i.year for i in s.overdue] == sorted(i.year or 0 for i in s.overdue)
     assert {i.title for i in s.overdue if i.kind == "course"} == {
-        "DOO leiderschap",
         "Calling en Comradeship",
     }
     assert codes(s)[:4] == ["overdue", "overdue", "overdue", "overdue"]
-    assert s.talking_points[3].params == {"count": 10}
+    assert s.talking_points[3].params == {"count": 9}
     idle = [p.params["year"] for p in s.talking_points if p.code == "idle_year"]
     assert idle == [3, 4, 5]  # year 2 has work in progress
     assert "meeting_overdue" not in codes(s)  # the training is over
@@ -169,10 +172,10 @@ def test_after_training(page: Callable[..., Summary]) -> None:
 @pytest.mark.parametrize(
     ("since", "expected"),
     [
-        ("2026-01-01", ["2026-02-15", "2026-03-12", "2026-05-20", "2026-06-30"]),
-        ("2026-05-20", ["2026-05-20", "2026-06-30"]),  # the boundary day counts
-        ("2026-05-21", ["2026-06-30"]),
-        ("2026-06-30", ["2026-06-30"]),
+        ("2026-01-01", ["2026-02-15", "2026-03-12", "2026-05-20", "2026-06-30", "2026-10-09"]),
+        ("2026-05-20", ["2026-05-20", "2026-06-30", "2026-10-09"]),  # the boundary day counts
+        ("2026-05-21", ["2026-06-30", "2026-10-09"]),
+        ("2026-06-30", ["2026-06-30", "2026-10-09"]),
     ],
 )
 def test_since_moves_the_done_boundary(
@@ -192,8 +195,14 @@ def test_done_since_stops_at_today(page: Callable[..., Summary]) -> None:
 def test_overdue_once_the_year_has_passed(page: Callable[..., Summary]) -> None:
     assert page("2027-08-31").overdue == ()  # the last day of year 2
     s = page("2027-09-01")
-    assert [i.year for i in s.overdue] == [2, 2, 2, 2, 2]
-    assert "DOO leiderschap" in titles(s.overdue)
+    # the open activities of year 2; the DOO course of year 2 was done on 2026-10-09
+    assert [i.year for i in s.overdue] == [2, 2, 2, 2]
+    assert titles(s.overdue) == [
+        "Organiseren onderwijs, symposium",
+        "Verslag en presentatie incidenten/complicaties",
+        "Rol in interdisciplinair behandelteam",
+        "Delen/bespreken life events",
+    ]
     assert codes(s)[:2] == ["meeting_overdue", "overdue"]  # 14 months since 2026-07-01
 
 
@@ -383,8 +392,8 @@ def test_overview_rows_and_sorting(page: Callable[..., Summary]) -> None:
         phase="begin",
         covered=14,
         total=14,
-        done=0,
-        due=5,
+        done=1,
+        due=4,
         overdue=0,
         errors=0,
         warnings=0,

@@ -87,7 +87,7 @@ def test_markdown_is_valid_and_escapes_user_text(run: Run, here: Path) -> None:
     result = run("summary", "plan.yaml", *TODAY, "--format", "markdown")
     assert "Symposium \\| \\*organiseren\\* \\<b\\>jaar 2\\</b\\>" in result.stdout
     html = MarkdownIt("commonmark").enable("table").render(result.stdout)
-    assert html.count("<table>") == 3  # coverage, due, agreements
+    assert html.count("<table>") == 4  # coverage, done since, due, agreements
     assert "<b>" not in html and "<em>" not in html
 
 
@@ -157,10 +157,11 @@ def test_json_has_every_section(run: Run, here: Path) -> None:
         "2026-03-12",
         "2026-05-20",
         "2026-06-30",
+        "2026-10-09",
     ]
     assert page["done_since"]["items"][0]["evidence"] == "KPB polikliniek"
-    assert page["due"]["until"] == "2027-02-22" and len(page["due"]["items"]) == 5
-    assert page["due"]["items"][4] | {"index": 0} == {
+    # the DOO course of year 2 was done on 2026-10-09: listed as done, no longer due
+    assert page["done_since"]["items"][4] | {"index": 0} == {
         "kind": "course",
         "index": 0,
         "title": "DOO leiderschap",
@@ -169,17 +170,22 @@ def test_json_has_every_section(run: Run, here: Path) -> None:
         "competency": None,
         "course": "doo-leiderschap",
         "year": 2,
-        "status": "planned",
-        "done_on": None,
-        "evidence": None,
+        "status": "done",
+        "done_on": "2026-10-09",
+        "evidence": "Certificaat DOO leiderschap",
     }
+    assert page["due"]["until"] == "2027-02-22" and len(page["due"]["items"]) == 4
+    assert [i["kind"] for i in page["due"]["items"]] == ["activity"] * 4
     assert page["overdue"] == []
     assert len(page["improvement_points"]) == 3
     agreements = page["last_meeting"]["agreements"]
-    assert [a["moved"] for a in agreements] == [True, False, False]
+    assert [a["moved"] for a in agreements] == [True, True, False]
     assert agreements[0]["items"][0]["state"] == "in_progress"
+    assert agreements[1]["items"][0]["state"] == "done_since"
     assert page["talking_points"][0]["code"] == "agreement_stalled"
-    assert page["talking_points"][0]["message"].startswith("Afspraak ‘DOO leiderschap inplannen’")
+    assert page["talking_points"][0]["message"].startswith(
+        "Afspraak ‘Verslag en presentatie incidenten/complicaties voor het einde van het jaar’"
+    )
 
 
 def test_english(run: Run, here: Path) -> None:
@@ -244,13 +250,14 @@ def test_group_overview_table(run: Run, group: Path) -> None:
         "2/5",
         "begin",
         "14/14",
-        "0",
-        "5",
+        "1",
+        "4",
         "0",
         "0",
         "anne.yaml",
     ]
-    assert rows[1] == ["Bram", "Bakker", "voorbij", "14/14", "0", "0", "13", "0", "bram.yml"]
+    # Bram: the example moved to 2019; DOO still done after his last meeting, the rest overdue
+    assert rows[1] == ["Bram", "Bakker", "voorbij", "14/14", "1", "0", "12", "0", "bram.yml"]
     # the empty plan: 14 topics without an activity (ML100) and 2 missing courses (ML101)
     assert rows[2] == ["Cees", "Claassen", "1/5", "begin", "0/14", "0", "0", "0", "16", "cees.yaml"]
     assert rows[3] == ["laadt", "niet", "1", "kapot.yaml"]
@@ -266,7 +273,7 @@ def test_group_pages_follow_the_overview(run: Run, group: Path) -> None:
     assert result.exit_code == 1
     out = result.stdout
     assert out.startswith("# Overzicht: 4 plan(nen) op 2026-11-22\n")
-    assert "| Anne de Vries | 2/5 begin | 14/14 | 0 | 5 | 0 | 0 | plans/anne.yaml |   |" in out
+    assert "| Anne de Vries | 2/5 begin | 14/14 | 1 | 4 | 0 | 0 | plans/anne.yaml |   |" in out
     assert "| laadt niet |" in out and "| 1 | plans/kapot.yaml | 3:1 ML001 " in out
     pages = [line for line in out.splitlines() if line.startswith("## ")]
     assert pages == [
@@ -359,4 +366,4 @@ def test_installed_script(here: Path) -> None:
     assert done.returncode == 0, done.stderr
     page = json.loads(done.stdout)
     assert page["position"]["text"] == "year 2 of 5, begin (early)"
-    assert page["talking_points"][0]["message"].startswith("Agreement ‘DOO leiderschap")
+    assert page["talking_points"][0]["message"].startswith("Agreement ‘Verslag en presentatie")
