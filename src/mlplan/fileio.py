@@ -30,12 +30,15 @@ def atomic_write(
 
     ``backup`` keeps the previous version as ``PATH.bak``. ``expected_digest`` aborts the
     write if the file on disk no longer has that SHA-256 (an editor saved in between).
+    A read-only file is never replaced: its mode says the user does not want it changed.
     """
     data = text.encode("utf-8")
     directory = path.parent if str(path.parent) else Path(".")
     fd = -1
     tmp = ""
     try:
+        if path.exists() and not _writable(path):
+            raise WriteError("write.read_only", path=str(path))
         if expected_digest is not None:
             try:
                 current = path.read_bytes()
@@ -69,6 +72,13 @@ def atomic_write(
         if tmp:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _writable(path: Path) -> bool:
+    """Whether the user may and wants to change ``path``: write permission, and (for root,
+    whom ``access`` never refuses) a write bit set in its mode."""
+    mode = path.stat().st_mode
+    return os.access(path, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
 
 
 def _umask() -> int:
