@@ -30,15 +30,20 @@ def atomic_write(
 
     ``backup`` keeps the previous version as ``PATH.bak``. ``expected_digest`` aborts the
     write if the file on disk no longer has that SHA-256 (an editor saved in between).
-    A read-only file is never replaced: its mode says the user does not want it changed.
+    A symlink is written through: its target is replaced and the link stays (replacing
+    the link itself would leave the real plan behind, unchanged). A read-only file is
+    never replaced: its mode says the user does not want it changed.
     """
     data = text.encode("utf-8")
+    link = path
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     directory = path.parent if str(path.parent) else Path(".")
     fd = -1
     tmp = ""
     try:
         if path.exists() and not _writable(path):
-            raise WriteError("write.read_only", path=str(path))
+            raise WriteError("write.read_only", path=str(link))
         if expected_digest is not None:
             try:
                 current = path.read_bytes()
@@ -55,7 +60,8 @@ def atomic_write(
         if path.exists():
             os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
             if backup:
-                shutil.copy2(path, path.with_name(path.name + ".bak"))
+                # next to the name the user gave, where the command says it is
+                shutil.copy2(path, link.with_name(link.name + ".bak"))
         else:
             # mkstemp creates 0600; a new plan should get the usual mode under the umask
             os.chmod(tmp, 0o666 & ~_umask())
@@ -65,7 +71,7 @@ def atomic_write(
     except WriteError:
         raise
     except OSError as exc:
-        raise WriteError("write.failed", path=str(path), reason=exc.strerror or str(exc)) from None
+        raise WriteError("write.failed", path=str(link), reason=exc.strerror or str(exc)) from None
     finally:
         if fd >= 0:
             os.close(fd)
