@@ -9,6 +9,7 @@ the target even when the write failed, and ``atomicwrites`` is unmaintained.)
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import shutil
@@ -42,6 +43,8 @@ def atomic_write(
     fd = -1
     tmp = ""
     try:
+        if path.is_symlink():  # realpath stops inside a symlink loop
+            raise OSError(errno.ELOOP, os.strerror(errno.ELOOP))
         if path.exists() and not _writable(path):
             raise WriteError("write.read_only", path=str(link))
         if expected_digest is not None:
