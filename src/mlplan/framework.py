@@ -275,36 +275,9 @@ def load_framework(path: Path | str | None = None) -> Framework:
     key = Path(os.path.realpath(file))
     if key in _cache:
         return _cache[key]
-    raw: bytes | None = None
-    if key == Path(os.path.realpath(shipped_path())):  # see fwcache: validated once
-        from mlplan import fwcache
-
-        try:
-            raw = file.read_bytes()
-        except OSError:
-            raw = None
-        else:
-            cached = fwcache.load(raw)
-            if cached is not None:
-                _cache[key] = cached
-                return cached
-    doc = _document(file, str(path), raw)
+    doc = yamlloc.load(file, str(path))
     fw, problems = parse(doc)
     if fw is None:
         raise FrameworkError(str(path), problems)
-    if raw is not None:
-        fwcache.store(raw, fw)
     _cache[key] = fw
     return fw
-
-
-def _document(file: Path, name: str, raw: bytes | None) -> yamlloc.Document:
-    """The parsed file, from bytes already read when there are (so the cache entry is
-    keyed on exactly what was validated)."""
-    if raw is None:
-        return yamlloc.load(file, name)
-    text, problem = yamlloc.decode(raw, name)
-    if text is None:
-        assert problem is not None
-        return yamlloc.Document(path=name, text="", diagnostics=[problem])
-    return yamlloc.parse(text, name)
