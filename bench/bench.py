@@ -39,6 +39,21 @@ ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "data" / "example-plan.yaml"
 TODAY = ["--today", "2026-11-22"]
 STATUSES = ("planned", "in_progress", "done", "done", "dropped")
+# The floor for any typer app: one command with a path argument that validates one small
+# pydantic model. typer (0.26+) builds a pydantic TypeAdapter per parameter at parse time,
+# which loads pydantic's schema machinery and its plugin loader (importlib.metadata).
+FLOOR = """
+from pathlib import Path
+import typer, yaml
+from pydantic import BaseModel
+class M(BaseModel):
+    a: int
+app = typer.Typer()
+@app.command()
+def check(path: Path, strict: bool = False) -> None:
+    M.model_validate({"a": 1})
+app()
+"""
 
 
 # -- running ---------------------------------------------------------------------------
@@ -137,6 +152,7 @@ def main() -> None:
                     [sys.executable, "-c", "import typer, pydantic, yaml"],
                     env,
                 ),
+                "typer app, 1 command, 1 model": ([sys.executable, "-c", FLOOR, "x"], env),
                 "mlplan check": (check, env),
                 "mlplan --help": ([mlplan, "--help"], env),
                 "mlplan plan": ([mlplan, "plan", str(PLAN), *TODAY], env),
