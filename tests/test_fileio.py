@@ -73,3 +73,41 @@ def test_unwritable_target_is_a_clear_error(tmp_path: Path) -> None:
         atomic_write(blocker / "plan.yaml", "x\n")
     assert info.value.key == "write.failed"
     assert blocker.read_text(encoding="utf-8") == "x"
+
+
+def test_read_only_file_is_not_replaced(tmp_path: Path) -> None:
+    # os.replace only needs a writable directory, so a plan the user made read-only would
+    # be replaced silently (root passes every access check: the mode bits decide)
+    path = tmp_path / "plan.yaml"
+    path.write_text("origineel\n", encoding="utf-8")
+    path.chmod(0o444)
+    with pytest.raises(WriteError) as info:
+        atomic_write(path, "nieuw\n", backup=True)
+    assert info.value.key == "write.read_only"
+    assert info.value.message.startswith(f"{path} is alleen-lezen; er is niets geschreven")
+    assert path.read_text(encoding="utf-8") == "origineel\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml"]
+
+
+def test_a_symlink_is_written_through(tmp_path: Path) -> None:
+    # plan.yaml -> shared/plan.yaml: the shared plan changes, the link stays a link
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    real = shared / "plan.yaml"
+    real.write_text("oud\n", encoding="utf-8")
+    link = tmp_path / "plan.yaml"
+    link.symlink_to(Path("shared") / "plan.yaml")
+    atomic_write(link, "nieuw\n", backup=True, expected_digest=digest(b"oud\n"))
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "nieuw\n"
+    assert (tmp_path / "plan.yaml.bak").read_text(encoding="utf-8") == "oud\n"
+    assert leftovers(tmp_path) == leftovers(shared) == []
+
+
+def test_a_symlink_loop_is_a_clear_error(tmp_path: Path) -> None:
+    loop = tmp_path / "plan.yaml"
+    loop.symlink_to("plan.yaml")
+    with pytest.raises(WriteError) as info:
+        atomic_write(loop, "nieuw\n", expected_digest=digest(b""))
+    assert info.value.key == "write.failed"
+    assert loop.is_symlink() and os.readlink(loop) == "plan.yaml"

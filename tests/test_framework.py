@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import mlplan
-from mlplan.errors import FrameworkError
+from mlplan.errors import FrameworkError, InputError
 from mlplan.framework import load_framework, normalise_title, shipped_path
 
 
@@ -125,6 +125,16 @@ def test_not_utf8(tmp_path: Path) -> None:
     with pytest.raises(FrameworkError) as info:
         load_framework(path)
     assert located(info.value) == [(2, 8, "yaml.not_utf8")]
+
+
+def test_symlink_loop_is_an_unreadable_file(tmp_path: Path) -> None:
+    # Path.resolve() raises RuntimeError on a loop: it was an internal error
+    loop = tmp_path / "kader.yaml"
+    loop.symlink_to("kader.yaml")
+    with pytest.raises(InputError) as info:
+        load_framework(loop)
+    assert info.value.key == "error.cannot_read"
+    assert info.value.message.startswith(f"{loop}: kan niet gelezen worden")
 
 
 def test_empty(tmp_path: Path) -> None:

@@ -120,6 +120,16 @@ def test_refuses_to_write_over_the_framework(run: Run, example_plan: Path, tmp_p
     assert framework.read_bytes() == before
 
 
+def test_output_to_a_symlink_loop_is_a_clear_error(run: Run, example_plan: Path) -> None:
+    loop = example_plan.parent / "iop.md"
+    loop.symlink_to("iop.md")
+    result = run("plan", str(example_plan), *TODAY, "-o", str(loop))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"fout: {loop}: kan niet geschreven worden (")
+    assert loop.is_symlink() and os.readlink(loop) == "iop.md"  # left as it was
+    assert sorted(p.name for p in example_plan.parent.iterdir()) == ["iop.md", "plan.yaml"]
+
+
 def test_output_into_a_directory_is_refused(run: Run, example_plan: Path) -> None:
     result = run("plan", str(example_plan), "-o", str(example_plan.parent), "-f", "json")
     assert result.exit_code == 2

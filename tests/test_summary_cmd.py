@@ -367,3 +367,14 @@ def test_installed_script(here: Path) -> None:
     page = json.loads(done.stdout)
     assert page["position"]["text"] == "year 2 of 5, begin (early)"
     assert page["talking_points"][0]["message"].startswith("Agreement ‘Verslag en presentatie")
+
+
+def test_a_symlink_loop_in_a_group_is_a_row_with_its_error(run: Run, group: Path) -> None:
+    # os.DirEntry.is_dir() raises on a loop, where Path.is_dir() says False
+    (group / "lus.yaml").symlink_to("lus.yaml")
+    result = run("summary", "plans", *TODAY, "-f", "json", "--overview-only")
+    assert result.exit_code == 1
+    assert "interne fout" not in result.stderr
+    loop = next(r for r in overview(result) if r["path"] == "plans/lus.yaml")
+    assert loop["errors"] == 1 and loop["first_error"]["code"] == "ML001"
+    assert "kan niet gelezen worden" in loop["first_error"]["message"]

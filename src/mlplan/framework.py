@@ -270,7 +270,9 @@ def load_framework(path: Path | str | None = None) -> Framework:
     if path is None:
         path = os.environ.get(ENV_VAR) or shipped_path()
     file = Path(path)
-    key = file.resolve()
+    # realpath, not Path.resolve(): that raises RuntimeError on a symlink loop, which the
+    # read below reports as an unreadable file
+    key = Path(os.path.realpath(file))
     if key in _cache:
         return _cache[key]
     doc = yamlloc.load(file, str(path))

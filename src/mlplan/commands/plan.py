@@ -57,7 +57,8 @@ def _same_file(a: Path, b: Path) -> bool:
             return os.path.samefile(a, b)
     except OSError:
         pass
-    return a.resolve() == b.resolve()
+    # realpath, not Path.resolve(): that raises RuntimeError on a symlink loop
+    return os.path.realpath(a) == os.path.realpath(b)
 
 
 def refuse_inputs(out_path: Path, inputs: list[tuple[Path, str]], fmt: str) -> None:

@@ -81,8 +81,17 @@ def _plans_in(directory: Path, recursive: bool) -> list[Path]:
             found += [Path(root, n) for n in sorted(names) if _is_plan_name(n)]
         return [p for p in found if not p.is_dir()]
     with os.scandir(directory) as entries:
-        found = [directory / e.name for e in entries if _is_plan_name(e.name) and not e.is_dir()]
+        found = [directory / e.name for e in entries if _is_plan_name(e.name) and not _is_dir(e)]
     return sorted(found, key=lambda p: p.name)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """Like ``entry.is_dir()``, but a symlink loop or a vanished file is no directory
+    (it is kept, and becomes a row with its read error) rather than a crash."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _is_plan_name(name: str) -> bool:

@@ -586,4 +586,6 @@ MESSAGES: dict[str, str] = {
     "edit.status": "{path}: activity {number} '{title}' now has status {status}.",
     "edit.moved": "{path}: activity {number} '{title}' moved to year {year}.",
     "edit.meeting": "{path}: recorded meeting ({kind}) on {date}, {count} agreement(s).",
+    # --- hardening (issue 8) --------------------------------------------------------------
+    "write.read_only": "{path} is read-only; nothing was written (make it writable with chmod u+w if you want to change it)",
 }

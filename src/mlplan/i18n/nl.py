@@ -585,4 +585,6 @@ MESSAGES: dict[str, str] = {
     "edit.status": "{path}: activiteit {number} '{title}' heeft nu status {status}.",
     "edit.moved": "{path}: activiteit {number} '{title}' verplaatst naar jaar {year}.",
     "edit.meeting": "{path}: gesprek ({kind}) op {date} vastgelegd, {count} afspraak/afspraken.",
+    # --- hardening (issue 8) --------------------------------------------------------------
+    "write.read_only": "{path} is alleen-lezen; er is niets geschreven (maak het schrijfbaar met chmod u+w als je het wilt wijzigen)",
 }

@@ -1,0 +1,90 @@
+"""Shell completion with the installed ``mlplan`` script, in a temporary HOME.
+
+The install writes the user's shell start-up files, so every test gets its own HOME.
+Completion runs the program on every TAB through typer's protocol
+(``_MLPLAN_COMPLETE=complete_bash|complete_zsh``); the bash tests source the installed
+script in a real bash and call its completion function as bash would.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BIN = Path(sys.executable).parent
+
+
+def script() -> str:
+    found = shutil.which("mlplan", path=str(BIN))
+    assert found, "the mlplan script is installed next to the interpreter"
+    return found
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> dict[str, str]:
+    """An environment with an empty HOME and the venv's scripts first on PATH."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MLPLAN_", "_TYPER"))}
+    env |= {
+        "HOME": str(tmp_path),
+        "PATH": f"{BIN}{os.pathsep}{env.get('PATH', '')}",
+        "NO_COLOR": "1",
+        "MLPLAN_CACHE_DIR": "",
+    }
+    return env
+
+
+def sh(command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, env=env, capture_output=True, text=True, check=False, timeout=60)
+
+
+def bash_complete(words: str, env: dict[str, str]) -> list[str]:
+    """What the installed completion offers for ``words`` (the last word being typed)."""
+    parts = words.split(" ")  # a trailing space: an empty word is being typed
+    program = (
+        "source ~/.bash_completions/mlplan.sh; "
+        f"COMP_WORDS=({' '.join(shlex.quote(p) for p in parts)}); COMP_CWORD={len(parts) - 1}; "
+        '_mlplan_completion mlplan; printf "%s\\n" "${COMPREPLY[@]}"'
+    )
+    done = sh(["bash", "--norc", "--noprofile", "-c", program], env)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_install_for_bash_from_bash(home: dict[str, str]) -> None:
+    # as a user does it: from an interactive bash (``; true`` keeps bash from exec-ing
+    # mlplan, so bash stays its parent and is detected)
+    done = sh(["bash", "--norc", "--noprofile", "-c", "mlplan --install-completion; true"], home)
+    assert done.returncode == 0, done.stderr
+    assert "bash completion installed" in done.stdout
+    rc = Path(home["HOME"], ".bashrc").read_text(encoding="utf-8")
+    assert f"source '{home['HOME']}/.bash_completions/mlplan.sh'" in rc
+    assert bash_complete("mlplan fr", home) == ["framework"]
+    assert bash_complete("mlplan check --format ", home) == ["text", "json", "github", "gitlab"]
+    assert set(bash_complete("mlplan ", home)) >= {"check", "plan", "summary", "add", "meeting"}
+
+
+def test_install_for_zsh(home: dict[str, str]) -> None:
+    # zsh need not be installed here: name the shell (typer's switch to skip detection)
+    env = home | {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    done = sh([script(), "--install-completion", "zsh"], env)
+    assert done.returncode == 0, done.stderr
+    function = Path(home["HOME"], ".zfunc", "_mlplan").read_text(encoding="utf-8")
+    assert function.startswith("#compdef mlplan")
+    assert "fpath+=~/.zfunc" in Path(home["HOME"], ".zshrc").read_text(encoding="utf-8")
+    # what zsh's completion function asks the program, and what it gets back
+    asked = sh(
+        [script()], home | {"_MLPLAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "mlplan fr"}
+    )
+    assert asked.returncode == 0, asked.stderr
+    assert '"framework":"Blader door het kader' in asked.stdout
+
+
+def test_completion_speaks_the_users_language(home: dict[str, str]) -> None:
+    env = home | {"_MLPLAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "mlplan fr"}
+    assert '"framework":"Browse the framework' in sh([script()], env | {"MLPLAN_LANG": "en"}).stdout

@@ -1,0 +1,319 @@
+"""Every command against every hostile input: a clear message, exit 1 or 2, no traceback,
+and the user's file exactly as it was (no half-written file, no stray temp files).
+
+One table: the rows are the hostile inputs of the spec's quality bars plus the ones a
+file system can produce (read-only, a symlink loop, a directory where a file was, a full
+disk), the columns every command. Where a cell legitimately works (a read-only plan can
+be checked; a plan with a schema error can still be edited by an edit command that adds
+no new error) the table says so and the test asserts that it works.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from mlplan import fileio
+from mlplan.framework import shipped_path
+from tests.conftest import EXAMPLE_PLAN, Result
+
+Run = Callable[..., Result]
+BASE = EXAMPLE_PLAN.read_text(encoding="utf-8")
+FRAMEWORK = shipped_path().read_text(encoding="utf-8")
+TODAY = ("--today", "2026-11-22")
+
+
+def edit(old: str, new: str, text: str = BASE) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def alias_bomb() -> str:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for prev, name in zip("abcde", "bcdef", strict=True):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]")
+    return "\n".join(lines) + "\n"
+
+
+# -- the hostile inputs ----------------------------------------------------------------
+
+
+@dataclass
+class Target:
+    """What a row sets up: the plan path the commands get, and how the world misbehaves."""
+
+    path: Path
+    framework: Path | None = None  # given with --framework to every command
+    disk_full: bool = False  # every fsync fails with ENOSPC
+    replaced_by_dir: bool = False  # the plan becomes a directory just before the write
+
+
+CONTENT: dict[str, str | bytes] = {
+    "malformed YAML": edit("  specialty: Neurologie", "  specialty: Neurologie: hersenen"),
+    "a tab": edit("  specialty: Neurologie", "\tspecialty: Neurologie"),
+    "duplicate key": edit("  specialty: Neurologie", "  specialty: Neurologie\n  name: Anne"),
+    "unknown key": edit("  supervisor: dr. J. Jansen", "  suprevisor: dr. J. Jansen"),
+    "wrong type": edit("  name: Anne de Vries", "  name: [Anne, de Vries]"),
+    "unknown topic id": edit("  - topic: innovatie\n", "  - topic: inovatie\n"),
+    "impossible date": edit("  start: 2025-09-01", "  start: 2025-02-30"),
+    "non-UTF-8 bytes": BASE.encode().replace(b"Anne de Vries", b"Ren\xe9e de Vries"),
+    "empty file": "",
+    "alias bomb": alias_bomb(),
+    "deeply nested brackets": "a: " + "[" * 100_000 + "\n",
+    "Python object tag": edit(
+        "  name: Anne de Vries", "  name: !!python/object/apply:os.system ['echo hi']"
+    ),
+    "unknown framework id": edit(
+        "framework: fms-medisch-leiderschap-2017", "framework: fms-medisch-leiderschap-2071"
+    ),
+}
+# the shipped framework with a course that points at a topic that does not exist
+BROKEN_FRAMEWORK = edit("      any_of: [coach-the-co]", "      any_of: [coach-de-co]", FRAMEWORK)
+
+
+def _write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def setup_row(row: str, tmp: Path, big: Path, valid: str) -> Target:
+    """Make the row's file under ``tmp``; ``valid`` is the sound content (a plan, or the
+    framework for the framework command) for the rows where only the file system misbehaves."""
+    tmp.mkdir(parents=True, exist_ok=True)
+    plan = tmp / "plan.yaml"
+    if row in CONTENT:
+        return Target(_write(plan, CONTENT[row]))
+    if row == "file over 5 MB":
+        shutil.copyfile(big, plan)
+        return Target(plan)
+    if row == "a directory":
+        plan.mkdir()
+        return Target(plan)
+    if row == "a directory holding a plan":  # a file replaced by a directory, for readers
+        _write(plan / "plan.yaml", valid)
+        return Target(plan)
+    if row == "missing file":
+        return Target(plan)
+    if row == "symlink loop":
+        plan.symlink_to(plan.name)
+        return Target(plan)
+    if row == "read-only file":
+        _write(plan, valid).chmod(0o444)
+        return Target(plan)
+    if row == "symlink to the plan":  # plan.yaml -> gedeeld/plan.yaml
+        _write(tmp / "gedeeld" / "plan.yaml", valid)
+        plan.symlink_to(Path("gedeeld") / "plan.yaml")
+        return Target(plan)
+    if row == "spaces and non-ASCII in the path":
+        return Target(_write(tmp / "plannen van Zoë" / "plan Émile ü.yaml", valid))
+    if row == "framework with a broken reference":
+        return Target(_write(plan, BASE), framework=_write(tmp / "kader.yaml", BROKEN_FRAMEWORK))
+    if row == "disk full":
+        return Target(_write(plan, valid), disk_full=True)
+    if row == "replaced by a directory before the write":
+        return Target(_write(plan, valid), replaced_by_dir=True)
+    raise AssertionError(row)
+
+
+ROWS = [
+    *CONTENT,
+    "file over 5 MB",
+    "a directory",
+    "a directory holding a plan",
+    "missing file",
+    "symlink loop",
+    "symlink to the plan",
+    "read-only file",
+    "spaces and non-ASCII in the path",
+    "framework with a broken reference",
+    "disk full",
+    "replaced by a directory before the write",
+]
+assert len(set(ROWS)) == len(ROWS)
+
+# -- the commands ------------------------------------------------------------------------
+
+READERS = ("framework", "check", "plan", "summary FILE", "summary DIR")
+WRITERS = ("init", "add", "done", "status", "move", "meeting")
+COMMANDS = (*READERS, *WRITERS)
+
+
+def command_line(command: str, target: Target) -> list[str]:
+    f = str(target.path)
+    fw = ["--framework", str(target.framework)] if target.framework else []
+    if command == "framework":
+        # the framework command reads no plan: the hostile file is its framework
+        return ["framework", "--framework", str(target.framework or target.path)]
+    if command == "init":
+        return ["init", "--no-input", "--name", "X", f, *TODAY, *fw]
+    if command == "summary DIR":
+        return ["summary", str(target.path.parent), *TODAY, *fw]
+    args = {
+        "check": ["check", f],
+        "plan": ["plan", f],
+        "summary FILE": ["summary", f],
+        "add": ["add", f, "--topic", "innovatie", "--title", "X", "--year", "1"],
+        "done": ["done", f, "3"],  # activity 1 is done already: nothing would be written
+        "status": ["status", f, "1", "dropped"],
+        "move": ["move", f, "1", "--year", "2"],
+        "meeting": ["meeting", f, "--date", "2026-11-22", "--kind", "voortgang"],
+    }[command]
+    return [*args, *TODAY, *fw]
+
+
+# Cells where the command legitimately does its job (exit 0).
+WORKS: set[tuple[str, str]] = {("spaces and non-ASCII in the path", c) for c in COMMANDS}
+WORKS |= {("symlink to the plan", c) for c in COMMANDS if c != "init"}  # it exists
+# only writing fails, or the file is read-only: reading works
+for row in ("disk full", "replaced by a directory before the write", "read-only file"):
+    WORKS |= {(row, c) for c in READERS}
+# ``summary`` of a directory summarises the plans in it; init makes a file that is missing
+WORKS.add(("a directory holding a plan", "summary FILE"))
+WORKS.add(("missing file", "init"))
+# An edit that adds no new error may change a plan that already has schema or rule errors
+# (that is how a user works towards a clean plan); only unsound YAML is refused.
+EDITABLE = (
+    "unknown key",
+    "wrong type",
+    "impossible date",
+    "unknown topic id",
+    "unknown framework id",
+)
+WORKS |= {(row, c) for row in EDITABLE for c in ("add", "done", "status", "move", "meeting")}
+# init makes a new file next to these (an existing one it refuses without --force)
+INIT_NEW_FILE = (
+    "spaces and non-ASCII in the path",
+    "framework with a broken reference",
+    "disk full",
+    "replaced by a directory before the write",
+)
+
+
+def expected_exit(row: str, command: str) -> set[int]:
+    if (row, command) in WORKS:
+        return {0}
+    return {1, 2}
+
+
+# -- the table ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A plan padded with comments to 6 MB, made once for the whole session."""
+    path = tmp_path_factory.mktemp("big") / "big.yaml"
+    path.write_text(BASE + ("# " + "x" * 98 + "\n") * 62_000, encoding="utf-8")
+    assert path.stat().st_size > 6_000_000
+    return path
+
+
+def snapshot(directory: Path) -> dict[str, bytes | str]:
+    """Every entry under ``directory``: file bytes, or a marker for links and directories."""
+    found: dict[str, bytes | str] = {}
+    for root, dirs, files in os.walk(directory):
+        for name in dirs + files:
+            p = Path(root, name)
+            rel = str(p.relative_to(directory))
+            if p.is_symlink():
+                found[rel] = "-> " + os.readlink(p)
+            elif p.is_dir():
+                found[rel] = "<dir>"
+            else:
+                found[rel] = p.read_bytes()
+    return found
+
+
+DUTCH = re.compile(
+    r"\b(fout|fouten|bestand|map|niet|geen|onbekende?|moet|sleutel|regel|kader|bestaat)\b"
+)
+
+
+@pytest.fixture
+def world(monkeypatch: pytest.MonkeyPatch) -> Callable[[Target], None]:
+    """Makes the file system misbehave as a row asks."""
+
+    def apply(target: Target) -> None:
+        if target.disk_full:
+
+            def no_space(fd: int) -> None:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+            monkeypatch.setattr(os, "fsync", no_space)
+        if target.replaced_by_dir:
+            real = fileio.atomic_write
+
+            def racing(path: Path, text: str, **kwargs: object) -> None:
+                if path == target.path:  # another program swaps the plan for a directory
+                    if path.exists():
+                        path.unlink()
+                    path.mkdir()
+                real(path, text, **kwargs)  # type: ignore[arg-type]
+
+            monkeypatch.setattr(fileio, "atomic_write", racing)
+
+    return apply
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("row", ROWS)
+def test_hostile_input(
+    run: Run,
+    tmp_path: Path,
+    big_file: Path,
+    world: Callable[[Target], None],
+    row: str,
+    command: str,
+) -> None:
+    valid = FRAMEWORK if command == "framework" else BASE
+    target = setup_row(row, tmp_path / "work", big_file, valid)
+    if command == "init" and row in INIT_NEW_FILE:
+        target.path = target.path.with_name("nieuw plan ö.yaml")
+    before = snapshot(tmp_path)
+    original = target.path.read_bytes() if target.path.is_file() else None
+    world(target)
+
+    result = run(*command_line(command, target))
+    output = result.stdout + result.stderr
+
+    assert "Traceback" not in output
+    assert result.exit_code in expected_exit(row, command), (result.exit_code, output)
+    after = snapshot(tmp_path)
+    stray = [n for n in after if n not in before and not n.endswith((".bak", ".schema.json"))]
+    assert not [n for n in stray if n != str(target.path.relative_to(tmp_path))], stray
+    if result.exit_code == 0:
+        changed = {n for n in after if before.get(n) != after[n]}
+        if command in READERS:
+            assert not changed, "a command that only reads wrote files"
+        else:  # the plan (the link's target, for a link) changed, its .bak is beside it
+            assert target.path.is_file() and target.path.is_symlink() == (
+                row == "symlink to the plan"
+            )
+            assert any(n.endswith(".yaml") for n in changed), changed
+            if command != "init":
+                assert target.path.with_name(target.path.name + ".bak").read_bytes() == original
+        return
+    # refused: a clear message that names the file, in Dutch, and nothing changed (but
+    # for the directory that another program put in the plan's place)
+    if target.replaced_by_dir:
+        before[str(target.path.relative_to(tmp_path))] = "<dir>"
+    assert after == before, "a refused command changed files"
+    # the broken framework, else the plan (for summary DIR: the directory, which names it)
+    named = target.path.parent if command == "summary DIR" else target.framework or target.path
+    # check and summary report a plan's findings on stdout (they are the output)
+    messages = output if command in ("check", "summary FILE", "summary DIR") else result.stderr
+    assert messages.strip(), "no message"
+    assert "interne fout" not in output, output  # an internal error is a bug, never a message
+    assert str(named) in messages, messages
+    assert DUTCH.search(messages), messages
+    assert not result.stderr.startswith("error:"), result.stderr
