@@ -185,3 +185,9 @@ def test_empty_file() -> None:
 def test_negative_years() -> None:
     found = schema_problems(PLAN_HEAD.replace("years: 5", "years: -1"))
     assert found[0][:3] == (6, 10, "schema.greater_than")
+
+
+def test_allowed_values_are_listed_without_english_words() -> None:
+    text = PLAN_HEAD + "activities:\n  - {topic: x, title: y, year: 1, status: klaar}\n"
+    (found,) = [d for d in schema_problems(text) if d[2] == "schema.expected_choice"]
+    assert found[3]["expected"] == "planned, in_progress, done, dropped"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -588,7 +589,9 @@ def _schema_diagnostic(doc: Document, root: type[BaseModel], error: Any) -> Diag
         return doc.diagnostic(loc, "ML002", "schema.invalid", field=field, detail=error["msg"])
     key = found
     if kind == "literal_error" or kind == "enum":
-        ctx["expected"] = str(ctx.get("expected", "")).replace("'", "")
+        # pydantic writes "'a', 'b' or 'c'" in English; list the values without its "or"
+        values = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        ctx["expected"] = ", ".join(values) if values else str(ctx.get("expected", ""))
     if key == "schema.expected_text" and isinstance(value, bool):
         key = "schema.expected_text_bool"
     return doc.diagnostic(loc, "ML002", key, field=field, value=shown, **ctx)
