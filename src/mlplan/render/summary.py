@@ -466,23 +466,6 @@ def overview_markdown(
 # rich table (one per run).
 
 
-def _table(*headers: str) -> Any:
-    from rich import box
-    from rich.table import Table
-
-    tbl = Table(
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        padding=(0, 1),
-        collapse_padding=True,
-        header_style="bold",
-    )
-    for h in headers:
-        tbl.add_column(h)
-    return tbl
-
-
 class _Page:
     """The lines of one page at a width, styled only when ``color`` is on."""
 
@@ -684,31 +667,35 @@ def print_overview(
     months: int,
     console: Console,
 ) -> None:
-    from rich.text import Text
-
-    console.print(Text(t("summary.h.overview", count=len(rows), date=_date(today)), style="bold"))
+    """The overview table at the console's width; laid out as plain text like the pages
+    (a rich table of 1,000 rows took most of a second)."""
+    page = _Page(console.width, output.use_color(console.file))
+    page.line(t("summary.h.overview", count=len(rows), date=_date(today)), layout.BOLD)
     headers = _overview_headers()[:-1]  # the first errors follow the table, unsqueezed
-    tbl = _table(*headers)
     # the year, the numbers and (short) file names stay whole; on a narrow terminal the
     # names wrap at their spaces
     shown = _short_paths([r.path for r in rows])
-    for col, header in zip(tbl.columns[1:-1], headers[1:-1], strict=True):
-        col.no_wrap = True
-        col.min_width = len(header)
-    for col in tbl.columns[2:-1]:
-        col.justify = "right"
-    tbl.columns[-1].overflow = "fold"
-    tbl.columns[-1].min_width = min(24, max(len(p) for p in shown.values()))
+    columns = [
+        layout.Column(headers[0]),
+        layout.Column(headers[1], wrap=False),
+        *(layout.Column(h, wrap=False, right=True) for h in headers[2:-1]),
+        layout.Column(headers[-1]),
+    ]
+    cells = []
     for r in rows:
-        cells = _overview_cells(r)[:-1]
-        cells[-1] = shown[r.path]
-        tbl.add_row(*cells, style="red" if r.errors else None)
-    console.print(tbl)
-    console.print(Text(overview_note(since, months), style="dim"))
+        row = _overview_cells(r)[:-1]
+        row[-1] = shown[r.path]
+        cells.append(row)
+    styles = [layout.RED if r.errors else None for r in rows]
+    page.lines += layout.table(
+        columns, cells, page.width, indent=0, color=page.color, row_styles=styles
+    )
+    page.line(overview_note(since, months), layout.DIM)
     broken = [r for r in rows if r.first_error is not None]
     if broken:
-        console.print()
-        console.print(Text(t("summary.col.first_error"), style="bold"))
+        page.lines.append("")
+        page.line(t("summary.col.first_error"), layout.BOLD)
         for r in broken:
             assert r.first_error is not None
-            console.print(Text(_finding(r.first_error), style="red"), soft_wrap=True)
+            page.line(_finding(r.first_error), layout.RED)
+    console.file.write("\n".join(page.lines) + "\n")

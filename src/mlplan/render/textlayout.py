@@ -107,6 +107,7 @@ class Column:
     header: str
     wrap: bool = True
     max_width: int | None = None
+    right: bool = False  # numbers line up on the right
 
 
 def _shrink(widths: list[int], floors: list[int], excess: int) -> int:
@@ -133,6 +134,7 @@ def table(
     indent: int = 2,
     gap: int = 2,
     color: bool = False,
+    row_styles: Sequence[str | None] | None = None,
 ) -> list[str]:
     """Aligned columns under a bold header and a rule, at most ``width`` cells wide.
 
@@ -159,7 +161,9 @@ def table(
     pad = " " * indent
     sep = " " * gap
     lines: list[str] = []
-    for c_row, style in ((tuple(col.header for col in columns), BOLD), *((r, None) for r in rows)):
+    styles = row_styles or [None] * len(rows)
+    header = tuple(col.header for col in columns)
+    for c_row, style in ((header, BOLD), *zip(rows, styles, strict=True)):
         cells = [
             wrap(text, widths[c]) if col.wrap else [truncate(text, widths[c])]
             for c, (col, text) in enumerate(zip(columns, c_row, strict=True))
@@ -168,7 +172,11 @@ def table(
             parts = []
             for c, cell in enumerate(cells):
                 text = cell[k] if k < len(cell) else ""
-                parts.append(paint(text, style, color) + " " * (widths[c] - cell_len(text)))
+                room_left = " " * (widths[c] - cell_len(text))
+                if columns[c].right and style != BOLD:
+                    parts.append(room_left + paint(text, style, color))
+                else:
+                    parts.append(paint(text, style, color) + room_left)
             lines.append((pad + sep.join(parts)).rstrip())
         if style == BOLD:
             lines.append(pad + RULE * (sum(widths) + gap * (n - 1)))
