@@ -12,8 +12,10 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from mlplan import output
 from mlplan.diagnostics import Diagnostic
 from mlplan.i18n import get_language, t
+from mlplan.render import textlayout as layout
 from mlplan.render.diagnostics import diagnostic_dict
 from mlplan.render.markdown import bullet, escape, table
 from mlplan.summary import (
@@ -457,58 +459,55 @@ def overview_markdown(
     return "\n".join(lines)
 
 
-# -- rich tables ---------------------------------------------------------------------------
+# -- the terminal page -----------------------------------------------------------------------
+#
+# A page is laid out as plain lines by ``textlayout`` and written in one go: rich's Table
+# took about 14 ms per page, most of a large group's run. The group overview stays a
+# rich table (one per run).
 
 
-def _indented(console: Console, renderable: Any) -> None:
-    """Print a table or grid under its heading, indented like the text lines."""
-    from rich.padding import Padding
+class _Page:
+    """The lines of one page at a width, styled only when ``color`` is on."""
 
-    console.print(Padding(renderable, (0, 0, 0, 2)))
+    def __init__(self, width: int, color: bool) -> None:
+        self.width = width
+        self.color = color
+        self.lines: list[str] = []
 
+    def line(self, text: str, code: str | None = None) -> None:
+        """One line as it is (a title, a file path): a terminal wraps it if it must."""
+        self.lines.append(layout.paint(text, code, self.color))
 
-def _heading(console: Console, text: str) -> None:
-    from rich.text import Text
+    def heading(self, text: str) -> None:
+        self.lines.append("")
+        self.lines += layout.paragraph(text, self.width, code=layout.BOLD, color=self.color)
 
-    console.print()
-    console.print(Text(text, style="bold"))
+    def text(self, text: str, code: str | None = None) -> None:
+        """A line of text under a heading, indented like the tables."""
+        self.lines += layout.paragraph(text, self.width, indent=2, code=code, color=self.color)
 
+    def table(self, columns: Sequence[layout.Column], rows: Sequence[Sequence[str]]) -> None:
+        self.lines += layout.table(columns, rows, self.width, color=self.color)
 
-def _grid() -> Any:
-    """Two columns with a hanging indent: a label or bullet, then text that wraps."""
-    from rich.table import Table
-
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    return grid
-
-
-def _table(*headers: str) -> Any:
-    from rich import box
-    from rich.table import Table
-
-    tbl = Table(
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        padding=(0, 1),
-        collapse_padding=True,
-        header_style="bold",
-    )
-    for h in headers:
-        tbl.add_column(h)
-    return tbl
+    def grid(self, rows: Sequence[tuple[str, str, str | None, str | None]]) -> None:
+        self.lines += layout.grid(rows, self.width, color=self.color)
 
 
 def print_page(s: Summary, console: Console) -> None:
-    from rich.text import Text
+    """The page at the console's width, in colour only when the console's stream shows
+    colour (never with NO_COLOR or piped)."""
+    stream = console.file
+    page = _Page(console.width, output.use_color(stream))
+    page_lines(s, page)
+    stream.write("\n".join(page.lines) + "\n")
 
-    console.print(Text(_title(s), style="bold"), soft_wrap=True)
-    console.print(Text(_meta(s), style="dim"), soft_wrap=True)
+
+def page_lines(s: Summary, page: _Page) -> None:
+    page.line(_title(s), layout.BOLD)
+    page.line(_meta(s), layout.DIM)
     if s.aios is not None:
         assert s.position is not None
-        _heading(console, t("summary.h.position"))
+        page.heading(t("summary.h.position"))
         meeting = (
             t(
                 "summary.meeting",
@@ -525,75 +524,74 @@ def print_page(s: Summary, console: Console) -> None:
             end=_date(pos.end),
             years=_years(pos.duration),
         )
-        grid = _grid()
-        for label, value in (
-            (t("summary.label.year"), position_text(pos, dates=True)),
-            (t("summary.label.training"), training),
-            (t("summary.label.last_meeting"), meeting),
-        ):
-            grid.add_row(Text(label, style="bold"), value)
-        _indented(console, grid)
-    _heading(console, t("summary.h.check"))
-    if not s.check.findings:
-        console.print("  " + t("summary.check.clean"))
-    else:
-        console.print(
-            "  " + t("summary.check.counts", errors=s.check.errors, warnings=s.check.warnings)
+        page.grid(
+            [
+                (label, value, layout.BOLD, None)
+                for label, value in (
+                    (t("summary.label.year"), position_text(pos, dates=True)),
+                    (t("summary.label.training"), training),
+                    (t("summary.label.last_meeting"), meeting),
+                )
+            ]
         )
+    page.heading(t("summary.h.check"))
+    if not s.check.findings:
+        page.text(t("summary.check.clean"))
+    else:
+        page.text(t("summary.check.counts", errors=s.check.errors, warnings=s.check.warnings))
         for d in s.check.findings:
-            console.print(Text("  " + _finding(d), style="red" if d.severity == "error" else ""))
+            page.text(_finding(d), layout.RED if d.severity == "error" else None)
         if s.check.more:
-            console.print("  " + t("summary.check.more", count=s.check.more, path=s.path))
+            page.text(t("summary.check.more", count=s.check.more, path=s.path))
     if s.aios is None:
         return
     cov = s.coverage
     assert cov is not None
     # on a terminal the totals share the heading's line, to keep the page on one screen
-    _heading(
-        console,
+    page.heading(
         t("summary.h.coverage")
         + ": "
-        + t("summary.coverage.total", covered=cov.covered, total=cov.total, done=cov.done),
+        + t("summary.coverage.total", covered=cov.covered, total=cov.total, done=cov.done)
     )
     any_missing = cov.covered < cov.total
-    headers = [t("summary.col.competency"), t("summary.col.covered"), t("summary.col.done_topics")]
-    tbl = _table(*headers, *([t("summary.col.missing")] if any_missing else []))
     # framework titles are long; on a terminal one line each keeps the page on one screen,
     # and missing topics are named by the ids users type (mlplan framework ID)
-    tbl.columns[0].no_wrap = True
-    tbl.columns[0].overflow = "ellipsis"
-    tbl.columns[0].max_width = 44
+    columns = [
+        layout.Column(t("summary.col.competency"), wrap=False, max_width=44),
+        layout.Column(t("summary.col.covered")),
+        layout.Column(t("summary.col.done_topics")),
+    ]
+    if any_missing:
+        columns.append(layout.Column(t("summary.col.missing")))
+    rows = []
     for c in cov.competencies:
         cells = [f"{c.number}. {c.title}", f"{c.covered}/{c.total}", str(c.done)]
         if any_missing:
             cells.append(", ".join(m.id for m in c.missing))
-        tbl.add_row(*cells)
-    _indented(console, tbl)
-    _heading(console, _done_heading(s))
-    _print_items(console, s.done_since, "done", "summary.none.done")
-    _heading(console, _due_heading(s))
-    _print_items(console, s.due, "open", "summary.none.due")
-    _heading(console, t("summary.h.overdue"))
-    _print_items(console, s.overdue, "open", "summary.none.overdue")
-    _heading(console, t("summary.h.improvement"))
+        rows.append(cells)
+    page.table(columns, rows)
+    page.heading(_done_heading(s))
+    _page_items(page, s.done_since, "done", "summary.none.done")
+    page.heading(_due_heading(s))
+    _page_items(page, s.due, "open", "summary.none.due")
+    page.heading(t("summary.h.overdue"))
+    _page_items(page, s.overdue, "open", "summary.none.overdue")
+    page.heading(t("summary.h.improvement"))
     if not s.improvement_points:
-        console.print("  " + t("summary.none.improvement"))
-    grid = _grid()
+        page.text(t("summary.none.improvement"))
+    grid: list[tuple[str, str, str | None, str | None]] = []
     for n, ip in enumerate(s.improvement_points, 1):
-        grid.add_row(f"{n}.", ip.point)
+        grid.append((f"{n}.", ip.point, None, None))
         details = _improvement_details(ip.how, ip.evidence)
         if details:
-            grid.add_row("", Text(details, style="dim"))
-    _indented(console, grid)
-    _heading(console, _agreements_heading(s))
-    _print_agreements(console, s)
-    _heading(console, t("summary.h.talking"))
+            grid.append(("", details, None, layout.DIM))
+    page.grid(grid)
+    page.heading(_agreements_heading(s))
+    _page_agreements(page, s)
+    page.heading(t("summary.h.talking"))
     if not s.talking_points:
-        console.print("  " + t("summary.none.talking"))
-    grid = _grid()
-    for tp in s.talking_points:
-        grid.add_row("•", talking_point_text(tp))
-    _indented(console, grid)
+        page.text(t("summary.none.talking"))
+    page.grid([("•", talking_point_text(tp), None, None) for tp in s.talking_points])
 
 
 def _improvement_details(how: str | None, evidence: str | None) -> str:
@@ -605,47 +603,47 @@ def _improvement_details(how: str | None, evidence: str | None) -> str:
     return " · ".join(parts)
 
 
-def _print_items(console: Console, items: Sequence[Item], kind: str, empty: str) -> None:
+def _page_items(page: _Page, items: Sequence[Item], kind: str, empty: str) -> None:
     if not items:
-        console.print("  " + t(empty))
+        page.text(t(empty))
         return
     if kind == "done":
-        tbl = _table(
-            t("summary.col.date"),
-            t("summary.col.item"),
-            t("summary.col.topic"),
-            t("summary.col.evidence"),
+        headers = (
+            "summary.col.date",
+            "summary.col.item",
+            "summary.col.topic",
+            "summary.col.evidence",
         )
-        for i in items:
-            tbl.add_row(_date(i.done_on), i.title, _topic(i), i.evidence or "")
+        rows = [[_date(i.done_on), i.title, _topic(i), i.evidence or ""] for i in items]
     else:
-        tbl = _table(
-            t("summary.col.year"),
-            t("summary.col.item"),
-            t("summary.col.topic"),
-            t("summary.col.status"),
+        headers = (
+            "summary.col.year",
+            "summary.col.item",
+            "summary.col.topic",
+            "summary.col.status",
         )
-        for i in items:
-            tbl.add_row(_num(i.year), i.title, _topic(i), _status(i.status))
-    _indented(console, tbl)
+        rows = [[_num(i.year), i.title, _topic(i), _status(i.status)] for i in items]
+    page.table([layout.Column(t(h)) for h in headers], rows)
 
 
-def _print_agreements(console: Console, s: Summary) -> None:
+def _page_agreements(page: _Page, s: Summary) -> None:
     m = s.last_meeting
     if m is None:
-        console.print("  " + t("summary.none.meeting"))
+        page.text(t("summary.none.meeting"))
         return
     if not m.agreements:
-        console.print("  " + t("summary.none.agreements"))
+        page.text(t("summary.none.agreements"))
         return
-    tbl = _table(t("summary.col.agreement"), t("summary.col.mentions"), t("summary.col.moved"))
-    for a in m.agreements:
-        tbl.add_row(
+    headers = ("summary.col.agreement", "summary.col.mentions", "summary.col.moved")
+    rows = [
+        [
             a.text,
             "\n".join(x.item.title for x in a.matches),
             "\n".join(moved_text(x) for x in a.matches) or t("summary.moved.unmatched"),
-        )
-    _indented(console, tbl)
+        ]
+        for a in m.agreements
+    ]
+    page.table([layout.Column(t(h)) for h in headers], rows)
 
 
 def _short_paths(paths: Sequence[str]) -> dict[str, str]:
@@ -669,31 +667,35 @@ def print_overview(
     months: int,
     console: Console,
 ) -> None:
-    from rich.text import Text
-
-    console.print(Text(t("summary.h.overview", count=len(rows), date=_date(today)), style="bold"))
+    """The overview table at the console's width; laid out as plain text like the pages
+    (a rich table of 1,000 rows took most of a second)."""
+    page = _Page(console.width, output.use_color(console.file))
+    page.line(t("summary.h.overview", count=len(rows), date=_date(today)), layout.BOLD)
     headers = _overview_headers()[:-1]  # the first errors follow the table, unsqueezed
-    tbl = _table(*headers)
     # the year, the numbers and (short) file names stay whole; on a narrow terminal the
     # names wrap at their spaces
     shown = _short_paths([r.path for r in rows])
-    for col, header in zip(tbl.columns[1:-1], headers[1:-1], strict=True):
-        col.no_wrap = True
-        col.min_width = len(header)
-    for col in tbl.columns[2:-1]:
-        col.justify = "right"
-    tbl.columns[-1].overflow = "fold"
-    tbl.columns[-1].min_width = min(24, max(len(p) for p in shown.values()))
+    columns = [
+        layout.Column(headers[0]),
+        layout.Column(headers[1], wrap=False),
+        *(layout.Column(h, wrap=False, right=True) for h in headers[2:-1]),
+        layout.Column(headers[-1]),
+    ]
+    cells = []
     for r in rows:
-        cells = _overview_cells(r)[:-1]
-        cells[-1] = shown[r.path]
-        tbl.add_row(*cells, style="red" if r.errors else None)
-    console.print(tbl)
-    console.print(Text(overview_note(since, months), style="dim"))
+        row = _overview_cells(r)[:-1]
+        row[-1] = shown[r.path]
+        cells.append(row)
+    styles = [layout.RED if r.errors else None for r in rows]
+    page.lines += layout.table(
+        columns, cells, page.width, indent=0, color=page.color, row_styles=styles
+    )
+    page.line(overview_note(since, months), layout.DIM)
     broken = [r for r in rows if r.first_error is not None]
     if broken:
-        console.print()
-        console.print(Text(t("summary.col.first_error"), style="bold"))
+        page.lines.append("")
+        page.line(t("summary.col.first_error"), layout.BOLD)
         for r in broken:
             assert r.first_error is not None
-            console.print(Text(_finding(r.first_error), style="red"), soft_wrap=True)
+            page.line(_finding(r.first_error), layout.RED)
+    console.file.write("\n".join(page.lines) + "\n")

@@ -1,0 +1,217 @@
+"""Plain-text layout for terminal pages: aligned column tables and hanging-indent grids.
+
+rich's Table measures and renders every cell through its segment machinery, about 14 ms
+for one summary page; a group of 1,000 plans spent most of its time there. These
+functions lay out the same shapes with string operations only. Widths are display cells
+(``rich.cells.cell_len``: a CJK character takes two), so columns line up and no line is
+wider than asked. Lines carry no trailing spaces. ANSI styles are added only when the
+caller says the stream shows colour, and after the layout, so they never count as width.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+
+BOLD = "1"
+DIM = "2"
+RED = "31"
+RULE = "─"
+ELLIPSIS = "…"
+
+
+def paint(text: str, code: str | None, color: bool) -> str:
+    """``text`` in an ANSI style when ``color`` is on; plain otherwise."""
+    if not color or not code or not text:
+        return text
+    return f"\x1b[{code}m{text}\x1b[0m"
+
+
+def _fold(word: str, width: int) -> list[str]:
+    """A word wider than ``width`` cut into pieces of at most ``width`` cells."""
+    pieces: list[str] = []
+    piece, used = "", 0
+    for ch in word:
+        w = cell_len(ch)
+        if used + w > width and piece:
+            pieces.append(piece)
+            piece, used = "", 0
+        piece += ch
+        used += w
+    if piece:
+        pieces.append(piece)
+    return pieces
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, broken at spaces; a line break in the
+    text starts a new line, a word longer than the width is folded. Never an empty list."""
+    width = max(1, width)
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        if cell_len(paragraph) <= width and "\t" not in paragraph:
+            lines.append(paragraph.rstrip())
+            continue
+        line, used = "", 0
+        for word in paragraph.split():
+            w = cell_len(word)
+            if w > width:
+                if line:
+                    lines.append(line)
+                *whole, line = _fold(word, width)
+                lines += whole
+                used = cell_len(line)
+            elif not line:
+                line, used = word, w
+            elif used + 1 + w <= width:
+                line, used = f"{line} {word}", used + 1 + w
+            else:
+                lines.append(line)
+                line, used = word, w
+        lines.append(line)
+    return lines
+
+
+def truncate(text: str, width: int) -> str:
+    """``text`` on one line of at most ``width`` cells, ending in an ellipsis if cut."""
+    text = " ".join(text.split())
+    if cell_len(text) <= width:
+        return text
+    if width <= 1:
+        return ELLIPSIS[:width]
+    kept, used = "", 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > width - 1:
+            break
+        kept += ch
+        used += w
+    return kept.rstrip() + ELLIPSIS
+
+
+def _longest_word(text: str) -> int:
+    return max((cell_len(w) for w in text.split()), default=0)
+
+
+def _widest_line(text: str) -> int:
+    return max((cell_len(line) for line in text.splitlines()), default=0)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its header, whether its cells wrap (else they are cut with an
+    ellipsis when the column must be narrower), and an optional cap on its width."""
+
+    header: str
+    wrap: bool = True
+    max_width: int | None = None
+    right: bool = False  # numbers line up on the right
+
+
+def _shrink(widths: list[int], floors: list[int], excess: int) -> int:
+    """Narrow the widest column first, none below its floor, until ``excess`` cells are
+    gone or nothing can give; returns what is left of the excess."""
+    while excess > 0:
+        movable = [i for i, w in enumerate(widths) if w > floors[i]]
+        if not movable:
+            break
+        widest = max(movable, key=lambda i: widths[i])
+        others = [widths[i] for i in movable if i != widest]
+        target = max([floors[widest], *others])
+        cut = min(excess, max(1, widths[widest] - target))
+        widths[widest] -= cut
+        excess -= cut
+    return excess
+
+
+def table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    width: int,
+    *,
+    indent: int = 2,
+    gap: int = 2,
+    color: bool = False,
+    row_styles: Sequence[str | None] | None = None,
+) -> list[str]:
+    """Aligned columns under a bold header and a rule, at most ``width`` cells wide.
+
+    Each column is as wide as its widest cell (or its cap). When that is too wide, the
+    widest wrapping columns give way first, down to their longest word; then, on a very
+    narrow screen, any column, folding words and cutting cells that do not wrap.
+    """
+    n = len(columns)
+    room = max(n, width - indent - gap * (n - 1))
+    widths: list[int] = []
+    floors: list[int] = []
+    for c, col in enumerate(columns):
+        column = [col.header, *(row[c] for row in rows)]
+        widest = max(_widest_line(cell) for cell in column)
+        if col.max_width is not None:
+            widest = min(widest, col.max_width)
+        widths.append(widest)
+        floors.append(
+            min(widest, max(_longest_word(cell) for cell in column)) if col.wrap else widest
+        )
+    excess = _shrink(widths, floors, sum(widths) - room)
+    if excess > 0:
+        _shrink(widths, [1] * n, excess)
+    pad = " " * indent
+    sep = " " * gap
+    lines: list[str] = []
+    styles = row_styles or [None] * len(rows)
+    header = tuple(col.header for col in columns)
+    for c_row, style in ((header, BOLD), *zip(rows, styles, strict=True)):
+        cells = [
+            wrap(text, widths[c]) if col.wrap else [truncate(text, widths[c])]
+            for c, (col, text) in enumerate(zip(columns, c_row, strict=True))
+        ]
+        for k in range(max(len(cell) for cell in cells)):
+            parts = []
+            for c, cell in enumerate(cells):
+                text = cell[k] if k < len(cell) else ""
+                room_left = " " * (widths[c] - cell_len(text))
+                if columns[c].right and style != BOLD:
+                    parts.append(room_left + paint(text, style, color))
+                else:
+                    parts.append(paint(text, style, color) + room_left)
+            lines.append((pad + sep.join(parts)).rstrip())
+        if style == BOLD:
+            lines.append(pad + RULE * (sum(widths) + gap * (n - 1)))
+    return lines
+
+
+def grid(
+    rows: Sequence[tuple[str, str, str | None, str | None]],
+    width: int,
+    *,
+    indent: int = 2,
+    gap: int = 1,
+    color: bool = False,
+) -> list[str]:
+    """Rows of a label (a bullet, a number, a word) and text that wraps with a hanging
+    indent under itself; each row is ``(label, text, label style, text style)``."""
+    if not rows:
+        return []
+    label_width = max(cell_len(label) for label, *_ in rows)
+    text_width = max(1, width - indent - label_width - gap)
+    pad = " " * indent
+    hang = " " * (label_width + gap)
+    lines: list[str] = []
+    for label, text, label_style, text_style in rows:
+        first = pad + paint(label, label_style, color) + " " * (label_width - cell_len(label) + gap)
+        for k, line in enumerate(wrap(text, text_width)):
+            lines.append(
+                ((first if k == 0 else pad + hang) + paint(line, text_style, color)).rstrip()
+            )
+    return lines
+
+
+def paragraph(
+    text: str, width: int, *, indent: int = 0, code: str | None = None, color: bool = False
+) -> list[str]:
+    """``text`` wrapped at ``width``, every line indented by ``indent`` spaces."""
+    pad = " " * indent
+    return [(pad + paint(line, code, color)).rstrip() for line in wrap(text, width - indent)]
