@@ -205,8 +205,7 @@ def run(
         render.print_overview(rows, day, since_day, months, console)
         if not overview_only:
             for p in ordered:
-                console.print()
-                console.rule(style="dim")
+                render.print_separator(console)
                 render.print_page(p, console)
     if any(r.errors for r in rows):
         raise typer.Exit(1)

@@ -502,6 +502,14 @@ def print_page(s: Summary, console: Console) -> None:
     stream.write("\n".join(page.lines) + "\n")
 
 
+def print_separator(console: Console) -> None:
+    """A blank line and a dim rule across the width: between the pages of a group."""
+    rule = "─" * console.width
+    if output.use_color(console.file):
+        rule = output.style(rule, "2", console.file)
+    console.file.write("\n" + rule + "\n")
+
+
 def page_lines(s: Summary, page: _Page) -> None:
     page.line(_title(s), layout.BOLD)
     page.line(_meta(s), layout.DIM)
