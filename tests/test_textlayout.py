@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from rich.cells import cell_len
 
 from mlplan.render import textlayout as layout
@@ -139,3 +140,15 @@ def test_colour_only_on_a_terminal(tmp_path: Path, monkeypatch: Any) -> None:
     print_page(page, Console(file=piped, width=80))
     assert "\x1b[" not in piped.getvalue()
     assert plain.getvalue() == piped.getvalue()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "Dienstrooster", "Patiëntveiligheid é ë ï", "✓ afgerond", "漢字 x", "e\u0301", "–•◐"],
+)
+def test_cell_len_fast_path_agrees_with_rich(text: str) -> None:
+    from rich.cells import cell_len as rich_cell_len
+
+    from mlplan.render.textlayout import cell_len
+
+    assert cell_len(text) == rich_cell_len(text)

@@ -14,11 +14,10 @@ bad date is reported at its line) without walking the tree twice.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -82,6 +81,54 @@ class Position:
     end_column: int = 0
 
 
+_TOP = object()  # a "key mark" meaning the top of the file (the document has no key)
+
+
+class PositionIndex(Mapping[Loc, Position]):
+    """Where each path of the document sits.
+
+    The composer stores libyaml's marks as they come and a :class:`Position` is worked out
+    only when asked for: a plan has hundreds of nodes, and only the few that a finding or
+    an edit points at are ever looked up (this halves the time to read a group of plans).
+    """
+
+    __slots__ = ("_lines", "_raw")
+
+    def __init__(self, lines: _Lines | None = None) -> None:
+        self._lines = lines
+        self._raw: dict[Loc, list[Any]] = {}  # loc -> [value mark, key mark, end mark]
+
+    def __getitem__(self, loc: Loc) -> Position:
+        mark, key_mark, end = self._raw[loc]
+        at = self._lines
+        assert at is not None  # entries exist only when a composer made them
+        line, column = at(mark)
+        if key_mark is _TOP:
+            key_line, key_column = 1, 1
+        elif key_mark is None:
+            key_line, key_column = line, column
+        else:
+            key_line, key_column = at(key_mark)
+        end_line, end_column = at(end) if end is not None else (0, 0)
+        return Position(line, column, key_line, key_column, end_line, end_column)
+
+    def __contains__(self, loc: object) -> bool:
+        return loc in self._raw
+
+    def __iter__(self) -> Iterator[Loc]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def put(self, loc: Loc, mark: Any, key_mark: Any = None, end: Any = None) -> None:
+        self._raw[loc] = [mark, key_mark, end]
+
+    def set_end(self, loc: Loc, end: Any) -> None:
+        if loc in self._raw:
+            self._raw[loc][2] = end
+
+
 @dataclass
 class Document:
     """A parsed YAML file: its data, where each path sits, and what went wrong."""
@@ -89,7 +136,7 @@ class Document:
     path: str
     text: str
     data: Any = None
-    index: dict[Loc, Position] = field(default_factory=dict)
+    index: PositionIndex = field(default_factory=PositionIndex)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def position(self, loc: Iterable[str | int], *, key: bool = False) -> tuple[int, int]:
@@ -289,6 +336,7 @@ class _Composer:
         self.doc = doc
         self.loader = _Loader(doc.text)
         self.at = _Lines(doc.text)
+        doc.index = PositionIndex(self.at)
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.stack: list[_Frame] = []
         self.nodes = 0
@@ -397,12 +445,7 @@ class _Composer:
         # a block collection's end event sits at the next token, past any comments and
         # blank lines; its text really ends where its last child ends
         end: Any = ev.end_mark if frame.flow or frame.last_end is None else frame.last_end
-        known = self.doc.index.get(frame.loc)
-        if known is not None:
-            end_line, end_column = self.at(end)
-            self.doc.index[frame.loc] = dataclasses.replace(
-                known, end_line=end_line, end_column=end_column
-            )
+        self.doc.index.set_end(frame.loc, end)
         self.add(frame.container, None, size=frame.size, index=False, end=end)
 
     # -- plumbing ----------------------------------------------------------------------
@@ -431,16 +474,11 @@ class _Composer:
     def _record(
         self, loc: Loc, mark: Any, key_mark: Any | None = None, end: Any | None = None
     ) -> None:
-        line, column = self.at(mark)
-        end_line, end_column = self.at(end) if end is not None else (0, 0)
         if key_mark is None and self.stack and self.stack[-1].pending_key is not None:
             key_mark = self.stack[-1].pending_key[1]
-        if key_mark is not None:
-            self.doc.index[loc] = Position(line, column, *self.at(key_mark), end_line, end_column)
-        elif not loc:  # the document has no key: its "key" is the top of the file, as for a scalar
-            self.doc.index[loc] = Position(line, column, 1, 1, end_line, end_column)
-        else:
-            self.doc.index[loc] = Position(line, column, line, column, end_line, end_column)
+        if key_mark is None and not loc:  # the document has no key: the top of the file
+            key_mark = _TOP
+        self.doc.index.put(loc, mark, key_mark, end)
 
     def add(
         self,
@@ -454,7 +492,7 @@ class _Composer:
         if not self.stack:
             self.doc.data = value
             if mark is not None:
-                self.doc.index[()] = Position(*self.at(mark), 1, 1)
+                self.doc.index.put((), mark, _TOP)
             return
         top = self.stack[-1]
         top.size += size
@@ -494,7 +532,7 @@ class _Composer:
         if index and mark is not None:
             self._record((*top.loc, key), mark, key_mark, end)
         elif (*top.loc, key) not in self.doc.index:
-            self.doc.index[(*top.loc, key)] = Position(*self.at(key_mark), *self.at(key_mark))
+            self.doc.index.put((*top.loc, key), key_mark, key_mark)
         top.container[key] = value
 
     def _merge(self, top: _Frame, value: Any, mark: Any) -> None:
