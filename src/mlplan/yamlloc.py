@@ -381,6 +381,8 @@ class _Composer:
         text = ev.value
         if tag is None or tag == "!":
             tag = self._resolve(text) if ev.implicit[0] else _STR_TAG
+        if tag == _STR_TAG and not ev.anchor and self.stack and self._plain_text(text, ev):
+            return
         if tag == _STR_TAG:  # most scalars of a plan: no node, no constructor call
             value: Any = text
         elif tag == _MERGE_TAG and self._expecting_key():
@@ -400,6 +402,38 @@ class _Composer:
         if ev.anchor:
             self.anchors[ev.anchor] = (value, 1)
         self.add(value, ev.start_mark, size=1, end=ev.end_mark)
+
+    def _plain_text(self, text: str, ev: yaml.ScalarEvent) -> bool:
+        """The common case in one step: text as a key, a mapping value or a list item.
+
+        Same effect as ``count`` + ``add`` + ``_record``, without their calls; returns
+        False (nothing done) for anything unusual, which takes the general path: a merge
+        key, a duplicate key, the node limit.
+        """
+        nodes = self.nodes + 1
+        if nodes > MAX_NODES:
+            return False
+        top = self.stack[-1]
+        container = top.container
+        start, end = ev.start_mark, ev.end_mark
+        if type(container) is dict:
+            pending = top.pending_key
+            if pending is None:  # a key
+                top.pending_key = (text, start)
+            else:
+                key = pending[0]
+                if type(key) is not str or key in container:
+                    return False
+                top.pending_key = None
+                self.doc.index.put((*top.loc, key), start, pending[1], end)
+                container[key] = text
+        else:
+            self.doc.index.put((*top.loc, len(container)), start, None, end)
+            container.append(text)
+        self.nodes = nodes
+        top.size += 1
+        top.last_end = end
+        return True
 
     def _resolve(self, text: str) -> str:
         """The implicit tag of a plain scalar, as the loader's resolver decides it.
