@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,69 +100,68 @@ def example_for(topic: Topic, phase: timeline.PhaseId) -> str:
 # -- ML002: obvious duplicates -----------------------------------------------------------
 
 
+def _repeats(keys: Iterable[tuple[int, Hashable]]) -> Iterator[tuple[int, int]]:
+    """(index, index of the first with the same key) for every repeated key."""
+    first: dict[Hashable, int] = {}
+    for i, key in keys:
+        if key in first:
+            yield i, first[key]
+        else:
+            first[key] = i
+
+
 @rule
 def duplicates(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
     """ML002: the same activity (topic and title) twice, the same course twice, two meetings
     on one date, the same improvement point twice. Dropped entries do not count: dropping
     an activity and planning it again later is normal. Points at the second one."""
-    found: list[Finding] = []
-    seen: dict[tuple[str, str], int] = {}
-    for i, act in _counting(plan):
-        key = (act.topic, normalise_title(act.title))
-        if key in seen:
-            found.append(
-                Finding(
-                    "ML002",
-                    ("activities", i, "title"),
-                    "rule.duplicate_activity",
-                    {"title": act.title, "topic": act.topic, "first": seen[key] + 1},
-                )
-            )
-        else:
-            seen[key] = i
-    courses: dict[str, int] = {}
-    for i, course in enumerate(plan.courses):
-        if course.status is Status.DROPPED:
-            continue
-        name = normalise_title(course.course)
-        if name in courses:
-            found.append(
-                Finding(
-                    "ML002",
-                    ("courses", i, "course"),
-                    "rule.duplicate_course",
-                    {"course": course.course, "first": courses[name] + 1},
-                )
-            )
-        else:
-            courses[name] = i
-    dates: dict[dt.date, int] = {}
-    for i, meeting in enumerate(plan.meetings):
-        if meeting.date in dates:
-            found.append(
-                Finding(
-                    "ML002",
-                    ("meetings", i, "date"),
-                    "rule.duplicate_meeting",
-                    {"date": meeting.date.isoformat(), "first": dates[meeting.date] + 1},
-                )
-            )
-        else:
-            dates[meeting.date] = i
-    points: dict[str, int] = {}
-    for i, point in enumerate(plan.improvement_points):
-        text = normalise_title(point.point)
-        if text in points:
-            found.append(
-                Finding(
-                    "ML002",
-                    ("improvement_points", i, "point"),
-                    "rule.duplicate_point",
-                    {"first": points[text] + 1},
-                )
-            )
-        else:
-            points[text] = i
+    acts = plan.activities
+    found = [
+        Finding(
+            "ML002",
+            ("activities", i, "title"),
+            "rule.duplicate_activity",
+            {"title": acts[i].title, "topic": acts[i].topic, "first": first + 1},
+        )
+        for i, first in _repeats(
+            (i, (a.topic, normalise_title(a.title))) for i, a in _counting(plan)
+        )
+    ]
+    courses = plan.courses
+    found += [
+        Finding(
+            "ML002",
+            ("courses", i, "course"),
+            "rule.duplicate_course",
+            {"course": courses[i].course, "first": first + 1},
+        )
+        for i, first in _repeats(
+            (i, normalise_title(c.course))
+            for i, c in enumerate(courses)
+            if c.status is not Status.DROPPED
+        )
+    ]
+    meetings = plan.meetings
+    found += [
+        Finding(
+            "ML002",
+            ("meetings", i, "date"),
+            "rule.duplicate_meeting",
+            {"date": meetings[i].date.isoformat(), "first": first + 1},
+        )
+        for i, first in _repeats((i, m.date) for i, m in enumerate(meetings))
+    ]
+    found += [
+        Finding(
+            "ML002",
+            ("improvement_points", i, "point"),
+            "rule.duplicate_point",
+            {"first": first + 1},
+        )
+        for i, first in _repeats(
+            (i, normalise_title(p.point)) for i, p in enumerate(plan.improvement_points)
+        )
+    ]
     return found
 
 

@@ -133,23 +133,18 @@ def topic_text(a: ActivityView) -> str:
     return a.topic_title or t("plan.unknown_topic", id=a.activity.topic)
 
 
-def done_text(a: ActivityView) -> str:
+def _done(done_on: dt.date | None, evidence: str | None) -> str:
     """The done date and the evidence, as one line."""
-    parts = []
-    if a.activity.done_on:
-        parts.append(date(a.activity.done_on))
-    if a.activity.evidence:
-        parts.append(flat(a.activity.evidence))
-    return " · ".join(parts)
+    parts = [date(done_on) if done_on else "", flat(evidence) if evidence else ""]
+    return " · ".join(p for p in parts if p)
+
+
+def done_text(a: ActivityView) -> str:
+    return _done(a.activity.done_on, a.activity.evidence)
 
 
 def course_done_text(c: CourseView) -> str:
-    parts = []
-    if c.entry.done_on:
-        parts.append(date(c.entry.done_on))
-    if c.entry.evidence:
-        parts.append(flat(c.entry.evidence))
-    return " · ".join(parts)
+    return _done(c.entry.done_on, c.entry.evidence)
 
 
 def course_title(c: CourseView) -> str:
