@@ -19,6 +19,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -299,7 +300,7 @@ def check_status(diagnostics: list[Diagnostic]) -> CheckStatus:
     )
 
 
-def position_at(plan: Plan, years: list[TrainingYear], today: dt.date) -> Position:
+def position_at(plan: Plan, years: Sequence[TrainingYear], today: dt.date) -> Position:
     start = plan.training.start
     end = timeline.training_end(start, plan.training.years)
     current = next((ty for ty in years if ty.start <= today <= ty.end), None)
@@ -404,14 +405,14 @@ def done_since(items: list[Item], since: dt.date, today: dt.date) -> tuple[Item,
     return tuple(sorted(found, key=lambda i: (i.done_on or since, i.kind, i.index)))
 
 
-def _year_of(number: int | None, years: list[TrainingYear]) -> TrainingYear | None:
+def _year_of(number: int | None, years: Sequence[TrainingYear]) -> TrainingYear | None:
     if number is None or not 1 <= number <= len(years):
         return None  # no year (a course may have none) or outside the training (ML102)
     return years[number - 1]
 
 
 def due(
-    items: list[Item], years: list[TrainingYear], today: dt.date, until: dt.date
+    items: list[Item], years: Sequence[TrainingYear], today: dt.date, until: dt.date
 ) -> tuple[Item, ...]:
     """Open activities and courses whose training year overlaps [today, until)."""
     found = []
@@ -422,7 +423,7 @@ def due(
     return tuple(sorted(found, key=lambda i: (i.year or 0, i.kind, i.index)))
 
 
-def overdue(items: list[Item], years: list[TrainingYear], today: dt.date) -> tuple[Item, ...]:
+def overdue(items: list[Item], years: Sequence[TrainingYear], today: dt.date) -> tuple[Item, ...]:
     """Open activities and courses of a training year that has fully passed (as ML202)."""
     found = []
     for item in items:
@@ -534,7 +535,7 @@ def meeting_overdue(plan: Plan, meeting: LastMeeting | None, today: dt.date) -> 
 
 
 def idle_years(
-    items: list[Item], years: list[TrainingYear], today: dt.date
+    items: list[Item], years: Sequence[TrainingYear], today: dt.date
 ) -> list[tuple[int, bool]]:
     """Started training years with no work, as (number, is_current).
 
@@ -564,7 +565,7 @@ def talking_points(
     summary: Summary,
     plan: Plan,
     fw: Framework,
-    years: list[TrainingYear],
+    years: Sequence[TrainingYear],
     items: list[Item],
 ) -> tuple[TalkingPoint, ...]:
     """Suggested subjects, most pressing first. See docs/summary.md for each rule."""

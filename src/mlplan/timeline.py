@@ -98,15 +98,19 @@ class TrainingYear:
     phase: PhaseId
 
 
-def training_years(start: dt.date, years: float) -> list[TrainingYear]:
+@functools.lru_cache(maxsize=1024)  # rules, summary and year_at ask for the same plan's years
+def training_years(start: dt.date, years: float) -> tuple[TrainingYear, ...]:
     """Every training year with its dates (the last one may be shorter) and phase."""
     months = training_months(years)
-    result = []
-    for n in range(1, year_count(years) + 1):
-        first = add_months(start, 12 * (n - 1))
-        last = add_months(start, min(12 * n, months)) - dt.timedelta(days=1)
-        result.append(TrainingYear(n, first, last, phase_of_year(n, years)))
-    return result
+    return tuple(
+        TrainingYear(
+            n,
+            add_months(start, 12 * (n - 1)),
+            add_months(start, min(12 * n, months)) - dt.timedelta(days=1),
+            phase_of_year(n, years),
+        )
+        for n in range(1, year_count(years) + 1)
+    )
 
 
 def year_at(start: dt.date, years: float, today: dt.date) -> int | None:
