@@ -217,6 +217,24 @@ def test_every_command_reads_today_the_same_strict_way(
     assert not (example_plan.parent / "nieuw.yaml").exists()
 
 
+@pytest.mark.parametrize("args", TODAY_COMMANDS, ids=lambda a: a[0])
+def test_ctrl_c_in_any_command_says_why_and_exits_130(
+    run: Run, example_plan: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    """typer by itself ends a command on Ctrl-C with a silent exit 130."""
+
+    def interrupt(value: str | None) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.chdir(example_plan.parent)
+    monkeypatch.setattr("mlplan.commands.options.today", interrupt)
+    before = example_plan.read_bytes()
+    result = run(*args)
+    assert result.exit_code == 130
+    assert result.stderr == "fout: Afgebroken; er is niets geschreven.\n"
+    assert example_plan.read_bytes() == before
+
+
 # -- the installed package, as a user runs it -------------------------------------------
 
 

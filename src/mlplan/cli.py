@@ -8,18 +8,22 @@ rich tables or the wizard. ``main`` is the one place that maps exceptions to exi
 
 # No ``from __future__ import annotations``: typer reads these annotations at runtime,
 # and the shared option aliases are local to ``build_app``.
+import functools
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, ParamSpec
 
 import typer
 
 from mlplan import __version__
-from mlplan.errors import FrameworkError, MlplanError
+from mlplan.errors import FrameworkError, Interrupted, MlplanError
 from mlplan.i18n import LANGUAGES, resolve_language, set_language, t
 from mlplan.output import err, style
+
+P = ParamSpec("P")
 
 
 class TextFormat(StrEnum):
@@ -49,6 +53,26 @@ def build_app() -> typer.Typer:
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     )
+
+    def command(name: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
+        """``app.command`` with its help from the catalogue, and Ctrl-C turned into
+        :class:`Interrupted` so ``main`` says why it stops: typer itself would end a command
+        on Ctrl-C with a silent exit 130."""
+
+        def register(fn: Callable[P, None]) -> Callable[P, None]:
+            @functools.wraps(fn)
+            def interruptible(*args: P.args, **kwargs: P.kwargs) -> None:
+                try:
+                    fn(*args, **kwargs)
+                except KeyboardInterrupt:
+                    raise Interrupted() from None
+
+            app.command(name, help=t(f"cmd.{name}.help"), epilog=t(f"cmd.{name}.epilog"))(
+                interruptible
+            )
+            return fn
+
+        return register
 
     # -- options every command shares, declared once ----------------------------------
     lang_opt = Annotated[
@@ -84,7 +108,7 @@ def build_app() -> typer.Typer:
     ) -> None:
         pass
 
-    @app.command("framework", help=t("cmd.framework.help"), epilog=t("cmd.framework.epilog"))
+    @command("framework")
     def framework_cmd(
         topic: Annotated[
             str | None,
@@ -107,7 +131,7 @@ def build_app() -> typer.Typer:
         GITHUB = "github"
         GITLAB = "gitlab"
 
-    @app.command("check", help=t("cmd.check.help"), epilog=t("cmd.check.epilog"))
+    @command("check")
     def check_cmd(
         paths: Annotated[
             list[Path] | None,
@@ -138,14 +162,14 @@ def build_app() -> typer.Typer:
             framework_path=framework,
         )
 
-    @app.command("schema", help=t("cmd.schema.help"), epilog=t("cmd.schema.epilog"))
+    @command("schema")
     def schema_cmd(lang: lang_opt = None) -> None:
         from mlplan.commands.schema import run
 
         run()
 
     # -- init (issue 4) ----------------------------------------------------------------
-    @app.command("init", help=t("cmd.init.help"), epilog=t("cmd.init.epilog"))
+    @command("init")
     def init_cmd(
         path: Annotated[
             Path, typer.Argument(help=t("arg.init_path"), metavar=t("metavar.file"))
@@ -235,7 +259,7 @@ def build_app() -> typer.Typer:
         JSON = "json"
         CSV = "csv"
 
-    @app.command("plan", help=t("cmd.plan.help"), epilog=t("cmd.plan.epilog"))
+    @command("plan")
     def plan_cmd(
         path: Annotated[
             Path, typer.Argument(help=t("arg.plan_path"), metavar=t("metavar.file"))
@@ -276,7 +300,7 @@ def build_app() -> typer.Typer:
 
     # -- summary (issue 6) -------------------------------------------------------------
 
-    @app.command("summary", help=t("cmd.summary.help"), epilog=t("cmd.summary.epilog"))
+    @command("summary")
     def summary_cmd(
         paths: Annotated[
             list[Path] | None,
@@ -335,7 +359,7 @@ def build_app() -> typer.Typer:
         typer.Argument(help=t("arg.edit.path"), metavar=t("metavar.edit_plan"), show_default=False),
     ]
 
-    @app.command("add", help=t("cmd.add.help"), epilog=t("cmd.add.epilog"))
+    @command("add")
     def add_cmd(
         topic: Annotated[
             str, typer.Option("--topic", help=t("opt.edit.topic"), show_default=False)
@@ -375,7 +399,7 @@ def build_app() -> typer.Typer:
             framework_path=framework,
         )
 
-    @app.command("done", help=t("cmd.done.help"), epilog=t("cmd.done.epilog"))
+    @command("done")
     def done_cmd(
         args: Annotated[
             list[str],
@@ -404,7 +428,7 @@ def build_app() -> typer.Typer:
             framework_path=framework,
         )
 
-    @app.command("status", help=t("cmd.status.help"), epilog=t("cmd.status.epilog"))
+    @command("status")
     def status_cmd(
         args: Annotated[
             list[str],
@@ -419,7 +443,7 @@ def build_app() -> typer.Typer:
 
         run_status(args=args, today=today, dry_run=dry_run, framework_path=framework)
 
-    @app.command("move", help=t("cmd.move.help"), epilog=t("cmd.move.epilog"))
+    @command("move")
     def move_cmd(
         args: Annotated[
             list[str],
@@ -435,7 +459,7 @@ def build_app() -> typer.Typer:
 
         run_move(args=args, year=year, today=today, dry_run=dry_run, framework_path=framework)
 
-    @app.command("meeting", help=t("cmd.meeting.help"), epilog=t("cmd.meeting.epilog"))
+    @command("meeting")
     def meeting_cmd(
         date: Annotated[
             str,

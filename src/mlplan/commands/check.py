@@ -17,7 +17,7 @@ from mlplan import output
 from mlplan.checking import check_file
 from mlplan.commands import options
 from mlplan.diagnostics import Diagnostic, count
-from mlplan.errors import InputError, Interrupted
+from mlplan.errors import InputError
 from mlplan.framework import load_framework
 from mlplan.i18n import t
 from mlplan.render import diagnostics as render
@@ -54,15 +54,12 @@ def run(
     files = paths or [DEFAULT_PATH]
     found: list[Diagnostic] = []
     unreadable = 0
-    try:
-        for path in files:
-            try:
-                found += check_file(path, fw, day, display=str(path)).diagnostics
-            except InputError as exc:
-                output.err(output.style(t("label.error"), "1;31") + " " + exc.message)
-                unreadable += 1
-    except KeyboardInterrupt:  # typer would swallow it silently; say why we stop (130)
-        raise Interrupted() from None
+    for path in files:
+        try:
+            found += check_file(path, fw, day, display=str(path)).diagnostics
+        except InputError as exc:
+            output.err(output.style(t("label.error"), "1;31") + " " + exc.message)
+            unreadable += 1
     found.sort(key=Diagnostic.sort_key)
 
     chosen = fmt or default_format()
