@@ -268,6 +268,18 @@ def test_group_overview_table(run: Run, group: Path) -> None:
     assert "dirk" not in result.stdout and "notities" not in result.stdout
 
 
+def test_the_overview_note_wraps_at_the_terminal_width(run: Run, group: Path) -> None:
+    result = run("summary", "plans", *TODAY, "--overview-only")  # 100 columns (conftest)
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Gedaan: "))
+    note = lines[start : start + 2]
+    assert all(len(line) <= 100 for line in note)
+    assert " ".join(note) == (
+        "Gedaan: sinds het laatste gesprek van elke aios (of --since). Te doen: komende 6"
+        " maanden. Achterstallig: uit een afgelopen opleidingsjaar, niet af."
+    )
+
+
 def test_group_pages_follow_the_overview(run: Run, group: Path) -> None:
     result = run("summary", "plans", *TODAY, "--format", "markdown")
     assert result.exit_code == 1

@@ -698,7 +698,9 @@ def print_overview(
     page.lines += layout.table(
         columns, cells, page.width, indent=0, color=page.color, row_styles=styles
     )
-    page.line(overview_note(since, months), layout.DIM)
+    page.lines += layout.paragraph(
+        overview_note(since, months), page.width, code=layout.DIM, color=page.color
+    )
     broken = [r for r in rows if r.first_error is not None]
     if broken:
         page.lines.append("")
