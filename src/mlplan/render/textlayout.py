@@ -23,7 +23,7 @@ def cell_len(text: str) -> int:
     which covers almost all Dutch text; only the rest is measured by rich, which is slow
     enough to matter over a thousand pages.
     """
-    if not text or max(text) < "\u0300":
+    if text.isascii() or max(text) < "\u0300":
         return len(text)
     return _rich_cell_len(text)
 
@@ -104,12 +104,19 @@ def truncate(text: str, width: int) -> str:
     return kept.rstrip() + ELLIPSIS
 
 
+# Both run for every cell of every table; ASCII text (most cells) is measured by len alone.
+
+
 def _longest_word(text: str) -> int:
-    return max((cell_len(w) for w in text.split()), default=0)
+    measure = len if text.isascii() else cell_len
+    return max(map(measure, text.split()), default=0)
 
 
 def _widest_line(text: str) -> int:
-    return max((cell_len(line) for line in text.splitlines()), default=0)
+    lines = text.splitlines()
+    if len(lines) == 1:
+        return cell_len(lines[0])
+    return max(map(cell_len, lines), default=0)
 
 
 @dataclass(frozen=True)
@@ -161,13 +168,11 @@ def table(
     floors: list[int] = []
     for c, col in enumerate(columns):
         column = [col.header, *(row[c] for row in rows)]
-        widest = max(_widest_line(cell) for cell in column)
+        widest = max(map(_widest_line, column))
         if col.max_width is not None:
             widest = min(widest, col.max_width)
         widths.append(widest)
-        floors.append(
-            min(widest, max(_longest_word(cell) for cell in column)) if col.wrap else widest
-        )
+        floors.append(min(widest, max(map(_longest_word, column))) if col.wrap else widest)
     excess = _shrink(widths, floors, sum(widths) - room)
     if excess > 0:
         _shrink(widths, [1] * n, excess)
