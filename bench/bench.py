@@ -7,7 +7,8 @@
 2. A group: ``mlplan summary DIR --format json`` (the overview and every page) over 250,
    500 and 1,000 generated plans; the 1,000-plan time against one ``check`` (target: at
    most 10x) and against 2.5 s, and the cost per plan at each size beyond one check's
-   start-up (linear growth means a flat ms/plan). ``--formats`` adds one run of 1,000 plans in the other formats.
+   start-up (linear growth means a flat ms/plan). Then 1,000 plans on all cores against
+   one process (``MLPLAN_JOBS=1``), in JSON, or with ``--formats`` in every format.
 
 Everything runs the installed ``mlplan`` script end to end, as a user does. A benchmark,
 not a test: it prints figures and exits 0. Run it with the venv's Python::
@@ -89,16 +90,16 @@ def timed(cmd: list[str], env: dict[str, str], ok: tuple[int, ...] = (0,)) -> tu
 
 
 def interleaved(
-    commands: dict[str, tuple[list[str], dict[str, str]]], runs: int
+    commands: dict[str, tuple[list[str], dict[str, str]]], runs: int, ok: tuple[int, ...] = (0,)
 ) -> dict[str, tuple[float, float]]:
     """Median wall and CPU seconds of each command, the runs taken in turn."""
     for cmd, env in commands.values():  # warm the file cache and the bytecode
-        timed(cmd, env)
+        timed(cmd, env, ok)
     walls: dict[str, list[float]] = {k: [] for k in commands}
     cpus: dict[str, list[float]] = {k: [] for k in commands}
     for _ in range(runs):
         for name, (cmd, env) in commands.items():
-            wall, cpu = timed(cmd, env)
+            wall, cpu = timed(cmd, env, ok)
             walls[name].append(wall)
             cpus[name].append(cpu)
     return {k: (statistics.median(walls[k]), statistics.median(cpus[k])) for k in commands}
@@ -143,7 +144,8 @@ def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="mlplan-bench-"))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MLPLAN_", "GITHUB_"))}
     env["NO_COLOR"] = "1"
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; medians, wall (CPU)")
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"python {sys.version.split()[0]}, {cores} cores; medians, wall (CPU)")
     try:
         check = [mlplan, "check", str(PLAN), *TODAY]
         start = interleaved(
@@ -196,12 +198,31 @@ def main() -> None:
                 f"{results[large][0] / check_wall:.1f}x one check "
                 f"(targets <= 10x and < 2.5 s on 2 cores)"
             )
+        group = scratch / f"plans-{large}"
+        formats = [["--format", "json"]]
         if args.formats:
-            group = scratch / f"plans-{large}"
-            for extra in (["--overview-only", "--format", "json"], ["--format", "markdown"], []):
-                wall, cpu = timed([mlplan, "summary", str(group), *extra, *TODAY], env, (0, 1))
-                label = " ".join(extra) or "--format table (the default)"
-                print(f"  {large} plans, {label}: {wall:.2f} s ({cpu:.2f} CPU), one run")
+            formats = [
+                ["--overview-only", "--format", "json"],
+                ["--format", "json"],
+                ["--format", "markdown"],
+                ["--format", "table"],
+            ]
+        print(
+            f"\n{large} plans per format, all cores against one process (MLPLAN_JOBS=1);"
+            f" {args.group_runs} interleaved runs each"
+        )
+        one_process = env | {"MLPLAN_JOBS": "1"}
+        timings = interleaved(
+            {
+                f"{' '.join(extra)} {label}": ([mlplan, "summary", str(group), *extra, *TODAY], e)
+                for extra in formats
+                for label, e in (("cores", env), ("1 process", one_process))
+            },
+            args.group_runs,
+            ok=(0, 1),
+        )
+        for name, (wall, cpu) in timings.items():
+            print(f"  {name:48} {wall:5.2f} s ({cpu:5.2f} CPU)")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

@@ -30,6 +30,7 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         "LANG",
         "LC_ALL",
         "MLPLAN_FRAMEWORK",
+        "MLPLAN_JOBS",
         "GITHUB_ACTIONS",
         "FORCE_COLOR",
     ):

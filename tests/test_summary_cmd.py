@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -390,3 +393,117 @@ def test_a_symlink_loop_in_a_group_is_a_row_with_its_error(run: Run, group: Path
     loop = next(r for r in overview(result) if r["path"] == "plans/lus.yaml")
     assert loop["errors"] == 1 and loop["first_error"]["code"] == "ML001"
     assert "kan niet gelezen worden" in loop["first_error"]["message"]
+
+
+# -- several processes ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("-f", "table"),
+        ("-f", "markdown"),
+        ("-f", "json"),
+        ("-f", "json", "--sort", "overdue"),
+        ("--overview-only", "--sort", "coverage"),
+        ("-r", "-f", "markdown", "--since", "2026-01-01", "--months", "12"),
+    ],
+)
+def test_several_processes_give_the_output_of_one(
+    run: Run, group: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    from mlplan import parallel
+
+    forks: list[int] = []
+    real_fork = parallel._fork
+    monkeypatch.setattr(parallel, "_fork", lambda *a: forks.append(1) or real_fork(*a))
+    (group / "weg.yaml").symlink_to(group / "nowhere.yaml")  # a row with a read error
+    monkeypatch.setenv("MLPLAN_JOBS", "1")
+    one = run("summary", "plans", *TODAY, *args)
+    assert forks == []
+    monkeypatch.setenv("MLPLAN_JOBS", "3")
+    three = run("summary", "plans", *TODAY, *args)
+    assert len(forks) == 2  # two children beside this process
+    assert one.exit_code == 1 and "Anne de Vries" in one.stdout
+    assert (three.exit_code, three.stdout, three.stderr) == (one.exit_code, one.stdout, one.stderr)
+
+
+@pytest.mark.parametrize("value", ["0", "twee", "-1", "1.5", "²"])
+def test_a_bad_mlplan_jobs_is_a_usage_error(
+    run: Run, group: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("MLPLAN_JOBS", value)
+    result = run("summary", "plans", *TODAY)
+    assert result.exit_code == 2
+    assert f"MLPLAN_JOBS moet een geheel getal van 1 of meer zijn, niet '{value}'" in result.stderr
+    assert result.stdout == ""
+
+
+def _installed_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MLPLAN_", "LC_", "LANG"))}
+    return env | extra
+
+
+def test_pages_from_children_are_in_colour_on_a_terminal(here: Path) -> None:
+    """The colour and width a terminal gets are decided once and hold for the pages that
+    other processes render."""
+    pexpect = pytest.importorskip("pexpect")
+    plans = here / "plans"
+    plans.mkdir()
+    example = EXAMPLE_PLAN.read_text(encoding="utf-8")
+    for name in ("Anne de Vries", "Bram Bakker", "Cees Claassen", "Dirk Dekker"):
+        (plans / f"{name.split()[0].lower()}.yaml").write_text(
+            example.replace("Anne de Vries", name), encoding="utf-8"
+        )
+    env = _installed_env(TERM="xterm", MLPLAN_JOBS="2")
+    env.pop("NO_COLOR", None)
+    env.pop("COLUMNS", None)
+    child = pexpect.spawn(
+        str(Path(sys.executable).with_name("mlplan")),
+        ["summary", "plans", *TODAY],
+        cwd=str(here),
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(50, 90),
+    )
+    out = child.read()
+    child.close()
+    assert child.exitstatus == 0, out
+    assert out.count("\x1b[1mStand van zaken\x1b[0m") == 4  # a bold heading on every page
+    widest = max(len(re.sub(r"\x1b\[[0-9;]*m", "", line)) for line in out.splitlines())
+    assert 80 < widest <= 90
+
+
+def test_ctrl_c_in_a_large_group_stops_every_process(tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group: exit 130, one message, no traceback, and no
+    process left behind."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    example = EXAMPLE_PLAN.read_text(encoding="utf-8")
+    for i in range(1500):
+        (plans / f"p{i:04}.yaml").write_text(example.replace("Anne de Vries", f"Aios {i}"))
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).with_name("mlplan")), "summary", "plans", *TODAY],
+        cwd=tmp_path,
+        env=_installed_env(MLPLAN_JOBS="2", NO_COLOR="1"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    children_file = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    deadline = time.monotonic() + 20
+    children: list[int] = []
+    while not children and time.monotonic() < deadline and proc.poll() is None:
+        children = [int(p) for p in children_file.read_text().split()]
+        time.sleep(0.005)
+    assert children, "the worker process never started"
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert err == "fout: Afgebroken; er is niets geschreven.\n"
+    assert out == ""
+    for pid in children:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)

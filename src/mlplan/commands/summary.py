@@ -7,12 +7,13 @@ loaded once for the whole group; each plan is read and checked once.
 Exit codes: 1 when any plan has errors (a plan that does not load included), else 0;
 2 for usage errors: a bad date or number, a path that does not exist (a typo on the
 command line is reported before any output, rather than as a row), a directory without
-plans, an unreadable single plan, an invalid framework.
+plans, an unreadable single plan, an invalid framework, a bad ``MLPLAN_JOBS``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import os
 import sys
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from mlplan import output
+from mlplan import output, parallel
 from mlplan.checking import CheckedPlan, check_file
 from mlplan.commands import options
 from mlplan.diagnostics import Diagnostic
@@ -29,6 +30,7 @@ from mlplan.errors import InputError, UsageError
 from mlplan.framework import Framework, load_framework
 from mlplan.summary import (
     SORT_KEYS,
+    OverviewRow,
     Summary,
     check_status,
     overview_row,
@@ -37,6 +39,8 @@ from mlplan.summary import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
 
 MAX_MONTHS = 120
@@ -125,18 +129,43 @@ def _page(path: Path, fw: Framework, day: dt.date, since: dt.date | None, months
 
 
 def summarise_all(
-    files: list[Path], fw: Framework, day: dt.date, since: dt.date | None, months: int
-) -> list[Summary]:
-    """The page of every plan, in the order of ``files``; linear in their number.
+    files: list[Path],
+    fw: Framework,
+    day: dt.date,
+    since: dt.date | None,
+    months: int,
+    render_page: Callable[[Summary], str] | None,
+    jobs: int | None = None,
+) -> list[tuple[OverviewRow, str | None]]:
+    """The overview row of every plan, with its page as ``render_page`` lays it out (or
+    ``None`` without it), in the order of ``files``; linear in their number.
 
-    The framework is loaded once (by the caller). Each plan's document and model are freed
-    as soon as its page is made and nothing here builds reference cycles, so the cyclic
-    GC would only re-scan the long-lived imports and framework over and over: those are
-    frozen first (a third of the run time for 1,000 plans otherwise). Forked worker
-    processes were tried and dropped: pickling the pages back cost most of the gain.
+    The framework is loaded once (by the caller) and the plans are spread over ``jobs``
+    processes (default: ``parallel.auto_jobs``). A child gets the framework by forking
+    and sends back only rows and finished pages, which is why pages are rendered here
+    rather than by the caller. Each plan's document and model are freed as soon as its
+    page is made and nothing here builds reference cycles, so the cyclic GC would only
+    re-scan the long-lived imports and framework over and over: those are frozen first
+    (a third of the run time for 1,000 plans otherwise).
     """
+
+    def one(path: Path) -> tuple[OverviewRow, str | None]:
+        page = _page(path, fw, day, since, months)
+        return overview_row(page), render_page(page) if render_page else None
+
     gc.freeze()
-    return [_page(p, fw, day, since, months) for p in files]
+    return parallel.ordered_map(one, files, jobs or parallel.auto_jobs(len(files)))
+
+
+def requested_jobs() -> int | None:
+    """``MLPLAN_JOBS``: how many processes a group may use; ``None`` when not set (then
+    one per core, with at least ``parallel.MIN_SHARE`` plans each)."""
+    value = os.environ.get("MLPLAN_JOBS", "").strip()
+    if not value:
+        return None
+    if not value.isdecimal() or int(value) < 1:
+        raise UsageError("summary.bad_jobs", value=value)
+    return int(value)
 
 
 def run(
@@ -164,6 +193,7 @@ def run(
     order = next((k for k in SORT_KEYS if k == sort), None)
     if order is None:
         raise UsageError("summary.bad_sort", value=sort, choices=", ".join(SORT_KEYS))
+    jobs = requested_jobs()
     files, group = collect(paths, recursive)
     fw = load_framework(framework_path)
 
@@ -179,10 +209,24 @@ def run(
             raise typer.Exit(1)
         return
 
-    pages = summarise_all(files, fw, day, since_day, months)
-    by_path = {p.path: p for p in pages}
-    rows = sort_rows([overview_row(p) for p in pages], order)
-    ordered = [by_path[r.path] for r in rows]
+    # each page is laid out where it is made (in a worker, see summarise_all): the
+    # terminal's width and colour are decided here, once
+    console = _console() if fmt == "table" else None
+    render_page: Callable[[Summary], str] | None = None
+    if overview_only:
+        pass
+    elif console is not None:
+        render_page = functools.partial(
+            render.page_text, width=console.width, color=output.use_color(console.file)
+        )
+    elif fmt == "json":
+        render_page = render.page_json_text
+    else:
+        render_page = functools.partial(render.page_markdown, level=2)
+    results = summarise_all(files, fw, day, since_day, months, render_page, jobs)
+    rows = sort_rows([row for row, _ in results], order)
+    page_of = {row.path: page for row, page in results}
+    pages = [page_of[r.path] or "" for r in rows] if render_page else []
     if fmt == "json":
         data = {
             "today": day.isoformat(),
@@ -192,20 +236,16 @@ def run(
             "plans_with_errors": sum(1 for r in rows if r.errors),
             "overview": [render.row_json(r) for r in rows],
         }
-        if not overview_only:
-            data["plans"] = [render.page_json(p) for p in ordered]
-        output.out(render.to_json(data))
+        if overview_only:
+            output.out(render.to_json(data))
+        else:
+            output.out(render.with_json_list(data, "plans", pages))
     elif fmt == "markdown":
-        parts = [render.overview_markdown(rows, day, since_day, months)]
-        if not overview_only:
-            parts += [render.page_markdown(p, level=2) for p in ordered]
-        output.out("\n".join(parts))
-    else:
-        console = _console()
+        output.out("\n".join([render.overview_markdown(rows, day, since_day, months), *pages]))
+    elif console is not None:
         render.print_overview(rows, day, since_day, months, console)
-        if not overview_only:
-            for p in ordered:
-                render.print_separator(console)
-                render.print_page(p, console)
+        for text in pages:
+            render.print_separator(console)
+            console.file.write(text)
     if any(r.errors for r in rows):
         raise typer.Exit(1)

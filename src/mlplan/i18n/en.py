@@ -416,6 +416,7 @@ MESSAGES: dict[str, str] = {
     "opt.summary.overview_only": "Only the group overview, without the page per aios.",
     "opt.summary.recursive": "In a directory, also look for plans in subdirectories.",
     "metavar.paths": "PATH…",
+    "summary.bad_jobs": "MLPLAN_JOBS must be a whole number of 1 or more, not '{value}'",
     "summary.bad_months": "--months must be between 1 and {max}, not {value}",
     "summary.bad_sort": "--sort: unknown '{value}'; choose from {choices}",
     "summary.since_after_today": "--since ({since}) is after today ({today})",

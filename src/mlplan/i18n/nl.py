@@ -415,6 +415,7 @@ MESSAGES: dict[str, str] = {
     "opt.summary.overview_only": "Alleen het groepsoverzicht, zonder de pagina per aios.",
     "opt.summary.recursive": "Zoek in een map ook in submappen naar plannen.",
     "metavar.paths": "PAD…",
+    "summary.bad_jobs": "MLPLAN_JOBS moet een geheel getal van 1 of meer zijn, niet '{value}'",
     "summary.bad_months": "--months moet tussen 1 en {max} liggen, niet {value}",
     "summary.bad_sort": "--sort: '{value}' onbekend; kies uit {choices}",
     "summary.since_after_today": "--since ({since}) ligt na vandaag ({today})",

@@ -308,6 +308,25 @@ def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+def page_json_text(s: Summary) -> str:
+    """The page's JSON as text, ready for :func:`with_json_list`."""
+    return to_json(page_json(s))
+
+
+def with_json_list(data: dict[str, Any], key: str, items: Sequence[str]) -> str:
+    """``to_json(data | {key: [...]})``, the items given as their ``to_json`` text.
+
+    A group's pages are encoded where they are made, in parallel (``summarise_all``);
+    encoding 1,000 pages here took a fifth of the run. The text is the same: at depth 2
+    every line of an item is indented by four more spaces, and JSON text has no line
+    breaks inside its strings.
+    """
+    head = to_json(data)
+    assert head.endswith("\n}") and items, "a non-empty object and list"
+    body = ",\n".join("    " + item.replace("\n", "\n    ") for item in items)
+    return f"{head[:-2]},\n  {json.dumps(key)}: [\n{body}\n  ]\n}}"
+
+
 # -- Markdown ------------------------------------------------------------------------------
 
 
@@ -496,10 +515,14 @@ class _Page:
 def print_page(s: Summary, console: Console) -> None:
     """The page at the console's width, in colour only when the console's stream shows
     colour (never with NO_COLOR or piped)."""
-    stream = console.file
-    page = _Page(console.width, output.use_color(stream))
+    console.file.write(page_text(s, width=console.width, color=output.use_color(console.file)))
+
+
+def page_text(s: Summary, *, width: int, color: bool) -> str:
+    """The terminal page as text, ``width`` columns wide, with ANSI styles if ``color``."""
+    page = _Page(width, color)
     page_lines(s, page)
-    stream.write("\n".join(page.lines) + "\n")
+    return "\n".join(page.lines) + "\n"
 
 
 def print_separator(console: Console) -> None:

@@ -1,0 +1,143 @@
+"""Spreading a group's work over the machine's cores: an ordered map in forked processes.
+
+A group summary is the same work for every plan, and each plan's result is small next to
+what it took to make (a page of text, an overview row). Forked children inherit the loaded
+framework, the language and the imports, so nothing but the results crosses a pipe.
+
+Why not ``multiprocessing``: its pools pickle the work function and print tracebacks from
+children on Ctrl-C, and importing it costs more (about 15 ms) than this whole module does.
+What is needed here is narrow: fork, compute a share, send it back once.
+
+Failures never lose or change output: a child that dies, or a fork the system refuses,
+leaves its share to this process, which computes it as if there were no children. Ctrl-C
+is answered by this process alone (children ignore it); the children are killed and
+reaped before ``KeyboardInterrupt`` goes on up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from typing import BinaryIO, NoReturn, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# A child is worth its fork (a few ms, and the results' trip back) from about this many
+# plans on; below it the automatic choice stays in one process.
+MIN_SHARE = 32
+# macOS offers fork, but its system libraries are not fork-safe (Python itself stopped
+# forking there by default); Windows has no fork.
+CAN_FORK = hasattr(os, "fork") and sys.platform != "darwin"
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its affinity mask, where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def auto_jobs(count: int) -> int:
+    """Processes for ``count`` items: one per core, but none with less than a full share."""
+    return max(1, min(available_cores(), count // MIN_SHARE))
+
+
+def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
+    """``[func(x) for x in items]``, computed by ``jobs`` processes (this one included).
+
+    The items are dealt out in turn (item *i* to share *i* mod ``jobs``), so a run of
+    large files is spread over all processes. ``func`` runs in forked children with this
+    process's state; it must not write to stdout or stderr, and its results must pickle.
+    """
+    jobs = min(jobs, len(items))
+    if jobs <= 1 or not CAN_FORK:
+        return [func(x) for x in items]
+    shares = [items[k::jobs] for k in range(jobs)]
+    children: dict[int, tuple[int, BinaryIO]] = {}  # share -> (pid, its pipe's read end)
+    results: dict[int, list[R]] = {}
+    try:
+        # SIGINT waits until every child is started and known, so a Ctrl-C can neither
+        # land in a child before it ignores the signal (it would unwind into this
+        # process's code) nor leave a child unknown to the clean-up below.
+        old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            for k in range(1, jobs):
+                started = _fork(func, shares[k])
+                if started is None:
+                    break  # the system refuses more processes: this one does the rest
+                children[k] = started
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+        results[0] = [func(x) for x in shares[0]]
+        for k in list(children):
+            got: list[R] | None = _collect(*children[k])
+            del children[k]
+            if got is not None:
+                results[k] = got
+    finally:
+        for pid, pipe in children.values():  # only after an exception, Ctrl-C above all
+            _kill(pid, pipe)
+    for k in range(1, jobs):
+        if k not in results:
+            results[k] = [func(x) for x in shares[k]]
+    return [results[i % jobs][i // jobs] for i in range(len(items))]
+
+
+def _fork(func: Callable[[T], R], share: Sequence[T]) -> tuple[int, BinaryIO] | None:
+    """Start a child computing ``share``; its pid and the pipe its results come through."""
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:
+        _child(func, share, read_end, write_end)
+    os.close(write_end)
+    return pid, os.fdopen(read_end, "rb")
+
+
+def _child(func: Callable[[T], R], share: Sequence[T], read_end: int, write_end: int) -> NoReturn:
+    code = 1
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent answers Ctrl-C
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by the parent
+        os.close(read_end)
+        data = pickle.dumps([func(x) for x in share], pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(data)
+        code = 0
+    except BaseException:  # whatever it was, the parent redoes this share itself
+        pass
+    finally:
+        # No atexit handlers, no flushing of stdio buffers inherited from the parent.
+        os._exit(code)
+
+
+def _collect(pid: int, pipe: BinaryIO) -> list[R] | None:
+    """The child's results, or ``None`` when it failed and its share must be redone."""
+    with pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        return None
+    try:
+        got: list[R] = pickle.loads(data)
+    except Exception:  # a truncated stream: the share is redone
+        return None
+    return got
+
+
+def _kill(pid: int, pipe: BinaryIO) -> None:
+    """Stop and reap a child, whatever state an interrupted ``_collect`` left it in."""
+    pipe.close()
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(ChildProcessError):  # already reaped
+        os.waitpid(pid, 0)
