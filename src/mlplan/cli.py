@@ -537,18 +537,34 @@ def _report(exc: MlplanError) -> None:
             err(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}")
 
 
+def _report_usage(exc: typer.TyperException) -> None:
+    """A mistake on the command line: what is wrong, and where the help is."""
+    if type(exc).__name__ == "NoArgsIsHelpError":  # the help is already shown
+        return
+    from mlplan import usage
+
+    err(style(t("label.error"), "1;31") + " " + usage.describe(exc))
+    hint = usage.help_hint(exc)
+    if hint:
+        err(hint)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``mlplan`` script; exits with the spec's exit codes."""
     args = list(sys.argv[1:] if argv is None else argv)
     set_language(resolve_language(_scan_lang(args)))
     _localise_help(args)
     try:
-        build_app()(args=args, prog_name="mlplan")
+        # not standalone: typer's usage errors come here, to be said in the user's language
+        code = build_app()(args=args, prog_name="mlplan", standalone_mode=False)
     except MlplanError as exc:
         _report(exc)
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        err(t("error.interrupted"))
+    except typer.TyperException as exc:
+        _report_usage(exc)
+        sys.exit(getattr(exc, "exit_code", 2))
+    except (KeyboardInterrupt, typer.Abort):  # Ctrl-C outside a command; Ctrl-D at a prompt
+        _report(Interrupted())
         sys.exit(130)
     except BrokenPipeError:
         # the reader went away (``mlplan plan | head``): not an error worth a message
@@ -563,3 +579,4 @@ def main(argv: list[str] | None = None) -> None:
             + t("error.internal", detail=f"{type(exc).__name__}: {exc}")
         )
         sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)  # a typer.Exit's code, or 0

@@ -34,6 +34,22 @@ MESSAGES: dict[str, str] = {
     "write.failed": "{path}: cannot be written ({reason}); the file was not changed",
     "write.changed_on_disk": "{path} changed since mlplan read it (an editor?); nothing was written, try again",
     "error.cannot_read": "{path}: cannot be read ({reason})",
+    # --- mistakes on the command line (usage.py) ---------------------------------------------
+    "usage.no_such_option": "unknown option '{option}'",
+    "usage.did_you_mean": "Did you mean '{hint}'?",
+    "usage.no_such_command": "unknown command '{name}'",
+    "usage.commands": "Choose from: {names}.",
+    "usage.missing_command": "give a command, for example 'mlplan check'; 'mlplan --help' lists them all",
+    "usage.needs_value": "option '{option}' needs a value",
+    "usage.takes_no_value": "option '{option}' takes no value; leave out '=…'",
+    "usage.extra_arguments": "unexpected argument: {args}",
+    "usage.missing_option": "option '{option}' is missing",
+    "usage.missing_argument": "missing argument: {name}",
+    "usage.not_an_integer": "{option}: '{value}' is not a whole number",
+    "usage.not_a_number": "{option}: '{value}' is not a number",
+    "usage.not_a_choice": "{option}: '{value}' is not possible; choose from {choices}",
+    "usage.bad_value": "{option}: {detail}",
+    "usage.help_hint": "See '{command} --help'.",
     # --- framework command ------------------------------------------------------------------
     "cmd.framework.help": (
         "Browse the framework: competencies, topics (with their ids), learning objectives, "

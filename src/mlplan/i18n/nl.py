@@ -33,6 +33,22 @@ MESSAGES: dict[str, str] = {
     "write.failed": "{path}: kan niet geschreven worden ({reason}); het bestand is niet gewijzigd",
     "write.changed_on_disk": "{path} is gewijzigd sinds mlplan het las (een editor?); er is niets geschreven, probeer het opnieuw",
     "error.cannot_read": "{path}: kan niet gelezen worden ({reason})",
+    # --- mistakes on the command line (usage.py) ---------------------------------------------
+    "usage.no_such_option": "onbekende optie '{option}'",
+    "usage.did_you_mean": "Bedoelde je '{hint}'?",
+    "usage.no_such_command": "onbekende opdracht '{name}'",
+    "usage.commands": "Kies uit: {names}.",
+    "usage.missing_command": "geef een opdracht, bijvoorbeeld 'mlplan check'; 'mlplan --help' toont ze allemaal",
+    "usage.needs_value": "optie '{option}' heeft een waarde nodig",
+    "usage.takes_no_value": "optie '{option}' neemt geen waarde; laat '=…' weg",
+    "usage.extra_arguments": "onverwacht argument: {args}",
+    "usage.missing_option": "optie '{option}' ontbreekt",
+    "usage.missing_argument": "argument ontbreekt: {name}",
+    "usage.not_an_integer": "{option}: '{value}' is geen geheel getal",
+    "usage.not_a_number": "{option}: '{value}' is geen getal",
+    "usage.not_a_choice": "{option}: '{value}' kan niet; kies uit {choices}",
+    "usage.bad_value": "{option}: {detail}",
+    "usage.help_hint": "Zie '{command} --help'.",
     # --- framework command ------------------------------------------------------------------
     "cmd.framework.help": (
         "Blader door het kader: competenties, onderwerpen (met hun id), leerdoelen, "
