@@ -185,6 +185,23 @@ def test_help_is_dutch_by_default_and_english_on_request(run: Run) -> None:
     assert "Browse the framework" in run("--lang", "en", "framework", "--help").stdout
 
 
+@pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["summary", "-h"]])
+def test_help_has_no_english_of_typer_in_dutch(run: Run, args: list[str]) -> None:
+    out = run(*args).stdout
+    assert "Gebruik: mlplan" in out and "[OPTIES]" in out
+    assert "Toon deze hulp en stop." in out
+    for english in ("Usage:", "[OPTIONS]", "Show this message", "completion for the current"):
+        assert english not in out
+    english_help = run("--lang", "en", *args).stdout
+    assert "Usage: mlplan" in english_help and "Show this message and exit." in english_help
+
+
+def test_completion_options_are_explained_in_dutch(run: Run) -> None:
+    out = run("--help").stdout
+    assert "Installeer het aanvullen met Tab voor de huidige shell." in out
+    assert "OPDRACHT [ARGUMENTEN]..." in out
+
+
 def test_internal_error_never_shows_a_traceback(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(**_: object) -> None:
         raise RuntimeError("kapot")

@@ -46,8 +46,13 @@ def _lang(value: str | None) -> str | None:
 
 def build_app() -> typer.Typer:
     """The typer app, with help in the current language."""
+    from mlplan.helptext import Command, Group
+
     app = typer.Typer(
         name="mlplan",
+        cls=Group,
+        options_metavar=t("help.options_metavar"),
+        subcommand_metavar=t("help.subcommand_metavar"),
         help=t("app.help"),
         no_args_is_help=True,
         pretty_exceptions_enable=False,
@@ -67,9 +72,13 @@ def build_app() -> typer.Typer:
                 except KeyboardInterrupt:
                     raise Interrupted() from None
 
-            app.command(name, help=t(f"cmd.{name}.help"), epilog=t(f"cmd.{name}.epilog"))(
-                interruptible
-            )
+            app.command(
+                name,
+                cls=Command,
+                options_metavar=t("help.options_metavar"),
+                help=t(f"cmd.{name}.help"),
+                epilog=t(f"cmd.{name}.epilog"),
+            )(interruptible)
             return fn
 
         return register

@@ -19,6 +19,12 @@ MESSAGES: dict[str, str] = {
     "help.default": "[default: {{}}]",
     "help.envvar": "[env var: {{}}]",
     "help.required": "[required]",
+    "help.usage": "Usage: ",
+    "help.options_metavar": "[OPTIONS]",
+    "help.subcommand_metavar": "COMMAND [ARGS]...",
+    "help.help_option": "Show this message and exit.",
+    "help.install_completion": "Install completion for the current shell.",
+    "help.show_completion": "Show completion for the current shell, to copy it or customize the installation.",
     "label.error": "error:",
     # --- errors -----------------------------------------------------------------------------
     "error.interrupted": "Interrupted; nothing was written.",

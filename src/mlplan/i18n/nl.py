@@ -18,6 +18,12 @@ MESSAGES: dict[str, str] = {
     "help.default": "[standaard: {{}}]",
     "help.envvar": "[omgevingsvariabele: {{}}]",
     "help.required": "[verplicht]",
+    "help.usage": "Gebruik: ",
+    "help.options_metavar": "[OPTIES]",
+    "help.subcommand_metavar": "OPDRACHT [ARGUMENTEN]...",
+    "help.help_option": "Toon deze hulp en stop.",
+    "help.install_completion": "Installeer het aanvullen met Tab voor de huidige shell.",
+    "help.show_completion": "Toon het aanvulscript voor de huidige shell, om het te kopiëren of zelf te installeren.",
     "label.error": "fout:",
     # --- errors -----------------------------------------------------------------------------
     "error.interrupted": "Afgebroken; er is niets geschreven.",
