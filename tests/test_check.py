@@ -424,3 +424,74 @@ def test_check_imports_nothing_heavy() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+# -- schema errors and rules in one run ---------------------------------------------------
+
+BROKEN_ENTRIES = """\
+version: 1
+aios:
+  name: Test Aios
+training:
+  start: 2025-09-01
+  years: 5
+activities:
+  - topic: overlegmomenten
+    title: Voorzitten overdracht
+    year: 1
+    status: klaar
+  - topic: patientveiligheid
+    title: VIM-melding
+    year: twee
+  - topic: inovatie
+    title: Project
+    year: 9
+  - topic: organisatie
+    title: Iets
+    year: 1
+    status: done
+"""
+
+
+def test_schema_errors_in_entries_do_not_hide_the_other_entries_findings(
+    run: Run, tmp_path: Path
+) -> None:
+    """One run shows every mistake to fix: the two broken activities (ML002) and, on the
+    other two, an unknown topic, a year past the training and a done activity without
+    proof, each at its own line in the file (not at its place among the valid entries)."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(BROKEN_ENTRIES, encoding="utf-8")
+    result = run("check", str(plan), "--today", "2026-11-22")
+    assert result.exit_code == 1
+    found = [line.split(" ", 2)[:2] for line in result.stdout.splitlines()[:-1]]
+    name = str(plan)
+    assert found == [
+        [f"{name}:11:13:", "ML002"],  # status: klaar
+        [f"{name}:14:11:", "ML002"],  # year: twee
+        [f"{name}:15:12:", "ML003"],  # inovatie, did you mean innovatie
+        [f"{name}:17:11:", "ML102"],  # year 9 of 5
+        [f"{name}:18:5:", "ML201"],  # done without evidence
+        [f"{name}:18:5:", "ML201"],  # done without a date
+    ]
+    assert "Bedoelde je 'innovatie'?" in result.stdout
+    # the whole-plan rules wait: without the broken entries, topics only seem uncovered
+    assert "ML100" not in result.stdout and "ML101" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (("  years: 5\n", "  years: vijf\n"), "an error outside the entries: no years, no rules"),
+        (("  name: Test Aios\n", "  name: Test Aios\n  name: Ander\n"), "a duplicate key"),
+        (("version: 1\n", "version: 1\nonbekend: x\n"), "an unknown top-level key"),
+    ],
+)
+def test_no_rules_when_more_than_entries_is_broken(
+    run: Run, tmp_path: Path, change: tuple[str, str], why: str
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(BROKEN_ENTRIES.replace(*change), encoding="utf-8")
+    result = run("check", str(plan), "--today", "2026-11-22")
+    assert result.exit_code == 1
+    codes = {line.split()[1] for line in result.stdout.splitlines()[:-1]}
+    assert codes <= {"ML001", "ML002"}, why

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from mlplan import plan as planfile
 from mlplan import rules, yamlloc
 from mlplan.diagnostics import Diagnostic, Severity
@@ -36,8 +38,22 @@ class CheckedPlan:
         return len(self.diagnostics) - self.errors
 
 
+# The entries of these lists stand on their own: one with a schema error can be left out
+# and the rules still say something true about the others.
+ENTRY_LISTS = ("activities", "courses", "improvement_points", "meetings")
+# Rules about one entry at a time. The others judge the plan as a whole (coverage, required
+# courses, the number of points, the spread over the years, repeats) and would report what
+# only seems missing because a broken entry was left out.
+ENTRY_RULES = frozenset({"ML003", "ML102", "ML200", "ML201", "ML202"})
+
+
 def check_document(doc: yamlloc.Document, fw: Framework, today: dt.date) -> CheckedPlan:
-    """Validate a parsed document and run every rule when it validates."""
+    """Validate a parsed document and run every rule when it validates.
+
+    A plan whose schema errors all sit inside entries of its lists (a misspelt status, a
+    year that is not a number) still gets the findings of the entry rules on its other
+    entries, so one run of ``check`` shows every mistake a user has to fix, not half.
+    """
     model, _ = planfile.parse(doc)
     found = list(doc.diagnostics)
     if model is not None:
@@ -53,11 +69,78 @@ def check_document(doc: yamlloc.Document, fw: Framework, today: dt.date) -> Chec
                 )
             )
         else:
-            for f in rules.run(model, fw, rules.Context(today=today)):
-                line, column = doc.position(f.loc, key=f.at_key)
-                found.append(Diagnostic(doc.path, line, column, f.code, f.key, f.params))
+            found += _rule_findings(doc, model, fw, today)
+    else:
+        found += _salvaged_findings(doc, fw, today)
     found.sort(key=Diagnostic.sort_key)
     return CheckedPlan(doc.path, doc, model, found)
+
+
+def _rule_findings(
+    doc: yamlloc.Document,
+    model: Plan,
+    fw: Framework,
+    today: dt.date,
+    kept: dict[str, list[int]] | None = None,
+    codes: frozenset[str] | None = None,
+) -> list[Diagnostic]:
+    """The rules' findings at their file positions; ``kept`` maps the entries of a
+    salvaged plan back to their index in the file, ``codes`` limits the rules."""
+    found = []
+    for f in rules.run(model, fw, rules.Context(today=today)):
+        if codes is not None and f.code not in codes:
+            continue
+        loc = f.loc
+        if kept and len(loc) > 1 and loc[0] in kept and isinstance(loc[1], int):
+            loc = (loc[0], kept[str(loc[0])][loc[1]], *loc[2:])
+        line, column = doc.position(loc, key=f.at_key)
+        found.append(Diagnostic(doc.path, line, column, f.code, f.key, f.params))
+    return found
+
+
+def _salvaged_findings(doc: yamlloc.Document, fw: Framework, today: dt.date) -> list[Diagnostic]:
+    """The entry rules on the plan without its broken list entries, when the schema errors
+    are the file's only problems and all sit inside list entries; else nothing."""
+    data = doc.data
+    if not isinstance(data, dict):
+        return []
+    try:
+        Plan.model_validate(data)
+        return []  # the data is valid: the loader's finding (a duplicate key) stands alone
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    if len(errors) != len(doc.diagnostics):  # the loader found more than the schema
+        return []
+    broken: dict[str, set[int]] = {}
+    for error in errors:
+        loc = tuple(error["loc"])
+        if not _is_entry(loc, data):
+            return []
+        broken.setdefault(str(loc[0]), set()).add(int(loc[1]))
+    salvaged = dict(data)
+    kept: dict[str, list[int]] = {}
+    for key, bad in broken.items():
+        kept[key] = [i for i in range(len(data[key])) if i not in bad]
+        salvaged[key] = [data[key][i] for i in kept[key]]
+    try:
+        model = Plan.model_validate(salvaged)
+    except ValidationError:
+        return []
+    if model.framework is not None and model.framework != fw.id:
+        return []
+    return _rule_findings(doc, model, fw, today, kept, ENTRY_RULES)
+
+
+def _is_entry(loc: object, data: object) -> bool:
+    """Whether ``loc`` is inside an entry of one of the plan's entry lists."""
+    return (
+        isinstance(loc, tuple)
+        and len(loc) >= 2
+        and loc[0] in ENTRY_LISTS
+        and isinstance(loc[1], int)
+        and isinstance(data, dict)
+        and isinstance(data.get(loc[0]), list)
+    )
 
 
 def check_file(

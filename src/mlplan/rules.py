@@ -5,7 +5,8 @@ findings: a rule code, the path of the YAML node it is about, a message id and i
 parameters. The checking module turns paths into file:line:column.
 
 Rules run only on a plan that validates (ML001/ML002 come from the loader and the
-schema). Each rule points at the most specific node it can: a value such as an
+schema); ``checking`` may hand them a plan without its broken list entries and keep
+only the findings of the rules about single entries. Each rule points at the most specific node it can: a value such as an
 activity's ``year``, else the activity, else the list's key, else line 1.
 """
 
