@@ -88,3 +88,49 @@ def test_install_for_zsh(home: dict[str, str]) -> None:
 def test_completion_speaks_the_users_language(home: dict[str, str]) -> None:
     env = home | {"_MLPLAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "mlplan fr"}
     assert '"framework":"Browse the framework' in sh([script()], env | {"MLPLAN_LANG": "en"}).stdout
+
+
+def _complete_bash(words: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """What the program answers bash for ``words`` (typer's protocol, as the installed
+    bash function asks it)."""
+    parts = words.split(" ")
+    asked = env | {
+        "_MLPLAN_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(parts) - 1),
+    }
+    return sh([script()], asked)
+
+
+def test_topic_ids_complete_with_tab(home: dict[str, str]) -> None:
+    assert _complete_bash("mlplan framework pat", home).stdout.split() == ["patientveiligheid"]
+    assert _complete_bash("mlplan add --topic o", home).stdout.split() == [
+        "overlegmomenten",
+        "organisatie",
+        "onderhandelen",
+    ]
+    assert len(_complete_bash("mlplan add --topic ", home).stdout.split()) == 14
+    # zsh shows each id with its title
+    env = home | {
+        "_MLPLAN_COMPLETE": "complete_zsh",
+        "_TYPER_COMPLETE_ARGS": "mlplan framework fin",
+    }
+    assert '"financien":"Financiën"' in sh([script()], env).stdout
+
+
+def test_topic_completion_follows_the_framework_on_the_command_line(
+    home: dict[str, str], tmp_path: Path
+) -> None:
+    from mlplan.framework import shipped_path
+
+    own = tmp_path / "kader.yaml"
+    own.write_text(
+        shipped_path().read_text(encoding="utf-8").replace("id: financien", "id: geldzaken"),
+        encoding="utf-8",
+    )
+    done = _complete_bash(f"mlplan framework --framework {own} ge", home)
+    assert done.stdout.split() == ["geldzaken"]
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text("competencies: [", encoding="utf-8")
+    done = _complete_bash(f"mlplan framework --framework {broken} ", home)
+    assert (done.returncode, done.stdout.strip(), done.stderr) == (0, "", "")

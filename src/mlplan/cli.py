@@ -19,6 +19,7 @@ from typing import Annotated, ParamSpec
 import typer
 
 from mlplan import __version__
+from mlplan.commands import options
 from mlplan.errors import FrameworkError, Interrupted, MlplanError
 from mlplan.i18n import LANGUAGES, resolve_language, set_language, t
 from mlplan.output import err, style
@@ -121,7 +122,12 @@ def build_app() -> typer.Typer:
     def framework_cmd(
         topic: Annotated[
             str | None,
-            typer.Argument(help=t("arg.topic"), metavar=t("metavar.topic"), show_default=False),
+            typer.Argument(
+                help=t("arg.topic"),
+                metavar=t("metavar.topic"),
+                show_default=False,
+                autocompletion=options.complete_topic,
+            ),
         ] = None,
         fmt: Annotated[
             TextFormat, typer.Option("--format", "-f", help=t("opt.format"), case_sensitive=False)
@@ -371,7 +377,13 @@ def build_app() -> typer.Typer:
     @command("add")
     def add_cmd(
         topic: Annotated[
-            str, typer.Option("--topic", help=t("opt.edit.topic"), show_default=False)
+            str,
+            typer.Option(
+                "--topic",
+                help=t("opt.edit.topic"),
+                show_default=False,
+                autocompletion=options.complete_topic,
+            ),
         ],
         title: Annotated[
             str, typer.Option("--title", help=t("opt.edit.title"), show_default=False)
