@@ -223,7 +223,7 @@ def test_several_files_and_a_missing_one(run: Run, mistakes: list[str]) -> None:
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "fout: missing.yaml: bestand niet gevonden",
-        "1 bestand(en) konden niet gelezen worden",
+        "1 bestand kon niet gelezen worden",
     ]
     found, count_line = parse_text(result.stdout)  # the readable file is still checked
     assert sum(found.values()) == 25
@@ -263,13 +263,24 @@ def test_bad_format_is_a_usage_error(run: Run, example_plan: Path) -> None:
     assert run("check", str(example_plan), "--format", "sarif").exit_code == 2
 
 
+def test_unreadable_files_are_counted_with_the_verb_agreeing(run: Run, tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "2 bestanden konden niet gelezen worden"
+    result = run("check", str(tmp_path / "a.yaml"), "--lang", "en")
+    assert result.stderr.splitlines()[-1] == "1 file could not be read"
+
+
 def test_invalid_framework_is_exit_2(run: Run, example_plan: Path, tmp_path: Path) -> None:
     bad = tmp_path / "fw.yaml"
     bad.write_text("id: x\n", encoding="utf-8")
     result = run("check", str(example_plan), "--framework", str(bad))
     assert result.exit_code == 2
-    assert "ongeldig kaderbestand" in result.stderr
+    assert f"{bad}: ongeldig kaderbestand (8 problemen)" in result.stderr  # 8 missing keys
     assert re.search(r"fw\.yaml:1:1: ML002", result.stderr)
+    bad.write_text("id: [x\n", encoding="utf-8")
+    result = run("check", str(example_plan), "--framework", str(bad))
+    assert f"{bad}: ongeldig kaderbestand (1 probleem)" in result.stderr
 
 
 def test_framework_is_loaded_once(

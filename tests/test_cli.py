@@ -49,6 +49,7 @@ def test_one_topic_in_full_in_dutch(run: Run) -> None:
     )
     assert "Actieve bijdrage VIM-bespreking" in text
     assert "CanBetter-thema Patiëntveiligheid" in text
+    assert "Minimaal 1 activiteit in de praktijk." in text
 
 
 def test_english_interface_keeps_dutch_content(run: Run) -> None:
@@ -57,6 +58,7 @@ def test_english_interface_keeps_dutch_content(run: Run) -> None:
     assert "Learning objectives" in result.stdout
     assert "Concretisering" not in result.stdout
     assert "Actieve bijdrage VIM-bespreking" in result.stdout
+    assert "At least 1 activity in practice." in result.stdout
 
 
 def test_language_from_environment(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -117,6 +119,7 @@ def test_markdown_is_clean_and_parses(run: Run) -> None:
 def test_markdown_of_one_topic_links_material(run: Run) -> None:
     out = run("framework", "innovatie", "--format", "markdown").stdout
     assert out.startswith("# Innovatie en creativiteit (`innovatie`)")
+    assert "\nMinimaal 1 activiteit in de praktijk.\n" in out
     assert "](https://www.zorgvisie.nl/Home/Dossiers/E-health/)" in out
 
 

@@ -57,7 +57,7 @@ def test_done_and_meeting_on_the_example_plan_change_only_those_lines(
         TODAY,
     )
     assert r.exit_code == 0, r.stderr
-    assert "gesprek (voortgang) op 2026-11-22 vastgelegd, 2 afspraak/afspraken" in r.stdout
+    assert "gesprek (voortgang) op 2026-11-22 vastgelegd, 2 afspraken." in r.stdout
     assert changed(original, example_plan.read_text(encoding="utf-8")) == [
         "@@ -33,0 +34,3 @@",
         "+    status: done",
@@ -73,6 +73,19 @@ def test_done_and_meeting_on_the_example_plan_change_only_those_lines(
     ]
     r = run("done", str(example_plan), "3", "--today", TODAY)
     assert r.exit_code == 0 and "niets te wijzigen" in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("agreements", "said"),
+    [((), "0 afspraken."), (("DOO leiderschap inplannen",), "1 afspraak.")],
+)
+def test_meeting_counts_its_agreements(
+    run: Run, example_plan: Path, agreements: tuple[str, ...], said: str
+) -> None:
+    extra = [arg for text in agreements for arg in ("--agreement", text)]
+    r = run("meeting", str(example_plan), "--date", TODAY, "--kind", "voortgang", *extra)
+    assert r.exit_code == 0, r.stderr
+    assert f"gesprek (voortgang) op 2026-11-22 vastgelegd, {said}" in r.stdout
 
 
 def test_path_defaults_to_plan_yaml_in_the_current_directory(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
 
-from mlplan.i18n import en, nl, resolve_language
+from mlplan.i18n import en, finding_counts, nl, plural, resolve_language, set_language
 
 
 def placeholders(template: str) -> set[str]:
@@ -48,3 +49,49 @@ def test_no_empty_messages() -> None:
 )
 def test_language_precedence(explicit: str | None, env: dict[str, str], expected: str) -> None:
     assert resolve_language(explicit, env) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "n", "expected"),
+    [
+        ("nl", 0, "0 fouten"),
+        ("nl", 1, "1 fout"),
+        ("nl", 2, "2 fouten"),
+        ("nl", 1000, "1000 fouten"),
+        ("en", 0, "0 errors"),
+        ("en", 1, "1 error"),
+        ("en", 2, "2 errors"),
+    ],
+)
+def test_plural_picks_one_for_1_and_many_otherwise(lang: str, n: int, expected: str) -> None:
+    set_language(lang)
+    assert plural("count.errors", n) == expected
+
+
+def test_plural_of_a_whole_sentence_agrees_with_its_verb() -> None:
+    assert plural("check.unreadable", 1) == "1 bestand kon niet gelezen worden"
+    assert plural("check.unreadable", 2) == "2 bestanden konden niet gelezen worden"
+
+
+def test_finding_counts_words_errors_and_warnings() -> None:
+    assert finding_counts(1, 0) == {"errors": "1 fout", "warnings": "0 waarschuwingen"}
+    set_language("en")
+    assert finding_counts(3, 1) == {"errors": "3 errors", "warnings": "1 warning"}
+
+
+@pytest.mark.parametrize("catalogue", [nl.MESSAGES, en.MESSAGES], ids=["nl", "en"])
+def test_every_counted_noun_has_both_forms(catalogue: dict[str, str]) -> None:
+    """``plural`` needs .one and .many; .one says 1, .many says {n}."""
+    ones = {k.removesuffix(".one") for k in catalogue if k.endswith(".one")}
+    manys = {k.removesuffix(".many") for k in catalogue if k.endswith(".many")}
+    assert ones == manys
+    for key in ones:
+        assert catalogue[f"{key}.one"].startswith("1 "), key
+        assert placeholders(catalogue[f"{key}.many"]) == {"n"}, key
+
+
+@pytest.mark.parametrize("catalogue", [nl.MESSAGES, en.MESSAGES], ids=["nl", "en"])
+def test_no_lazy_plurals(catalogue: dict[str, str]) -> None:
+    """Counts are worded with ``plural``, never "fout(en)" or "error(s)"."""
+    lazy = re.compile(r"\w\((en|nen|sen|s)\)|probleem/|afspraak/|activity/")
+    assert [k for k, text in catalogue.items() if lazy.search(text)] == []

@@ -83,7 +83,7 @@ def test_no_input_makes_a_complete_plan(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "Plan geschreven: " in result.stdout
     assert "Dekking: 14/14 onderwerpen" in result.stdout
-    assert "Controle: 0 fout(en)" in result.stdout
+    assert "Controle: 0 fouten, 0 waarschuwingen" in result.stdout
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
     assert lines[0] == f"# yaml-language-server: $schema=./{SCHEMA_FILENAME}"

@@ -160,8 +160,8 @@ def test_rule_errors_render_and_exit_1(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "## Jaar 1 (sep 2025 – aug 2026) · begin" in result.stdout
     assert "**ML003** (fout), regel 2, kolom 12" in result.stdout
-    assert "1 fout(en), 0 waarschuwing(en)." in result.stdout
-    assert "1 fout(en)" in result.stderr
+    assert "1 fout, 0 waarschuwingen." in result.stdout
+    assert "het plan heeft 1 fout;" in result.stderr
 
 
 def test_warnings_render_and_exit_0(
@@ -175,7 +175,7 @@ def test_warnings_render_and_exit_0(
     result = run("plan", str(path), *TODAY)
     assert result.exit_code == 0, result.stderr
     assert f"{path}:8:5: ML202 gepland" in result.stdout  # the activity (no status key)
-    assert "0 fout(en), 1 waarschuwing(en)." in result.stdout
+    assert "0 fouten, 1 waarschuwing." in result.stdout
 
 
 @pytest.mark.parametrize("value", ["2026-13-01", "22-11-2026", "gisteren", "2026-1-1"])

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mlplan.render.summary import to_json, with_json_list
+from mlplan.i18n import set_language
+from mlplan.render.summary import talking_point_text, to_json, with_json_list
+from mlplan.summary import TalkingPoint
 
 # JSON values as a page can hold them: text with line breaks, quotes and non-ASCII
 # characters, numbers, nulls, and empty or nested lists and objects
@@ -36,4 +39,30 @@ def test_a_group_in_json_keeps_its_shape() -> None:
     assert text == (
         '{\n  "today": "2026-11-22",\n  "plans": [\n    {\n      "a": [\n        1,\n'
         '        "x\\ny"\n      ]\n    }\n  ]\n}'
+    )
+
+
+def _check_point(errors: int, warnings: int) -> TalkingPoint:
+    params = {"errors": errors, "warnings": warnings}
+    nouns = {"errors": "count.errors", "warnings": "count.warnings"}
+    return TalkingPoint("check", "summary.tp.check", params, nouns)
+
+
+@pytest.mark.parametrize("markdown", [False, True])
+def test_talking_points_word_their_counts(markdown: bool) -> None:
+    def text(point: TalkingPoint) -> str:
+        return talking_point_text(point, markdown=markdown)
+
+    more = TalkingPoint(
+        "overdue", "summary.tp.overdue_more", {"count": 1}, {"count": "count.overdue"}
+    )
+    assert text(more) == "En nog 1 achterstallige activiteit of cursus; zie Achterstallig."
+    assert text(_check_point(1, 0)) == (
+        "mlplan check meldt nog 1 fout en 0 waarschuwingen die hierboven niet genoemd zijn;"
+        " zie Controle."
+    )
+    set_language("en")
+    assert text(more) == "Plus 1 overdue activity or course; see Overdue."
+    assert text(_check_point(0, 2)) == (
+        "mlplan check also reports 0 errors and 2 warnings not named above; see Check."
     )

@@ -244,7 +244,7 @@ def test_group_overview_table(run: Run, group: Path) -> None:
     result = run("summary", "plans", *TODAY, "--overview-only")
     assert result.exit_code == 1  # kapot.yaml and weg.yaml do not load
     lines = result.stdout.splitlines()
-    assert lines[0] == "Overzicht: 5 plan(nen) op 2026-11-22"
+    assert lines[0] == "Overzicht: 5 plannen op 2026-11-22"
     rows = [line.split() for line in lines[3:8]]
     assert rows[0] == [
         "Anne",
@@ -271,6 +271,53 @@ def test_group_overview_table(run: Run, group: Path) -> None:
     assert "dirk" not in result.stdout and "notities" not in result.stdout
 
 
+def test_the_overview_counts_one_plan_and_more_plans(run: Run, here: Path) -> None:
+    one, two = here / "one", here / "two"
+    one.mkdir()
+    two.mkdir()
+    shutil.copy(EXAMPLE_PLAN, one / "anne.yaml")
+    shutil.copy(EXAMPLE_PLAN, two / "anne.yaml")
+    shutil.copy(EXAMPLE_PLAN, two / "bram.yaml")
+    first = run("summary", "one", *TODAY, "--overview-only").stdout.splitlines()[0]
+    assert first == "Overzicht: 1 plan op 2026-11-22"
+    first = run("summary", "two", *TODAY, "--overview-only").stdout.splitlines()[0]
+    assert first == "Overzicht: 2 plannen op 2026-11-22"
+    english = run(
+        "summary", "one", *TODAY, "--overview-only", "--format", "markdown", "--lang", "en"
+    )
+    assert english.stdout.startswith("# Overview: 1 plan on 2026-11-22\n")
+
+
+@pytest.mark.parametrize(
+    ("topics", "nl", "en"),
+    [
+        (
+            ["innovatie"],
+            "1 onderwerp zonder activiteit: Innovatie en creativiteit.",
+            "1 topic without an activity: Innovatie en creativiteit.",
+        ),
+        (
+            ["innovatie", "financien"],
+            "2 onderwerpen zonder activiteit: Innovatie en creativiteit, Financiën.",
+            "2 topics without an activity: Innovatie en creativiteit, Financiën.",
+        ),
+    ],
+)
+def test_talking_point_counts_the_topics_without_an_activity(
+    run: Run, here: Path, topics: list[str], nl: str, en: str
+) -> None:
+    text = EXAMPLE_PLAN.read_text(encoding="utf-8")
+    for topic in topics:  # its only activity moves to another topic
+        text = text.replace(f"topic: {topic}\n", "topic: organisatie\n")
+    (here / "plan.yaml").write_text(text, encoding="utf-8")
+    assert f"  • {nl}" in run("summary", *TODAY).stdout.splitlines()
+    assert f"  • {en}" in run("summary", *TODAY, "--lang", "en").stdout.splitlines()
+    data = json.loads(run("summary", *TODAY, "--format", "json").stdout)
+    point = next(p for p in data["talking_points"] if p["code"] == "missing_topics")
+    assert point["message"] == nl
+    assert point["params"]["count"] == len(topics)  # a number for JSON readers, not text
+
+
 def test_the_overview_note_wraps_at_the_terminal_width(run: Run, group: Path) -> None:
     result = run("summary", "plans", *TODAY, "--overview-only")  # 100 columns (conftest)
     lines = result.stdout.splitlines()
@@ -287,7 +334,7 @@ def test_group_pages_follow_the_overview(run: Run, group: Path) -> None:
     result = run("summary", "plans", *TODAY, "--format", "markdown")
     assert result.exit_code == 1
     out = result.stdout
-    assert out.startswith("# Overzicht: 4 plan(nen) op 2026-11-22\n")
+    assert out.startswith("# Overzicht: 4 plannen op 2026-11-22\n")
     assert "| Anne de Vries | 2/5 begin | 14/14 | 1 | 4 | 0 | 0 | plans/anne.yaml |   |" in out
     assert "| laadt niet |" in out and "| 1 | plans/kapot.yaml | 3:1 ML001 " in out
     pages = [line for line in out.splitlines() if line.startswith("## ")]

@@ -107,6 +107,10 @@ def test_full_run_with_arrow_keys_space_and_enter(tmp_path: Path) -> None:
         _answer(child, "Hoe pakt u het aan?", "Elke dienst één taak overdragen" + ENTER)
         _answer(child, "Hoe toont u het aan?", ENTER)
         _answer(child, "Verbeterpunt 2", ENTER)
+        # counts in words: one improvement point, several courses
+        child.expect_exact(
+            "Het plan: 15 activiteiten, 14/14 onderwerpen gedekt, 2 cursussen, 1 verbeterpunt."
+        )
         _answer(child, "Plan schrijven naar plan.yaml?", ENTER)
         child.expect_exact("Plan geschreven: plan.yaml")
         child.expect_exact("Dekking: 14/14")

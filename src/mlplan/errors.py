@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from mlplan.diagnostics import Diagnostic
-from mlplan.i18n import t
+from mlplan.i18n import plural, t
 
 
 class MlplanError(Exception):
@@ -40,6 +40,12 @@ class FrameworkError(MlplanError):
     def __init__(self, path: str, diagnostics: list[Diagnostic]) -> None:
         super().__init__("framework.invalid", path=path, count=len(diagnostics))
         self.diagnostics = diagnostics
+
+    @property
+    def message(self) -> str:
+        # worded when printed, in the language of the run: "(1 probleem)", "(3 problemen)"
+        count = plural("count.problems", len(self.diagnostics))
+        return t(self.key, **{**self.params, "count": count})
 
 
 class WriteError(MlplanError):

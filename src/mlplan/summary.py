@@ -161,6 +161,9 @@ class TalkingPoint:
     code: str  # stable, for JSON readers: missing_topics, overdue, meeting_overdue, …
     key: str  # message id in the catalogue
     params: dict[str, Any] = field(default_factory=dict)
+    # params that are counts, with the noun that words them ("3 onderwerpen"); the params
+    # themselves stay numbers for JSON readers
+    nouns: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -594,7 +597,10 @@ def talking_points(
     if len(summary.overdue) > LISTED:
         points.append(
             TalkingPoint(
-                "overdue", "summary.tp.overdue_more", {"count": len(summary.overdue) - LISTED}
+                "overdue",
+                "summary.tp.overdue_more",
+                {"count": len(summary.overdue) - LISTED},
+                {"count": "count.overdue"},
             )
         )
     assert summary.coverage is not None
@@ -611,6 +617,7 @@ def talking_points(
                 "missing_topics",
                 "summary.tp.missing_topics",
                 {"count": len(missing), "topics": ", ".join(missing)},
+                {"count": "count.topics"},
             )
         )
     for req in domain.missing_requirements(plan, fw):
@@ -647,6 +654,7 @@ def talking_points(
                 "check",
                 "summary.tp.check",
                 {"errors": summary.check.other_errors, "warnings": summary.check.other_warnings},
+                {"errors": "count.errors", "warnings": "count.warnings"},
             )
         )
     return tuple(points)

@@ -27,7 +27,7 @@ from questionary import Choice, Separator
 from mlplan import timeline
 from mlplan.errors import Interrupted
 from mlplan.framework import PHASES, Framework, PhaseId, Topic, normalise_title
-from mlplan.i18n import t
+from mlplan.i18n import plural, t
 from mlplan.initplan import (
     Details,
     Draft,
@@ -430,11 +430,11 @@ class Wizard:
         _say(
             t(
                 "wizard.summary",
-                activities=len(picks),
+                activities=plural("count.activities", len(picks)),
                 covered=covered,
                 topics=len(self.topics),
-                courses=len(self.course_ids or []),
-                points=len(self.improvement_points),
+                courses=plural("count.courses", len(self.course_ids or [])),
+                points=plural("count.improvement_points", len(self.improvement_points)),
             ),
             "heading",
         )

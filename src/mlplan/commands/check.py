@@ -19,7 +19,7 @@ from mlplan.commands import options
 from mlplan.diagnostics import Diagnostic, count
 from mlplan.errors import InputError
 from mlplan.framework import load_framework
-from mlplan.i18n import t
+from mlplan.i18n import plural, t
 from mlplan.render import diagnostics as render
 
 DEFAULT_PATH = Path("plan.yaml")
@@ -79,7 +79,7 @@ def run(
         if checked:  # nothing read at all: the errors on stderr say it all
             output.out(render.to_text(found, checked, style))
     if unreadable:
-        output.err(t("check.unreadable", n=unreadable))
+        output.err(plural("check.unreadable", unreadable))
     code = exit_code(found, strict=strict, unreadable=unreadable)
     if code:
         raise typer.Exit(code)

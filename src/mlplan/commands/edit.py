@@ -25,7 +25,7 @@ from mlplan.commands import options
 from mlplan.diagnostics import Diagnostic
 from mlplan.errors import UsageError
 from mlplan.framework import Framework, load_framework
-from mlplan.i18n import t
+from mlplan.i18n import plural, t
 from mlplan.plan import MeetingKind, Training
 from mlplan.timeline import PhaseId
 
@@ -357,6 +357,6 @@ def run_meeting(
         path=session.display,
         kind=chosen,
         date=day.isoformat(),
-        count=len(clean_agreements),
+        count=plural("count.agreements", len(clean_agreements)),
     )
     commit(session, new, dry_run=dry_run, message=message)

@@ -19,7 +19,7 @@ from mlplan.commands import options
 from mlplan.domain import coverage, covered
 from mlplan.errors import InputError, UsageError
 from mlplan.framework import Framework, data_file, load_framework
-from mlplan.i18n import t
+from mlplan.i18n import finding_counts, t
 from mlplan.initplan import (
     Details,
     Draft,
@@ -170,7 +170,7 @@ def _report(
     if checked.plan is not None:
         cov = coverage(checked.plan, fw)
         output.out(t("init.coverage", covered=covered(cov), total=len(cov)))
-    output.out(t("init.check", errors=checked.errors, warnings=checked.warnings))
+    output.out(t("init.check", **finding_counts(checked.errors, checked.warnings)))
     for d in checked.diagnostics:
         output.out(f"  {d.path}:{d.line}:{d.column}: {d.code} {d.message}")
     output.out(t("init.next", path=str(path)))

@@ -20,7 +20,7 @@ from mlplan.checking import check_file
 from mlplan.commands import options
 from mlplan.errors import UsageError
 from mlplan.framework import load_framework, shipped_path
-from mlplan.i18n import t
+from mlplan.i18n import finding_counts, plural, t
 
 FORMATS = ("table", "markdown", "json", "csv")
 EXTENSIONS = {
@@ -103,7 +103,7 @@ def run(
         # YAML or schema errors: no half plan; the findings as ``check`` prints them
         for d in checked.diagnostics:
             output.err(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}")
-        output.err(t("plan.check_count", errors=checked.errors, warnings=checked.warnings))
+        output.err(t("plan.check_count", **finding_counts(checked.errors, checked.warnings)))
         output.err(t("plan.not_shown", path=checked.path))
         raise typer.Exit(1)
 
@@ -133,5 +133,6 @@ def run(
         output.out(text.removesuffix("\n"))
 
     if checked.errors:
-        output.err(t("plan.has_errors", path=checked.path, errors=checked.errors))
+        errors = plural("count.errors", checked.errors)
+        output.err(t("plan.has_errors", path=checked.path, errors=errors))
         raise typer.Exit(1)

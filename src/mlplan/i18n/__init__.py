@@ -57,3 +57,20 @@ def t(key: str, /, **params: object) -> str:
         template = _catalogue(DEFAULT_LANGUAGE).get(key, key)
     # always format, so a literal brace is written the same way ("{{") in every message
     return template.format(**params)
+
+
+def plural(key: str, n: int, /) -> str:
+    """``n`` with its noun: ``{key}.one`` when n is 1, else ``{key}.many`` (zero is plural).
+
+    "1 fout", "0 fouten", "3 fouten": messages take this text whole, so no catalogue has to
+    write "fout(en)". Dutch and English both need just these two forms.
+    """
+    return t(f"{key}.one", n=n) if n == 1 else t(f"{key}.many", n=n)
+
+
+def finding_counts(errors: int, warnings: int) -> dict[str, str]:
+    """``errors`` and ``warnings`` worded, for the many messages that say both."""
+    return {
+        "errors": plural("count.errors", errors),
+        "warnings": plural("count.warnings", warnings),
+    }

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from mlplan.diagnostics import Diagnostic, Severity, count
-from mlplan.i18n import t
+from mlplan.i18n import finding_counts, plural, t
 
 FORMATS = ("text", "json", "github", "gitlab")
 
@@ -23,22 +23,13 @@ def _plain(text: str, code: str) -> str:
     return text
 
 
-def _plural(kind: str, n: int) -> str:
-    return t(f"check.{kind}.one") if n == 1 else t(f"check.{kind}.many", n=n)
-
-
 def summary(diagnostics: list[Diagnostic], files: int) -> str:
     """The count line under the text output."""
     errors, warnings = count(diagnostics)
-    shown = _plural("files", files)
+    shown = plural("count.files", files)
     if not diagnostics:
         return t("check.clean", files=shown)
-    return t(
-        "check.count",
-        errors=_plural("errors", errors),
-        warnings=_plural("warnings", warnings),
-        files=shown,
-    )
+    return t("check.count", **finding_counts(errors, warnings), files=shown)
 
 
 def to_text(diagnostics: list[Diagnostic], files: int, style: Styler = _plain) -> str:

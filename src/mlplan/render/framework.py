@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from mlplan.framework import Competency, Course, Framework, Topic
-from mlplan.i18n import t
+from mlplan.i18n import plural, t
 from mlplan.render.markdown import bullet, cell, escape, table
 
 if TYPE_CHECKING:
@@ -82,12 +82,16 @@ def to_markdown(fw: Framework, topic: Topic | None = None) -> str:
     return "\n".join(lines)
 
 
+def _min_activities(topic: Topic) -> str:
+    return t("fw.min_activities", count=plural("count.activities", topic.min_activities))
+
+
 def _topic_markdown(fw: Framework, topic: Topic) -> str:
     comp = fw.competency_of(topic.id)
     assert comp is not None
     lines = [f"# {topic.title} (`{topic.id}`)", ""]
     lines += [t("fw.topic_of", number=comp.number, title=comp.title), ""]
-    lines += [t("fw.min_activities", count=topic.min_activities), ""]
+    lines += [_min_activities(topic), ""]
     lines += [f"## {t('fw.objectives')}", ""]
     if topic.objectives:
         lines += [bullet(escape(o)) for o in topic.objectives]
@@ -207,7 +211,7 @@ def _print_topic(fw: Framework, topic: Topic, console: Console) -> None:
     assert comp is not None
     console.print(Text(f"{topic.title} ({topic.id})", style="bold"))
     console.print(t("fw.topic_of", number=comp.number, title=comp.title))
-    console.print(t("fw.min_activities", count=topic.min_activities))
+    console.print(_min_activities(topic))
     console.print()
     console.print(Text(t("fw.objectives"), style="bold"))
     _bullets(console, topic.objectives or [topic.objectives_note or t("fw.no_objectives")])

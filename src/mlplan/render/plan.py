@@ -14,7 +14,7 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
-from mlplan.i18n import get_language, t
+from mlplan.i18n import finding_counts, get_language, t
 from mlplan.overview import (
     ActivityView,
     CompetencyGroup,
@@ -159,7 +159,7 @@ def numbers(values: tuple[int, ...]) -> str:
 def findings_summary(ov: Overview) -> str:
     if not ov.findings:
         return t("plan.no_findings")
-    return t("plan.findings_count", errors=ov.errors, warnings=ov.warnings)
+    return t("plan.findings_count", **finding_counts(ov.errors, ov.warnings))
 
 
 def finding_line(d: Any) -> str:

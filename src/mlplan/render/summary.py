@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from mlplan import output
 from mlplan.diagnostics import Diagnostic
-from mlplan.i18n import get_language, t
+from mlplan.i18n import finding_counts, get_language, plural, t
 from mlplan.render import textlayout as layout
 from mlplan.render.diagnostics import diagnostic_dict
 from mlplan.render.markdown import bullet, escape, table
@@ -95,9 +95,10 @@ def _agreements_heading(s: Summary) -> str:
 
 def talking_point_text(point: TalkingPoint, *, markdown: bool = False) -> str:
     """The point in the current language; user text escaped for Markdown if asked."""
-    if not markdown:
-        return t(point.key, **point.params)
-    params = {k: escape(v) if isinstance(v, str) else v for k, v in point.params.items()}
+    params = {
+        k: escape(v) if markdown and isinstance(v, str) else v for k, v in point.params.items()
+    }
+    params.update({k: plural(noun, point.params[k]) for k, noun in point.nouns.items()})
     return t(point.key, **params)
 
 
@@ -164,6 +165,10 @@ def _overview_headers() -> list[str]:
         t("summary.col.file"),
         t("summary.col.first_error"),
     ]
+
+
+def _overview_heading(rows: Sequence[OverviewRow], today: dt.date) -> str:
+    return t("summary.h.overview", count=plural("count.plans", len(rows)), date=_date(today))
 
 
 def overview_note(since: dt.date | None, months: int) -> str:
@@ -341,7 +346,7 @@ def page_markdown(s: Summary, *, level: int = 1) -> str:
     if not s.check.findings:
         lines.append(t("summary.check.clean"))
     else:
-        lines += [t("summary.check.counts", errors=s.check.errors, warnings=s.check.warnings), ""]
+        lines += [t("summary.check.counts", **finding_counts(s.check.errors, s.check.warnings)), ""]
         lines += [
             bullet(f"`{d.path}:{d.line}:{d.column}` {d.code} {escape(d.message)}")
             for d in s.check.findings
@@ -472,7 +477,7 @@ def _agreements_markdown(s: Summary) -> list[str]:
 def overview_markdown(
     rows: Sequence[OverviewRow], today: dt.date, since: dt.date | None, months: int
 ) -> str:
-    lines = [f"# {t('summary.h.overview', count=len(rows), date=_date(today))}", ""]
+    lines = [f"# {_overview_heading(rows, today)}", ""]
     lines += table(_overview_headers(), [_overview_cells(r) for r in rows])
     lines += ["", escape(overview_note(since, months)), ""]
     return "\n".join(lines)
@@ -569,7 +574,7 @@ def page_lines(s: Summary, page: _Page) -> None:
     if not s.check.findings:
         page.text(t("summary.check.clean"))
     else:
-        page.text(t("summary.check.counts", errors=s.check.errors, warnings=s.check.warnings))
+        page.text(t("summary.check.counts", **finding_counts(s.check.errors, s.check.warnings)))
         for d in s.check.findings:
             page.text(_finding(d), layout.RED if d.severity == "error" else None)
         if s.check.more:
@@ -701,7 +706,7 @@ def print_overview(
     """The overview table at the console's width; laid out as plain text like the pages
     (a rich table of 1,000 rows took most of a second)."""
     page = _Page(console.width, output.use_color(console.file))
-    page.line(t("summary.h.overview", count=len(rows), date=_date(today)), layout.BOLD)
+    page.line(_overview_heading(rows, today), layout.BOLD)
     headers = _overview_headers()[:-1]  # the first errors follow the table, unsqueezed
     # the year, the numbers and (short) file names stay whole; on a narrow terminal the
     # names wrap at their spaces
