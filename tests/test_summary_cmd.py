@@ -554,3 +554,12 @@ def test_ctrl_c_in_a_large_group_stops_every_process(tmp_path: Path) -> None:
     for pid in children:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+def test_one_month_ahead_is_singular(run: Run, here: Path) -> None:
+    one = run("summary", *TODAY, "--months", "1", "-f", "markdown").stdout
+    assert "## Aan de beurt in de komende 1 maand (tot 2026-12-22)" in one
+    six = run("summary", *TODAY, "-f", "markdown").stdout
+    assert "## Aan de beurt in de komende 6 maanden (tot 2027-05-22)" in six
+    english = run("summary", *TODAY, "--months", "1", "-f", "markdown", "--lang", "en").stdout
+    assert "## Due in the next 1 month (until 2026-12-22)" in english

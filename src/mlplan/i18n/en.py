@@ -49,6 +49,8 @@ MESSAGES: dict[str, str] = {
     "count.agreements.many": "{n} agreements",
     "count.overdue.one": "1 overdue activity or course",
     "count.overdue.many": "{n} overdue activities or courses",
+    "count.months.one": "1 month",
+    "count.months.many": "{n} months",
     # --- errors -----------------------------------------------------------------------------
     "error.interrupted": "Interrupted; nothing was written.",
     "error.internal": (
@@ -472,7 +474,7 @@ MESSAGES: dict[str, str] = {
     "summary.h.done.meeting": "Done since the last meeting ({date})",
     "summary.h.done.start": "Done since the start of training ({date})",
     "summary.h.done.option": "Done since {date}",
-    "summary.h.due": "Due in the next {months} months (until {until})",
+    "summary.h.due": "Due in the next {months} (until {until})",
     "summary.h.overdue": "Overdue",
     "summary.h.improvement": "Improvement points (TOP 3)",
     "summary.h.agreements": "Agreements of the last meeting ({date}, {kind})",
@@ -549,8 +551,8 @@ MESSAGES: dict[str, str] = {
     "summary.overview.year": "{year}/{years} {phase}",
     "summary.overview.before": "not started",
     "summary.overview.after": "finished",
-    "summary.overview.note": "Done: since each aios's last meeting (or --since). Due: next {months} months. Overdue: from a past training year, not done.",
-    "summary.overview.note_since": "Done: since {date}. Due: next {months} months. Overdue: from a past training year, not done.",
+    "summary.overview.note": "Done: since each aios's last meeting (or --since). Due: next {months}. Overdue: from a past training year, not done.",
+    "summary.overview.note_since": "Done: since {date}. Due: next {months}. Overdue: from a past training year, not done.",
     "summary.overview.broken": "does not load",
     # --- edit commands (issue 7) ---------------------------------------------------------------
     "cmd.add.help": "Add an activity to the plan. Without --year, mlplan proposes a training year along the learning curve.",

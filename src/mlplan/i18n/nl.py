@@ -48,6 +48,8 @@ MESSAGES: dict[str, str] = {
     "count.agreements.many": "{n} afspraken",
     "count.overdue.one": "1 achterstallige activiteit of cursus",
     "count.overdue.many": "{n} achterstallige activiteiten of cursussen",
+    "count.months.one": "1 maand",
+    "count.months.many": "{n} maanden",
     # --- errors -----------------------------------------------------------------------------
     "error.interrupted": "Afgebroken; er is niets geschreven.",
     "error.internal": (
@@ -471,7 +473,7 @@ MESSAGES: dict[str, str] = {
     "summary.h.done.meeting": "Gedaan sinds het laatste gesprek ({date})",
     "summary.h.done.start": "Gedaan sinds de start van de opleiding ({date})",
     "summary.h.done.option": "Gedaan sinds {date}",
-    "summary.h.due": "Aan de beurt in de komende {months} maanden (tot {until})",
+    "summary.h.due": "Aan de beurt in de komende {months} (tot {until})",
     "summary.h.overdue": "Achterstallig",
     "summary.h.improvement": "Verbeterpunten (TOP 3)",
     "summary.h.agreements": "Afspraken van het laatste gesprek ({date}, {kind})",
@@ -548,8 +550,8 @@ MESSAGES: dict[str, str] = {
     "summary.overview.year": "{year}/{years} {phase}",
     "summary.overview.before": "voor de start",
     "summary.overview.after": "voorbij",
-    "summary.overview.note": "Gedaan: sinds het laatste gesprek van elke aios (of --since). Te doen: komende {months} maanden. Achterstallig: uit een afgelopen opleidingsjaar, niet af.",
-    "summary.overview.note_since": "Gedaan: sinds {date}. Te doen: komende {months} maanden. Achterstallig: uit een afgelopen opleidingsjaar, niet af.",
+    "summary.overview.note": "Gedaan: sinds het laatste gesprek van elke aios (of --since). Te doen: komende {months}. Achterstallig: uit een afgelopen opleidingsjaar, niet af.",
+    "summary.overview.note_since": "Gedaan: sinds {date}. Te doen: komende {months}. Achterstallig: uit een afgelopen opleidingsjaar, niet af.",
     "summary.overview.broken": "laadt niet",
     # --- edit commands (issue 7) ---------------------------------------------------------------
     "cmd.add.help": "Voeg een activiteit toe aan het plan. Zonder --year stelt mlplan een opleidingsjaar voor volgens de leercurve.",

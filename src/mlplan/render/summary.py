@@ -83,7 +83,7 @@ def _done_heading(s: Summary) -> str:
 
 
 def _due_heading(s: Summary) -> str:
-    return t("summary.h.due", months=s.months, until=_date(s.due_until))
+    return t("summary.h.due", months=plural("count.months", s.months), until=_date(s.due_until))
 
 
 def _agreements_heading(s: Summary) -> str:
@@ -173,8 +173,10 @@ def _overview_heading(rows: Sequence[OverviewRow], today: dt.date) -> str:
 
 def overview_note(since: dt.date | None, months: int) -> str:
     if since is not None:
-        return t("summary.overview.note_since", date=_date(since), months=months)
-    return t("summary.overview.note", months=months)
+        return t(
+            "summary.overview.note_since", date=_date(since), months=plural("count.months", months)
+        )
+    return t("summary.overview.note", months=plural("count.months", months))
 
 
 # -- JSON ----------------------------------------------------------------------------------
