@@ -19,7 +19,7 @@ from typing import Annotated, ParamSpec
 import typer
 
 from mlplan import __version__
-from mlplan.commands import options
+from mlplan.commands import completion
 from mlplan.errors import FrameworkError, Interrupted, MlplanError
 from mlplan.i18n import LANGUAGES, resolve_language, set_language, t
 from mlplan.output import err, style
@@ -126,7 +126,7 @@ def build_app() -> typer.Typer:
                 help=t("arg.topic"),
                 metavar=t("metavar.topic"),
                 show_default=False,
-                autocompletion=options.complete_topic,
+                autocompletion=completion.complete_topic,
             ),
         ] = None,
         fmt: Annotated[
@@ -382,7 +382,7 @@ def build_app() -> typer.Typer:
                 "--topic",
                 help=t("opt.edit.topic"),
                 show_default=False,
-                autocompletion=options.complete_topic,
+                autocompletion=completion.complete_topic,
             ),
         ],
         title: Annotated[

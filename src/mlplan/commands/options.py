@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from mlplan import timeline
 from mlplan.errors import UsageError
@@ -25,18 +24,3 @@ def date_option(option: str, value: str | None) -> dt.date | None:
 def today(value: str | None) -> dt.date:
     """``--today``: the given date, for reproducible output, else the real date."""
     return date_option("--today", value) or dt.date.today()
-
-
-def complete_topic(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
-    """Shell completion (TAB) for a topic id: the ids that start with what is typed, each
-    with its title, from the framework the command line names (``--framework``) or the
-    default one. A framework that does not load offers nothing: TAB never shows an error."""
-    from mlplan.errors import MlplanError
-    from mlplan.framework import load_framework
-
-    try:
-        fw = load_framework(ctx.params.get("framework"))
-    except MlplanError:
-        return []
-    typed = incomplete.casefold()
-    return [(topic.id, topic.title) for _, topic in fw.topics() if topic.id.startswith(typed)]
