@@ -13,12 +13,14 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 
 from mlplan import plan as planmod
 from mlplan.commands import check as check_cmd
 from mlplan.diagnostics import CODES, Diagnostic
+from mlplan.framework import load_framework, shipped_path
 from mlplan.render import diagnostics as render
 from tests.conftest import EXAMPLE_PLAN, Result
 
@@ -355,7 +357,7 @@ def test_schema_prints_the_plan_schema_with_descriptions(run: Run) -> None:
     result = run("schema")
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
-    assert schema == json.loads(json.dumps(planmod.json_schema()))
+    assert schema == json.loads(json.dumps(planmod.json_schema(load_framework())))
     assert schema["additionalProperties"] is False
     missing = []
     for name, node in [("Plan", schema), *schema["$defs"].items()]:
@@ -365,6 +367,61 @@ def test_schema_prints_the_plan_schema_with_descriptions(run: Run) -> None:
                 missing.append(f"{name}.{key}")
     assert missing == []
     assert "Naam van de aios." in result.stdout  # Dutch, not escaped
+
+
+def _choices(node: dict[str, object]) -> dict[str, str]:
+    """The completion choices an editor offers for a property: const -> description."""
+    alts = node.get("oneOf") or next(
+        (a["oneOf"] for a in node.get("anyOf", []) if isinstance(a, dict) and "oneOf" in a), []
+    )
+    return {alt["const"]: alt["description"] for alt in alts}
+
+
+def test_schema_offers_topic_and_course_ids_with_their_titles(run: Run) -> None:
+    schema = json.loads(run("schema").stdout)
+    props = schema["$defs"]
+    topics = _choices(props["Activity"]["properties"]["topic"])
+    assert len(topics) == 14
+    assert topics["patientveiligheid"] == "Patiëntveiligheid"
+    courses = _choices(props["CourseEntry"]["properties"]["course"])
+    assert courses["coach-the-co"] == "Coach-the-co"
+    assert courses["doo-leiderschap"] == "DOO leiderschap"
+
+
+def test_schema_follows_the_framework_in_use(run: Run, tmp_path: Path) -> None:
+    own = tmp_path / "kader.yaml"
+    own.write_text(
+        shipped_path().read_text(encoding="utf-8").replace("id: financien", "id: geldzaken"),
+        encoding="utf-8",
+    )
+    schema = json.loads(run("schema", "--framework", str(own)).stdout)
+    topics = _choices(schema["$defs"]["Activity"]["properties"]["topic"])
+    assert "geldzaken" in topics
+    assert "financien" not in topics
+
+
+def test_schema_validates_the_example_and_catches_a_wrong_topic(run: Run) -> None:
+    # a real JSON Schema validator, as an editor uses: the example plan passes (its own
+    # course titles too), an unknown topic does not
+    schema = json.loads(run("schema").stdout)
+    validator = jsonschema.Draft202012Validator(schema)
+    example = yaml.load(EXAMPLE_PLAN.read_text(encoding="utf-8"), Loader=_DatesAsText)
+    assert list(validator.iter_errors(example)) == []
+    example["courses"].append({"course": "Mijn eigen cursus leiderschap"})
+    assert list(validator.iter_errors(example)) == []
+    example["activities"][0]["topic"] = "overleg"
+    errors = list(validator.iter_errors(example))
+    assert [list(e.absolute_path) for e in errors] == [["activities", 0, "topic"]]
+
+
+class _DatesAsText(yaml.SafeLoader):
+    """Dates stay text, as the schema (and an editor reading YAML 1.2) sees them."""
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def test_pre_commit_hook_matches_plan_files() -> None:

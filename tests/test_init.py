@@ -97,7 +97,7 @@ def test_no_input_makes_a_complete_plan(run: Run, tmp_path: Path) -> None:
     _assert_sound(path, dt.date.fromisoformat(TODAY))
     # the schema the modeline points to, beside the plan
     schema = json.loads((tmp_path / SCHEMA_FILENAME).read_text(encoding="utf-8"))
-    assert schema == json_schema()
+    assert schema == json_schema(load_framework())
     assert f"Schema voor de editor geschreven: {tmp_path / SCHEMA_FILENAME}" in result.stdout
 
 

@@ -171,8 +171,10 @@ def test_ml100_without_activities_is_on_line_1(fw: Framework) -> None:
 @pytest.mark.parametrize(
     ("today", "example"),
     [
+        # overlegmomenten has one phased example (Voorzitten MDO, eind); in another phase
+        # the first example without a phase is suggested
         (dt.date(2025, 10, 1), "Voorzitten overdracht"),  # year 1 of 3: begin
-        (dt.date(2026, 10, 1), "Participatie aios-bestuur, stafbestuur, ziekenhuiscommissies"),
+        (dt.date(2026, 10, 1), "Voorzitten overdracht"),  # year 2: midden
         (dt.date(2027, 10, 1), "Voorzitten MDO"),  # year 3: eind
         (dt.date(2031, 1, 1), "Voorzitten MDO"),  # after the training: its last phase
         (dt.date(2020, 1, 1), "Voorzitten overdracht"),  # before the start: begin

@@ -178,10 +178,10 @@ def build_app() -> typer.Typer:
         )
 
     @command("schema")
-    def schema_cmd(lang: lang_opt = None) -> None:
+    def schema_cmd(framework: framework_opt = None, lang: lang_opt = None) -> None:
         from mlplan.commands.schema import run
 
-        run()
+        run(framework_path=framework)
 
     # -- init (issue 4) ----------------------------------------------------------------
     @command("init")

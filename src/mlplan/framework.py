@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from mlplan import yamlloc
 from mlplan.diagnostics import Diagnostic
@@ -36,6 +36,16 @@ CourseKind = Literal["cursus", "talentprogramma", "leergang", "traject", "module
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, Field(min_length=1)]
+
+
+def _one_or_more(value: object) -> object:
+    """``level: verdieping`` and ``level: [verdieping, specialisatie]`` both read as a list."""
+    return [value] if isinstance(value, str) else value
+
+
+# A course may sit at more than one level: the source's optional courses are
+# "verdieping- en specialisatieniveau" as a whole list.
+Levels = Annotated[list[LevelId], BeforeValidator(_one_or_more), Field(min_length=1)]
 
 
 _QUOTES = "'\"‘’“”‚„"
@@ -108,7 +118,7 @@ class Course(_Model):
     id: Id
     title: Text
     kind: CourseKind = "cursus"
-    level: LevelId | None = None
+    level: Levels | None = None
     provider: Text | None = None
     description: Text | None = None
     note: Text | None = None

@@ -10,13 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from mlplan import timeline, yamlloc
 from mlplan.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from mlplan.framework import Framework
 
 PhaseName = Literal["begin", "midden", "eind"]
 MAX_YEARS = 15
@@ -175,9 +178,26 @@ class Plan(_Model):
 SCHEMA_FILENAME = "mlplan-plan.schema.json"
 
 
-def json_schema() -> dict[str, Any]:
-    """The plan's JSON Schema (2020-12) with Dutch descriptions, for editors."""
-    return Plan.model_json_schema()
+def json_schema(fw: Framework | None = None) -> dict[str, Any]:
+    """The plan's JSON Schema (2020-12) with Dutch descriptions, for editors.
+
+    With a framework, the ids people type most (topics and courses) become completion
+    choices with their titles as descriptions; a course stays free text as well, since an
+    aios may name a course of their own.
+    """
+    schema = Plan.model_json_schema()
+    if fw is not None:
+        defs = schema["$defs"]
+        topics = [{"const": topic.id, "description": topic.title} for _, topic in fw.topics()]
+        defs["Activity"]["properties"]["topic"].update(type="string", oneOf=topics)
+        courses = [
+            {"const": course_id, "description": course.title}
+            for course_id in fw.course_ids()
+            if (course := fw.course(course_id)) is not None
+        ]
+        # any text is valid (an own course); the framework's ids are offered first
+        defs["CourseEntry"]["properties"]["course"]["anyOf"] = [{"oneOf": courses}, {}]
+    return schema
 
 
 def parse(doc: yamlloc.Document) -> tuple[Plan | None, list[Diagnostic]]:

@@ -148,7 +148,7 @@ def run(
     schema_written = False
     if not schema.exists():
         fileio.atomic_write(
-            schema, json.dumps(planfile.json_schema(), indent=2, ensure_ascii=False) + "\n"
+            schema, json.dumps(planfile.json_schema(fw), indent=2, ensure_ascii=False) + "\n"
         )
         schema_written = True
     _report(path, check_text(text, str(path), fw, day), fw, existed, schema_written, schema)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from mlplan import output, plan
+from mlplan.framework import load_framework
 
 
-def run() -> None:
-    output.out(json.dumps(plan.json_schema(), ensure_ascii=False, indent=2))
+def run(*, framework_path: Path | None = None) -> None:
+    schema = plan.json_schema(load_framework(framework_path))
+    output.out(json.dumps(schema, ensure_ascii=False, indent=2))

@@ -120,7 +120,7 @@ def _courses_markdown(fw: Framework) -> list[str]:
     lines += [bullet(escape(req.title)) for req in fw.courses.requirements]
     lines += ["", f"### {t('fw.optional')}", ""]
     rows = [
-        [f"`{c.id}`", c.title, c.kind, c.level or "", _course_details(c)]
+        [f"`{c.id}`", c.title, c.kind, ", ".join(c.level or ()), _course_details(c)]
         for c in fw.courses.optional
     ]
     lines += table(
