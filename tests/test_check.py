@@ -56,6 +56,7 @@ improvement_points:
   - point: b
   - point: c
   - point: d
+    how: "mw. Jansen, geb. 12-03-1954, BSN 111222333, patnr 1234567"
 """
 SYNTAX_PLAN = "version: 1\naios:\n  name: [Anne\ntraining:\n  start: 2025-09-01\n"
 SCHEMA_PLAN = "version: 1\naois:\n  name: Anne\ntraining:\n  start: 2025-02-30\n  years: drie\n"
@@ -74,6 +75,10 @@ EXPECTED: Counter[tuple[str, int, int, str]] = Counter(
         ("rules.yaml", 17, 5, "ML201"): 2,  # done: no evidence, no date
         ("rules.yaml", 22, 12, "ML002"): 1,  # the same activity twice
         ("rules.yaml", 28, 5, "ML203"): 1,  # a fourth improvement point
+        ("rules.yaml", 29, 15, "ML303"): 1,  # Jansen
+        ("rules.yaml", 29, 28, "ML301"): 1,  # geb. 12-03-1954
+        ("rules.yaml", 29, 44, "ML300"): 1,  # 111222333 passes the elfproef
+        ("rules.yaml", 29, 61, "ML302"): 1,  # patnr 1234567
         ("schema.yaml", 1, 1, "ML002"): 1,  # aios missing
         ("schema.yaml", 2, 1, "ML002"): 1,  # aois: did you mean aios
         ("schema.yaml", 5, 10, "ML002"): 1,  # 2025-02-30
@@ -197,7 +202,7 @@ def test_english_text(run: Run, mistakes: list[str]) -> None:
         "rules.yaml:22:12: ML002 activity 'protocol' under 'organisatie' is already in the plan (activity no. 3); remove one or give them different titles"
         in result.stdout
     )
-    assert result.stdout.splitlines()[-1] == "18 errors, 7 warnings in 1 file."
+    assert result.stdout.splitlines()[-1] == "18 errors, 11 warnings in 1 file."
 
 
 # -- the shipped example plan, strictness, exit codes --------------------------------------
@@ -228,7 +233,7 @@ def test_several_files_and_a_missing_one(run: Run, mistakes: list[str]) -> None:
         "1 bestand kon niet gelezen worden",
     ]
     found, count_line = parse_text(result.stdout)  # the readable file is still checked
-    assert sum(found.values()) == 25
+    assert sum(found.values()) == 29
     assert count_line.endswith("in 1 bestand.")
 
 

@@ -70,6 +70,7 @@ def check_document(doc: yamlloc.Document, fw: Framework, today: dt.date) -> Chec
             )
         else:
             found += _rule_findings(doc, model, fw, today)
+            found += privacy_findings(doc, model)
     else:
         found += _salvaged_findings(doc, fw, today)
     found.sort(key=Diagnostic.sort_key)
@@ -96,6 +97,48 @@ def _rule_findings(
         line, column = doc.position(loc, key=f.at_key)
         found.append(Diagnostic(doc.path, line, column, f.code, f.key, f.params))
     return found
+
+
+def privacy_findings(doc: yamlloc.Document, model: Plan) -> list[Diagnostic]:
+    """Patient-identifying text (ML300-ML303), each at the line and column where it stands.
+
+    The message names the kind and the field, never the text itself, so that a finding
+    shown in a CI log does not repeat the identifier it warns about.
+    """
+    from mlplan import privacy
+
+    found = []
+    for loc, text, hit in privacy.scan(model):
+        line, column = _text_position(doc, loc, text[hit.start : hit.end])
+        field = str(loc[2]) if len(loc) > 2 else str(loc[0])
+        code = privacy.CODES[hit.kind]
+        found.append(Diagnostic(doc.path, line, column, code, f"rule.{code}", {"field": field}))
+    return found
+
+
+def _text_position(
+    doc: yamlloc.Document, loc: tuple[str | int, ...], needle: str
+) -> tuple[int, int]:
+    """Where ``needle`` stands inside the value at ``loc``; the value's start if the source
+    spells it otherwise (escapes, folded lines)."""
+    if loc not in doc.index:
+        return doc.position(loc)
+    pos = doc.index[loc]
+    lines = doc.text.splitlines(keepends=True)
+    starts = [0]
+    for text in lines:
+        starts.append(starts[-1] + len(text))
+    begin = starts[pos.line - 1] + pos.column - 1
+    end = (
+        starts[pos.end_line - 1] + pos.end_column - 1
+        if pos.end_line and pos.end_line <= len(lines)
+        else len(doc.text)
+    )
+    at = doc.text.find(needle, begin, max(end, begin + len(needle)))
+    if at == -1:
+        return pos.line, pos.column
+    line = next(i for i in range(len(starts) - 1, -1, -1) if starts[i] <= at)
+    return line + 1, at - starts[line] + 1
 
 
 def _salvaged_findings(doc: yamlloc.Document, fw: Framework, today: dt.date) -> list[Diagnostic]:

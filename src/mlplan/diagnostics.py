@@ -31,6 +31,11 @@ CODES: dict[str, Severity] = {
     "ML202": Severity.WARNING,  # past year, not done
     "ML203": Severity.WARNING,  # more than three improvement points
     "ML204": Severity.WARNING,  # unbalanced workload
+    # patient-identifying free text (mlplan.privacy); an error with --strict like every warning
+    "ML300": Severity.WARNING,  # a BSN (passes the elfproef)
+    "ML301": Severity.WARNING,  # a date of birth
+    "ML302": Severity.WARNING,  # a patient or record number
+    "ML303": Severity.WARNING,  # a name after patiënt, mevrouw, dhr., …
 }
 
 

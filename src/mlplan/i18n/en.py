@@ -631,4 +631,18 @@ MESSAGES: dict[str, str] = {
     "edit.meeting": "{path}: recorded meeting ({kind}) on {date}, {count}.",
     # --- hardening (issue 8) --------------------------------------------------------------
     "write.read_only": "{path} is read-only; nothing was written (make it writable with chmod u+w if you want to change it)",
+    # --- privacy (issue 17) ---------------------------------------------------------------
+    "rule.ML300": "{field} seems to hold a BSN (the number passes the elfproef); leave it out, or use --redact when sharing",
+    "rule.ML301": "{field} seems to hold a date of birth; write 'patient X' without a date of birth, or use --redact when sharing",
+    "rule.ML302": "{field} seems to hold a patient or record number; leave it out, or use --redact when sharing",
+    "rule.ML303": "{field} seems to hold a patient's name; write 'patient X' or 'Mrs X', or use --redact when sharing",
+    "privacy.marker.bsn": "[BSN]",
+    "privacy.marker.birth_date": "[date of birth]",
+    "privacy.marker.record_number": "[record number]",
+    "privacy.marker.name": "[name]",
+    "privacy.unredacted": "note: {path} may hold patient data ({count}) that is now in the output; 'mlplan check' points at it, --redact replaces it",
+    "privacy.unredacted_group": "note: {count} may hold patient data that is now in the output: {paths}; 'mlplan check' points at it, --redact replaces it",
+    "count.places.one": "1 place",
+    "count.places.many": "{n} places",
+    "opt.redact": "Replace what looks like patient data (BSN, date of birth, record number, name) with a marker such as [BSN] in the output; the plan itself is not changed.",
 }

@@ -630,4 +630,18 @@ MESSAGES: dict[str, str] = {
     "edit.meeting": "{path}: gesprek ({kind}) op {date} vastgelegd, {count}.",
     # --- hardening (issue 8) --------------------------------------------------------------
     "write.read_only": "{path} is alleen-lezen; er is niets geschreven (maak het schrijfbaar met chmod u+w als je het wilt wijzigen)",
+    # --- privacy (issue 17) ---------------------------------------------------------------
+    "rule.ML300": "{field} lijkt een BSN te bevatten (het nummer doorstaat de elfproef); laat het weg of gebruik --redact bij het delen",
+    "rule.ML301": "{field} lijkt een geboortedatum te bevatten; schrijf 'patiënt X' zonder geboortedatum, of gebruik --redact bij het delen",
+    "rule.ML302": "{field} lijkt een patiënt- of dossiernummer te bevatten; laat het weg of gebruik --redact bij het delen",
+    "rule.ML303": "{field} lijkt de naam van een patiënt te bevatten; schrijf 'patiënt X' of 'mevrouw X', of gebruik --redact bij het delen",
+    "privacy.marker.bsn": "[BSN]",
+    "privacy.marker.birth_date": "[geboortedatum]",
+    "privacy.marker.record_number": "[patiëntnummer]",
+    "privacy.marker.name": "[naam]",
+    "privacy.unredacted": "let op: {path} bevat mogelijk patiëntgegevens ({count}) die nu in de uitvoer staan; 'mlplan check' wijst ze aan, --redact vervangt ze",
+    "privacy.unredacted_group": "let op: {count} bevatten mogelijk patiëntgegevens die nu in de uitvoer staan: {paths}; 'mlplan check' wijst ze aan, --redact vervangt ze",
+    "count.places.one": "1 plaats",
+    "count.places.many": "{n} plaatsen",
+    "opt.redact": "Vervang wat op patiëntgegevens lijkt (BSN, geboortedatum, patiëntnummer, naam) door een markering zoals [BSN] in de uitvoer; het plan zelf verandert niet.",
 }
