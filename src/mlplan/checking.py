@@ -116,6 +116,42 @@ def privacy_findings(doc: yamlloc.Document, model: Plan) -> list[Diagnostic]:
     return found
 
 
+PRIVACY_CODES = frozenset({"ML300", "ML301", "ML302", "ML303"})
+
+
+def privacy_count(checked: CheckedPlan) -> int:
+    """How many places of the plan seem to identify a patient (what ``--redact`` masks)."""
+    return sum(1 for d in checked.diagnostics if d.code in PRIVACY_CODES)
+
+
+def redacted(checked: CheckedPlan) -> CheckedPlan:
+    """The checked plan as exports show it with ``--redact``: identifiers in its free text
+    replaced by markers, in the model and in the findings' parameters (a rule's message
+    quotes a title). The file and its document are untouched."""
+    from mlplan import privacy
+    from mlplan.i18n import t
+
+    if checked.plan is None or not privacy_count(checked):
+        return checked
+    markers = {kind: t(f"privacy.marker.{kind.value}") for kind in privacy.Kind}
+    reference = checked.plan.training.start
+
+    def mask(value: object) -> object:
+        if isinstance(value, str) and (found := privacy.find(value, reference)):
+            return privacy.redact(value, found, markers)
+        return value
+
+    findings = [
+        Diagnostic(
+            d.path, d.line, d.column, d.code, d.key, {k: mask(v) for k, v in d.params.items()}
+        )
+        for d in checked.diagnostics
+    ]
+    return CheckedPlan(
+        checked.path, checked.document, privacy.redacted(checked.plan, markers), findings
+    )
+
+
 def _text_position(
     doc: yamlloc.Document, loc: tuple[str | int, ...], needle: str
 ) -> tuple[int, int]:
