@@ -112,7 +112,15 @@ class Activity(_Model):
 class CourseEntry(_Model):
     """Een cursus: een id uit het kader (bijvoorbeeld coach-the-co) of een eigen titel."""
 
-    course: Text = Field(description="Id van een cursus uit het kader of een eigen titel.")
+    course: Text = Field(
+        description="Id of titel van een cursus uit het kader, of een eigen titel "
+        "(hoofdletters, spaties en koppeltekens tellen niet)."
+    )
+    satisfies: Text | None = Field(
+        None,
+        description="Voor een eigen, soortgelijke cursus: de verplichte cursus waaraan hij "
+        "voldoet, bijvoorbeeld coach-the-co of doo-teamwork.",
+    )
     year: Annotated[int, Field(ge=1)] | None = Field(
         None, description="Opleidingsjaar waarin de cursus valt."
     )

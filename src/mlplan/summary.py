@@ -378,7 +378,7 @@ def _activity_item(index: int, act: Activity, fw: Framework) -> Item:
 
 
 def _course_item(index: int, entry: CourseEntry, fw: Framework) -> Item:
-    known = fw.course(entry.course.strip())
+    known = domain.framework_course(entry.course, fw)
     return Item(
         kind="course",
         index=index,
