@@ -584,6 +584,11 @@ def test_check_plan_and_summary_agree_on_required_courses(
     summary_ml101 = [d["message"] for d in summary["check"]["findings"] if d["code"] == "ML101"]
     assert summary_ml101 == ml101[: len(summary_ml101)]
 
+    # the group overview counts the same findings
+    group = json.loads(run("summary", str(tmp_path), *today, "--format", "json").stdout)
+    (row,) = group["overview"]
+    assert (row["errors"], row["warnings"]) == (checked["errors"], checked["warnings"])
+
 
 def test_a_framework_course_spelt_as_its_title_shows_the_framework_title(
     run: Run, tmp_path: Path
