@@ -48,9 +48,11 @@ activities:
     title: Protocol
     year: 2
     status: done
+    done_on: 2030-01-01
   - topic: organisatie
     title: protocol
     year: 2
+    evidence: verslag
 improvement_points:
   - point: a
   - point: b
@@ -72,13 +74,15 @@ EXPECTED: Counter[tuple[str, int, int, str]] = Counter(
         ("rules.yaml", 13, 11, "ML200"): 1,  # Voorzitten MDO (eind) in year 1
         ("rules.yaml", 13, 11, "ML202"): 1,  # year 1 ended 2026-08-31, still planned
         ("rules.yaml", 14, 12, "ML003"): 1,  # patientveilgheid
-        ("rules.yaml", 17, 5, "ML201"): 2,  # done: no evidence, no date
-        ("rules.yaml", 22, 12, "ML002"): 1,  # the same activity twice
-        ("rules.yaml", 28, 5, "ML203"): 1,  # a fourth improvement point
-        ("rules.yaml", 29, 15, "ML303"): 1,  # Jansen
-        ("rules.yaml", 29, 28, "ML301"): 1,  # geb. 12-03-1954
-        ("rules.yaml", 29, 44, "ML300"): 1,  # 111222333 passes the elfproef
-        ("rules.yaml", 29, 61, "ML302"): 1,  # patnr 1234567
+        ("rules.yaml", 17, 5, "ML201"): 1,  # done: no evidence
+        ("rules.yaml", 21, 14, "ML103"): 1,  # done_on after today
+        ("rules.yaml", 23, 12, "ML002"): 1,  # the same activity twice
+        ("rules.yaml", 25, 5, "ML205"): 1,  # evidence, but not done
+        ("rules.yaml", 30, 5, "ML203"): 1,  # a fourth improvement point
+        ("rules.yaml", 31, 15, "ML303"): 1,  # Jansen
+        ("rules.yaml", 31, 28, "ML301"): 1,  # geb. 12-03-1954
+        ("rules.yaml", 31, 44, "ML300"): 1,  # 111222333 passes the elfproef
+        ("rules.yaml", 31, 61, "ML302"): 1,  # patnr 1234567
         ("schema.yaml", 1, 1, "ML002"): 1,  # aios missing
         ("schema.yaml", 2, 1, "ML002"): 1,  # aois: did you mean aios
         ("schema.yaml", 5, 10, "ML002"): 1,  # 2025-02-30
@@ -199,10 +203,10 @@ def test_gitlab_format(run: Run, mistakes: list[str]) -> None:
 def test_english_text(run: Run, mistakes: list[str]) -> None:
     result = run("check", "rules.yaml", "--today", "2026-11-22", "--lang", "en")
     assert (
-        "rules.yaml:22:12: ML002 activity 'protocol' under 'organisatie' is already in the plan (activity no. 3); remove one or give them different titles"
+        "rules.yaml:23:12: ML002 activity 'protocol' under 'organisatie' is already in the plan (activity no. 3); remove one or give them different titles"
         in result.stdout
     )
-    assert result.stdout.splitlines()[-1] == "18 errors, 11 warnings in 1 file."
+    assert result.stdout.splitlines()[-1] == "19 errors, 11 warnings in 1 file."
 
 
 # -- the shipped example plan, strictness, exit codes --------------------------------------
@@ -233,7 +237,7 @@ def test_several_files_and_a_missing_one(run: Run, mistakes: list[str]) -> None:
         "1 bestand kon niet gelezen worden",
     ]
     found, count_line = parse_text(result.stdout)  # the readable file is still checked
-    assert sum(found.values()) == 29
+    assert sum(found.values()) == 30
     assert count_line.endswith("in 1 bestand.")
 
 
@@ -391,6 +395,8 @@ def test_schema_offers_topic_and_course_ids_with_their_titles(run: Run) -> None:
     courses = _choices(props["CourseEntry"]["properties"]["course"])
     assert courses["coach-the-co"] == "Coach-the-co"
     assert courses["doo-leiderschap"] == "DOO leiderschap"
+    stand_ins = _choices(props["CourseEntry"]["properties"]["satisfies"])
+    assert set(stand_ins) == {"coach-the-co", "doo", "doo-teamwork", "doo-leiderschap"}
 
 
 def test_schema_follows_the_framework_in_use(run: Run, tmp_path: Path) -> None:
@@ -413,6 +419,7 @@ def test_schema_validates_the_example_and_catches_a_wrong_topic(run: Run) -> Non
     example = yaml.load(EXAMPLE_PLAN.read_text(encoding="utf-8"), Loader=_DatesAsText)
     assert list(validator.iter_errors(example)) == []
     example["courses"].append({"course": "Mijn eigen cursus leiderschap"})
+    example["courses"].append({"course": "Coachen van coassistenten", "satisfies": "coach-the-co"})
     assert list(validator.iter_errors(example)) == []
     example["activities"][0]["topic"] = "overleg"
     errors = list(validator.iter_errors(example))
@@ -568,3 +575,104 @@ def test_no_rules_when_more_than_entries_is_broken(
     assert result.exit_code == 1
     codes = {line.split()[1] for line in result.stdout.splitlines()[:-1]}
     assert codes <= {"ML001", "ML002"}, why
+
+
+# -- one course-matching rule for check, plan and summary (issue 12, item 5) ---------------
+
+COURSE_PLAN = """\
+version: 1
+aios:
+  name: Test Aios
+training:
+  start: 2025-09-01
+  years: 3
+activities:
+  - {topic: overlegmomenten, title: Voorzitten overdracht, year: 1}
+courses:
+"""
+REQUIREMENT_TITLES = {
+    "coach-the-co": "Coach-the-co (of soortgelijke cursus)",
+    "doo": "Minimaal 1x Discipline Overstijgend Onderwijs: DOO teamwork of DOO leiderschap",
+}
+
+
+@pytest.mark.parametrize(
+    ("courses", "missing"),
+    [
+        ("  - course: Coach-the-co\n  - course: DOO teamwork\n", []),
+        ("  - course: COACH THE CO\n", ["doo"]),
+        ("  - course: ' coach-the-co '\n  - course: doo_leiderschap\n", []),
+        (
+            "  - course: Leergang coachen voor aios\n    satisfies: Coach-the-co\n"
+            "  - course: Teamtraining\n    satisfies: doo\n",
+            [],
+        ),
+        (
+            "  - course: Leergang coachen voor aios\n    satisfies: coach-the-co\n"
+            "    status: dropped\n  - course: doo-teamwork\n",
+            ["coach-the-co"],
+        ),
+        ("  - course: Leergang coachen voor aios\n", ["coach-the-co", "doo"]),
+    ],
+)
+def test_check_plan_and_summary_agree_on_required_courses(
+    run: Run, tmp_path: Path, courses: str, missing: list[str]
+) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(COURSE_PLAN + courses, encoding="utf-8")
+    today = ("--today", "2025-10-01")
+
+    checked = json.loads(run("check", str(path), *today, "--format", "json").stdout)
+    ml101 = [d["message"] for d in checked["diagnostics"] if d["code"] == "ML101"]
+    assert ml101 == [
+        f"verplichte cursus ontbreekt: {REQUIREMENT_TITLES[r]}; voeg toe onder courses: "
+        f"course: {'coach-the-co' if r == 'coach-the-co' else 'doo-teamwork / doo-leiderschap'}"
+        for r in missing
+    ]
+    assert not [d for d in checked["diagnostics"] if d["code"] == "ML003"]
+
+    planned = json.loads(run("plan", str(path), *today, "--format", "json").stdout)
+    states = {r["id"]: r["state"] for r in planned["course_requirements"]}
+    assert [rid for rid, state in states.items() if state == "missing"] == missing
+    met = {rid for c in planned["courses"] if c["status"] != "dropped" for rid in c["requirements"]}
+    assert met == set(REQUIREMENT_TITLES) - set(missing)
+    for c in planned["courses"]:
+        assert c["required"] == bool(c["requirements"])
+        # a spelling of a framework course is that course, not the aios's own
+        assert c["known"] == (c["satisfies"] is None and not c["course"].startswith("Leergang"))
+
+    summary = json.loads(run("summary", str(path), *today, "--format", "json").stdout)
+    points = [
+        p["params"]["title"] for p in summary["talking_points"] if p["code"] == "missing_course"
+    ]
+    assert points == [REQUIREMENT_TITLES[r] for r in missing]
+    summary_ml101 = [d["message"] for d in summary["check"]["findings"] if d["code"] == "ML101"]
+    assert summary_ml101 == ml101[: len(summary_ml101)]
+
+    # the group overview counts the same findings
+    group = json.loads(run("summary", str(tmp_path), *today, "--format", "json").stdout)
+    (row,) = group["overview"]
+    assert (row["errors"], row["warnings"]) == (checked["errors"], checked["warnings"])
+
+
+def test_a_framework_course_spelt_as_its_title_shows_the_framework_title(
+    run: Run, tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(COURSE_PLAN + "  - course: coach THE co\n    year: 1\n", encoding="utf-8")
+    planned = json.loads(run("plan", str(path), "--today", "2025-10-01", "--format", "json").stdout)
+    assert planned["courses"][0]["title"] == "Coach-the-co"
+    assert planned["courses"][0]["known"] is True
+    summary = json.loads(
+        run("summary", str(path), "--today", "2025-10-01", "--format", "json").stdout
+    )
+    assert [i["title"] for i in summary["due"]["items"] if i["kind"] == "course"] == [
+        "Coach-the-co"
+    ]
+
+
+def test_schema_offers_satisfies_on_a_course(run: Run) -> None:
+    schema = json.loads(run("schema").stdout)
+    course = schema["$defs"]["CourseEntry"]["properties"]
+    assert "satisfies" in course
+    assert "coach-the-co" in course["satisfies"]["description"]

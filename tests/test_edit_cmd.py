@@ -366,3 +366,14 @@ def test_edit_messages_exist_in_both_languages_with_the_same_placeholders() -> N
     assert len(mine) > 60
     for key in mine:
         assert fields(nl.MESSAGES[key]) == fields(en.MESSAGES[key]), key
+
+
+@pytest.mark.parametrize("on", ["2026-11-23", "2025-08-31"])
+def test_done_on_an_impossible_date_is_refused(run: Run, example_plan: Path, on: str) -> None:
+    # the example plan's training starts 2025-09-01; today is 2026-11-22 (ML103)
+    before = example_plan.read_bytes()
+    r = run("done", str(example_plan), "3", "--on", on, "--evidence", "KPB", "--today", TODAY)
+    assert r.exit_code == 1
+    assert "ML103" in r.stderr and "nieuwe fouten" in r.stderr
+    assert example_plan.read_bytes() == before
+    assert run("done", str(example_plan), "3", "--on", TODAY, "--today", TODAY).exit_code == 0

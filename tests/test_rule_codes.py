@@ -61,3 +61,13 @@ def test_the_source_names_message_ids() -> None:
 @pytest.mark.parametrize("key", MESSAGE_IDS)
 def test_every_message_id_in_the_source_exists_in_both_languages(key: str) -> None:
     assert key in nl.MESSAGES and key in en.MESSAGES
+
+
+def test_every_stated_range_of_codes_spans_the_codes() -> None:
+    # the check command's help (both languages) and the README name the range of codes;
+    # a new rule at either end must move it
+    span = f"{min(CODES)}–{max(CODES)}"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    texts = [readme, *nl.MESSAGES.values(), *en.MESSAGES.values()]
+    stated = {m for text in texts for m in re.findall(r"ML\d{3}–ML\d{3}", text)}
+    assert stated == {span}

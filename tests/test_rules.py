@@ -456,3 +456,165 @@ def test_every_message_of_the_example_plan_is_clean() -> None:
     fw = load_framework()
     text = Path(fwmod.data_file("example-plan.yaml")).read_text(encoding="utf-8")
     assert check(fw, text, today=dt.date(2026, 11, 22)).diagnostics == []
+
+
+# -- course matching: one rule for ML003, ML101 and ML002 (issue 12, item 5) -------------
+
+COURSES_BLOCK = "  - course: coach-the-co\n    year: 1\n  - course: doo-teamwork\n    year: 2\n"
+COURSES_LINE = HEADER.count("\n", 0, HEADER.index("courses:")) + 2  # first entry's line (8)
+
+
+def with_courses(fw: Framework, block: str, today: dt.date = TODAY) -> CheckedPlan:
+    assert COURSES_BLOCK in HEADER
+    return check(fw, HEADER.replace(COURSES_BLOCK, block) + "".join(full()), today)
+
+
+@pytest.mark.parametrize(
+    "coach",
+    ["Coach-the-co", "COACH-THE-CO", "coach the co", "  Coach_the_co ", '"‘Coach-the-co’"'],
+)
+@pytest.mark.parametrize(
+    "doo", ["DOO teamwork", "doo-teamwork", "Doo Leiderschap", "DOO-leiderschap"]
+)
+def test_a_framework_course_by_any_spelling_of_its_id_or_title(
+    fw: Framework, coach: str, doo: str
+) -> None:
+    result = with_courses(fw, f"  - course: {coach}\n  - course: {doo}\n")
+    assert result.diagnostics == []
+
+
+def test_the_same_framework_course_in_two_spellings_is_a_duplicate(fw: Framework) -> None:
+    block = COURSES_BLOCK + "  - course: Coach-the-co\n"
+    result = with_courses(fw, block)
+    assert where(result, "ML002") == [(COURSES_LINE + 4, 13)]
+
+
+def test_an_own_course_with_satisfies_meets_the_requirement(fw: Framework) -> None:
+    block = (
+        "  - course: Leergang coachen voor aios\n    satisfies: coach-the-co\n"
+        "  - course: Teamtraining SEH\n    satisfies: DOO teamwork\n"
+    )
+    assert with_courses(fw, block).diagnostics == []
+
+
+def test_satisfies_may_name_the_requirement_id(fw: Framework) -> None:
+    block = COURSES_BLOCK.replace("doo-teamwork", "Teamtraining SEH\n    satisfies: doo")
+    assert with_courses(fw, block).diagnostics == []
+
+
+def test_a_dropped_satisfies_course_does_not_count(fw: Framework) -> None:
+    block = (
+        "  - course: Leergang coachen voor aios\n    satisfies: coach-the-co\n"
+        "    status: dropped\n  - course: doo-teamwork\n"
+    )
+    result = with_courses(fw, block)
+    assert where(result, "ML101") == [(COURSES_LINE - 1, 1)]
+    assert "Coach-the-co" in messages(result, "ML101")[0]
+
+
+def test_an_unknown_satisfies_is_ml003_at_its_value_with_a_suggestion(fw: Framework) -> None:
+    block = "  - course: Leergang coachen\n    satisfies: coach-the-ko\n  - course: doo-teamwork\n"
+    result = with_courses(fw, block)
+    assert where(result, "ML003") == [(COURSES_LINE + 1, 16)]
+    assert messages(result, "ML003") == [
+        "satisfies: onbekende verplichte cursus 'coach-the-ko'. Bedoelde je 'coach-the-co'?"
+    ]
+    assert len(where(result, "ML101")) == 1  # it meets nothing until it is fixed
+
+
+def test_an_unknown_satisfies_without_a_near_id_lists_the_values(fw: Framework) -> None:
+    block = "  - course: Leergang coachen\n    satisfies: mindfulness\n  - course: doo-teamwork\n"
+    assert messages(with_courses(fw, block), "ML003") == [
+        "satisfies: onbekende verplichte cursus 'mindfulness'; mogelijk zijn: "
+        "coach-the-co, doo, doo-teamwork, doo-leiderschap"
+    ]
+
+
+def test_ml101_message_has_no_doubled_parentheses(fw: Framework) -> None:
+    result = with_courses(fw, "  - course: doo-teamwork\n")
+    (message,) = messages(result, "ML101")
+    assert ") (" not in message and "))" not in message
+    assert message == (
+        "verplichte cursus ontbreekt: Coach-the-co (of soortgelijke cursus); "
+        "voeg toe onder courses: course: coach-the-co"
+    )
+
+
+# -- ML103: impossible completion dates (issue 12, item 6) ------------------------------
+
+
+def test_ml103_done_on_after_today_at_its_value(fw: Framework) -> None:
+    acts = full()
+    acts[1] = activity("organisatie", status="done", done_on="2025-10-02", evidence="KPB")
+    result = check(fw, HEADER + "".join(acts))
+    assert where(result, "ML103") == [(FIRST + 1, value_col(acts[1], "done_on"))]
+    assert messages(result, "ML103") == [
+        "'Eigen activiteit organisatie' is afgerond op 2025-10-02, maar dat is na vandaag "
+        "(2025-10-01); vul de echte datum in, of zet de status terug als het nog moet gebeuren"
+    ]
+    assert result.errors == 1
+
+
+def test_ml103_done_on_before_the_training_started(fw: Framework) -> None:
+    acts = full()
+    acts[2] = activity("innovatie", status="done", done_on="2025-08-31", evidence="KPB")
+    result = check(fw, HEADER + "".join(acts))
+    assert where(result, "ML103") == [(FIRST + 2, value_col(acts[2], "done_on"))]
+    assert "vóór de start van de opleiding (2025-09-01)" in messages(result, "ML103")[0]
+
+
+def test_ml103_on_a_course_whatever_its_status(fw: Framework) -> None:
+    block = (
+        "  - course: coach-the-co\n    status: done\n    done_on: 2024-05-01\n    evidence: x\n"
+        "  - course: doo-teamwork\n    status: planned\n    done_on: 2026-01-01\n"
+    )
+    result = with_courses(fw, block)
+    assert where(result, "ML103") == [(COURSES_LINE + 2, 14), (COURSES_LINE + 6, 14)]
+
+
+def test_ml103_the_start_and_today_themselves_are_fine(fw: Framework) -> None:
+    acts = full()
+    acts[0] = activity("overlegmomenten", status="done", done_on="2025-09-01", evidence="KPB")
+    acts[1] = activity("organisatie", status="done", done_on="2025-10-01", evidence="KPB")
+    assert check(fw, HEADER + "".join(acts)).diagnostics == []
+
+
+def test_ml103_english(fw: Framework) -> None:
+    acts = full()
+    acts[1] = activity("organisatie", status="done", done_on="2030-01-01", evidence="KPB")
+    i18n.set_language("en")
+    try:
+        (message,) = messages(check(fw, HEADER + "".join(acts)), "ML103")
+    finally:
+        i18n.set_language("nl")
+    assert message.startswith(
+        "'Eigen activiteit organisatie' was done on 2030-01-01, but that is after today"
+    )
+
+
+# -- ML205: completion data on what is not done (issue 12, item 7) ----------------------
+
+
+@pytest.mark.parametrize("status", ["planned", "in_progress", "dropped"])
+def test_ml205_done_on_or_evidence_without_status_done(fw: Framework, status: str) -> None:
+    acts = full()
+    acts[1] = activity("organisatie", status=status, done_on="2025-09-20", evidence="KPB")
+    result = check(fw, HEADER + "".join(acts))
+    assert where(result, "ML205") == [(FIRST + 1, acts[1].index("done_on") + 1)]
+    assert messages(result, "ML205") == [
+        f"'Eigen activiteit organisatie' staat op {status}, maar heeft done_on, evidence; "
+        "zet status: done, of haal done_on, evidence weg"
+    ]
+    assert [d.severity.value for d in result.diagnostics if d.code == "ML205"] == ["warning"]
+
+
+def test_ml205_on_a_course_points_at_the_key(fw: Framework) -> None:
+    block = COURSES_BLOCK.replace("    year: 2\n", "    year: 2\n    evidence: certificaat\n")
+    result = with_courses(fw, block)
+    assert where(result, "ML205") == [(COURSES_LINE + 4, 5)]
+
+
+def test_ml205_not_for_done_entries(fw: Framework) -> None:
+    acts = full()
+    acts[1] = activity("organisatie", status="done", done_on="2025-09-20", evidence="KPB")
+    assert check(fw, HEADER + "".join(acts)).diagnostics == []

@@ -44,7 +44,7 @@ ENTRY_LISTS = ("activities", "courses", "improvement_points", "meetings")
 # Rules about one entry at a time. The others judge the plan as a whole (coverage, required
 # courses, the number of points, the spread over the years, repeats) and would report what
 # only seems missing because a broken entry was left out.
-ENTRY_RULES = frozenset({"ML003", "ML102", "ML200", "ML201", "ML202"})
+ENTRY_RULES = frozenset({"ML003", "ML102", "ML103", "ML200", "ML201", "ML202", "ML205"})
 
 
 def check_document(doc: yamlloc.Document, fw: Framework, today: dt.date) -> CheckedPlan:

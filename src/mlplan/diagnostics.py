@@ -26,11 +26,13 @@ CODES: dict[str, Severity] = {
     "ML100": Severity.ERROR,  # a topic has no activity
     "ML101": Severity.ERROR,  # a required course is missing
     "ML102": Severity.ERROR,  # year outside the training
+    "ML103": Severity.ERROR,  # done_on after today or before the training started
     "ML200": Severity.WARNING,  # planned before its phase
     "ML201": Severity.WARNING,  # done without evidence or date
     "ML202": Severity.WARNING,  # past year, not done
     "ML203": Severity.WARNING,  # more than three improvement points
     "ML204": Severity.WARNING,  # unbalanced workload
+    "ML205": Severity.WARNING,  # done_on or evidence on what is not done
     # patient-identifying free text (mlplan.privacy); an error with --strict like every warning
     "ML300": Severity.WARNING,  # a BSN (passes the elfproef)
     "ML301": Severity.WARNING,  # a date of birth

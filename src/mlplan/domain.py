@@ -1,15 +1,24 @@
-"""Pure domain questions about a plan against its framework: phases and coverage.
+"""Pure domain questions about a plan against its framework: phases, coverage, courses.
 
 Shared by ``check``'s rules, ``plan`` and ``summary`` so each answers them the same way.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
-from mlplan.framework import Competency, Framework, PhaseId, Requirement, Topic, normalise_title
-from mlplan.plan import Activity, Plan, Status
+from mlplan.framework import (
+    Competency,
+    Course,
+    Framework,
+    PhaseId,
+    Requirement,
+    Topic,
+    normalise_title,
+)
+from mlplan.plan import Activity, CourseEntry, Plan, Status
 
 CoverageState = Literal["done", "planned", "missing"]
 
@@ -63,7 +72,88 @@ def covered(cov: list[TopicCoverage]) -> int:
     return sum(1 for c in cov if c.state != "missing")
 
 
+# -- courses: the one matching rule (docs/plan-format.md, "courses") ----------------------
+
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_]+")
+
+
+def course_key(text: str) -> str:
+    """How a course name is compared with the framework's course ids and titles: case,
+    quotes and surrounding spaces do not matter (as for titles), and runs of spaces,
+    hyphens and underscores count as one space, so ``Coach-the-co``, ``coach the co`` and
+    ``COACH-THE-CO`` are all ``coach-the-co``."""
+    return _SEPARATORS.sub(" ", normalise_title(text)).strip()
+
+
+# The lookups below are asked once per course of every plan; a framework is frozen, so each
+# is built once per framework object (kept with it: ``id`` alone could be reused).
+_INDEXES: dict[int, tuple[Framework, dict[str, Course], dict[str, list[Requirement]]]] = {}
+
+
+def _indexes(fw: Framework) -> tuple[dict[str, Course], dict[str, list[Requirement]]]:
+    hit = _INDEXES.get(id(fw))
+    if hit is not None and hit[0] is fw:
+        return hit[1], hit[2]
+    courses = (*fw.courses.required, *fw.courses.optional)
+    by_key = {course_key(c.title): c for c in courses}
+    by_key.update({course_key(c.id): c for c in courses})  # an id wins over a title
+    targets: dict[str, list[Requirement]] = {}
+    for req in fw.courses.requirements:
+        for name in (req.id, *req.any_of):
+            found = targets.setdefault(course_key(name), [])
+            if all(r.id != req.id for r in found):
+                found.append(req)
+    if len(_INDEXES) >= 8:
+        _INDEXES.clear()
+    _INDEXES[id(fw)] = (fw, by_key, targets)
+    return by_key, targets
+
+
+def framework_course(name: str, fw: Framework) -> Course | None:
+    """The framework course that a plan's ``course`` value names, by id or by title."""
+    return _indexes(fw)[0].get(course_key(name))
+
+
+def requirement_targets(fw: Framework) -> dict[str, list[Requirement]]:
+    """What a course's ``satisfies`` may name, by :func:`course_key`: a requirement's id,
+    or a course id one of the requirements accepts; each with the requirements it meets."""
+    return _indexes(fw)[1]
+
+
+def target_ids(fw: Framework) -> list[str]:
+    """The values ``satisfies`` accepts, as the framework writes them (for did-you-mean)."""
+    ids = [name for req in fw.courses.requirements for name in (req.id, *req.any_of)]
+    return list(dict.fromkeys(ids))
+
+
+def satisfied_requirements(entry: CourseEntry, fw: Framework) -> list[Requirement]:
+    """The framework's course requirements that a plan course meets, whatever its status:
+    those that accept the framework course it names, and the one its ``satisfies``
+    declares (an aios's own, similar course). An unknown ``satisfies`` meets nothing
+    (ML003 reports it)."""
+    course = framework_course(entry.course, fw)
+    targets = requirement_targets(fw).get(course_key(entry.satisfies or ""), [])
+    declared = {r.id for r in targets}
+    return [
+        req
+        for req in fw.courses.requirements
+        if (course is not None and course.id in req.any_of) or req.id in declared
+    ]
+
+
+def requirement_courses(plan: Plan, fw: Framework) -> dict[str, list[tuple[int, CourseEntry]]]:
+    """For each course requirement's id: (0-based index, entry) of the plan's courses that
+    meet it and are not dropped, in file order."""
+    met: dict[str, list[tuple[int, CourseEntry]]] = {r.id: [] for r in fw.courses.requirements}
+    for i, entry in enumerate(plan.courses):
+        if entry.status is Status.DROPPED:
+            continue
+        for req in satisfied_requirements(entry, fw):
+            met[req.id].append((i, entry))
+    return met
+
+
 def missing_requirements(plan: Plan, fw: Framework) -> list[Requirement]:
     """The framework's course requirements that no (non-dropped) course of the plan meets."""
-    present = {normalise_title(c.course) for c in plan.courses if c.status is not Status.DROPPED}
-    return [r for r in fw.courses.requirements if not present.intersection(r.any_of)]
+    met = requirement_courses(plan, fw)
+    return [r for r in fw.courses.requirements if not met[r.id]]

@@ -109,8 +109,13 @@ class CourseView:
     number: int  # 1-based position in the plan's ``courses``
     entry: CourseEntry
     title: str  # the framework's title, or the free title as written
-    known: bool  # a course id of the framework
-    required: bool  # satisfies one of the framework's course requirements
+    known: bool  # a course of the framework (by id or title, see domain.course_key)
+    requirements: tuple[str, ...]  # ids of the framework's requirements it satisfies
+
+    @property
+    def required(self) -> bool:
+        """Whether it satisfies one of the framework's course requirements."""
+        return bool(self.requirements)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,29 +263,22 @@ def _coverage(plan: Plan, fw: Framework, activities: tuple[ActivityView, ...]) -
     )
 
 
-def _required_ids(fw: Framework) -> set[str]:
-    return {cid for req in fw.courses.requirements for cid in req.any_of}
-
-
 def _course(number: int, entry: CourseEntry, fw: Framework) -> CourseView:
-    course = fw.course(entry.course)
+    course = domain.framework_course(entry.course, fw)
     return CourseView(
         number=number,
         entry=entry,
         title=course.title if course else entry.course,
         known=course is not None,
-        required=entry.course in _required_ids(fw),
+        requirements=tuple(r.id for r in domain.satisfied_requirements(entry, fw)),
     )
 
 
 def _requirements(plan: Plan, fw: Framework) -> tuple[RequirementView, ...]:
     result = []
+    met = domain.requirement_courses(plan, fw)
     for req in fw.courses.requirements:
-        matching = [
-            (i, c)
-            for i, c in enumerate(plan.courses, start=1)
-            if c.course in req.any_of and c.status is not Status.DROPPED
-        ]
+        matching = [(i + 1, c) for i, c in met[req.id]]
         state: CoverageState
         if any(c.status is Status.DONE for _, c in matching):
             state = "done"

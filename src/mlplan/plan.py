@@ -115,7 +115,15 @@ class Activity(_Model):
 class CourseEntry(_Model):
     """Een cursus: een id uit het kader (bijvoorbeeld coach-the-co) of een eigen titel."""
 
-    course: Text = Field(description="Id van een cursus uit het kader of een eigen titel.")
+    course: Text = Field(
+        description="Id of titel van een cursus uit het kader, of een eigen titel "
+        "(hoofdletters, spaties en koppeltekens tellen niet)."
+    )
+    satisfies: Text | None = Field(
+        None,
+        description="Voor een eigen, soortgelijke cursus: de verplichte cursus waaraan hij "
+        "voldoet, bijvoorbeeld coach-the-co of doo-teamwork.",
+    )
     year: Annotated[int, Field(ge=1)] | None = Field(
         None, description="Opleidingsjaar waarin de cursus valt."
     )
@@ -197,6 +205,14 @@ def json_schema(fw: Framework | None = None) -> dict[str, Any]:
         ]
         # any text is valid (an own course); the framework's ids are offered first
         defs["CourseEntry"]["properties"]["course"]["anyOf"] = [{"oneOf": courses}, {}]
+        # what an own course may stand in for: a requirement, or a course one accepts
+        requirements = [{"const": r.id, "description": r.title} for r in fw.courses.requirements]
+        accepted = {c for r in fw.courses.requirements for c in r.any_of}
+        ids = {r["const"] for r in requirements}
+        stand_ins = [c for c in courses if c["const"] in accepted and c["const"] not in ids]
+        # offered, not enforced: check matches them as leniently as course ids (ML003)
+        satisfies = defs["CourseEntry"]["properties"]["satisfies"]
+        satisfies["anyOf"] = [{"oneOf": requirements + stand_ins}, *satisfies["anyOf"]]
     return schema
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from mlplan import domain, timeline
 from mlplan.framework import PHASES, Framework, Topic, normalise_title
-from mlplan.plan import Activity, Plan, Status
+from mlplan.plan import Activity, CourseEntry, Plan, Status
 from mlplan.suggest import closest
 from mlplan.yamlloc import Loc
 
@@ -98,6 +98,12 @@ def example_for(topic: Topic, phase: timeline.PhaseId) -> str:
     return chosen.title.strip(_QUOTES)
 
 
+def _course_identity(name: str, fw: Framework) -> str:
+    """The framework course a plan course names (by id or title), else its own title."""
+    known = domain.framework_course(name, fw)
+    return known.id if known is not None else domain.course_key(name)
+
+
 # -- ML002: obvious duplicates -----------------------------------------------------------
 
 
@@ -137,7 +143,7 @@ def duplicates(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
             {"course": courses[i].course, "first": first + 1},
         )
         for i, first in _repeats(
-            (i, normalise_title(c.course))
+            (i, _course_identity(c.course, fw))
             for i, c in enumerate(courses)
             if c.status is not Status.DROPPED
         )
@@ -193,26 +199,36 @@ def unknown_topic(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
 @rule
 def unknown_course(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
     """ML003: a course written like an id (lower case, hyphens, no spaces) that is not a
-    framework course. A single word counts as an id only when it resembles one."""
+    framework course (by id or title, see ``domain.course_key``); a single word counts as
+    an id only when it resembles one. And a ``satisfies`` that names no course requirement."""
     found: list[Finding] = []
     ids = fw.course_ids()
+    targets = domain.requirement_targets(fw)
     for i, entry in enumerate(plan.courses):
-        name = entry.course.strip()
-        if fw.course(name) is not None or not _ID_LIKE.match(name):
-            continue
-        hint = closest(name, ids)
-        if "-" not in name and hint is None:
-            continue  # e.g. "mindfulness": the aios's own course
-        loc: Loc = ("courses", i, "course")
-        if hint:
-            found.append(
-                Finding("ML003", loc, "rule.ML003.course_hint", {"id": name, "hint": hint})
-            )
-        else:
-            found.append(
-                Finding("ML003", loc, "rule.ML003.course", {"id": name, "ids": ", ".join(ids)})
-            )
+        found += _unknown_course_id(entry.course, ("courses", i, "course"), fw, ids)
+        if entry.satisfies is not None and domain.course_key(entry.satisfies) not in targets:
+            loc: Loc = ("courses", i, "satisfies")
+            valid = domain.target_ids(fw)
+            hint = closest(entry.satisfies.strip(), valid)
+            if hint:
+                params = {"id": entry.satisfies, "hint": hint}
+                found.append(Finding("ML003", loc, "rule.ML003.satisfies_hint", params))
+            else:
+                params = {"id": entry.satisfies, "ids": ", ".join(valid)}
+                found.append(Finding("ML003", loc, "rule.ML003.satisfies", params))
     return found
+
+
+def _unknown_course_id(value: str, loc: Loc, fw: Framework, ids: list[str]) -> list[Finding]:
+    name = value.strip()
+    if domain.framework_course(name, fw) is not None or not _ID_LIKE.match(name):
+        return []
+    hint = closest(name, ids)
+    if "-" not in name and hint is None:
+        return []  # e.g. "mindfulness": the aios's own course
+    if hint:
+        return [Finding("ML003", loc, "rule.ML003.course_hint", {"id": name, "hint": hint})]
+    return [Finding("ML003", loc, "rule.ML003.course", {"id": name, "ids": ", ".join(ids)})]
 
 
 # -- errors: the framework's requirements ------------------------------------------------
@@ -255,6 +271,34 @@ def required_courses(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
         )
         for req in domain.missing_requirements(plan, fw)
     ]
+
+
+def _completions(plan: Plan) -> Iterator[tuple[str, int, Activity | CourseEntry, str]]:
+    """(list name, index, entry, title) of every activity and course, in file order."""
+    for i, act in enumerate(plan.activities):
+        yield "activities", i, act, act.title
+    for i, course in enumerate(plan.courses):
+        yield "courses", i, course, course.course
+
+
+@rule
+def impossible_done_on(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+    """ML103: a ``done_on`` after today (it has not happened yet) or before the training
+    started (it is not part of this training). Activities and courses, at the date."""
+    start = plan.training.start
+    found: list[Finding] = []
+    for name, i, entry, title in _completions(plan):
+        on = entry.done_on
+        if on is None:
+            continue
+        params = {"title": title, "on": on.isoformat()}
+        if on > ctx.today:
+            params["today"] = ctx.today.isoformat()
+            found.append(Finding("ML103", (name, i, "done_on"), "rule.ML103.future", params))
+        elif on < start:
+            params["start"] = start.isoformat()
+            found.append(Finding("ML103", (name, i, "done_on"), "rule.ML103.before_start", params))
+    return found
 
 
 @rule
@@ -347,6 +391,28 @@ def past_not_done(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
                         "end": ended[act.year].isoformat(),
                         "status": act.status.value,
                     },
+                )
+            )
+    return found
+
+
+@rule
+def completion_not_done(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+    """ML205: ``done_on`` or ``evidence`` on an activity or course that is not done; the
+    data says it happened while the status says it did not. At the first such key."""
+    found: list[Finding] = []
+    for name, i, entry, title in _completions(plan):
+        if entry.status is Status.DONE:
+            continue
+        keys = [k for k in ("done_on", "evidence") if getattr(entry, k) is not None]
+        if keys:
+            found.append(
+                Finding(
+                    "ML205",
+                    (name, i, keys[0]),
+                    "rule.ML205",
+                    {"title": title, "status": entry.status.value, "keys": ", ".join(keys)},
+                    at_key=True,
                 )
             )
     return found

@@ -378,7 +378,7 @@ def _activity_item(index: int, act: Activity, fw: Framework) -> Item:
 
 
 def _course_item(index: int, entry: CourseEntry, fw: Framework) -> Item:
-    known = fw.course(entry.course.strip())
+    known = domain.framework_course(entry.course, fw)
     return Item(
         kind="course",
         index=index,
@@ -398,8 +398,8 @@ def _open(item: Item) -> bool:
 
 def done_since(items: list[Item], since: dt.date, today: dt.date) -> tuple[Item, ...]:
     """Done with a completion date from ``since`` up to ``today``, both inclusive; oldest
-    first. A done item without a date cannot be placed and is left out (check's ML201
-    asks for the date)."""
+    first. A done item without a date, or dated after today or before the training
+    started, cannot be placed and is left out (check's ML201 and ML103 report it)."""
     found = [
         i
         for i in items

@@ -121,12 +121,17 @@ def open_plan(path: Path, framework_path: Path | None, today: dt.date) -> Sessio
     return Session(path, display, text, fileio.digest(raw), fw, today, checked)
 
 
+# Errors an edit must never add: YAML, schema, and an impossible completion date (ML103,
+# e.g. ``done --on`` after today or before the training started).
+REFUSED_CODES = ("ML001", "ML002", "ML103")
+
+
 def _structural(checked: checking.CheckedPlan) -> Counter[tuple[str, str, str]]:
-    """YAML and schema errors, without their positions (an edit moves lines)."""
+    """The errors of :data:`REFUSED_CODES`, without their positions (an edit moves lines)."""
     return Counter(
         (d.code, d.key, repr(sorted(d.params.items())))
         for d in checked.diagnostics
-        if d.code in ("ML001", "ML002")
+        if d.code in REFUSED_CODES
     )
 
 

@@ -195,7 +195,7 @@ MESSAGES: dict[str, str] = {
     "rule.ML003.course": "unknown course id '{id}'; courses of the framework: {ids}. Your own course is fine: write its title in full",
     "rule.ML100": "topic '{id}' ({title}) has no activity yet; add one, for example '{example}'",
     "rule.ML100.few": "topic '{id}' ({title}) has {count} of at least {min} activities; add one, for example '{example}'",
-    "rule.ML101": "required course missing: {title} (course: {ids})",
+    "rule.ML101": "required course missing: {title}; add under courses: course: {ids}",
     "rule.ML102": "year {year} is outside the training: it lasts {years} years, so year 1 to {last}",
     "rule.ML200": "'{title}' is in year {year} (phase {phase}), but the learning curve puts this activity in phase {suggested}",
     "rule.ML201.evidence": "'{title}' is done, but has no evidence; fill in evidence (KPB, 360° feedback, report, …)",
@@ -218,7 +218,7 @@ MESSAGES: dict[str, str] = {
     "yaml.unclosed_flow": "bracket '[' or '{{' is not closed, or a ',' is missing",
     "schema.root_mapping": "a plan is a mapping of keys (version: 1, aios:, training:, …), not {value}",
     "cmd.check.help": (
-        "Check plans: YAML, schema and the framework's rules (ML001–ML204), each finding with "
+        "Check plans: YAML, schema and the framework's rules (ML001–ML303), each finding with "
         "file:line:column. Without PATH: ./plan.yaml. Exit code 0: no errors; 1: errors found "
         "(or warnings with --strict); 2: a file cannot be read or bad usage."
     ),
@@ -645,4 +645,10 @@ MESSAGES: dict[str, str] = {
     "count.places.one": "1 place",
     "count.places.many": "{n} places",
     "opt.redact": "Replace what looks like patient data (BSN, date of birth, record number, name) with a marker such as [BSN] in the output; the plan itself is not changed.",
+    # --- rules and course matching (issue 12, items 5-7) ---
+    "rule.ML003.satisfies_hint": "satisfies: unknown required course '{id}'. Did you mean '{hint}'?",
+    "rule.ML003.satisfies": "satisfies: unknown required course '{id}'; possible values: {ids}",
+    "rule.ML103.future": "'{title}' was done on {on}, but that is after today ({today}); fill in the real date, or set the status back if it is still to happen",
+    "rule.ML103.before_start": "'{title}' was done on {on}, before the training started ({start}); fill in the real date (YYYY-MM-DD)",
+    "rule.ML205": "'{title}' is {status}, but has {keys}; set status: done, or remove {keys}",
 }

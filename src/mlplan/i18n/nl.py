@@ -194,7 +194,7 @@ MESSAGES: dict[str, str] = {
     "rule.ML003.course": "onbekende cursus-id '{id}'; cursussen in het kader: {ids}. Een eigen cursus mag, schrijf dan de titel voluit",
     "rule.ML100": "onderwerp '{id}' ({title}) heeft nog geen activiteit; voeg er een toe, bijvoorbeeld '{example}'",
     "rule.ML100.few": "onderwerp '{id}' ({title}) heeft {count} van de minimaal {min} activiteiten; voeg er een toe, bijvoorbeeld '{example}'",
-    "rule.ML101": "verplichte cursus ontbreekt: {title} (course: {ids})",
+    "rule.ML101": "verplichte cursus ontbreekt: {title}; voeg toe onder courses: course: {ids}",
     "rule.ML102": "jaar {year} valt buiten de opleiding: die duurt {years} jaar, dus jaar 1 tot en met {last}",
     "rule.ML200": "'{title}' staat in jaar {year} (fase {phase}), maar de leercurve plant deze activiteit in fase {suggested}",
     "rule.ML201.evidence": "'{title}' is afgerond, maar zonder bewijs; vul evidence in (KPB, 360°-feedback, verslag, …)",
@@ -217,7 +217,7 @@ MESSAGES: dict[str, str] = {
     "yaml.unclosed_flow": "haakje '[' of '{{' is niet gesloten, of er ontbreekt een ','",
     "schema.root_mapping": "een plan is een mapping van sleutels (version: 1, aios:, training:, …), geen {value}",
     "cmd.check.help": (
-        "Controleer plannen: YAML, schema en de regels van het kader (ML001–ML204), elke "
+        "Controleer plannen: YAML, schema en de regels van het kader (ML001–ML303), elke "
         "bevinding met bestand:regel:kolom. Zonder PAD: ./plan.yaml. Exitcode 0: geen fouten; "
         "1: fouten gevonden (of waarschuwingen met --strict); 2: bestand onleesbaar of ongeldig gebruik."
     ),
@@ -644,4 +644,10 @@ MESSAGES: dict[str, str] = {
     "count.places.one": "1 plaats",
     "count.places.many": "{n} plaatsen",
     "opt.redact": "Vervang wat op patiëntgegevens lijkt (BSN, geboortedatum, patiëntnummer, naam) door een markering zoals [BSN] in de uitvoer; het plan zelf verandert niet.",
+    # --- rules and course matching (issue 12, items 5-7) ---
+    "rule.ML003.satisfies_hint": "satisfies: onbekende verplichte cursus '{id}'. Bedoelde je '{hint}'?",
+    "rule.ML003.satisfies": "satisfies: onbekende verplichte cursus '{id}'; mogelijk zijn: {ids}",
+    "rule.ML103.future": "'{title}' is afgerond op {on}, maar dat is na vandaag ({today}); vul de echte datum in, of zet de status terug als het nog moet gebeuren",
+    "rule.ML103.before_start": "'{title}' is afgerond op {on}, vóór de start van de opleiding ({start}); vul de echte datum in (JJJJ-MM-DD)",
+    "rule.ML205": "'{title}' staat op {status}, maar heeft {keys}; zet status: done, of haal {keys} weg",
 }

@@ -237,6 +237,7 @@ def to_data(ov: Overview) -> dict[str, Any]:
                 "title": c.title,
                 "known": c.known,
                 "required": c.required,
+                "requirements": list(c.requirements),
             }
             for c in ov.courses
         ],
