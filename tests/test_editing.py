@@ -334,7 +334,72 @@ def test_flow_style_list_is_refused_with_the_yaml_to_paste() -> None:
     with pytest.raises(Refusal) as caught:
         editing.apply(text, SetKeys(("activities", 0), {"status": "done"}))
     assert caught.value.key == "edit.refuse.flow"
-    assert caught.value.snippet == "status: done\n"
+    # the whole item with the change, to put in its place in the flow list
+    assert caught.value.snippet == "{topic: a, title: b, year: 1, status: done}\n"
+    assert caught.value.replaces and caught.value.loc == ("activities", 0)
+
+
+def test_flow_style_activity_in_a_block_list_gets_a_block_item_at_its_dash_column() -> None:
+    text = (
+        HEADER + "activities:\n    - topic: x\n      title: y\n      year: 1\n"
+        "    - {topic: a, title: 'b, c', year: 1, status: done, done_on: 2026-01-02}\n"
+    )
+    with pytest.raises(Refusal) as caught:
+        editing.apply(text, SetKeys(("activities", 1), {"status": "planned"}, ("done_on",)))
+    assert caught.value.key == "edit.refuse.flow" and caught.value.replaces
+    assert caught.value.snippet == (
+        "    - topic: a\n      title: 'b, c'\n      year: 1\n      status: planned\n"
+    )
+    pasted = text.replace(text.splitlines(keepends=True)[-1], caught.value.snippet)
+    assert yaml.safe_load(pasted)["activities"][1] == {
+        "topic": "a",
+        "title": "b, c",
+        "year": 1,
+        "status": "planned",
+    }
+
+
+def test_keys_to_paste_are_indented_like_the_mapping() -> None:
+    text = HEADER + "activities:\n  - topic: a\n    title: b\n    status: &s planned\n"
+    with pytest.raises(Refusal) as caught:
+        editing.apply(text, SetKeys(("activities", 0), {"status": "done", "done_on": "x"}))
+    assert caught.value.key == "edit.refuse.value" and not caught.value.replaces
+    assert caught.value.snippet == "    status: done\n    done_on: x\n"
+
+
+def test_removing_keys_takes_their_lines_and_keeps_everything_else() -> None:
+    text = (
+        HEADER + "activities:\n  - topic: a  # mine\n    title: b\n    status: done\n"
+        "    done_on: 2026-01-02   # the day\n    # about the evidence\n"
+        "    evidence: |\n      KPB\n      en verslag\n    notes: n\n"
+    )
+    new = editing.apply(
+        text, SetKeys(("activities", 0), {"status": "planned"}, ("done_on", "evidence"))
+    )
+    assert new == (
+        HEADER + "activities:\n  - topic: a  # mine\n    title: b\n    status: planned\n"
+        "    # about the evidence\n    notes: n\n"
+    )
+    for eol in ("\r\n", "\r"):
+        assert editing.apply(
+            text.replace("\n", eol),
+            SetKeys(("activities", 0), {"status": "planned"}, ("done_on", "evidence")),
+        ) == new.replace("\n", eol)
+
+
+def test_a_key_that_starts_its_item_is_not_removed() -> None:
+    text = HEADER + "activities:\n  - done_on: 2026-01-02\n    title: b\n"
+    with pytest.raises(Refusal) as caught:
+        editing.apply(text, SetKeys(("activities", 0), {}, ("done_on",)))
+    assert caught.value.key == "edit.refuse.remove"
+
+
+def test_cr_only_line_endings_are_edited_and_kept() -> None:
+    text = HEADER.replace("\n", "\r") + "activities:\r  - topic: a\r    title: b\r"
+    new = editing.apply(text, SetKeys(("activities", 0), {"status": "done"}))
+    assert new == text + "    status: done\r"
+    added = editing.apply(new, Append("activities", {"topic": "c", "title": "d", "year": 2}))
+    assert added == new + "  - topic: c\r    title: d\r    year: 2\r"
 
 
 def test_anchored_value_is_refused() -> None:
@@ -399,7 +464,29 @@ def test_find_by_number_title_part_and_exact_title() -> None:
     assert editing.find_activity(ACTIVITIES, "mdo") == 2
     assert editing.find_activity(ACTIVITIES, "  OVERDRACHT ") == 0
     assert editing.find_activity(ACTIVITIES, "voorzitten") == 3  # the exact title wins
-    assert editing.find_activity(ACTIVITIES, "360") == 1  # no activity 360: the title
+    assert editing.find_activity(ACTIVITIES, "360 graden") == 1
+
+
+@pytest.mark.parametrize("number", ["0", "6", "360", "00", "-1", "+9", "9" * 5000])
+def test_a_number_is_never_a_title(number: str) -> None:
+    with pytest.raises(editing.NoMatch) as missing:
+        editing.find_activity(ACTIVITIES, number)  # "360 graden feedback" holds 0 and 360
+    assert missing.value.by_number and missing.value.count == 5
+
+
+@pytest.mark.parametrize("query", ["²", "٣", "３", "½", "Ⅻ", "-²"])
+def test_other_digits_are_not_a_number_nor_a_title(query: str) -> None:
+    with pytest.raises(editing.NotANumber):
+        editing.find_activity(ACTIVITIES, query)
+
+
+@given(st.text(max_size=12))
+def test_any_choice_finds_one_activity_or_says_why(query: str) -> None:
+    try:
+        index = editing.find_activity(ACTIVITIES, query)
+    except (editing.NoMatch, editing.Ambiguous, editing.NotANumber, editing.EmptyChoice):
+        return
+    assert 0 <= index < len(ACTIVITIES)
 
 
 def test_ambiguous_and_missing_choices() -> None:

@@ -562,7 +562,7 @@ MESSAGES: dict[str, str] = {
         "mlplan plan shows, or a unique part of its title."
     ),
     "cmd.done.epilog": "Examples: mlplan done 3 --evidence KPB · mlplan done plan.yaml 'VIM' --on 2026-11-20",
-    "cmd.status.help": "Set an activity's status: planned, in_progress or dropped (done: mlplan done).",
+    "cmd.status.help": "Set an activity's status: planned, in_progress or dropped (or gepland, bezig, vervallen; done: mlplan done).",
     "cmd.status.epilog": "Example: mlplan status 5 in_progress",
     "cmd.move.help": "Move an activity to another training year.",
     "cmd.move.epilog": "Example: mlplan move 'Stage bij zorgverzekeraar' --year 3",
@@ -602,7 +602,7 @@ MESSAGES: dict[str, str] = {
     "edit.need_year": "{path}: the training (training: start, years) is not valid, so mlplan cannot propose a year; give --year",
     "edit.status_done": "use mlplan done to mark an activity done (with date and evidence)",
     "edit.no_activities": "{path} has no activities yet; add one with mlplan add",
-    "edit.no_number": "there is no activity {number}; the plan has {count} (numbers as mlplan plan shows them)",
+    "edit.no_number": "there is no activity {number} in {path}; choose a number from 1 to {count}, as mlplan plan shows them",
     "edit.no_match": "no activity in {path} has '{query}' in its title; mlplan plan shows the numbers and titles",
     "edit.ambiguous": "'{query}' matches more than one activity; choose a number or a longer part of the title:\n{candidates}",
     "edit.candidate": "  {number:>3}  year {year}  {title}",
@@ -631,4 +631,15 @@ MESSAGES: dict[str, str] = {
     "edit.meeting": "{path}: recorded meeting ({kind}) on {date}, {count}.",
     # --- hardening (issue 8) --------------------------------------------------------------
     "write.read_only": "{path} is read-only; nothing was written (make it writable with chmod u+w if you want to change it)",
+    # --- edit selectors and status words (issues 12, 18) -----------------------------------
+    "edit.bad_status": "STATUS: '{value}' is not possible; choose from {choices} (or {also})",
+    "edit.not_a_number": "'{query}' is not a number mlplan reads: write the number with the digits 0-9 (1 to {count}, as mlplan plan shows them) or give a part of the title",
+    "edit.empty_choice": "which activity? Give the number from mlplan plan or a part of the title",
+    "edit.where.activity": "activity {number}",
+    "edit.replace_hint": "Replace {where} in the plan with this yourself (the YAML is on stdout):",
+    "edit.refuse.remove": "{path}: '{key}' in {where} is not on a line of its own; mlplan does not remove it itself. Nothing was written.",
+    "edit.redone": "{path}: activity {number} '{title}' was already done; changed: {changes}.",
+    "edit.change": "{key} {old} → {new}",
+    "edit.nothing": "(empty)",
+    "edit.cleared": "Completion data removed (only a done activity has it): {removed}.",
 }
