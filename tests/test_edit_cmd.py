@@ -552,3 +552,43 @@ def test_cr_only_plan_is_edited_keeping_its_line_endings(run: Run, tmp_path: Pat
         1,
     ).replace("\ncourses:", "  - topic: innovatie\n    title: Nieuw\n    year: 2\n\ncourses:", 1)
     assert plan.read_bytes() == expected.replace("\n", "\r").encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("nl", "geen toestemming om te lezen"), ("en", "permission denied")]
+)
+@pytest.mark.parametrize("command", ["add", "meeting", "done", "check"])
+def test_unreadable_plan_is_said_in_the_users_language(
+    run: Run,
+    example_plan: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    lang: str,
+    said: str,
+) -> None:
+    """Tests run as root, who may read anything: make the plan unreadable by telling every
+    permission check (typer's os.access and the read itself) that it is."""
+    real_access, real_read = os.access, Path.read_bytes
+
+    def access(path: object, mode: int, *args: object, **kwargs: object) -> bool:
+        if Path(str(path)) == example_plan and mode & os.R_OK:
+            return False
+        return real_access(path, mode, *args, **kwargs)  # type: ignore[arg-type]
+
+    def read_bytes(self: Path) -> bytes:
+        if self == example_plan:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    args = {
+        "add": ["--topic", "innovatie", "--title", "x", "--year", "1"],
+        "meeting": ["--date", TODAY, "--kind", "voortgang"],
+        "done": ["3"],
+        "check": [],
+    }[command]
+    r = run(command, str(example_plan), *args, "--lang", lang)
+    assert r.exit_code == 2
+    assert f"{example_plan}: {said}" in r.stderr
+    assert "not readable" not in r.stderr

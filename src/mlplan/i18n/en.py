@@ -642,4 +642,6 @@ MESSAGES: dict[str, str] = {
     "edit.change": "{key} {old} → {new}",
     "edit.nothing": "(empty)",
     "edit.cleared": "Completion data removed (only a done activity has it): {removed}.",
+    "usage.path_is_file": "{path}: is a file, not a directory",
+    "usage.path_not_writable": "{path}: no permission to write",
 }

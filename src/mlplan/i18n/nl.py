@@ -641,4 +641,6 @@ MESSAGES: dict[str, str] = {
     "edit.change": "{key} {old} → {new}",
     "edit.nothing": "(leeg)",
     "edit.cleared": "Afrondgegevens weggehaald (alleen een afgeronde activiteit heeft die): {removed}.",
+    "usage.path_is_file": "{path}: is een bestand, geen map",
+    "usage.path_not_writable": "{path}: geen toestemming om te schrijven",
 }
