@@ -516,7 +516,7 @@ def _comment_lines(text: str) -> list[str]:
     return [line for line in editing.split_lines(text) if line.lstrip().startswith("#")]
 
 
-@pytest.mark.parametrize("variant", ["lf", "crlf-bom", "four", "indentless"])
+@pytest.mark.parametrize("variant", ["lf", "crlf-bom", "cr", "four", "indentless"])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(edits, min_size=1, max_size=6))
 def test_random_edits_keep_the_plan_valid_and_every_comment(
@@ -525,6 +525,7 @@ def test_random_edits_keep_the_plan_valid_and_every_comment(
     base = {
         "lf": COMMENTED,
         "crlf-bom": editing.BOM + COMMENTED.replace("\n", "\r\n"),
+        "cr": COMMENTED.replace("\n", "\r"),
         "four": FOUR_SPACES + "# the end\n",
         "indentless": INDENTLESS + "# the end\n",
     }[variant]
@@ -542,7 +543,10 @@ def test_random_edits_keep_the_plan_valid_and_every_comment(
             )
         elif kind == "status":
             assert isinstance(step[1], int) and isinstance(step[2], str)
-            edit = SetKeys(("activities", step[1] % count), {"status": step[2]})
+            # as `mlplan status` does: out of done, without the completion data
+            edit = SetKeys(
+                ("activities", step[1] % count), {"status": step[2]}, ("done_on", "evidence")
+            )
         elif kind == "move":
             assert isinstance(step[1], int) and isinstance(step[2], int)
             edit = SetKeys(("activities", step[1] % count), {"year": step[2]})
@@ -561,9 +565,15 @@ def test_random_edits_keep_the_plan_valid_and_every_comment(
                 item["agreements"] = step[2]
             edit = Append("meetings", item)
         text = editing.apply(text, edit)
+        if kind == "status":  # taken out of done: no completion data is left
+            assert isinstance(edit, SetKeys) and isinstance(edit.loc[1], int)
+            activity = data(text)["activities"][edit.loc[1]]  # type: ignore[index]
+            assert "done_on" not in activity and "evidence" not in activity
     checked = checking.check_text(text.removeprefix(editing.BOM), "t", fw, TODAY)
     assert [d for d in checked.diagnostics if d.code in ("ML001", "ML002")] == []
     assert checked.plan is not None and len(checked.plan.activities) == expected_activities
     assert _comment_lines(text) == _comment_lines(base)
     if variant == "crlf-bom":
         assert text.startswith(editing.BOM) and text.count("\n") == text.count("\r\n")
+    if variant == "cr":
+        assert "\n" not in text
