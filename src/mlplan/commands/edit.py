@@ -80,7 +80,7 @@ def status_words() -> dict[str, str]:
     return words
 
 
-def _typed(status: str) -> str:
+def typed_status(status: str) -> str:
     """The word for ``status`` to show as a choice: the current language's word when it
     is one word on the command line, else the identifier (``in_progress``)."""
     word = t(f"status.{status}")
@@ -101,7 +101,7 @@ def parse_status(value: str) -> str:
         raise UsageError(
             "edit.bad_status",
             value=value,
-            choices=", ".join(_typed(s) for s in STATES),
+            choices=", ".join(typed_status(s) for s in STATES),
             also=", ".join(w if " " not in w else s for w, s in zip(also, STATES, strict=True)),
         )
     return chosen
