@@ -301,9 +301,15 @@ def test_flow_style_list_is_refused_with_yaml_to_paste(run: Run, tmp_path: Path)
     r = run("meeting", str(plan), "--date", TODAY, "--kind", "voortgang", "--lang", "en")
     assert r.exit_code == 1
     assert "the list 'meetings' is in flow style" in r.stderr
-    assert "Paste this into the plan yourself" in r.stderr
-    assert r.stdout == "meetings:\n  - date: 2026-11-22\n    kind: voortgang\n"
+    assert "Add this yourself as a new item between the brackets of the list 'meetings'" in (
+        r.stderr
+    )
+    assert r.stdout == "{date: 2026-11-22, kind: voortgang}\n"
     assert plan.read_bytes() == before
+    pasted = before.decode().replace("}]", "}, " + r.stdout.strip() + "]")
+    plan.write_text(pasted, encoding="utf-8")
+    r = run("check", str(plan), "--today", TODAY)
+    assert "ML001" not in r.stdout and "ML002" not in r.stdout
 
 
 def test_an_edit_with_new_schema_errors_is_refused(

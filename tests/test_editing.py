@@ -330,7 +330,13 @@ def test_flow_style_list_is_refused_with_the_yaml_to_paste() -> None:
     with pytest.raises(Refusal) as caught:
         editing.apply(text, Append("activities", {"topic": "c", "title": "d", "year": 2}))
     assert caught.value.key == "edit.refuse.flow_list"
-    assert caught.value.snippet == "activities:\n  - topic: c\n    title: d\n    year: 2\n"
+    assert caught.value.snippet == "{topic: c, title: d, year: 2}\n" and caught.value.adds_item
+    agreements = Append(
+        "activities", {"topic": "c", "title": "d, e: [f]", "agreements": ["x, y", "z"]}
+    )
+    with pytest.raises(Refusal) as caught:
+        editing.apply(text, agreements)
+    assert caught.value.snippet == "{topic: c, title: 'd, e: [f]', agreements: ['x, y', z]}\n"
     with pytest.raises(Refusal) as caught:
         editing.apply(text, SetKeys(("activities", 0), {"status": "done"}))
     assert caught.value.key == "edit.refuse.flow"

@@ -43,7 +43,8 @@ DEFAULT_PAD = 2
 class Refusal(Exception):
     """The edit cannot be placed safely. ``snippet`` is YAML the user can paste by hand;
     ``replaces`` says it is the whole node at ``loc`` (to put in place of it), else it
-    is keys to add to that node. ``loc`` is what the refusal is about, if one node."""
+    is keys to add to that node (or, with ``adds_item``, one item for a flow list).
+    ``loc`` is what the refusal is about, if one node."""
 
     def __init__(
         self,
@@ -53,6 +54,7 @@ class Refusal(Exception):
         *,
         loc: Loc | None = None,
         replaces: bool = False,
+        adds_item: bool = False,
         **params: Any,
     ) -> None:
         super().__init__(key)
@@ -60,6 +62,7 @@ class Refusal(Exception):
         self.snippet = snippet
         self.loc = loc
         self.replaces = replaces
+        self.adds_item = adds_item  # the snippet is one item to add to the list params["key"]
         self.params = params
 
 
@@ -474,10 +477,7 @@ def _fitting_snippet(text: str, edit: SetKeys) -> tuple[str, bool]:
         for k in edit.remove:
             words.pop(k, None)
         for k, value in edit.values.items():
-            emitted = emit(value)
-            if _FLOW_UNSAFE & set(emitted) and not emitted.startswith(("'", '"')):
-                emitted = "'" + emitted.replace("'", "''") + "'"
-            words[k] = emitted
+            words[k] = _flow_scalar(value)
         expected = _plain_copy(mapping)
         expected.update({k: _as_data(v) for k, v in edit.values.items()})
         for k in edit.remove:
@@ -580,6 +580,31 @@ def render_item(item: Mapping[str, Value], dash: int, style: _Style, eol: str = 
     return "".join(line + eol for line in out)
 
 
+def _flow_scalar(value: Scalar) -> str:
+    emitted = emit(value)
+    if _FLOW_UNSAFE & set(emitted) and not emitted.startswith(("'", '"')):
+        emitted = "'" + emitted.replace("'", "''") + "'"
+    return emitted
+
+
+def flow_item(item: Mapping[str, Value]) -> str | None:
+    """``item`` as one flow mapping (``{date: 2026-11-22, kind: voortgang}``) that reads
+    back as exactly the item; ``None`` if it would not."""
+    parts = []
+    for key, value in item.items():
+        if isinstance(value, list):
+            parts.append(f"{key}: [" + ", ".join(_flow_scalar(x) for x in value) + "]")
+        else:
+            parts.append(f"{key}: {_flow_scalar(value)}")
+    text = "{" + ", ".join(parts) + "}"
+    doc = yamlloc.parse(f"- {text}\n", "<snippet>")
+    wanted = {k: _as_data(v) for k, v in item.items()}
+    ok = not any(d.code == "ML001" for d in doc.diagnostics)
+    if ok and isinstance(doc.data, list) and len(doc.data) == 1 and _same(doc.data[0], wanted):
+        return text + "\n"
+    return None
+
+
 def paste_snippet(edit: Append) -> str:
     """What to paste by hand under the list's key, in the default layout."""
     return f"{edit.key}:\n" + render_item(edit.item, DEFAULT_OFFSET, _Style())
@@ -613,6 +638,11 @@ def _append(text: str, edit: Append) -> str:
         expected[edit.key] = [item]
         new = _fill_empty(text, lines, edit, style, pos)
     elif isinstance(current, list):
+        # a new item for the flow list itself, written as a flow mapping to put between
+        # its brackets (block lines would not fit there)
+        flow = flow_item(edit.item)
+        if flow is not None:
+            raise Refusal("edit.refuse.flow_list", flow, adds_item=True, key=edit.key)
         raise Refusal("edit.refuse.flow_list", key=edit.key, snippet=snippet)
     else:
         raise Refusal("edit.refuse.not_list", key=edit.key, snippet=snippet)

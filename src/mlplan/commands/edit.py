@@ -212,6 +212,8 @@ def apply_edit(session: Session, edit: editing.Edit) -> str:
         if refusal.snippet:
             if refusal.replaces:
                 output.err(t("edit.replace_hint", where=_where(refusal.loc, "")))
+            elif refusal.adds_item:
+                output.err(t("edit.add_item_hint", key=params.get("key", "")))
             else:
                 output.err(t("edit.paste_hint"))
             output.out(refusal.snippet.rstrip("\n"))

@@ -644,4 +644,5 @@ MESSAGES: dict[str, str] = {
     "edit.cleared": "Completion data removed (only a done activity has it): {removed}.",
     "usage.path_is_file": "{path}: is a file, not a directory",
     "usage.path_not_writable": "{path}: no permission to write",
+    "edit.add_item_hint": "Add this yourself as a new item between the brackets of the list '{key}' (the YAML is on stdout):",
 }

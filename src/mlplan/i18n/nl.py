@@ -643,4 +643,5 @@ MESSAGES: dict[str, str] = {
     "edit.cleared": "Afrondgegevens weggehaald (alleen een afgeronde activiteit heeft die): {removed}.",
     "usage.path_is_file": "{path}: is een bestand, geen map",
     "usage.path_not_writable": "{path}: geen toestemming om te schrijven",
+    "edit.add_item_hint": "Zet dit zelf als nieuw item tussen de haken van de lijst '{key}' (de YAML staat op stdout):",
 }
