@@ -423,6 +423,9 @@ def test_any_selector_is_an_answer_never_an_internal_error(
     r = run("move", str(example_plan), query, "--year", "2", "--dry-run", "--today", TODAY)
     assert r.exit_code in (0, 2), r.stderr
     assert "interne fout" not in r.stderr and "Traceback" not in r.stderr
+    r = run("status", str(example_plan), "1", query, "--dry-run", "--today", TODAY)
+    assert r.exit_code in (0, 2), r.stderr
+    assert "interne fout" not in r.stderr and "Traceback" not in r.stderr
 
 
 # -- done on a done activity says what it changes ----------------------------------------

@@ -583,3 +583,24 @@ def test_random_edits_keep_the_plan_valid_and_every_comment(
         assert text.startswith(editing.BOM) and text.count("\n") == text.count("\r\n")
     if variant == "cr":
         assert "\n" not in text
+
+
+@settings(max_examples=80, deadline=None)
+@given(evidence=texts, title=texts, remove=st.booleans())
+def test_the_item_to_paste_for_a_flow_activity_is_exactly_the_edited_item(
+    evidence: str, title: str, remove: bool
+) -> None:
+    item = {"topic": "a", "title": title, "year": 1, "done_on": "2026-01-02"}
+    flow = editing.flow_item(item)
+    if flow is None:
+        return
+    text = HEADER + "activities:\n  - topic: x\n    title: y\n  - " + flow
+    edit = SetKeys(("activities", 1), {"evidence": evidence}, ("done_on",) if remove else ())
+    with pytest.raises(Refusal) as caught:
+        editing.apply(text, edit)
+    assert caught.value.key == "edit.refuse.flow"
+    if not caught.value.replaces:  # a title that cannot be copied as written: keys only
+        return
+    pasted = text.replace("  - " + flow, caught.value.snippet)
+    expected = {k: v for k, v in item.items() if not (remove and k == "done_on")}
+    assert data(pasted)["activities"][1] == expected | {"evidence": evidence}  # type: ignore[index]
