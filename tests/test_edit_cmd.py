@@ -469,6 +469,14 @@ def test_status_takes_dutch_and_english_words_and_speaks_the_language(
     assert f"    status: {state}\n" in example_plan.read_text(encoding="utf-8")
 
 
+def test_an_unknown_status_word_lists_the_words_to_type(run: Run, example_plan: Path) -> None:
+    r = run("status", str(example_plan), "5", "klaar", "--lang", "en")
+    assert r.exit_code == 2
+    assert "STATUS: 'klaar' is not possible; choose from planned, in_progress, dropped\n" in (
+        r.stderr
+    )
+
+
 @pytest.mark.parametrize("word", ["afgerond", "done", "Done"])
 def test_status_done_in_any_language_points_to_mlplan_done(
     run: Run, example_plan: Path, word: str

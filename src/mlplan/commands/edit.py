@@ -94,16 +94,10 @@ def parse_status(value: str) -> str:
     if chosen == "done":
         raise UsageError("edit.status_done")
     if chosen is None:
-        from mlplan.i18n import get_language, in_every_language
-
-        other = "en" if get_language() == "nl" else "nl"
-        also = [in_every_language(f"status.{s}")[other] for s in STATES]
-        raise UsageError(
-            "edit.bad_status",
-            value=value,
-            choices=", ".join(typed_status(s) for s in STATES),
-            also=", ".join(w if " " not in w else s for w, s in zip(also, STATES, strict=True)),
-        )
+        choices = ", ".join(typed_status(s) for s in STATES)
+        identifiers = ", ".join(STATES)  # what the plan file holds
+        also = t("edit.bad_status_also", words=identifiers) if identifiers != choices else ""
+        raise UsageError("edit.bad_status", value=value, choices=choices, also=also)
     return chosen
 
 

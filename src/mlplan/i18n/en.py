@@ -562,7 +562,7 @@ MESSAGES: dict[str, str] = {
         "mlplan plan shows, or a unique part of its title."
     ),
     "cmd.done.epilog": "Examples: mlplan done 3 --evidence KPB · mlplan done plan.yaml 'VIM' --on 2026-11-20",
-    "cmd.status.help": "Set an activity's status: planned, in_progress or dropped (or gepland, bezig, vervallen; done: mlplan done).",
+    "cmd.status.help": "Set an activity's status: planned, in_progress or dropped (done: mlplan done).",
     "cmd.status.epilog": "Example: mlplan status 5 in_progress",
     "cmd.move.help": "Move an activity to another training year.",
     "cmd.move.epilog": "Example: mlplan move 'Stage bij zorgverzekeraar' --year 3",
@@ -632,7 +632,8 @@ MESSAGES: dict[str, str] = {
     # --- hardening (issue 8) --------------------------------------------------------------
     "write.read_only": "{path} is read-only; nothing was written (make it writable with chmod u+w if you want to change it)",
     # --- edit selectors and status words (issues 12, 18) -----------------------------------
-    "edit.bad_status": "STATUS: '{value}' is not possible; choose from {choices} (or {also})",
+    "edit.bad_status": "STATUS: '{value}' is not possible; choose from {choices}{also}",
+    "edit.bad_status_also": " (or {words})",
     "edit.not_a_number": "'{query}' is not a number mlplan reads: write the number with the digits 0-9 (1 to {count}, as mlplan plan shows them) or give a part of the title",
     "edit.empty_choice": "which activity? Give the number from mlplan plan or a part of the title",
     "edit.where.activity": "activity {number}",

@@ -631,7 +631,8 @@ MESSAGES: dict[str, str] = {
     # --- hardening (issue 8) --------------------------------------------------------------
     "write.read_only": "{path} is alleen-lezen; er is niets geschreven (maak het schrijfbaar met chmod u+w als je het wilt wijzigen)",
     # --- edit selectors and status words (issues 12, 18) -----------------------------------
-    "edit.bad_status": "STATUS: '{value}' kan niet; kies uit {choices} (of {also})",
+    "edit.bad_status": "STATUS: '{value}' kan niet; kies uit {choices}{also}",
+    "edit.bad_status_also": " (of {words})",
     "edit.not_a_number": "'{query}' is geen nummer dat mlplan leest: schrijf het nummer met de cijfers 0-9 (1 t/m {count}, zoals mlplan plan ze toont) of geef een stuk van de titel",
     "edit.empty_choice": "welke activiteit? Geef het nummer uit mlplan plan of een stuk van de titel",
     "edit.where.activity": "activiteit {number}",
