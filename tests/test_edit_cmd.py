@@ -609,3 +609,13 @@ def test_unreadable_plan_is_said_in_the_users_language(
     assert r.exit_code == 2
     assert f"{example_plan}: {said}" in r.stderr
     assert "not readable" not in r.stderr
+
+
+def test_cr_only_plan_gets_the_same_finding_positions_as_lf(run: Run, tmp_path: Path) -> None:
+    text = EXAMPLE_PLAN.read_text(encoding="utf-8").replace("    evidence: KPB", "    evidenc: KPB")
+    (tmp_path / "lf.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "cr.yaml").write_bytes(text.replace("\n", "\r").encode("utf-8"))
+    lf = run("check", str(tmp_path / "lf.yaml"), "--today", TODAY).stdout
+    cr = run("check", str(tmp_path / "cr.yaml"), "--today", TODAY).stdout
+    assert "ML002" in lf and ":1:1: ML002" not in lf
+    assert cr.replace("cr.yaml", "lf.yaml") == lf
