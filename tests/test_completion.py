@@ -134,3 +134,23 @@ def test_topic_completion_follows_the_framework_on_the_command_line(
     broken.write_text("competencies: [", encoding="utf-8")
     done = _complete_bash(f"mlplan framework --framework {broken} ", home)
     assert (done.returncode, done.stdout.strip(), done.stderr) == (0, "", "")
+
+
+def test_status_words_complete_with_tab_in_the_users_language(home: dict[str, str]) -> None:
+    assert _complete_bash("mlplan status 5 ", home).stdout.split() == [
+        "gepland",
+        "bezig",
+        "vervallen",
+    ]
+    assert _complete_bash("mlplan status plan.yaml 5 b", home).stdout.split() == ["bezig"]
+    assert _complete_bash("mlplan status 5 in", home).stdout.split() == ["in_progress"]
+    english = home | {"MLPLAN_LANG": "en"}
+    assert _complete_bash("mlplan status 5 ", english).stdout.split() == [
+        "planned",
+        "in_progress",
+        "dropped",
+    ]
+    # not where the activity goes, and not after the status
+    assert _complete_bash("mlplan status ", home).stdout.split() == []
+    assert _complete_bash("mlplan status plan.yaml ", home).stdout.split() == []
+    assert _complete_bash("mlplan status 5 bezig ", home).stdout.split() == []

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import EXAMPLE_PLAN, Result
 from mlplan import editing, fileio
@@ -188,11 +190,12 @@ def test_ambiguous_and_unknown_activity_exit_2(run: Run, example_plan: Path) -> 
     assert "geen activiteit in" in r.stderr and "mlplan plan toont" in r.stderr
     r = run("move", str(example_plan), "40", "--year", "2")
     assert r.exit_code == 2
-    assert "er is geen activiteit 40; het plan heeft er 16" in r.stderr
+    assert "er is geen activiteit 40 in" in r.stderr and "van 1 t/m 16" in r.stderr
     r = run("status", str(example_plan), "3", "done")
     assert r.exit_code == 2 and "mlplan done" in r.stderr
     r = run("status", str(example_plan), "3", "klaar")
-    assert r.exit_code == 2 and "kies uit planned, in_progress, dropped" in r.stderr
+    assert r.exit_code == 2
+    assert "kies uit gepland, bezig, vervallen (of planned, in_progress, dropped)" in r.stderr
     r = run("done", str(example_plan), "3", "--on", "22-11-2026")
     assert r.exit_code == 2 and "schrijf JJJJ-MM-DD" in r.stderr
     assert example_plan.read_bytes() == before
@@ -298,9 +301,15 @@ def test_flow_style_list_is_refused_with_yaml_to_paste(run: Run, tmp_path: Path)
     r = run("meeting", str(plan), "--date", TODAY, "--kind", "voortgang", "--lang", "en")
     assert r.exit_code == 1
     assert "the list 'meetings' is in flow style" in r.stderr
-    assert "Paste this into the plan yourself" in r.stderr
-    assert r.stdout == "meetings:\n  - date: 2026-11-22\n    kind: voortgang\n"
+    assert "Add this yourself as a new item between the brackets of the list 'meetings'" in (
+        r.stderr
+    )
+    assert r.stdout == "{date: 2026-11-22, kind: voortgang}\n"
     assert plan.read_bytes() == before
+    pasted = before.decode().replace("}]", "}, " + r.stdout.strip() + "]")
+    plan.write_text(pasted, encoding="utf-8")
+    r = run("check", str(plan), "--today", TODAY)
+    assert "ML001" not in r.stdout and "ML002" not in r.stdout
 
 
 def test_an_edit_with_new_schema_errors_is_refused(
@@ -377,3 +386,247 @@ def test_done_on_an_impossible_date_is_refused(run: Run, example_plan: Path, on:
     assert "ML103" in r.stderr and "nieuwe fouten" in r.stderr
     assert example_plan.read_bytes() == before
     assert run("done", str(example_plan), "3", "--on", TODAY, "--today", TODAY).exit_code == 0
+
+
+# -- choosing an activity: a number is a number (issue 12 item 4, issue 18 item 14) -------
+
+
+@pytest.mark.parametrize("command", ["done", "move", "status"])
+@pytest.mark.parametrize("number", ["0", "17", "360", "99999999999999999999999"])
+def test_a_number_out_of_range_names_the_range_and_changes_nothing(
+    run: Run, example_plan: Path, command: str, number: str
+) -> None:
+    before = example_plan.read_bytes()
+    extra = {"done": [], "move": ["--year", "2"], "status": ["bezig"]}[command]
+    r = run(command, str(example_plan), number, *extra, "--today", TODAY)
+    assert r.exit_code == 2, r.stdout
+    assert f"er is geen activiteit {number} in {example_plan}" in r.stderr
+    assert "kies een nummer van 1 t/m 16" in r.stderr
+    assert example_plan.read_bytes() == before
+
+
+@pytest.mark.parametrize("query", ["²", "٣", "３", "½", "1²"])
+def test_other_unicode_digits_are_a_clear_usage_error(
+    run: Run, example_plan: Path, query: str
+) -> None:
+    before = example_plan.read_bytes()
+    r = run("done", str(example_plan), query, "--lang", "en", "--today", TODAY)
+    assert r.exit_code == 2
+    assert f"'{query}' is not a number mlplan reads: write the number with the digits 0-9" in (
+        r.stderr
+    )
+    assert "internal" not in r.stderr
+    assert example_plan.read_bytes() == before
+
+
+def test_an_empty_choice_asks_which_activity(run: Run, example_plan: Path) -> None:
+    r = run("done", str(example_plan), "  ", "--today", TODAY)
+    assert r.exit_code == 2 and "welke activiteit?" in r.stderr
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=st.text(min_size=1, max_size=8))
+def test_any_selector_is_an_answer_never_an_internal_error(
+    run: Run, example_plan: Path, query: str
+) -> None:
+    r = run("move", str(example_plan), query, "--year", "2", "--dry-run", "--today", TODAY)
+    assert r.exit_code in (0, 2), r.stderr
+    assert "interne fout" not in r.stderr and "Traceback" not in r.stderr
+    r = run("status", str(example_plan), "1", query, "--dry-run", "--today", TODAY)
+    assert r.exit_code in (0, 2), r.stderr
+    assert "interne fout" not in r.stderr and "Traceback" not in r.stderr
+
+
+# -- done on a done activity says what it changes ----------------------------------------
+
+
+def test_done_again_with_a_new_date_says_old_and_new(run: Run, example_plan: Path) -> None:
+    r = run("done", str(example_plan), "4", "--on", "2026-06-01", "--evidence", "KPB")
+    assert r.exit_code == 0, r.stderr
+    assert (
+        "activiteit 4 'Actieve bijdrage VIM-bespreking' was al afgerond; gewijzigd: "
+        "done_on 2026-05-20 → 2026-06-01; evidence 'Casus ingebracht in VIM-commissie, "
+        "verslag in portfolio' → 'KPB'."
+    ) in r.stdout
+    # without --on the date stays; the same evidence again changes nothing
+    r = run("done", str(example_plan), "4", "--evidence", "KPB", "--today", TODAY)
+    assert r.exit_code == 0 and "niets te wijzigen" in r.stdout
+
+
+# -- status words, and taking an activity out of done -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "said"),
+    [
+        ("bezig", "nl", "heeft nu status bezig."),
+        ("in_progress", "nl", "heeft nu status bezig."),
+        ("In-Progress", "en", "now has status in progress."),
+        ("in progress", "en", "now has status in progress."),
+        ("bezig", "en", "now has status in progress."),
+        ("VERVALLEN", "nl", "heeft nu status vervallen."),
+        ("dropped", "nl", "heeft nu status vervallen."),
+    ],
+)
+def test_status_takes_dutch_and_english_words_and_speaks_the_language(
+    run: Run, example_plan: Path, word: str, lang: str, said: str
+) -> None:
+    r = run("status", str(example_plan), "5", word, "--lang", lang, "--today", TODAY)
+    assert r.exit_code == 0, r.stderr
+    assert said in r.stdout
+    state = {"b": "in_progress", "i": "in_progress", "I": "in_progress"}.get(word[0], "dropped")
+    assert f"    status: {state}\n" in example_plan.read_text(encoding="utf-8")
+
+
+def test_an_unknown_status_word_lists_the_words_to_type(run: Run, example_plan: Path) -> None:
+    r = run("status", str(example_plan), "5", "klaar", "--lang", "en")
+    assert r.exit_code == 2
+    assert "STATUS: 'klaar' is not possible; choose from planned, in_progress, dropped\n" in (
+        r.stderr
+    )
+
+
+@pytest.mark.parametrize("word", ["afgerond", "done", "Done"])
+def test_status_done_in_any_language_points_to_mlplan_done(
+    run: Run, example_plan: Path, word: str
+) -> None:
+    r = run("status", str(example_plan), "5", word)
+    assert r.exit_code == 2 and "gebruik mlplan done" in r.stderr
+
+
+def test_status_of_a_done_activity_removes_its_completion_data_visibly(
+    run: Run, example_plan: Path
+) -> None:
+    original = example_plan.read_text(encoding="utf-8")
+    r = run("status", str(example_plan), "1", "gepland", "--dry-run", "--today", TODAY)
+    assert r.exit_code == 0, r.stderr
+    assert [
+        line
+        for line in r.stdout.splitlines()
+        if line[:1] in "+-" and line[:3] not in ("---", "+++")
+    ] == [
+        "-    status: done",
+        "-    done_on: 2026-03-12",
+        "-    evidence: KPB voorzitten overdracht",
+        "+    status: planned",
+    ]
+    assert "weggehaald" in r.stderr and "evidence: 'KPB voorzitten overdracht'" in r.stderr
+    r = run("status", str(example_plan), "1", "planned", "--lang", "en", "--today", TODAY)
+    assert r.exit_code == 0, r.stderr
+    assert (
+        "now has status planned. Completion data removed (only a done activity has it): "
+        "done_on: 2026-03-12; evidence: 'KPB voorzitten overdracht'."
+    ) in r.stdout
+    assert changed(original, example_plan.read_text(encoding="utf-8")) == [
+        "@@ -21,3 +21 @@",
+        "-    status: done",
+        "-    done_on: 2026-03-12",
+        "-    evidence: KPB voorzitten overdracht",
+        "+    status: planned",
+    ]
+    r = run("check", str(example_plan), "--today", TODAY)
+    assert "ML201" not in r.stdout
+
+
+# -- flow style: mlplan plan's numbers and paste text that fits (issue 12 item 18) --------
+
+
+def test_flow_style_activity_is_named_by_its_number_with_an_indented_item_to_paste(
+    run: Run, tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "version: 1\naios: {name: A}\ntraining: {start: 2025-09-01, years: 5}\n"
+        "activities:\n"
+        "    - topic: innovatie\n      title: Eerste\n      year: 1\n"
+        "    - {topic: innovatie, title: Tweede, year: 2}\n",
+        encoding="utf-8",
+    )
+    before = plan.read_bytes()
+    r = run("done", str(plan), "2", "--evidence", "KPB", "--today", TODAY)
+    assert r.exit_code == 1
+    assert "activiteit 2 staat in flow-stijl" in r.stderr and "activities[" not in r.stderr
+    assert "Vervang activiteit 2 in het plan zelf door dit" in r.stderr
+    assert r.stdout == (
+        "    - topic: innovatie\n      title: Tweede\n      year: 2\n      status: done\n"
+        "      done_on: 2026-11-22\n      evidence: KPB\n"
+    )
+    assert plan.read_bytes() == before
+    plan.write_text(
+        before.decode().replace("    - {topic: innovatie, title: Tweede, year: 2}\n", r.stdout)
+    )
+    r = run("check", str(plan), "--today", TODAY)
+    assert "ML001" not in r.stdout and "ML002" not in r.stdout
+    r = run("done", str(plan), "2", "--evidence", "KPB", "--today", TODAY)
+    assert r.exit_code == 0 and "niets te wijzigen" in r.stdout  # the pasted item is it
+
+
+# -- line endings and unreadable files (issue 18 item 18) ---------------------------------
+
+
+def test_cr_only_plan_is_edited_keeping_its_line_endings(run: Run, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    text = EXAMPLE_PLAN.read_text(encoding="utf-8")
+    plan.write_bytes(text.replace("\n", "\r").encode("utf-8"))
+    r = run("done", str(plan), "3", "--evidence", "KPB", "--today", TODAY)
+    assert r.exit_code == 0, r.stderr
+    r = run("add", str(plan), "--topic", "innovatie", "--title", "Nieuw", "--year", "2")
+    assert r.exit_code == 0, r.stderr
+    expected = text.replace(
+        "behandelmethodes\n",
+        "behandelmethodes\n    status: done\n    done_on: 2026-11-22\n    evidence: KPB\n",
+        1,
+    ).replace("\ncourses:", "  - topic: innovatie\n    title: Nieuw\n    year: 2\n\ncourses:", 1)
+    assert plan.read_bytes() == expected.replace("\n", "\r").encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("nl", "geen toestemming om te lezen"), ("en", "permission denied")]
+)
+@pytest.mark.parametrize("command", ["add", "meeting", "done", "check"])
+def test_unreadable_plan_is_said_in_the_users_language(
+    run: Run,
+    example_plan: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    lang: str,
+    said: str,
+) -> None:
+    """Tests run as root, who may read anything: make the plan unreadable by telling every
+    permission check (typer's os.access and the read itself) that it is."""
+    real_access, real_read = os.access, Path.read_bytes
+
+    def access(path: object, mode: int, *args: object, **kwargs: object) -> bool:
+        if Path(str(path)) == example_plan and mode & os.R_OK:
+            return False
+        return real_access(path, mode, *args, **kwargs)  # type: ignore[arg-type]
+
+    def read_bytes(self: Path) -> bytes:
+        if self == example_plan:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    args = {
+        "add": ["--topic", "innovatie", "--title", "x", "--year", "1"],
+        "meeting": ["--date", TODAY, "--kind", "voortgang"],
+        "done": ["3"],
+        "check": [],
+    }[command]
+    r = run(command, str(example_plan), *args, "--lang", lang)
+    assert r.exit_code == 2
+    assert f"{example_plan}: {said}" in r.stderr
+    assert "not readable" not in r.stderr
+
+
+def test_cr_only_plan_gets_the_same_finding_positions_as_lf(run: Run, tmp_path: Path) -> None:
+    text = EXAMPLE_PLAN.read_text(encoding="utf-8").replace("    evidence: KPB", "    evidenc: KPB")
+    (tmp_path / "lf.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "cr.yaml").write_bytes(text.replace("\n", "\r").encode("utf-8"))
+    lf = run("check", str(tmp_path / "lf.yaml"), "--today", TODAY).stdout
+    cr = run("check", str(tmp_path / "cr.yaml"), "--today", TODAY).stdout
+    assert "ML002" in lf and ":1:1: ML002" not in lf
+    assert cr.replace("cr.yaml", "lf.yaml") == lf

@@ -330,11 +330,82 @@ def test_flow_style_list_is_refused_with_the_yaml_to_paste() -> None:
     with pytest.raises(Refusal) as caught:
         editing.apply(text, Append("activities", {"topic": "c", "title": "d", "year": 2}))
     assert caught.value.key == "edit.refuse.flow_list"
-    assert caught.value.snippet == "activities:\n  - topic: c\n    title: d\n    year: 2\n"
+    assert caught.value.snippet == "{topic: c, title: d, year: 2}\n" and caught.value.adds_item
+    agreements = Append(
+        "activities", {"topic": "c", "title": "d, e: [f]", "agreements": ["x, y", "z"]}
+    )
+    with pytest.raises(Refusal) as caught:
+        editing.apply(text, agreements)
+    assert caught.value.snippet == "{topic: c, title: 'd, e: [f]', agreements: ['x, y', z]}\n"
     with pytest.raises(Refusal) as caught:
         editing.apply(text, SetKeys(("activities", 0), {"status": "done"}))
     assert caught.value.key == "edit.refuse.flow"
-    assert caught.value.snippet == "status: done\n"
+    # the whole item with the change, to put in its place in the flow list
+    assert caught.value.snippet == "{topic: a, title: b, year: 1, status: done}\n"
+    assert caught.value.replaces and caught.value.loc == ("activities", 0)
+
+
+def test_flow_style_activity_in_a_block_list_gets_a_block_item_at_its_dash_column() -> None:
+    text = (
+        HEADER + "activities:\n    - topic: x\n      title: y\n      year: 1\n"
+        "    - {topic: a, title: 'b, c', year: 1, status: done, done_on: 2026-01-02}\n"
+    )
+    with pytest.raises(Refusal) as caught:
+        editing.apply(text, SetKeys(("activities", 1), {"status": "planned"}, ("done_on",)))
+    assert caught.value.key == "edit.refuse.flow" and caught.value.replaces
+    assert caught.value.snippet == (
+        "    - topic: a\n      title: 'b, c'\n      year: 1\n      status: planned\n"
+    )
+    pasted = text.replace(text.splitlines(keepends=True)[-1], caught.value.snippet)
+    assert yaml.safe_load(pasted)["activities"][1] == {
+        "topic": "a",
+        "title": "b, c",
+        "year": 1,
+        "status": "planned",
+    }
+
+
+def test_keys_to_paste_are_indented_like_the_mapping() -> None:
+    text = HEADER + "activities:\n  - topic: a\n    title: b\n    status: &s planned\n"
+    with pytest.raises(Refusal) as caught:
+        editing.apply(text, SetKeys(("activities", 0), {"status": "done", "done_on": "x"}))
+    assert caught.value.key == "edit.refuse.value" and not caught.value.replaces
+    assert caught.value.snippet == "    status: done\n    done_on: x\n"
+
+
+def test_removing_keys_takes_their_lines_and_keeps_everything_else() -> None:
+    text = (
+        HEADER + "activities:\n  - topic: a  # mine\n    title: b\n    status: done\n"
+        "    done_on: 2026-01-02   # the day\n    # about the evidence\n"
+        "    evidence: |\n      KPB\n      en verslag\n    notes: n\n"
+    )
+    new = editing.apply(
+        text, SetKeys(("activities", 0), {"status": "planned"}, ("done_on", "evidence"))
+    )
+    assert new == (
+        HEADER + "activities:\n  - topic: a  # mine\n    title: b\n    status: planned\n"
+        "    # about the evidence\n    notes: n\n"
+    )
+    for eol in ("\r\n", "\r"):
+        assert editing.apply(
+            text.replace("\n", eol),
+            SetKeys(("activities", 0), {"status": "planned"}, ("done_on", "evidence")),
+        ) == new.replace("\n", eol)
+
+
+def test_a_key_that_starts_its_item_is_not_removed() -> None:
+    text = HEADER + "activities:\n  - done_on: 2026-01-02\n    title: b\n"
+    with pytest.raises(Refusal) as caught:
+        editing.apply(text, SetKeys(("activities", 0), {}, ("done_on",)))
+    assert caught.value.key == "edit.refuse.remove"
+
+
+def test_cr_only_line_endings_are_edited_and_kept() -> None:
+    text = HEADER.replace("\n", "\r") + "activities:\r  - topic: a\r    title: b\r"
+    new = editing.apply(text, SetKeys(("activities", 0), {"status": "done"}))
+    assert new == text + "    status: done\r"
+    added = editing.apply(new, Append("activities", {"topic": "c", "title": "d", "year": 2}))
+    assert added == new + "  - topic: c\r    title: d\r    year: 2\r"
 
 
 def test_anchored_value_is_refused() -> None:
@@ -399,7 +470,29 @@ def test_find_by_number_title_part_and_exact_title() -> None:
     assert editing.find_activity(ACTIVITIES, "mdo") == 2
     assert editing.find_activity(ACTIVITIES, "  OVERDRACHT ") == 0
     assert editing.find_activity(ACTIVITIES, "voorzitten") == 3  # the exact title wins
-    assert editing.find_activity(ACTIVITIES, "360") == 1  # no activity 360: the title
+    assert editing.find_activity(ACTIVITIES, "360 graden") == 1
+
+
+@pytest.mark.parametrize("number", ["0", "6", "360", "00", "-1", "+9", "9" * 5000])
+def test_a_number_is_never_a_title(number: str) -> None:
+    with pytest.raises(editing.NoMatch) as missing:
+        editing.find_activity(ACTIVITIES, number)  # "360 graden feedback" holds 0 and 360
+    assert missing.value.by_number and missing.value.count == 5
+
+
+@pytest.mark.parametrize("query", ["²", "٣", "３", "½", "Ⅻ", "-²"])
+def test_other_digits_are_not_a_number_nor_a_title(query: str) -> None:
+    with pytest.raises(editing.NotANumber):
+        editing.find_activity(ACTIVITIES, query)
+
+
+@given(st.text(max_size=12))
+def test_any_choice_finds_one_activity_or_says_why(query: str) -> None:
+    try:
+        index = editing.find_activity(ACTIVITIES, query)
+    except (editing.NoMatch, editing.Ambiguous, editing.NotANumber, editing.EmptyChoice):
+        return
+    assert 0 <= index < len(ACTIVITIES)
 
 
 def test_ambiguous_and_missing_choices() -> None:
@@ -429,7 +522,7 @@ def _comment_lines(text: str) -> list[str]:
     return [line for line in editing.split_lines(text) if line.lstrip().startswith("#")]
 
 
-@pytest.mark.parametrize("variant", ["lf", "crlf-bom", "four", "indentless"])
+@pytest.mark.parametrize("variant", ["lf", "crlf-bom", "cr", "four", "indentless"])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(edits, min_size=1, max_size=6))
 def test_random_edits_keep_the_plan_valid_and_every_comment(
@@ -438,6 +531,7 @@ def test_random_edits_keep_the_plan_valid_and_every_comment(
     base = {
         "lf": COMMENTED,
         "crlf-bom": editing.BOM + COMMENTED.replace("\n", "\r\n"),
+        "cr": COMMENTED.replace("\n", "\r"),
         "four": FOUR_SPACES + "# the end\n",
         "indentless": INDENTLESS + "# the end\n",
     }[variant]
@@ -455,7 +549,10 @@ def test_random_edits_keep_the_plan_valid_and_every_comment(
             )
         elif kind == "status":
             assert isinstance(step[1], int) and isinstance(step[2], str)
-            edit = SetKeys(("activities", step[1] % count), {"status": step[2]})
+            # as `mlplan status` does: out of done, without the completion data
+            edit = SetKeys(
+                ("activities", step[1] % count), {"status": step[2]}, ("done_on", "evidence")
+            )
         elif kind == "move":
             assert isinstance(step[1], int) and isinstance(step[2], int)
             edit = SetKeys(("activities", step[1] % count), {"year": step[2]})
@@ -474,9 +571,36 @@ def test_random_edits_keep_the_plan_valid_and_every_comment(
                 item["agreements"] = step[2]
             edit = Append("meetings", item)
         text = editing.apply(text, edit)
+        if kind == "status":  # taken out of done: no completion data is left
+            assert isinstance(edit, SetKeys) and isinstance(edit.loc[1], int)
+            activity = data(text)["activities"][edit.loc[1]]  # type: ignore[index]
+            assert "done_on" not in activity and "evidence" not in activity
     checked = checking.check_text(text.removeprefix(editing.BOM), "t", fw, TODAY)
     assert [d for d in checked.diagnostics if d.code in ("ML001", "ML002")] == []
     assert checked.plan is not None and len(checked.plan.activities) == expected_activities
     assert _comment_lines(text) == _comment_lines(base)
     if variant == "crlf-bom":
         assert text.startswith(editing.BOM) and text.count("\n") == text.count("\r\n")
+    if variant == "cr":
+        assert "\n" not in text
+
+
+@settings(max_examples=80, deadline=None)
+@given(evidence=texts, title=texts, remove=st.booleans())
+def test_the_item_to_paste_for_a_flow_activity_is_exactly_the_edited_item(
+    evidence: str, title: str, remove: bool
+) -> None:
+    item = {"topic": "a", "title": title, "year": 1, "done_on": "2026-01-02"}
+    flow = editing.flow_item(item)
+    if flow is None:
+        return
+    text = HEADER + "activities:\n  - topic: x\n    title: y\n  - " + flow
+    edit = SetKeys(("activities", 1), {"evidence": evidence}, ("done_on",) if remove else ())
+    with pytest.raises(Refusal) as caught:
+        editing.apply(text, edit)
+    assert caught.value.key == "edit.refuse.flow"
+    if not caught.value.replaces:  # a title that cannot be copied as written: keys only
+        return
+    pasted = text.replace("  - " + flow, caught.value.snippet)
+    expected = {k: v for k, v in item.items() if not (remove and k == "done_on")}
+    assert data(pasted)["activities"][1] == expected | {"evidence": evidence}  # type: ignore[index]

@@ -54,8 +54,11 @@ def test_topic_titles_and_suggested_phase(example_plan: Path) -> None:
     ov = example(example_plan)
     first = ov.activities[0]
     assert (first.activity.topic, first.topic_title) == ("overlegmomenten", "Overlegmomenten")
-    # "Voorzitten overdracht" is an example activity of the framework with a phase
-    assert first.suggested_phase is not None
+    # "Voorzitten overdracht" is an example activity the learning curve gives no phase;
+    # "Voorzitten MDO" is one it puts in eind
+    assert first.suggested_phase is None
+    last = ov.activities[-1]
+    assert (last.activity.title, last.suggested_phase) == ("Voorzitten MDO", "eind")
 
 
 def test_coverage_of_the_example_plan(example_plan: Path) -> None:

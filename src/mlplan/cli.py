@@ -453,7 +453,11 @@ def build_app() -> typer.Typer:
     def status_cmd(
         args: Annotated[
             list[str],
-            typer.Argument(help=t("arg.edit.status"), metavar=t("metavar.edit_activity_status")),
+            typer.Argument(
+                help=t("arg.edit.status"),
+                metavar=t("metavar.edit_activity_status"),
+                autocompletion=completion.complete_status_args,
+            ),
         ],
         today: today_opt = None,
         dry_run: dry_run_opt = False,

@@ -41,21 +41,39 @@ DEFAULT_PAD = 2
 
 
 class Refusal(Exception):
-    """The edit cannot be placed safely. ``snippet`` is YAML the user can paste by hand."""
+    """The edit cannot be placed safely. ``snippet`` is YAML the user can paste by hand;
+    ``replaces`` says it is the whole node at ``loc`` (to put in place of it), else it
+    is keys to add to that node (or, with ``adds_item``, one item for a flow list).
+    ``loc`` is what the refusal is about, if one node."""
 
-    def __init__(self, key: str, /, snippet: str = "", **params: Any) -> None:
+    def __init__(
+        self,
+        key: str,
+        /,
+        snippet: str = "",
+        *,
+        loc: Loc | None = None,
+        replaces: bool = False,
+        adds_item: bool = False,
+        **params: Any,
+    ) -> None:
         super().__init__(key)
         self.key = key
         self.snippet = snippet
+        self.loc = loc
+        self.replaces = replaces
+        self.adds_item = adds_item  # the snippet is one item to add to the list params["key"]
         self.params = params
 
 
 @dataclass(frozen=True)
 class SetKeys:
-    """Set scalar keys of the mapping at ``loc`` (e.g. ``("activities", 2)``)."""
+    """Set scalar keys of the mapping at ``loc`` (e.g. ``("activities", 2)``), then
+    remove the keys in ``remove`` (each with its whole line)."""
 
     loc: Loc
     values: Mapping[str, Scalar]
+    remove: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -241,8 +259,20 @@ def apply(text: str, edit: Edit) -> str:
     bom = BOM if text.startswith(BOM) else ""
     body = text[len(bom) :]
     if isinstance(edit, SetKeys):
-        for key, value in edit.values.items():
-            body = _set_key(body, edit.loc, key, value, edit)
+        try:
+            for key, value in edit.values.items():
+                body = _set_key(body, edit.loc, key, value, edit)
+            for key in edit.remove:
+                body = _remove_key(body, edit.loc, key)
+        except Refusal as refusal:
+            if refusal.loc is None:
+                raise
+            # the YAML to paste, worked out on the text as it was, laid out to fit there
+            text_ = text[len(bom) :]
+            snippet, replaces = _fitting_snippet(text_, edit)
+            raise Refusal(
+                refusal.key, snippet, loc=refusal.loc, replaces=replaces, **refusal.params
+            ) from None
     else:
         body = _append(body, edit)
     return bom + body
@@ -300,11 +330,11 @@ def _plain_copy(data: Any) -> Any:
     return data
 
 
-def _verify(text: str, expected: Any, snippet: str) -> None:
+def _verify(text: str, expected: Any, snippet: str, loc: Loc | None = None) -> None:
     """The edited text must parse to exactly the expected data; else refuse."""
     doc = yamlloc.parse(text, "<plan>")
     if any(d.code == "ML001" for d in doc.diagnostics) or not _same(doc.data, expected):
-        raise Refusal("edit.refuse.unsafe", snippet=snippet)
+        raise Refusal("edit.refuse.unsafe", snippet, loc=loc)
 
 
 def _set_snippet(edit: SetKeys) -> str:
@@ -317,14 +347,14 @@ def _set_key(text: str, loc: Loc, key: str, value: Scalar, edit: SetKeys) -> str
     where = _where(loc)
     snippet = _set_snippet(edit)
     if not isinstance(mapping, dict):
-        raise Refusal("edit.refuse.not_mapping", where=where, snippet=snippet)
+        raise Refusal("edit.refuse.not_mapping", snippet, loc=loc, where=where)
     wanted = _as_data(value)
     if key in mapping and _same(mapping[key], wanted):
         return text  # already so: leave its text (and quoting) alone
     lines = _Lines(text)
     mpos = doc.index.get(loc)
     if mpos is None or _char_at(lines, mpos) == "{":
-        raise Refusal("edit.refuse.flow", where=where, snippet=snippet)
+        raise Refusal("edit.refuse.flow", snippet, loc=loc, where=where)
     expected = _plain_copy(doc.data)
     _get(expected, loc)[key] = wanted
     emitted = emit(value)
@@ -333,13 +363,13 @@ def _set_key(text: str, loc: Loc, key: str, value: Scalar, edit: SetKeys) -> str
         start = lines.offset(vpos.line, vpos.column)
         end = lines.offset(vpos.end_line, vpos.end_column)
         if text[start:end][:1] in tuple("*&!|>[{"):  # alias, anchor, tag, block, collection
-            raise Refusal("edit.refuse.value", where=where, key=key, snippet=snippet)
+            raise Refusal("edit.refuse.value", snippet, loc=loc, where=where, key=key)
         if start == end and (start == 0 or text[start - 1] not in " \t"):
             emitted = " " + emitted  # "goal:" had no value: "goal: text"
         new = text[:start] + emitted + text[end:]
     else:
         new = _insert_key(text, doc, lines, loc, mapping, key, emitted, where, snippet)
-    _verify(new, expected, snippet)
+    _verify(new, expected, snippet, loc)
     return new
 
 
@@ -361,7 +391,7 @@ def _insert_key(
         if (pos := doc.index.get((*loc, k))) is not None and pos.end_line and isinstance(k, str)
     ]
     if not present:
-        raise Refusal("edit.refuse.flow", where=where, snippet=snippet)
+        raise Refusal("edit.refuse.flow", snippet, loc=loc, where=where)
     present.sort(key=lambda item: (item[0].key_line, item[0].key_column))
     rank = KEY_ORDER.index(key) if key in KEY_ORDER else len(KEY_ORDER)
     before = [(pos, k) for pos, k in present if k in KEY_ORDER and KEY_ORDER.index(k) < rank]
@@ -371,6 +401,110 @@ def _insert_key(
     eol = lines.eol(lines.last_line(anchor))
     line = " " * (anchor.key_column - 1) + f"{key}: {emitted}" + eol
     return text[:at] + prefix + line + text[at:]
+
+
+def _remove_key(text: str, loc: Loc, key: str) -> str:
+    """The text without the line(s) of ``key`` in the mapping at ``loc`` (its value and a
+    comment after it go too); refused where the key does not start its own line."""
+    doc = _parse(text)
+    mapping = _get(doc.data, loc)
+    where = _where(loc)
+    if not isinstance(mapping, dict):
+        raise Refusal("edit.refuse.not_mapping", loc=loc, where=where)
+    if key not in mapping:
+        return text
+    lines = _Lines(text)
+    mpos = doc.index.get(loc)
+    pos = doc.index.get((*loc, key))
+    if mpos is None or _char_at(lines, mpos) == "{":
+        raise Refusal("edit.refuse.flow", loc=loc, where=where)
+    if pos is None or not pos.end_line or len(mapping) < 2:
+        raise Refusal("edit.refuse.remove", loc=loc, where=where, key=key)
+    if lines.line_text(pos.key_line)[: pos.key_column - 1].strip(" \t"):
+        raise Refusal("edit.refuse.remove", loc=loc, where=where, key=key)  # "- key: …"
+    last = lines.last_line(pos)
+    start = lines.starts[pos.key_line - 1]
+    end = lines.starts[last] if last < lines.count else len(text)
+    new = text[:start] + text[end:]
+    expected = _plain_copy(doc.data)
+    del _get(expected, loc)[key]
+    _verify(new, expected, "", loc)
+    return new
+
+
+def _source(lines: _Lines, pos: Position) -> str | None:
+    """A value's text as written, when it is on one line."""
+    if not pos.end_line or pos.end_line != pos.line:
+        return None
+    return lines.text[
+        lines.offset(pos.line, pos.column) : lines.offset(pos.end_line, pos.end_column)
+    ]
+
+
+_FLOW_UNSAFE = frozenset(",[]{}")
+
+
+def _fitting_snippet(text: str, edit: SetKeys) -> tuple[str, bool]:
+    """What to paste by hand for a refused ``edit``, laid out to fit where it goes.
+
+    For a list item (an activity) the whole item with the change made, to put in its
+    place: in block style at the list's dash column, or as one flow mapping when the
+    list itself is in flow style. Else the keys to add, indented like the mapping's keys.
+    Each value the edit leaves alone is copied as written. ``(snippet, replaces)``."""
+    keys_only = _set_snippet(edit)
+    try:
+        doc = yamlloc.parse(text, "<plan>")
+        lines = _Lines(text)
+        mapping = _get(doc.data, edit.loc)
+    except Refusal:
+        return keys_only, False
+    if not isinstance(mapping, dict):
+        return keys_only, False
+    loc = edit.loc
+    mpos = doc.index.get(loc)
+    parent = doc.index.get(loc[:-1]) if loc and isinstance(loc[-1], int) else None
+    words: dict[str, str] = {}
+    for k in mapping:
+        if not isinstance(k, str):
+            words = {}
+            break
+        vpos = doc.index.get((*loc, k))
+        written = _source(lines, vpos) if vpos is not None else None
+        if written is None:
+            break
+        words[k] = written
+    else:
+        for k in edit.remove:
+            words.pop(k, None)
+        for k, value in edit.values.items():
+            words[k] = _flow_scalar(value)
+        expected = _plain_copy(mapping)
+        expected.update({k: _as_data(v) for k, v in edit.values.items()})
+        for k in edit.remove:
+            expected.pop(k, None)
+        if parent is not None and mpos is not None and _char_at(lines, mpos) == "{":
+            if _char_at(lines, parent) == "-":
+                dash = " " * (parent.column - 1)
+                body = "".join(
+                    (f"{dash}- " if i == 0 else f"{dash}  ") + f"{k}: {v}\n"
+                    for i, (k, v) in enumerate(words.items())
+                )
+                probe = body
+            else:
+                body = "{" + ", ".join(f"{k}: {v}" for k, v in words.items()) + "}\n"
+                probe = "- " + body
+            check = yamlloc.parse(probe, "<snippet>")
+            ok = not any(d.code == "ML001" for d in check.diagnostics)
+            data = check.data
+            if ok and isinstance(data, list) and len(data) == 1 and _same(data[0], expected):
+                return body, True
+    column = 1
+    firsts = [p.key_column for k in mapping if (p := doc.index.get((*loc, k))) is not None]
+    if mpos is not None and _char_at(lines, mpos) != "{" and firsts:
+        column = min(firsts)
+    elif mpos is not None:
+        column = mpos.column + 1
+    return "".join(" " * (column - 1) + line + "\n" for line in keys_only.splitlines()), False
 
 
 # -- appending list items --------------------------------------------------------------
@@ -446,6 +580,31 @@ def render_item(item: Mapping[str, Value], dash: int, style: _Style, eol: str = 
     return "".join(line + eol for line in out)
 
 
+def _flow_scalar(value: Scalar) -> str:
+    emitted = emit(value)
+    if _FLOW_UNSAFE & set(emitted) and not emitted.startswith(("'", '"')):
+        emitted = "'" + emitted.replace("'", "''") + "'"
+    return emitted
+
+
+def flow_item(item: Mapping[str, Value]) -> str | None:
+    """``item`` as one flow mapping (``{date: 2026-11-22, kind: voortgang}``) that reads
+    back as exactly the item; ``None`` if it would not."""
+    parts = []
+    for key, value in item.items():
+        if isinstance(value, list):
+            parts.append(f"{key}: [" + ", ".join(_flow_scalar(x) for x in value) + "]")
+        else:
+            parts.append(f"{key}: {_flow_scalar(value)}")
+    text = "{" + ", ".join(parts) + "}"
+    doc = yamlloc.parse(f"- {text}\n", "<snippet>")
+    wanted = {k: _as_data(v) for k, v in item.items()}
+    ok = not any(d.code == "ML001" for d in doc.diagnostics)
+    if ok and isinstance(doc.data, list) and len(doc.data) == 1 and _same(doc.data[0], wanted):
+        return text + "\n"
+    return None
+
+
 def paste_snippet(edit: Append) -> str:
     """What to paste by hand under the list's key, in the default layout."""
     return f"{edit.key}:\n" + render_item(edit.item, DEFAULT_OFFSET, _Style())
@@ -479,6 +638,11 @@ def _append(text: str, edit: Append) -> str:
         expected[edit.key] = [item]
         new = _fill_empty(text, lines, edit, style, pos)
     elif isinstance(current, list):
+        # a new item for the flow list itself, written as a flow mapping to put between
+        # its brackets (block lines would not fit there)
+        flow = flow_item(edit.item)
+        if flow is not None:
+            raise Refusal("edit.refuse.flow_list", flow, adds_item=True, key=edit.key)
         raise Refusal("edit.refuse.flow_list", key=edit.key, snippet=snippet)
     else:
         raise Refusal("edit.refuse.not_list", key=edit.key, snippet=snippet)
@@ -564,13 +728,27 @@ class Candidate:
 
 
 class NoMatch(Exception):
-    """No activity matches the user's choice."""
+    """No activity matches the user's choice. ``by_number``: the choice was a number
+    outside ``1 .. count``."""
 
     def __init__(self, query: str, count: int, by_number: bool) -> None:
         super().__init__(query)
         self.query = query
         self.count = count
         self.by_number = by_number
+
+
+class NotANumber(Exception):
+    """The choice is written with digits that are not 0-9 (``²``, ``٣``, ``½``): neither
+    a number mlplan reads nor something a title search should guess at."""
+
+    def __init__(self, query: str) -> None:
+        super().__init__(query)
+        self.query = query
+
+
+class EmptyChoice(Exception):
+    """The choice is empty or only spaces."""
 
 
 class Ambiguous(Exception):
@@ -593,16 +771,32 @@ def candidates(activities: Sequence[Any]) -> list[Candidate]:
     return out
 
 
+# a number as people type it: ASCII digits, perhaps a sign; more digits than any plan
+# has activities are out of range without asking int() (which refuses > 4300 digits)
+_NUMBER = re.compile(r"[+-]?[0-9]+")
+_MAX_DIGITS = 9
+
+
 def find_activity(activities: Sequence[Any], query: str) -> int:
     """The 0-based index of the activity the user means: a number as ``mlplan plan``
     shows it (1-based), or a part of its title that only one activity has (ignoring
-    case). An exact title wins over titles that merely contain it."""
+    case). An exact title wins over titles that merely contain it.
+
+    A number is always a number: out of range it is :class:`NoMatch` with ``by_number``,
+    never a title search (``0`` must not find "360 graden feedback"). A choice made only
+    of other numeric characters (``²``, ``٣``, ``½``) is :class:`NotANumber`."""
     query = query.strip()
     all_ = candidates(activities)
-    if query.isdigit():
-        number = int(query)
+    if not query:
+        raise EmptyChoice(query)
+    if _NUMBER.fullmatch(query):
+        digits = query.lstrip("+-").lstrip("0")
+        number = int(query) if len(digits) <= _MAX_DIGITS else 0
         if 1 <= number <= len(all_):
             return number - 1
+        raise NoMatch(query, len(all_), by_number=True)
+    if query.lstrip("+-").isnumeric():
+        raise NotANumber(query)
     wanted = normalise_title(query)
     if not wanted:
         raise NoMatch(query, len(all_), by_number=False)
@@ -614,4 +808,4 @@ def find_activity(activities: Sequence[Any], query: str) -> int:
         return found[0].number - 1
     if found:
         raise Ambiguous(query, found)
-    raise NoMatch(query, len(all_), by_number=query.isdigit())
+    raise NoMatch(query, len(all_), by_number=False)

@@ -21,6 +21,19 @@ from mlplan.suggest import closest
 _NO_SUCH_COMMAND = re.compile(r"No such command '(?P<name>.*?)'\.")
 _EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$")
 _MISSING_COMMAND = "Missing command."
+# typer's own checks of a path argument (exists, readable, file or directory), in English
+_PATH_PROBLEM = re.compile(
+    r"(?:file|directory|path) (?P<path>'.*'|\".*\") "
+    r"(?P<what>does not exist|is a file|is a directory|is not readable|is not writable)\.",
+    re.DOTALL,
+)
+_PATH_KEYS = {
+    "does not exist": "error.file_not_found",
+    "is a directory": "error.is_directory",
+    "is not readable": "error.permission_denied",
+    "is a file": "usage.path_is_file",
+    "is not writable": "usage.path_not_writable",
+}
 _INTEGER_ERRORS = {"int_parsing", "int_from_float", "int_type"}
 _NUMBER_ERRORS = {"float_parsing", "float_type"}
 
@@ -104,6 +117,11 @@ def _bad_value(exc: Any) -> str:
     """A value that does not fit its option: typer checks it with a pydantic type
     adapter, whose error says what was given and what kind of value was expected."""
     option = _name(exc.param)
+    if found := _PATH_PROBLEM.fullmatch(str(exc.message)):
+        import ast
+
+        path = ast.literal_eval(found["path"])  # typer wrote it with repr()
+        return t(_PATH_KEYS[found["what"]], path=path)
     cause = exc.__cause__
     errors = cause.errors() if hasattr(cause, "errors") else []
     if errors:

@@ -288,6 +288,9 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, dict[str, Any]]
     return "yaml.syntax", {"detail": problem or str(exc).splitlines()[0]}
 
 
+_EDITOR_BREAK = re.compile(r"\r\n|[\r\n]")
+
+
 class _Lines:
     """1-based line and column of a libyaml mark, counting lines as editors do.
 
@@ -301,10 +304,12 @@ class _Lines:
     def __init__(self, text: str) -> None:
         self.starts: list[int] | None = None
         if "\x85" in text or "\u2028" in text or "\u2029" in text:
-            self.starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
-        # libyaml puts "end of stream" after an implied final newline: one line too far
-        last = text.rfind("\n") + 1
-        self.end = (text.count("\n") + 1, len(text) - last + 1)
+            self.starts = [0, *(m.end() for m in _EDITOR_BREAK.finditer(text))]
+        # libyaml puts "end of stream" after an implied final newline: one line too far.
+        # Lines end at LF, CRLF or a lone CR (old Mac files), as libyaml counts them.
+        breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+        last = max(text.rfind("\n"), text.rfind("\r")) + 1
+        self.end = (breaks + 1, len(text) - last + 1)
 
     def __call__(self, mark: Any) -> tuple[int, int]:
         if self.starts is None:

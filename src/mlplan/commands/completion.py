@@ -22,3 +22,26 @@ def complete_topic(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
         return []
     typed = incomplete.casefold()
     return [(topic.id, topic.title) for _, topic in fw.topics() if topic.id.startswith(typed)]
+
+
+def complete_status_args(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion for ``mlplan status [PATH] ACTIVITY STATUS``: the status words,
+    once the activity is typed (after a ``.yaml`` path, one word later). Typed words in
+    the user's language first; a start of a word also finds the identifiers and the
+    other language's words (``in`` → ``in_progress``)."""
+    from mlplan.commands.edit import STATES, status_words, typed_status
+    from mlplan.i18n import t
+
+    before = [str(a) for a in ctx.params.get("args") or []]  # the words already typed
+    words_before = 2 if before and before[0].lower().endswith((".yaml", ".yml")) else 1
+    if len(before) != words_before:  # still at the activity, or the status is given
+        return []
+    start = incomplete.casefold()
+    offered: dict[str, str] = {}
+    for state in STATES:
+        offered[typed_status(state)] = t(f"status.{state}")
+    if start:
+        for word, state in status_words().items():
+            if state in STATES and " " not in word:
+                offered.setdefault(word, t(f"status.{state}"))
+    return [(word, help_) for word, help_ in offered.items() if word.startswith(start)]

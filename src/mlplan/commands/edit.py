@@ -30,7 +30,8 @@ from mlplan.plan import MeetingKind, Training
 from mlplan.timeline import PhaseId
 
 DEFAULT_PATH = Path("plan.yaml")
-STATES = ("planned", "in_progress", "dropped")
+STATES = ("planned", "in_progress", "dropped")  # what `status` sets; done is `mlplan done`
+COMPLETION_KEYS = ("done_on", "evidence")  # what only a done activity has
 PHASES = ("begin", "midden", "eind")
 _UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -56,6 +57,47 @@ def _choice(value: str, option: str, choices: tuple[str, ...]) -> str:
     chosen = value.strip().lower()
     if chosen not in choices:
         raise UsageError("edit.bad_choice", option=option, value=value, choices=", ".join(choices))
+    return chosen
+
+
+def _status_key(word: str) -> str:
+    """How status words are compared: case, and spaces, dashes or underscores between
+    words do not matter (``In progress``, ``in-progress`` and ``in_progress`` are one)."""
+    return "_".join(word.replace("-", " ").replace("_", " ").casefold().split())
+
+
+def status_words() -> dict[str, str]:
+    """Every word for a status a user may type, in either language, to its identifier:
+    the identifiers of the YAML and the words ``mlplan plan`` shows (``status.*``)."""
+    from mlplan.i18n import in_every_language
+    from mlplan.plan import Status
+
+    words: dict[str, str] = {}
+    for status in Status:
+        words[_status_key(status.value)] = status.value
+        for word in in_every_language(f"status.{status.value}").values():
+            words[_status_key(word)] = status.value
+    return words
+
+
+def typed_status(status: str) -> str:
+    """The word for ``status`` to show as a choice: the current language's word when it
+    is one word on the command line, else the identifier (``in_progress``)."""
+    word = t(f"status.{status}")
+    return word if " " not in word else status
+
+
+def parse_status(value: str) -> str:
+    """The status identifier for a word typed after ``mlplan status`` (Dutch or English
+    word, or the identifier); ``done`` is refused: that is ``mlplan done``."""
+    chosen = status_words().get(_status_key(value))
+    if chosen == "done":
+        raise UsageError("edit.status_done")
+    if chosen is None:
+        choices = ", ".join(typed_status(s) for s in STATES)
+        identifiers = ", ".join(STATES)  # what the plan file holds
+        also = t("edit.bad_status_also", words=identifiers) if identifiers != choices else ""
+        raise UsageError("edit.bad_status", value=value, choices=choices, also=also)
     return chosen
 
 
@@ -149,14 +191,30 @@ def _diff(old: str, new: str, name: str) -> str:
     )
 
 
+def _where(loc: yamlloc.Loc | None, fallback: Any) -> Any:
+    """``activiteit 2`` for an activity (the number ``mlplan plan`` shows), else the
+    path in the file as editing names it."""
+    if loc is not None and len(loc) == 2 and loc[0] == "activities" and isinstance(loc[1], int):
+        return t("edit.where.activity", number=loc[1] + 1)
+    return fallback
+
+
 def apply_edit(session: Session, edit: editing.Edit) -> str:
     """The new text, or exit 1 with the reason and the YAML to paste by hand."""
     try:
         return editing.apply(session.text, edit)
     except editing.Refusal as refusal:
-        exit_ = _refuse(refusal.key, path=session.display, **refusal.params)
+        params = dict(refusal.params)
+        if "where" in params:
+            params["where"] = _where(refusal.loc, params["where"])
+        exit_ = _refuse(refusal.key, path=session.display, **params)
         if refusal.snippet:
-            output.err(t("edit.paste_hint"))
+            if refusal.replaces:
+                output.err(t("edit.replace_hint", where=_where(refusal.loc, "")))
+            elif refusal.adds_item:
+                output.err(t("edit.add_item_hint", key=params.get("key", "")))
+            else:
+                output.err(t("edit.paste_hint"))
             output.out(refusal.snippet.rstrip("\n"))
         raise exit_ from None
 
@@ -210,8 +268,14 @@ def select(session: Session, query: str) -> tuple[int, str]:
         raise UsageError("edit.ambiguous", query=query, candidates=lines) from None
     except editing.NoMatch as exc:
         if exc.by_number:
-            raise UsageError("edit.no_number", number=query, count=exc.count) from None
+            raise UsageError(
+                "edit.no_number", number=exc.query, count=exc.count, path=session.display
+            ) from None
         raise UsageError("edit.no_match", query=query, path=session.display) from None
+    except editing.NotANumber as exc:
+        raise UsageError("edit.not_a_number", query=exc.query, count=len(activities)) from None
+    except editing.EmptyChoice:
+        raise UsageError("edit.empty_choice") from None
     return index, editing.candidates(activities)[index].title
 
 
@@ -295,31 +359,86 @@ def run_done(
     session = open_plan(path, framework_path, day)
     index, title = select(session, query)
     activity = _activities(session)[index]
+    before = activity if isinstance(activity, dict) else {}
     values: dict[str, editing.Scalar] = {"status": "done"}
-    if on_date is not None or not (isinstance(activity, dict) and activity.get("done_on")):
+    if on_date is not None or not before.get("done_on"):
         values["done_on"] = on_date or day
     if clean_evidence:
         values["evidence"] = clean_evidence
     new = apply_edit(session, editing.SetKeys(("activities", index), values))
-    shown = values.get("done_on") or (activity.get("done_on") if isinstance(activity, dict) else "")
+    shown = values.get("done_on") or before.get("done_on", "")
     key = "edit.done_evidence" if clean_evidence else "edit.done"
     message = t(
         key, path=session.display, number=index + 1, title=title, on=shown, evidence=clean_evidence
     )
+    if before.get("status") == "done":
+        # done already: say what this changes, old -> new, so a wrong number is noticed
+        changes = [
+            t("edit.change", key=k, old=_shown(before.get(k)), new=_shown(values[k]))
+            for k in ("done_on", "evidence")
+            if k in values and not _equal(before.get(k), values[k])
+        ]
+        if changes:
+            message = t(
+                "edit.redone",
+                path=session.display,
+                number=index + 1,
+                title=title,
+                changes="; ".join(changes),
+            )
     commit(session, new, dry_run=dry_run, message=message)
+
+
+def _shown(value: Any) -> str:
+    """A plan value in a message: dates as YYYY-MM-DD, text quoted, nothing as such."""
+    if value is None or value == "":
+        return t("edit.nothing")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and not _is_date(value):
+        return f"'{value}'"
+    return str(value)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
+def _equal(old: Any, new: editing.Scalar) -> bool:
+    wanted = new.isoformat() if isinstance(new, dt.date) else new
+    return bool(str(old) == str(wanted)) if old is not None else False
 
 
 def run_status(
     *, args: list[str], today: str | None, dry_run: bool, framework_path: Path | None
 ) -> None:
     path, (query, state) = split_args(args, 2, "edit.usage.status")
-    if state.strip().lower() == "done":
-        raise UsageError("edit.status_done")
-    chosen = _choice(state, "STATUS", STATES)
+    chosen = parse_status(state)
     session = open_plan(path, framework_path, options.today(today))
     index, title = select(session, query)
-    new = apply_edit(session, editing.SetKeys(("activities", index), {"status": chosen}))
-    message = t("edit.status", path=session.display, number=index + 1, title=title, status=chosen)
+    activity = _activities(session)[index]
+    before = activity if isinstance(activity, dict) else {}
+    # only a done activity has a completion date and evidence: taking it back out of
+    # done removes them, and the message (and the --dry-run diff) says what went
+    cleared = [k for k in COMPLETION_KEYS if k in before]
+    edit = editing.SetKeys(("activities", index), {"status": chosen}, remove=tuple(cleared))
+    new = apply_edit(session, edit)
+    message = t(
+        "edit.status",
+        path=session.display,
+        number=index + 1,
+        title=title,
+        status=t(f"status.{chosen}"),
+    )
+    if cleared:
+        message += " " + t(
+            "edit.cleared",
+            removed="; ".join(f"{k}: {_shown(before[k])}" for k in cleared),
+        )
     commit(session, new, dry_run=dry_run, message=message)
 
 

@@ -74,3 +74,9 @@ def finding_counts(errors: int, warnings: int) -> dict[str, str]:
         "errors": plural("count.errors", errors),
         "warnings": plural("count.warnings", warnings),
     }
+
+
+def in_every_language(key: str, /) -> dict[str, str]:
+    """The message ``key`` (without placeholders) in each language, for words a user may
+    type in either language on the command line (status words)."""
+    return {lang: _catalogue(lang).get(key, key) for lang in LANGUAGES}
