@@ -631,4 +631,13 @@ MESSAGES: dict[str, str] = {
     "edit.meeting": "{path}: recorded meeting ({kind}) on {date}, {count}.",
     # --- hardening (issue 8) --------------------------------------------------------------
     "write.read_only": "{path} is read-only; nothing was written (make it writable with chmod u+w if you want to change it)",
+    # --- control characters and CSV (issue 12 items 11, 19; issue 18 items 7-9) -----------
+    "opt.csv_dialect": (
+        "CSV dialect: standard (commas, RFC 4180) or excel-nl (semicolons, UTF-8 with BOM, "
+        "CRLF: opens with a double click in Excel with Dutch regional settings)."
+    ),
+    "plan.csv_dialect_needs_csv": (
+        "--csv-dialect applies to CSV only; also choose --format csv (or an output file "
+        "ending in .csv)"
+    ),
 }

@@ -630,4 +630,12 @@ MESSAGES: dict[str, str] = {
     "edit.meeting": "{path}: gesprek ({kind}) op {date} vastgelegd, {count}.",
     # --- hardening (issue 8) --------------------------------------------------------------
     "write.read_only": "{path} is alleen-lezen; er is niets geschreven (maak het schrijfbaar met chmod u+w als je het wilt wijzigen)",
+    # --- control characters and CSV (issue 12 items 11, 19; issue 18 items 7-9) -----------
+    "opt.csv_dialect": (
+        "CSV-variant: standard (komma's, RFC 4180) of excel-nl (puntkomma's, UTF-8 met BOM, "
+        "CRLF: opent met een dubbelklik in Excel met Nederlandse instellingen)."
+    ),
+    "plan.csv_dialect_needs_csv": (
+        "--csv-dialect geldt alleen voor CSV; kies ook --format csv (of een uitvoerbestand op .csv)"
+    ),
 }
