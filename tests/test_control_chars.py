@@ -220,6 +220,9 @@ def test_plan_output_file(run, tmp_path: Path, suffix: str) -> None:
     result = run("plan", str(hostile_plan(tmp_path)), "-o", str(target), "--today", TODAY)
     assert result.exit_code == 1
     assert_clean(result, target)
+    if suffix == ".json":  # escaped, and still exactly the plan's text
+        data = json.loads(target.read_text(encoding="utf-8"))
+        assert data["aios"]["name"] == "Anne" + HOSTILE
 
 
 def test_plan_broken_plan_findings_on_stderr_are_one_line_each(run, tmp_path: Path) -> None:
