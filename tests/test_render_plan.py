@@ -202,6 +202,26 @@ def test_csv_round_trips_user_text() -> None:
     ]
 
 
+@pytest.mark.parametrize("dialect", ["standard", "excel-nl"])
+def test_csv_cells_never_start_a_formula(dialect: str) -> None:
+    """OWASP's CSV injection: Excel runs a cell starting with = + - @ tab or CR."""
+    starts = ['=HYPERLINK("http://evil","click")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)"]
+    starts += ["\t=1+1", "\r=1+1"]
+    acts = [{"topic": "financien", "title": s, "year": 1, "goal": s} for s in starts]
+    text = render.to_csv(overview_of(plan_yaml(activities=acts)), dialect)
+    rows = list(
+        csv.reader(
+            io.StringIO(text.removeprefix("\ufeff"), newline=""),
+            delimiter=";" if dialect == "excel-nl" else ",",
+        )
+    )[1:]
+    assert [row[5] for row in rows] == [
+        "'" + s.replace("\t", "\\t").replace("\r", "\\r") for s in starts
+    ]
+    assert [row[6] for row in rows] == [row[5] for row in rows]
+    assert [row[0] for row in rows] == ["1", "2", "3", "4", "5", "6"]  # numbers untouched
+
+
 def test_csv_header_in_english(example_plan: Path) -> None:
     set_language("en")
     text = render.to_csv(overview_of(example_plan.read_text(encoding="utf-8")))

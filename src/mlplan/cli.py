@@ -274,6 +274,10 @@ def build_app() -> typer.Typer:
         JSON = "json"
         CSV = "csv"
 
+    class CsvDialect(StrEnum):
+        STANDARD = "standard"
+        EXCEL_NL = "excel-nl"
+
     @command("plan")
     def plan_cmd(
         path: Annotated[
@@ -299,6 +303,15 @@ def build_app() -> typer.Typer:
                 show_default=False,
             ),
         ] = None,
+        csv_dialect: Annotated[
+            CsvDialect | None,
+            typer.Option(
+                "--csv-dialect",
+                help=t("opt.csv_dialect"),
+                case_sensitive=False,
+                show_default=False,
+            ),
+        ] = None,
         today: today_opt = None,
         framework: framework_opt = None,
         lang: lang_opt = None,
@@ -308,6 +321,7 @@ def build_app() -> typer.Typer:
         run(
             path=path,
             fmt=fmt.value if fmt else None,
+            csv_dialect=csv_dialect.value if csv_dialect else None,
             output_path=output_file,
             today=today,
             framework_path=framework,

@@ -2,16 +2,71 @@
 
 Colour only on a terminal and never with ``NO_COLOR``; rich is imported only by the
 commands that draw tables, so plain formats start fast.
+
+This is the one seam every byte passes on its way out (``out``, ``err``, the rich
+consoles, ``--output`` files through :func:`clean`): control characters in user text
+(a plan, a framework file, a file name) are shown escaped here, so no renderer can let
+an ESC sequence, a CR or a bidi override through. Line feeds and tabs are the layout of
+every format and stay; so does CR LF (a CSV dialect's line end). On a stream that shows
+colour, the SGR styles (``ESC [ … m``) that mlplan and rich add stay too.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
+
+from mlplan.render.safe import escape_controls
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+_SGR = re.compile(r"(\x1b\[[0-9;]*m|\r\n)")
+_CRLF = re.compile(r"(\r\n)")
+# the SGR parameters mlplan's and rich's styles use: reset, bold, dim, italic, underline,
+# normal intensity and the foreground colours. Anything else (conceal, reverse, blink,
+# backgrounds) is never mlplan's, so it is escaped even on a colour terminal.
+_OWN_SGR = frozenset(
+    {"", "0", "1", "2", "3", "4", "22", "23", "24", "39", *map(str, range(30, 38))}
+)
+
+
+def _kept(separator: str, keep: str) -> bool:
+    if separator == "\r\n":
+        return "\n" in keep
+    return all(p in _OWN_SGR for p in separator[2:-1].split(";"))
+
+
+def clean(text: str, *, color: bool = False, keep: str = "\n\t") -> str:
+    """``text`` as it may be written: every control character escaped except those in
+    ``keep`` (line feeds and tabs), CR LF line ends and, when ``color`` is on, SGR colour
+    codes."""
+    if text.isprintable():
+        return text
+    parts = (_SGR if color else _CRLF).split(text)
+    # split() with one group: odd items are the kept separators
+    return "".join(
+        part if i % 2 and _kept(part, keep) else escape_controls(part, keep=keep)
+        for i, part in enumerate(parts)
+    )
+
+
+class SafeStream:
+    """A text stream that writes through :func:`clean`; everything else is the wrapped
+    stream's (``isatty``, ``encoding``, ``fileno``, ...)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+        self._color = use_color(stream)
+
+    def write(self, text: str) -> int:
+        self._stream.write(clean(text, color=self._color))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def use_color(stream: IO[str]) -> bool:
@@ -30,7 +85,7 @@ def console(*, stderr: bool = False, width: int | None = None) -> Console:
     stream = sys.stderr if stderr else sys.stdout
     color = use_color(stream)
     return Console(
-        file=stream,
+        file=SafeStream(stream),  # type: ignore[arg-type]  # a TextIO in all it is used for
         force_terminal=color,
         no_color=not color,
         color_system="auto" if color else None,
@@ -44,12 +99,15 @@ def console(*, stderr: bool = False, width: int | None = None) -> Console:
 
 def out(text: str = "") -> None:
     """Write a line of data to stdout."""
+    text = clean(text, color=use_color(sys.stdout))
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 def err(text: str) -> None:
-    """Write a line of diagnostics to stderr."""
-    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+    """Write a line of diagnostics to stderr: one line, whatever a file name or a message
+    holds (a newline in it is shown as ``\\n``, so it cannot start a line of its own)."""
+    text = clean(text.removesuffix("\n"), color=use_color(sys.stderr), keep="\t")
+    sys.stderr.write(text + "\n")
 
 
 def style(text: str, code: str, stream: IO[str] | None = None) -> str:

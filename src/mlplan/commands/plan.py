@@ -78,6 +78,7 @@ def run(
     path: Path,
     fmt: str | None,
     output_path: Path | None,
+    csv_dialect: str | None = None,
     today: str | None,
     framework_path: Path | None,
 ) -> None:
@@ -96,13 +97,17 @@ def run(
         if output_path.is_dir():
             raise UsageError("error.is_directory", path=str(output_path))
     chosen = resolve_format(fmt, output_path)
+    if csv_dialect is not None and chosen != "csv":
+        raise UsageError("plan.csv_dialect_needs_csv")
     fw = load_framework(framework_path)
+
+    from mlplan.render.diagnostics import to_text
 
     checked = check_file(path, fw, day, str(path))
     if checked.plan is None:
         # YAML or schema errors: no half plan; the findings as ``check`` prints them
-        for d in checked.diagnostics:
-            output.err(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}")
+        for line in to_text(checked.diagnostics, 1).splitlines()[:-1]:  # not its count line
+            output.err(line)
         output.err(t("plan.check_count", **finding_counts(checked.errors, checked.warnings)))
         output.err(t("plan.not_shown", path=checked.path))
         raise typer.Exit(1)
@@ -111,7 +116,7 @@ def run(
     if chosen == "json":
         text = render.to_json(view)
     elif chosen == "csv":
-        text = render.to_csv(view)
+        text = render.to_csv(view, csv_dialect or "standard")
     elif chosen == "markdown":
         text = render.to_markdown(view)
     elif output_path is not None:
@@ -127,10 +132,10 @@ def run(
     if output_path is not None:
         from mlplan.fileio import atomic_write
 
-        atomic_write(output_path, text)
+        atomic_write(output_path, output.clean(text))  # as stdout would get it
         output.err(t("plan.written", path=str(output_path), format=chosen))
     elif text:
-        output.out(text.removesuffix("\n"))
+        output.out(text)  # ends in its own line end (CR LF in the excel-nl dialect)
 
     if checked.errors:
         errors = plural("count.errors", checked.errors)

@@ -666,4 +666,13 @@ MESSAGES: dict[str, str] = {
     "usage.path_is_file": "{path}: is a file, not a directory",
     "usage.path_not_writable": "{path}: no permission to write",
     "edit.add_item_hint": "Add this yourself as a new item between the brackets of the list '{key}' (the YAML is on stdout):",
+    # --- control characters and CSV (issue 12 items 11, 19; issue 18 items 7-9) -----------
+    "opt.csv_dialect": (
+        "CSV dialect: standard (commas, RFC 4180) or excel-nl (semicolons, UTF-8 with BOM, "
+        "CRLF: opens with a double click in Excel with Dutch regional settings)."
+    ),
+    "plan.csv_dialect_needs_csv": (
+        "--csv-dialect applies to CSV only; also choose --format csv (or an output file "
+        "ending in .csv)"
+    ),
 }

@@ -665,4 +665,12 @@ MESSAGES: dict[str, str] = {
     "usage.path_is_file": "{path}: is een bestand, geen map",
     "usage.path_not_writable": "{path}: geen toestemming om te schrijven",
     "edit.add_item_hint": "Zet dit zelf als nieuw item tussen de haken van de lijst '{key}' (de YAML staat op stdout):",
+    # --- control characters and CSV (issue 12 items 11, 19; issue 18 items 7-9) -----------
+    "opt.csv_dialect": (
+        "CSV-variant: standard (komma's, RFC 4180) of excel-nl (puntkomma's, UTF-8 met BOM, "
+        "CRLF: opent met een dubbelklik in Excel met Nederlandse instellingen)."
+    ),
+    "plan.csv_dialect_needs_csv": (
+        "--csv-dialect geldt alleen voor CSV; kies ook --format csv (of een uitvoerbestand op .csv)"
+    ),
 }

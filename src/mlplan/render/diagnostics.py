@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from mlplan.diagnostics import Diagnostic, Severity, count
 from mlplan.i18n import finding_counts, plural, t
+from mlplan.render.safe import one_line
 
 FORMATS = ("text", "json", "github", "gitlab")
 
@@ -33,12 +34,13 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
 
 
 def to_text(diagnostics: list[Diagnostic], files: int, style: Styler = _plain) -> str:
-    """``path:line:col: CODE message`` per finding, then the count line."""
+    """``path:line:col: CODE message`` per finding, each on one line (newlines and other
+    control characters in a path or message escaped), then the count line."""
     lines = []
     for d in diagnostics:
         colour = "1;31" if d.severity is Severity.ERROR else "1;33"
-        where = style(f"{d.path}:{d.line}:{d.column}:", "1")
-        lines.append(f"{where} {style(d.code, colour)} {d.message}")
+        where = style(f"{one_line(d.path)}:{d.line}:{d.column}:", "1")
+        lines.append(f"{where} {style(d.code, colour)} {one_line(d.message)}")
     lines.append(summary(diagnostics, files))
     return "\n".join(lines)
 

@@ -23,6 +23,7 @@ from mlplan.overview import (
     YearView,
 )
 from mlplan.render.markdown import bullet, escape, table
+from mlplan.render.safe import csv_cell, one_line
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -163,7 +164,8 @@ def findings_summary(ov: Overview) -> str:
 
 
 def finding_line(d: Any) -> str:
-    return f"{d.path}:{d.line}:{d.column}: {d.code} {flat(d.message)}"
+    """A finding as ``check`` prints it: one line, control characters escaped."""
+    return f"{one_line(d.path)}:{d.line}:{d.column}: {d.code} {one_line(flat(d.message))}"
 
 
 # -- JSON ------------------------------------------------------------------------------
@@ -278,12 +280,28 @@ def to_json(ov: Overview) -> str:
 # -- CSV -------------------------------------------------------------------------------
 
 
-def to_csv(ov: Overview) -> str:
-    """One row per activity, in plan order; user text kept as written (the csv module
-    quotes commas, quotes and newlines)."""
+CSV_DIALECTS = ("standard", "excel-nl")
+
+
+def to_csv(ov: Overview, dialect: str = "standard") -> str:
+    """One row per activity, in plan order; user text as written (the csv module quotes
+    commas, quotes and newlines), except that every cell passes :func:`csv_cell`: no
+    formula runs and no control character is written raw.
+
+    ``standard`` is RFC 4180 with ``,`` and LF line ends; ``excel-nl`` is what Excel with
+    Dutch regional settings opens with a double click: ``;`` between fields, CR LF line
+    ends and a UTF-8 byte order mark (without it Excel reads the file as Windows-1252)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
+    if dialect == "excel-nl":
+        buffer.write("\ufeff")
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    else:
+        writer = csv.writer(buffer, lineterminator="\n")
+
+    def write(cells: list[Any]) -> None:
+        writer.writerow([csv_cell(c) for c in cells])
+
+    write(
         [
             t("plan.col.number"),
             t("plan.col.year"),
@@ -299,7 +317,7 @@ def to_csv(ov: Overview) -> str:
     )
     for a in ov.activities:
         act = a.activity
-        writer.writerow(
+        write(
             [
                 a.number,
                 act.year,

@@ -18,6 +18,7 @@ from mlplan.i18n import finding_counts, get_language, plural, t
 from mlplan.render import textlayout as layout
 from mlplan.render.diagnostics import diagnostic_dict
 from mlplan.render.markdown import bullet, escape, table
+from mlplan.render.safe import one_line
 from mlplan.summary import (
     Item,
     Matched,
@@ -103,7 +104,7 @@ def talking_point_text(point: TalkingPoint, *, markdown: bool = False) -> str:
 
 
 def _finding(d: Diagnostic) -> str:
-    return f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
+    return f"{one_line(d.path)}:{d.line}:{d.column}: {d.code} {one_line(d.message)}"
 
 
 def _meta(s: Summary) -> str:
@@ -140,7 +141,7 @@ def _overview_cells(row: OverviewRow) -> list[str]:
     loaded = row.name is not None
     first = row.first_error
     error = f"{first.line}:{first.column} {first.code} {first.message}" if first else ""
-    return [
+    cells = [
         row.name if loaded and row.name else t("summary.overview.broken"),
         overview_position(row),
         f"{row.covered}/{row.total}" if loaded else "",
@@ -151,6 +152,7 @@ def _overview_cells(row: OverviewRow) -> list[str]:
         row.path,
         error,
     ]
+    return [one_line(c) for c in cells]  # a row stays one row: no user newline breaks it
 
 
 def _overview_headers() -> list[str]:
@@ -502,7 +504,7 @@ class _Page:
 
     def line(self, text: str, code: str | None = None) -> None:
         """One line as it is (a title, a file path): a terminal wraps it if it must."""
-        self.lines.append(layout.paint(text, code, self.color))
+        self.lines.append(layout.paint(one_line(text), code, self.color))
 
     def heading(self, text: str) -> None:
         self.lines.append("")
@@ -722,7 +724,7 @@ def print_overview(
     cells = []
     for r in rows:
         row = _overview_cells(r)[:-1]
-        row[-1] = shown[r.path]
+        row[-1] = one_line(shown[r.path])
         cells.append(row)
     styles = [layout.RED if r.errors else None for r in rows]
     page.lines += layout.table(
