@@ -36,6 +36,8 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+    # a message id missing from a catalogue fails the test that reaches it
+    monkeypatch.setenv(i18n.STRICT_VAR, "1")
     monkeypatch.setenv("COLUMNS", "100")
     i18n.set_language(i18n.DEFAULT_LANGUAGE)
 

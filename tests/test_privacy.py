@@ -197,3 +197,42 @@ def test_redacted_copy_masks_every_field_and_leaves_the_original() -> None:
     assert masked.meetings[0].agreements == ["Casus dhr. [naam] uitwerken"]
     assert "Jansen" in (plan.activities[0].notes or "")
     assert list(privacy.scan(masked)) == []
+
+
+# -- exports -------------------------------------------------------------------------------
+
+SECRETS = ("Jansen", "12-03-1954", "111222333", "12345678", "de Boer")
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "json", "csv"])
+def test_plan_with_redact_shows_markers_and_leaves_the_file(
+    run: Run, tmp_path: Path, fmt: str
+) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    result = run("plan", str(path), "-f", fmt, "--redact", "--today", "2026-01-01")
+    shown = result.stdout + result.stderr
+    for secret in SECRETS:
+        assert secret not in shown, (fmt, secret)
+    assert "[patiëntnummer]" in result.stdout.replace("\\[", "[").replace("\\]", "]")
+    assert "patiëntgegevens" not in result.stderr  # masked: nothing to warn about
+    assert path.read_text(encoding="utf-8") == PLAN
+    assert not (tmp_path / "plan.yaml.bak").exists()
+
+
+def test_plan_without_redact_says_so_on_stderr(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    result = run("plan", str(path), "-f", "markdown", "--today", "2026-01-01")
+    assert "Verslag in portfolio. HIX 12345678" in result.stdout  # shown as written
+    assert result.stderr.splitlines()[0] == (
+        f"let op: {path} bevat mogelijk patiëntgegevens (5 plaatsen) die nu in de uitvoer "
+        "staan; 'mlplan check' wijst ze aan, --redact vervangt ze"
+    )
+    # and the finding lines name the severity in words
+    assert "- **ML303** (waarschuwing), regel 8, kolom 30" in result.stdout
+
+
+def test_the_example_plan_gives_no_notice(run: Run) -> None:
+    result = run("plan", str(EXAMPLE_PLAN), "-f", "markdown", "--today", "2026-11-22")
+    assert result.stderr == ""

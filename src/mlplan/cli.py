@@ -109,6 +109,9 @@ def build_app() -> typer.Typer:
         typer.Option("--today", help=t("opt.today"), metavar=t("metavar.date"), show_default=False),
     ]
 
+    # every export: mask what looks like patient data in the output, never in the plan
+    redact_opt = Annotated[bool, typer.Option("--redact", help=t("opt.redact"))]
+
     @app.callback()
     def root(
         version: Annotated[
@@ -312,6 +315,7 @@ def build_app() -> typer.Typer:
                 show_default=False,
             ),
         ] = None,
+        redact: redact_opt = False,
         today: today_opt = None,
         framework: framework_opt = None,
         lang: lang_opt = None,
@@ -325,6 +329,7 @@ def build_app() -> typer.Typer:
             output_path=output_file,
             today=today,
             framework_path=framework,
+            redact=redact,
         )
 
     # -- summary (issue 6) -------------------------------------------------------------

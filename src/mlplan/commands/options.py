@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from typing import TYPE_CHECKING
+
 from mlplan import timeline
 from mlplan.errors import UsageError
+
+if TYPE_CHECKING:
+    from mlplan.checking import CheckedPlan
 
 
 def parse_date(option: str, value: str) -> dt.date:
@@ -24,3 +29,18 @@ def date_option(option: str, value: str | None) -> dt.date | None:
 def today(value: str | None) -> dt.date:
     """``--today``: the given date, for reproducible output, else the real date."""
     return date_option("--today", value) or dt.date.today()
+
+
+def shareable(checked: CheckedPlan, redact: bool) -> CheckedPlan:
+    """The plan as an export shows it: masked with ``--redact``; otherwise as it is, with
+    one line on stderr when its free text seems to identify a patient, so that nothing
+    identifying is shared unnoticed."""
+    from mlplan import checking, output
+    from mlplan.i18n import plural, t
+
+    if redact:
+        return checking.redacted(checked)
+    found = checking.privacy_count(checked)
+    if found:
+        output.err(t("privacy.unredacted", path=checked.path, count=plural("count.places", found)))
+    return checked

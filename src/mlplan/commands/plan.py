@@ -81,6 +81,7 @@ def run(
     csv_dialect: str | None = None,
     today: str | None,
     framework_path: Path | None,
+    redact: bool = False,
 ) -> None:
     from mlplan import overview
     from mlplan.render import plan as render
@@ -112,6 +113,7 @@ def run(
         output.err(t("plan.not_shown", path=checked.path))
         raise typer.Exit(1)
 
+    checked = options.shareable(checked, redact)
     view = overview.build(checked, fw, day)
     if chosen == "json":
         text = render.to_json(view)

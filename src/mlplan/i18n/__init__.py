@@ -11,6 +11,15 @@ import os
 from collections.abc import Mapping
 from typing import Final
 
+# Set by the test suite (tests/conftest.py): a message id missing from the catalogue of the
+# current language raises instead of printing the id (or the Dutch text in English output).
+STRICT_VAR: Final = "MLPLAN_I18N_STRICT"
+
+
+class MissingMessage(LookupError):
+    """A message id that the current language's catalogue does not hold."""
+
+
 LANGUAGES: Final = ("nl", "en")
 DEFAULT_LANGUAGE: Final = "nl"
 
@@ -53,7 +62,9 @@ def get_language() -> str:
 def t(key: str, /, **params: object) -> str:
     """The message ``key`` in the current language, formatted with ``params``."""
     template = _catalogue(_current).get(key)
-    if template is None:  # a missing key is a bug; still say something useful
+    if template is None:  # a missing key is a bug: loud under test, else say what we can
+        if os.environ.get(STRICT_VAR) == "1":
+            raise MissingMessage(key)
         template = _catalogue(DEFAULT_LANGUAGE).get(key, key)
     # always format, so a literal brace is written the same way ("{{") in every message
     return template.format(**params)

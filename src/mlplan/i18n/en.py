@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "help.install_completion": "Install completion for the current shell.",
     "help.show_completion": "Show completion for the current shell, to copy it or customize the installation.",
     "label.error": "error:",
+    "label.warning": "warning:",
     # --- counts: i18n.plural picks .one for 1 and .many otherwise (0 too) --------------------
     "count.errors.one": "1 error",
     "count.errors.many": "{n} errors",

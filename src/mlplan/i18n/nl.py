@@ -25,6 +25,7 @@ MESSAGES: dict[str, str] = {
     "help.install_completion": "Installeer het aanvullen met Tab voor de huidige shell.",
     "help.show_completion": "Toon het aanvulscript voor de huidige shell, om het te kopiëren of zelf te installeren.",
     "label.error": "fout:",
+    "label.warning": "waarschuwing:",
     # --- counts: i18n.plural picks .one for 1 and .many otherwise (0 too) --------------------
     "count.errors.one": "1 fout",
     "count.errors.many": "{n} fouten",
