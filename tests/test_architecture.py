@@ -1,0 +1,76 @@
+"""The layers' import contract: domain code never reaches for the terminal or the CLI.
+
+Three layers (docs/decisions.md, guides/style.md): the models and domain functions, the
+renderers, and the command line. Every import counts, also one inside a function, since a
+lazy import is still a dependency. Read from the source with ``ast``, so the contract holds
+for code paths no test happens to run.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "mlplan"
+
+UI_LIBRARIES = ("typer", "rich", "questionary", "click")
+CLI = ("mlplan.cli", "mlplan.commands", "mlplan.usage", "mlplan.helptext", "mlplan.wizard")
+RENDERING = ("mlplan.render", "mlplan.output")
+DOMAIN = (
+    "checking",
+    "diagnostics",
+    "domain",
+    "editing",
+    "errors",
+    "fileio",
+    "framework",
+    "initplan",
+    "overview",
+    "parallel",
+    "plan",
+    "privacy",
+    "rules",
+    "scheduler",
+    "suggest",
+    "summary",
+    "timeline",
+    "yamlloc",
+)
+
+
+def imports(module: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return found
+
+
+def _matches(name: str, prefixes: tuple[str, ...]) -> bool:
+    return any(name == p or name.startswith(p + ".") for p in prefixes)
+
+
+@pytest.mark.parametrize("name", DOMAIN)
+def test_domain_imports_no_rendering_and_no_cli(name: str) -> None:
+    bad = sorted(
+        i for i in imports(SRC / f"{name}.py") if _matches(i, UI_LIBRARIES + CLI + RENDERING)
+    )
+    assert bad == [], f"mlplan.{name} is domain code"
+
+
+@pytest.mark.parametrize("path", sorted((SRC / "render").glob("*.py")), ids=lambda p: p.stem)
+def test_rendering_imports_no_cli(path: Path) -> None:
+    bad = sorted(i for i in imports(path) if _matches(i, ("typer", "click", *CLI)))
+    assert bad == [], f"mlplan.render.{path.stem} renders; it does not run commands"
+
+
+def test_every_module_is_in_a_layer() -> None:
+    # a new top-level module must be placed, so the contract covers it
+    top = {p.stem for p in SRC.glob("*.py")} - {"__init__", "__main__"}
+    placed = set(DOMAIN) | {"cli", "usage", "helptext", "wizard", "output"}
+    assert top == placed
