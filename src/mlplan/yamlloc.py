@@ -231,11 +231,19 @@ def parse(text: str, path: str) -> Document:
         line = text.count("\n", 0, text.index("\x00")) + 1
         doc.diagnostics.append(Diagnostic(path, line, 1, "ML001", "yaml.binary", {}))
         return doc
+    composer = _Composer(doc)
     try:
-        _Composer(doc).run()
+        composer.run()
     except _Stop:
         pass
     except yaml.MarkedYAMLError as exc:
+        if _LIBYAML_TOO_DEEP in (exc.problem or ""):
+            line, column = composer.too_deep_at()
+            doc.diagnostics.append(
+                Diagnostic(path, line, column, "ML001", "yaml.too_deep", {"depth": MAX_DEPTH})
+            )
+            doc.data = None
+            return doc
         mark = exc.problem_mark or exc.context_mark
         line, column = _Lines(text)(mark) if mark else (1, 1)
         doc.diagnostics.append(Diagnostic(path, line, column, "ML001", *_explain(exc, text)))
@@ -258,6 +266,10 @@ def load(path: Path, display: str | None = None) -> Document:
         return Document(path=name, text="", diagnostics=[problem])
     return parse(text, name)
 
+
+# libyaml (from PyYAML 6.0.4) caps flow nesting at about 1,000 levels *while scanning
+# ahead*, before the composer has seen the 65th level; see _Composer.too_deep_at.
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 
 # Known libyaml problems, explained in the user's language; others keep libyaml's words.
 _PROBLEMS = (
@@ -346,6 +358,8 @@ class _Composer:
         self.stack: list[_Frame] = []
         self.nodes = 0
         self.documents = 0
+        # where the latest collection started, and the depth after it (for too_deep_at)
+        self.last_open: tuple[int, int] = (0, 0)
 
     def fail(self, mark: Any | None, key: str, **params: Any) -> typing.NoReturn:
         line, column = self.at(mark) if mark else (1, 1)
@@ -379,6 +393,40 @@ class _Composer:
             self.start(ev)
         elif isinstance(ev, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             self.end(ev)
+
+    def too_deep_at(self) -> tuple[int, int]:
+        """Line and column of the bracket that opens level ``MAX_DEPTH + 1``.
+
+        Used when libyaml refuses deep flow nesting in its look-ahead, before sending the
+        events that would let :meth:`start` stop at that bracket: the text is scanned on
+        from the latest collection the composer did see, counting ``[``/``{`` and their
+        closers outside quoted scalars and comments. The same place the composer reports
+        when libyaml lets it get there, whatever the PyYAML version.
+        """
+        text = self.doc.text
+        offset, depth = self.last_open
+        i, n = offset, len(text)
+        found = -1
+        while i < n:
+            c = text[i]
+            if c in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    found = i
+                    break
+            elif c in "]}":
+                depth -= 1
+            elif c == "#" and (i == 0 or text[i - 1] in " \t\n"):
+                i = text.find("\n", i)
+                if i < 0:
+                    break
+            elif c in "'\"" and (i == 0 or text[i - 1] in " \t\n[{,:"):
+                i = _quoted_end(text, i)
+            i += 1
+        if found < 0:  # not found (should not happen): where libyaml stopped
+            found = min(offset, n)
+        line = text.count("\n", 0, found) + 1
+        return line, found - (text.rfind("\n", 0, found) + 1) + 1
 
     # -- nodes -------------------------------------------------------------------------
     def scalar(self, ev: yaml.ScalarEvent) -> None:
@@ -476,6 +524,7 @@ class _Composer:
         loc = self._child_loc()
         self._record(loc, ev.start_mark)
         self.stack.append(_Frame(container, loc, ev.anchor, bool(ev.flow_style)))
+        self.last_open = (ev.end_mark.index, len(self.stack))
 
     def end(self, ev: yaml.SequenceEndEvent | yaml.MappingEndEvent) -> None:
         frame = self.stack.pop()
@@ -581,6 +630,24 @@ class _Composer:
                 self.fail(mark, "yaml.bad_merge")
             for k, v in source.items():
                 top.container.setdefault(k, v)
+
+
+def _quoted_end(text: str, start: int) -> int:
+    """Index of the quote that closes the quoted scalar opening at ``start``."""
+    quote = text[start]
+    i = start + 1
+    while i < len(text):
+        c = text[i]
+        if quote == '"' and c == "\\":
+            i += 2
+            continue
+        if c == quote:
+            if quote == "'" and text[i + 1 : i + 2] == "'":  # '' is an escaped quote
+                i += 2
+                continue
+            return i
+        i += 1
+    return len(text)
 
 
 class _MergeKey:
