@@ -524,7 +524,8 @@ class _Composer:
         loc = self._child_loc()
         self._record(loc, ev.start_mark)
         self.stack.append(_Frame(container, loc, ev.anchor, bool(ev.flow_style)))
-        self.last_open = (ev.end_mark.index, len(self.stack))
+        if ev.end_mark is not None:  # libyaml always gives one; the types allow None
+            self.last_open = (ev.end_mark.index, len(self.stack))
 
     def end(self, ev: yaml.SequenceEndEvent | yaml.MappingEndEvent) -> None:
         frame = self.stack.pop()
