@@ -8,13 +8,16 @@ rich tables or the wizard. ``main`` is the one place that maps exceptions to exi
 
 # No ``from __future__ import annotations``: typer reads these annotations at runtime,
 # and the shared option aliases are local to ``build_app``.
+import contextlib
 import functools
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, ParamSpec
+from typing import Annotated, Any, ParamSpec
 
 import typer
 
@@ -316,6 +319,7 @@ def build_app() -> typer.Typer:
             ),
         ] = None,
         redact: redact_opt = False,
+        force: Annotated[bool, typer.Option("--force", help=t("opt.plan.force"))] = False,
         today: today_opt = None,
         framework: framework_opt = None,
         lang: lang_opt = None,
@@ -323,6 +327,7 @@ def build_app() -> typer.Typer:
         from mlplan.commands.plan import run
 
         run(
+            force=force,
             path=path,
             fmt=fmt.value if fmt else None,
             csv_dialect=csv_dialect.value if csv_dialect else None,
@@ -593,28 +598,114 @@ def _report_usage(exc: typer.TyperException) -> None:
         err(hint)
 
 
+class _Guarded:
+    """A standard stream that a closed pipe, a closed descriptor or a full disk cannot
+    turn into an error: once a write fails, the descriptor is pointed at ``os.devnull``
+    and the rest is dropped. A message that cannot be shown never changes the exit code
+    (an edit that wrote its file still exits 0) and never ends the command early."""
+
+    def __init__(self, stream: Any, fd: int) -> None:
+        self._stream = stream
+        self._fd = fd
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+    def _lost(self) -> None:
+        with contextlib.suppress(OSError):
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, self._fd)
+            os.close(null)
+        with contextlib.suppress(OSError, ValueError):
+            self._stream.flush()  # the buffered rest now goes to os.devnull
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except OSError:
+            self._lost()
+            return len(text)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError:
+            self._lost()
+
+
+def _guard_streams() -> None:
+    """Make stdin, stdout and stderr safe to use whatever state they were left in: a
+    closed descriptor 0-2 is opened on ``os.devnull`` first (otherwise the next file
+    mlplan opens, such as a plan's temporary file, would get that number and receive
+    the output), then stdout and stderr are wrapped in :class:`_Guarded`."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+    for name, fd in (("stdout", 1), ("stderr", 2)):
+        stream = getattr(sys, name)
+        if isinstance(stream, _Guarded):
+            continue
+        if stream is None:
+            stream = open(fd, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
+        setattr(sys, name, _Guarded(stream, fd))
+
+
+def _is_interrupt(exc: BaseException) -> bool:
+    """Ctrl-C, also when a library caught it and raised its own error (pydantic's
+    ``SchemaError`` while it builds a schema)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt) or "KeyboardInterrupt" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``mlplan`` script; exits with the spec's exit codes."""
+    import mlplan
+
+    _guard_streams()
     args = list(sys.argv[1:] if argv is None else argv)
-    set_language(resolve_language(_scan_lang(args)))
-    _localise_help(args)
     try:
+        set_language(resolve_language(_scan_lang(args)))
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            if argv is None:  # the program itself, not a caller's process
+                signal.signal(signal.SIGTERM, _terminate)
+        if mlplan.interrupted_early:  # Ctrl-C while mlplan was still starting
+            mlplan.interrupted_early = False
+            raise KeyboardInterrupt
+        _localise_help(args)
         # not standalone: typer's usage errors come here, to be said in the user's language
         code = build_app()(args=args, prog_name="mlplan", standalone_mode=False)
     except MlplanError as exc:
         _report(exc)
-        sys.exit(exc.exit_code)
+        _exit(exc.exit_code)
     except typer.TyperException as exc:
         _report_usage(exc)
-        sys.exit(getattr(exc, "exit_code", 2))
+        _exit(getattr(exc, "exit_code", 2))
     except (KeyboardInterrupt, typer.Abort):  # Ctrl-C outside a command; Ctrl-D at a prompt
         _report(Interrupted())
-        sys.exit(130)
-    except BrokenPipeError:
-        # the reader went away (``mlplan plan | head``): not an error worth a message
-        sys.stderr.close()
-        os._exit(0)
+        _exit(130)
+    except _Terminated:  # killed: clean-up done on the way here; now die by the signal
+        _exit_flush()
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        _exit(143)
     except Exception as exc:  # the last line of defence: never a traceback for users
+        if _is_interrupt(exc):
+            _report(Interrupted())
+            _exit(130)
         if os.environ.get("MLPLAN_DEBUG"):
             raise
         err(
@@ -622,5 +713,28 @@ def main(argv: list[str] | None = None) -> None:
             + " "
             + t("error.internal", detail=f"{type(exc).__name__}: {exc}")
         )
-        sys.exit(2)
-    sys.exit(code if isinstance(code, int) else 0)  # a typer.Exit's code, or 0
+        _exit(2)
+    if code == Interrupted.exit_code:  # typer's answer to a Ctrl-C outside a command
+        _report(Interrupted())
+    _exit(code if isinstance(code, int) else 0)  # a typer.Exit's code, or 0
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM: unwind like Ctrl-C (temporary files removed, workers killed), then die
+    by the signal as the sender expects."""
+    raise _Terminated
+
+
+class _Terminated(BaseException):
+    pass
+
+
+def _exit_flush() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+
+
+def _exit(code: int) -> None:
+    _exit_flush()
+    sys.exit(code)

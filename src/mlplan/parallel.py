@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from typing import BinaryIO, NoReturn, TypeVar
 
 T = TypeVar("T")
+_BLOCKED = {signal.SIGINT, signal.SIGTERM}
 R = TypeVar("R")
 
 # A child is worth its fork (a few ms, and the results' trip back) from about this many
@@ -33,6 +34,16 @@ MIN_SHARE = 32
 # macOS offers fork, but its system libraries are not fork-safe (Python itself stopped
 # forking there by default); Windows has no fork.
 CAN_FORK = hasattr(os, "fork") and sys.platform != "darwin"
+# More processes than this never help and can exhaust the machine (``MLPLAN_JOBS=99999``):
+# at most 4 per core, and never more than 64.
+JOBS_PER_CORE = 4
+MAX_JOBS = 64
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def max_jobs() -> int:
+    """The most processes a group may use on this machine."""
+    return min(MAX_JOBS, JOBS_PER_CORE * available_cores())
 
 
 def available_cores() -> int:
@@ -54,17 +65,17 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R
     large files is spread over all processes. ``func`` runs in forked children with this
     process's state; it must not write to stdout or stderr, and its results must pickle.
     """
-    jobs = min(jobs, len(items))
+    jobs = min(jobs, len(items), max_jobs())
     if jobs <= 1 or not CAN_FORK:
         return [func(x) for x in items]
     shares = [items[k::jobs] for k in range(jobs)]
     children: dict[int, tuple[int, BinaryIO]] = {}  # share -> (pid, its pipe's read end)
     results: dict[int, list[R]] = {}
     try:
-        # SIGINT waits until every child is started and known, so a Ctrl-C can neither
-        # land in a child before it ignores the signal (it would unwind into this
-        # process's code) nor leave a child unknown to the clean-up below.
-        old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        # SIGINT and SIGTERM wait until every child is started and known, so a Ctrl-C
+        # can neither land in a child before it ignores the signal (it would unwind into
+        # this process's code) nor leave a child unknown to the clean-up below.
+        old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, _BLOCKED)
         try:
             for k in range(1, jobs):
                 started = _fork(func, shares[k])
@@ -91,6 +102,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R
 def _fork(func: Callable[[T], R], share: Sequence[T]) -> tuple[int, BinaryIO] | None:
     """Start a child computing ``share``; its pid and the pipe its results come through."""
     read_end, write_end = os.pipe()
+    parent = os.getpid()
     try:
         pid = os.fork()
     except OSError:
@@ -98,16 +110,20 @@ def _fork(func: Callable[[T], R], share: Sequence[T]) -> tuple[int, BinaryIO] | 
         os.close(write_end)
         return None
     if pid == 0:
-        _child(func, share, read_end, write_end)
+        _child(func, share, read_end, write_end, parent)
     os.close(write_end)
     return pid, os.fdopen(read_end, "rb")
 
 
-def _child(func: Callable[[T], R], share: Sequence[T], read_end: int, write_end: int) -> NoReturn:
+def _child(
+    func: Callable[[T], R], share: Sequence[T], read_end: int, write_end: int, parent: int
+) -> NoReturn:
     code = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent answers Ctrl-C
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by the parent
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler unwinds its code
+        _die_with(parent)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _BLOCKED)  # blocked by the parent
         os.close(read_end)
         data = pickle.dumps([func(x) for x in share], pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write_end, "wb") as pipe:
@@ -118,6 +134,20 @@ def _child(func: Callable[[T], R], share: Sequence[T], read_end: int, write_end:
     finally:
         # No atexit handlers, no flushing of stdio buffers inherited from the parent.
         os._exit(code)
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this child when its parent dies (Linux), however it died:
+    a SIGKILL of the parent leaves no orphan computing on. Elsewhere the pipe does it:
+    a child whose parent is gone fails its write and exits."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _collect(pid: int, pipe: BinaryIO) -> list[R] | None:

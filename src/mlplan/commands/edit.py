@@ -12,11 +12,14 @@ the first is the plan file. ``status`` takes ``[PATH] ACTIVITY STATE`` the same 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, ParamSpec, cast
 
 import typer
 
@@ -29,6 +32,7 @@ from mlplan.i18n import plural, t
 from mlplan.plan import MeetingKind, Training
 from mlplan.timeline import PhaseId
 
+P = ParamSpec("P")
 DEFAULT_PATH = Path("plan.yaml")
 STATES = ("planned", "in_progress", "dropped")  # what `status` sets; done is `mlplan done`
 COMPLETION_KEYS = ("done_on", "evidence")  # what only a done activity has
@@ -144,10 +148,31 @@ def _refuse(msg_id: str, /, **params: Any) -> typer.Exit:
     return typer.Exit(1)
 
 
+_locks: list[contextlib.ExitStack] = []  # the running command's locks (see ``locked``)
+
+
+def locked(fn: Callable[P, None]) -> Callable[P, None]:
+    """Run an edit command holding the plan's lock from the read in :func:`open_plan` to
+    the end of the write, so two edits of one plan never lose one another's change."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+        with contextlib.ExitStack() as stack:
+            _locks.append(stack)
+            try:
+                fn(*args, **kwargs)
+            finally:
+                _locks.remove(stack)
+
+    return wrapper
+
+
 def open_plan(path: Path, framework_path: Path | None, today: dt.date) -> Session:
     """Read the plan once; refuse (exit 1) when its YAML cannot be edited safely."""
     display = str(path)
     fw = load_framework(framework_path)
+    if _locks:  # before the read: the whole read-modify-write is one step for others
+        _locks[-1].enter_context(fileio.plan_lock(path))
     raw = yamlloc.read_bytes(path, display)
     body, problem = yamlloc.decode(raw, display)
     if body is None:
@@ -297,6 +322,7 @@ def _check_year(session: Session, year: int) -> None:
         raise UsageError("edit.year_range", year=year, last=last if last is not None else "…")
 
 
+@locked
 def run_add(
     *,
     path: Path,
@@ -343,6 +369,7 @@ def run_add(
     commit(session, new, dry_run=dry_run, message=message)
 
 
+@locked
 def run_done(
     *,
     args: list[str],
@@ -413,6 +440,7 @@ def _equal(old: Any, new: editing.Scalar) -> bool:
     return bool(str(old) == str(wanted)) if old is not None else False
 
 
+@locked
 def run_status(
     *, args: list[str], today: str | None, dry_run: bool, framework_path: Path | None
 ) -> None:
@@ -442,6 +470,7 @@ def run_status(
     commit(session, new, dry_run=dry_run, message=message)
 
 
+@locked
 def run_move(
     *, args: list[str], year: int, today: str | None, dry_run: bool, framework_path: Path | None
 ) -> None:
@@ -454,6 +483,7 @@ def run_move(
     commit(session, new, dry_run=dry_run, message=message)
 
 
+@locked
 def run_meeting(
     *,
     path: Path,

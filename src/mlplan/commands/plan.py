@@ -82,6 +82,7 @@ def run(
     today: str | None,
     framework_path: Path | None,
     redact: bool = False,
+    force: bool = False,
 ) -> None:
     from mlplan import overview
     from mlplan.render import plan as render
@@ -132,9 +133,9 @@ def run(
             text = render.table_text(view, console.width)
 
     if output_path is not None:
-        from mlplan.fileio import atomic_write
+        from mlplan.fileio import write_output
 
-        atomic_write(output_path, output.clean(text))  # as stdout would get it
+        write_output(output_path, output.clean(text), chosen, force=force)  # as stdout gets it
         output.err(t("plan.written", path=str(output_path), format=chosen))
     elif text:
         output.out(text)  # ends in its own line end (CR LF in the excel-nl dialect)

@@ -676,4 +676,12 @@ MESSAGES: dict[str, str] = {
         "--csv-dialect applies to CSV only; also choose --format csv (or an output file "
         "ending in .csv)"
     ),
+    # --- write-safety (issue 18 items 1-6, 16, 17) -------------------------------------
+    "write.locked": "{path} is being changed by another mlplan command right now (lock {lock}, waited {seconds} s); nothing was written, try again",
+    "write.not_regular": "{path} is not a regular file (a device, FIFO or socket); mlplan writes a plan only to a regular file, nothing was written",
+    "write.backup_not_file": "{path} is a directory; mlplan cannot keep the previous version there. Nothing was written; move or rename that directory",
+    "write.backup_is_plan": "{path} is the plan itself (a link to it); mlplan cannot keep the previous version there. Nothing was written; remove that link",
+    "write.output_is_plan": "{path} is a plan; mlplan does not write over it. Nothing was written; choose another name or use --force",
+    "write.output_exists": "{path} already exists and is not a file mlplan writes for this output (its extension does not match the format); nothing was written. Choose another name or use --force",
+    "opt.plan.force": "Overwrite an existing --output file, even a plan or one whose extension does not match the format.",
 }

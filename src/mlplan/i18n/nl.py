@@ -674,4 +674,12 @@ MESSAGES: dict[str, str] = {
     "plan.csv_dialect_needs_csv": (
         "--csv-dialect geldt alleen voor CSV; kies ook --format csv (of een uitvoerbestand op .csv)"
     ),
+    # --- write-safety (issue 18 items 1-6, 16, 17) -------------------------------------
+    "write.locked": "{path} wordt op dit moment door een ander mlplan-commando gewijzigd (slot {lock}, {seconds} s gewacht); er is niets geschreven, probeer het opnieuw",
+    "write.not_regular": "{path} is geen gewoon bestand (een apparaat, FIFO of socket); een plan schrijft mlplan alleen naar een gewoon bestand, er is niets geschreven",
+    "write.backup_not_file": "{path} is een map; daar kan mlplan de vorige versie niet bewaren. Er is niets geschreven; verplaats of hernoem die map",
+    "write.backup_is_plan": "{path} is het plan zelf (een link ernaar); daar kan mlplan de vorige versie niet bewaren. Er is niets geschreven; verwijder die link",
+    "write.output_is_plan": "{path} is een plan; mlplan schrijft er niet overheen. Er is niets geschreven; kies een andere naam of gebruik --force",
+    "write.output_exists": "{path} bestaat al en is geen bestand dat mlplan voor deze uitvoer schrijft (de extensie past niet bij het formaat); er is niets geschreven. Kies een andere naam of gebruik --force",
+    "opt.plan.force": "Overschrijf een bestaand --output-bestand, ook als het een plan is of de extensie niet bij het formaat past.",
 }
