@@ -236,3 +236,58 @@ def test_plan_without_redact_says_so_on_stderr(run: Run, tmp_path: Path) -> None
 def test_the_example_plan_gives_no_notice(run: Run) -> None:
     result = run("plan", str(EXAMPLE_PLAN), "-f", "markdown", "--today", "2026-11-22")
     assert result.stderr == ""
+
+
+# -- summary -------------------------------------------------------------------------------
+
+CLEAN = PLAN.split("activities:")[0].replace("Anne de Vries", "Bram Bakker") + "activities: []\n"
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "json"])
+def test_summary_with_redact_masks_the_page(run: Run, tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    plain = run("summary", str(path), "-f", fmt, "--today", "2026-04-01")
+    assert "de Boer" in plain.stdout  # the open agreement is on the page as written
+    assert plain.stderr.startswith(f"let op: {path} bevat mogelijk patiëntgegevens (5 plaatsen)")
+    result = run("summary", str(path), "-f", fmt, "--redact", "--today", "2026-04-01")
+    for secret in SECRETS:
+        assert secret not in result.stdout + result.stderr, (fmt, secret)
+    assert "[naam]" in result.stdout.replace("\\[", "[").replace("\\]", "]")
+    assert result.stderr == ""
+    assert path.read_text(encoding="utf-8") == PLAN
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("fmt", ["table", "markdown", "json"])
+def test_group_summary_names_the_plans_with_patient_data(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, jobs: str
+) -> None:
+    monkeypatch.setenv("MLPLAN_JOBS", jobs)  # the count comes back from the workers too
+    (tmp_path / "anne.yaml").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "bram.yaml").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "carla.yaml").write_text(PLAN.replace("Anne de Vries", "Carla"), encoding="utf-8")
+    plain = run("summary", str(tmp_path), "-f", fmt, "--today", "2026-04-01")
+    assert plain.stderr == (
+        "let op: de uitvoer bevat mogelijk patiëntgegevens uit 2 plannen: "
+        f"{tmp_path / 'anne.yaml'}, {tmp_path / 'carla.yaml'}; "
+        "'mlplan check' wijst ze aan, --redact vervangt ze\n"
+    )
+    assert "de Boer" in plain.stdout
+    masked = run("summary", str(tmp_path), "-f", fmt, "--redact", "--today", "2026-04-01")
+    for secret in SECRETS:
+        assert secret not in masked.stdout, (fmt, secret)
+    assert masked.stderr == ""
+    assert "Bram Bakker" in masked.stdout and "Carla" in masked.stdout  # aios names stay
+    # the overview alone quotes no free text: nothing to warn about
+    only = run("summary", str(tmp_path), "--overview-only", "--today", "2026-04-01")
+    assert only.stderr == ""
+
+
+def test_group_notice_in_english(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "anne.yaml").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "bram.yaml").write_text(CLEAN, encoding="utf-8")
+    result = run("--lang", "en", "summary", str(tmp_path), "--today", "2026-04-01")
+    assert result.stderr.startswith(
+        f"note: the output may hold patient data from 1 plan: {tmp_path / 'anne.yaml'};"
+    )

@@ -374,6 +374,7 @@ def build_app() -> typer.Typer:
             bool, typer.Option("--recursive", "-r", help=t("opt.summary.recursive"))
         ] = False,
         framework: framework_opt = None,
+        redact: redact_opt = False,
         lang: lang_opt = None,
     ) -> None:
         from mlplan.commands.summary import run
@@ -388,6 +389,7 @@ def build_app() -> typer.Typer:
             overview_only=overview_only,
             recursive=recursive,
             framework_path=framework,
+            redact=redact,
         )
 
     # -- add, done, status, move, meeting (issue 7) ------------------------------------

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 import typer
 
 from mlplan import output, parallel
-from mlplan.checking import CheckedPlan, check_file
+from mlplan.checking import CheckedPlan, check_file, privacy_count
+from mlplan.checking import redacted as checked_redacted
 from mlplan.commands import options
 from mlplan.diagnostics import Diagnostic
 from mlplan.errors import InputError, UsageError
@@ -121,11 +122,17 @@ def _check_in_group(path: Path, fw: Framework, today: dt.date) -> CheckedPlan | 
 # -- the group ---------------------------------------------------------------------------
 
 
-def _page(path: Path, fw: Framework, day: dt.date, since: dt.date | None, months: int) -> Summary:
+def _page(
+    path: Path, fw: Framework, day: dt.date, since: dt.date | None, months: int, redact: bool
+) -> tuple[Summary, int]:
+    """One plan's page, masked with ``--redact``, and how many places of it seem to
+    identify a patient and are left in the output (0 when masked)."""
     checked = _check_in_group(path, fw, day)
     if isinstance(checked, Summary):
-        return checked
-    return summarise(checked, fw, day, since, months)
+        return checked, 0
+    if redact:
+        return summarise(checked_redacted(checked), fw, day, since, months), 0
+    return summarise(checked, fw, day, since, months), privacy_count(checked)
 
 
 def summarise_all(
@@ -136,9 +143,12 @@ def summarise_all(
     months: int,
     render_page: Callable[[Summary], str] | None,
     jobs: int | None = None,
-) -> list[tuple[OverviewRow, str | None]]:
+    redact: bool = False,
+) -> list[tuple[OverviewRow, str | None, int]]:
     """The overview row of every plan, with its page as ``render_page`` lays it out (or
-    ``None`` without it), in the order of ``files``; linear in their number.
+    ``None`` without it) and the number of places in it that seem to identify a patient
+    and were not masked (``redact`` masks them), in the order of ``files``; linear in
+    their number.
 
     The framework is loaded once (by the caller) and the plans are spread over ``jobs``
     processes (default: ``parallel.auto_jobs``). A child gets the framework by forking
@@ -149,12 +159,21 @@ def summarise_all(
     (a third of the run time for 1,000 plans otherwise).
     """
 
-    def one(path: Path) -> tuple[OverviewRow, str | None]:
-        page = _page(path, fw, day, since, months)
-        return overview_row(page), render_page(page) if render_page else None
+    def one(path: Path) -> tuple[OverviewRow, str | None, int]:
+        page, found = _page(path, fw, day, since, months, redact)
+        return overview_row(page), render_page(page) if render_page else None, found
 
     gc.freeze()
     return parallel.ordered_map(one, files, jobs or parallel.auto_jobs(len(files)))
+
+
+def _say_unredacted(paths: list[str]) -> None:
+    """One line on stderr naming the plans whose patient-identifying text is in the output."""
+    from mlplan.i18n import plural, t
+
+    if paths:
+        count = plural("count.plans", len(paths))
+        output.err(t("privacy.unredacted_group", count=count, paths=", ".join(paths)))
 
 
 def requested_jobs() -> int | None:
@@ -179,6 +198,7 @@ def run(
     overview_only: bool,
     recursive: bool,
     framework_path: Path | None,
+    redact: bool = False,
 ) -> None:
     from mlplan.render import summary as render
 
@@ -198,7 +218,8 @@ def run(
     fw = load_framework(framework_path)
 
     if not group:
-        page = summarise(check_file(files[0], fw, day), fw, day, since_day, months)
+        checked = options.shareable(check_file(files[0], fw, day), redact)
+        page = summarise(checked, fw, day, since_day, months)
         if fmt == "json":
             output.out(render.to_json(render.page_json(page)))
         elif fmt == "markdown":
@@ -223,9 +244,11 @@ def run(
         render_page = render.page_json_text
     else:
         render_page = functools.partial(render.page_markdown, level=2)
-    results = summarise_all(files, fw, day, since_day, months, render_page, jobs)
-    rows = sort_rows([row for row, _ in results], order)
-    page_of = {row.path: page for row, page in results}
+    results = summarise_all(files, fw, day, since_day, months, render_page, jobs, redact)
+    rows = sort_rows([row for row, _, _ in results], order)
+    page_of = {row.path: page for row, page, _ in results}
+    if render_page:  # the overview alone quotes no free text (errors never quote it)
+        _say_unredacted([row.path for row, _, found in results if found])
     pages = [page_of[r.path] or "" for r in rows] if render_page else []
     if fmt == "json":
         data = {

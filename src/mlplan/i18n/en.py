@@ -642,7 +642,7 @@ MESSAGES: dict[str, str] = {
     "privacy.marker.record_number": "[record number]",
     "privacy.marker.name": "[name]",
     "privacy.unredacted": "note: {path} may hold patient data ({count}) that is now in the output; 'mlplan check' points at it, --redact replaces it",
-    "privacy.unredacted_group": "note: {count} may hold patient data that is now in the output: {paths}; 'mlplan check' points at it, --redact replaces it",
+    "privacy.unredacted_group": "note: the output may hold patient data from {count}: {paths}; 'mlplan check' points at it, --redact replaces it",
     "count.places.one": "1 place",
     "count.places.many": "{n} places",
     "opt.redact": "Replace what looks like patient data (BSN, date of birth, record number, name) with a marker such as [BSN] in the output; the plan itself is not changed.",

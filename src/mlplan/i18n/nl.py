@@ -641,7 +641,7 @@ MESSAGES: dict[str, str] = {
     "privacy.marker.record_number": "[patiëntnummer]",
     "privacy.marker.name": "[naam]",
     "privacy.unredacted": "let op: {path} bevat mogelijk patiëntgegevens ({count}) die nu in de uitvoer staan; 'mlplan check' wijst ze aan, --redact vervangt ze",
-    "privacy.unredacted_group": "let op: {count} bevatten mogelijk patiëntgegevens die nu in de uitvoer staan: {paths}; 'mlplan check' wijst ze aan, --redact vervangt ze",
+    "privacy.unredacted_group": "let op: de uitvoer bevat mogelijk patiëntgegevens uit {count}: {paths}; 'mlplan check' wijst ze aan, --redact vervangt ze",
     "count.places.one": "1 plaats",
     "count.places.many": "{n} plaatsen",
     "opt.redact": "Vervang wat op patiëntgegevens lijkt (BSN, geboortedatum, patiëntnummer, naam) door een markering zoals [BSN] in de uitvoer; het plan zelf verandert niet.",
