@@ -56,9 +56,19 @@ def _fails_in_children(how: str) -> list[tuple[int, int]]:
     return parallel.ordered_map(work, range(10), 3)
 
 
-@pytest.mark.parametrize("how", ["exit", "raise", "unpicklable"])
-def test_a_failing_child_leaves_its_share_to_this_process(how: str) -> None:
+@pytest.mark.parametrize("how", ["exit"])
+def test_a_child_that_dies_leaves_its_share_to_this_process(how: str) -> None:
     assert _fails_in_children(how) == [(x, os.getpid()) for x in range(10)]
+
+
+def test_an_error_in_a_child_is_raised_here_not_redone() -> None:
+    with pytest.raises(ValueError, match="kapot"):
+        _fails_in_children("raise")
+
+
+def test_results_that_do_not_pickle_are_an_error_that_says_so() -> None:
+    with pytest.raises(Exception, match=r"(?i)pickle"):
+        _fails_in_children("unpicklable")
 
 
 def test_a_refused_fork_leaves_the_work_to_this_process(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,12 +4,17 @@ A group summary is the same work for every plan, and each plan's result is small
 what it took to make (a page of text, an overview row). Forked children inherit the loaded
 framework, the language and the imports, so nothing but the results crosses a pipe.
 
-Why not ``multiprocessing``: its pools pickle the work function and print tracebacks from
-children on Ctrl-C, and importing it costs more (about 15 ms) than this whole module does.
+Why not ``multiprocessing`` or ``concurrent.futures``: their pools pickle the work
+function, which here is a closure over the framework and the render options (it does not
+pickle, and pickling the framework per task would cost more than the work), they print
+tracebacks from children on Ctrl-C, and importing them costs 15-35 ms, more than this whole
+module does (measured with ``python -X importtime``).
 What is needed here is narrow: fork, compute a share, send it back once.
 
 Failures never lose or change output: a child that dies, or a fork the system refuses,
-leaves its share to this process, which computes it as if there were no children. Ctrl-C
+leaves its share to this process, which computes it as if there were no children. An
+exception raised by the work in a child is not swallowed or redone: it is sent back and
+raised here, as the same loop in this process would have raised it. Ctrl-C
 is answered by this process alone (children ignore it); the children are killed and
 reaped before ``KeyboardInterrupt`` goes on up.
 """
@@ -125,12 +130,15 @@ def _child(
         _die_with(parent)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _BLOCKED)  # blocked by the parent
         os.close(read_end)
-        data = pickle.dumps([func(x) for x in share], pickle.HIGHEST_PROTOCOL)
+        try:
+            data = pickle.dumps((True, [func(x) for x in share]), pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # the work failed: the parent raises it
+            data = _pickled_error(exc)
         with os.fdopen(write_end, "wb") as pipe:
             pipe.write(data)
         code = 0
-    except BaseException:  # whatever it was, the parent redoes this share itself
-        pass
+    except BaseException:  # the pipe or the signal set-up failed: the parent redoes it
+        code = 1
     finally:
         # No atexit handlers, no flushing of stdio buffers inherited from the parent.
         os._exit(code)
@@ -150,18 +158,32 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
+def _pickled_error(exc: Exception) -> bytes:
+    """The work's exception as the parent will raise it; one that does not pickle (or
+    whose results did not) as a ``RuntimeError`` that names it."""
+    try:
+        return pickle.dumps((False, exc), pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        failure = RuntimeError(f"{type(exc).__name__}: {exc}")
+        return pickle.dumps((False, failure), pickle.HIGHEST_PROTOCOL)
+
+
 def _collect(pid: int, pipe: BinaryIO) -> list[R] | None:
-    """The child's results, or ``None`` when it failed and its share must be redone."""
+    """The child's results, or ``None`` when it died and its share must be redone; the
+    work's own exception is raised."""
     with pipe:
         data = pipe.read()
     _, status = os.waitpid(pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         return None
     try:
-        got: list[R] = pickle.loads(data)
+        ok, got = pickle.loads(data)
     except Exception:  # a truncated stream: the share is redone
         return None
-    return got
+    if not ok:
+        raise got
+    results: list[R] = got
+    return results
 
 
 def _kill(pid: int, pipe: BinaryIO) -> None:
