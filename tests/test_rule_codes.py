@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from mlplan.diagnostics import CODES
+from mlplan import privacy
+from mlplan.diagnostics import CODES, RULE, RULES
 from mlplan.i18n import en, nl
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,9 +28,10 @@ PREFIX = {"ML001": "yaml.", "ML002": "schema."}
 
 @pytest.mark.parametrize("code", sorted(CODES))
 def test_documented_with_its_severity(code: str) -> None:
-    row = re.search(rf"^\| \[{code}\]\(#{code.lower()}\) \| (\w+) \|", RULES_DOC, re.M)
+    row = re.search(rf"^\| \[{code}\]\(#{code.lower()}\) \| (\w+) \| (.+) \|$", RULES_DOC, re.M)
     assert row, f"{code} has no row in the table of docs/rules.md"
     assert row.group(1) == CODES[code].value
+    assert row.group(2) == RULE[code].summary  # the registry's line is the table's
     assert re.search(rf"^## {code}$", RULES_DOC, re.M), f"{code} has no section"
 
 
@@ -71,3 +73,12 @@ def test_every_stated_range_of_codes_spans_the_codes() -> None:
     texts = [readme, *nl.MESSAGES.values(), *en.MESSAGES.values()]
     stated = {m for text in texts for m in re.findall(r"ML\d{3}–ML\d{3}", text)}
     assert stated == {span}
+
+
+def test_the_table_lists_the_rules_in_the_registrys_order() -> None:
+    table = re.findall(r"^\| \[(ML\d{3})\]", RULES_DOC, re.M)
+    assert table == [r.code for r in RULES]
+
+
+def test_the_privacy_detector_reports_the_privacy_rules() -> None:
+    assert set(privacy.CODES.values()) == {r.code for r in RULES if r.privacy}

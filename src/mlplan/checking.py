@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from mlplan import plan as planfile
 from mlplan import rules, yamlloc
-from mlplan.diagnostics import Diagnostic, Severity
+from mlplan.diagnostics import ENTRY_RULES, PRIVACY_CODES, Diagnostic, Severity
 from mlplan.framework import Framework
 from mlplan.plan import Plan
 from mlplan.suggest import closest
@@ -41,10 +41,6 @@ class CheckedPlan:
 # The entries of these lists stand on their own: one with a schema error can be left out
 # and the rules still say something true about the others.
 ENTRY_LISTS = ("activities", "courses", "improvement_points", "meetings")
-# Rules about one entry at a time. The others judge the plan as a whole (coverage, required
-# courses, the number of points, the spread over the years, repeats) and would report what
-# only seems missing because a broken entry was left out.
-ENTRY_RULES = frozenset({"ML003", "ML102", "ML103", "ML200", "ML201", "ML202", "ML205"})
 
 
 def check_document(doc: yamlloc.Document, fw: Framework, today: dt.date) -> CheckedPlan:
@@ -114,9 +110,6 @@ def privacy_findings(doc: yamlloc.Document, model: Plan) -> list[Diagnostic]:
         code = privacy.CODES[hit.kind]
         found.append(Diagnostic(doc.path, line, column, code, f"rule.{code}", {"field": field}))
     return found
-
-
-PRIVACY_CODES = frozenset({"ML300", "ML301", "ML302", "ML303"})
 
 
 def privacy_count(checked: CheckedPlan) -> int:

@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from mlplan import domain, timeline
 from mlplan.checking import CheckedPlan
-from mlplan.diagnostics import Diagnostic, Severity
+from mlplan.diagnostics import OWN_TALKING_POINT, Diagnostic, Severity
 from mlplan.domain import TopicCoverage, coverage
 from mlplan.framework import Framework
 from mlplan.plan import Activity, CourseEntry, Meeting, Plan, Status
@@ -280,10 +280,6 @@ def summarise(
         last_meeting=_agreements(meeting, items) if meeting is not None else None,
     )
     return replace(summary, talking_points=talking_points(summary, plan, fw, years, items))
-
-
-# rule codes that have a talking point of their own, so "check" does not count them twice
-OWN_TALKING_POINT = frozenset({"ML100", "ML101", "ML202"})
 
 
 def check_status(diagnostics: list[Diagnostic]) -> CheckStatus:

@@ -25,7 +25,7 @@ import typer
 
 from mlplan import checking, editing, fileio, output, timeline, yamlloc
 from mlplan.commands import options
-from mlplan.diagnostics import Diagnostic
+from mlplan.diagnostics import REFUSED_CODES, Diagnostic
 from mlplan.errors import UsageError
 from mlplan.framework import Framework, load_framework
 from mlplan.i18n import plural, t
@@ -190,7 +190,6 @@ def open_plan(path: Path, framework_path: Path | None, today: dt.date) -> Sessio
 
 # Errors an edit must never add: YAML, schema, and an impossible completion date (ML103,
 # e.g. ``done --on`` after today or before the training started).
-REFUSED_CODES = ("ML001", "ML002", "ML103")
 
 
 def _structural(checked: checking.CheckedPlan) -> Counter[tuple[str, str, str]]:
