@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,15 @@ from mlplan import i18n
 from mlplan.cli import main
 
 EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "data" / "example-plan.yaml"
+
+# Property tests run their full counts in CI (``HYPOTHESIS_PROFILE=ci``, set by .ci/run)
+# and a fifth of them by default, so the README's test command stays quick on a laptop.
+FULL_COUNTS = os.environ.get("HYPOTHESIS_PROFILE") == "ci"
+
+
+def examples(full: int) -> int:
+    """How many examples a property test draws: ``full`` in CI, a fifth otherwise."""
+    return full if FULL_COUNTS else max(20, full // 5)
 
 
 @dataclass

@@ -17,19 +17,19 @@ from hypothesis import strategies as st
 from mlplan.checking import check_file
 from mlplan.framework import load_framework
 from mlplan.render import diagnostics as render
-from tests.conftest import EXAMPLE_PLAN, Result
+from tests.conftest import EXAMPLE_PLAN, Result, examples
 
 Run = Callable[..., Result]
 BASE = EXAMPLE_PLAN.read_text(encoding="utf-8")
 # Thousands of plans through the reader, the rules and every renderer (~5 ms each); a few
 # hundred through the whole CLI in-process (~20 ms each, typer's parsing dominates).
 MANY = settings(
-    max_examples=1500,
+    max_examples=examples(1500),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-GENERATED = settings(MANY, max_examples=700)  # generating nested plans is the slow part
-CLI = settings(MANY, max_examples=150)
+GENERATED = settings(MANY, max_examples=examples(700))  # generating nested plans is the slow part
+CLI = settings(MANY, max_examples=examples(150))
 TODAY = dt.date(2026, 11, 22)
 
 TOPICS = ["overlegmomenten", "innovatie", "patientveiligheid", "werk-en-prive", "patient", "x"]

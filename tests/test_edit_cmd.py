@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLE_PLAN, Result
 from mlplan import editing, fileio
+from tests.conftest import EXAMPLE_PLAN, Result, examples
 
 Run = Callable[..., Result]
 TODAY = "2026-11-22"
@@ -425,7 +425,9 @@ def test_an_empty_choice_asks_which_activity(run: Run, example_plan: Path) -> No
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(query=st.text(min_size=1, max_size=8))
 def test_any_selector_is_an_answer_never_an_internal_error(

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from mlplan import checking, editing, yamlloc
 from mlplan.editing import Append, Refusal, SetKeys
 from mlplan.framework import load_framework
+from tests.conftest import examples
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -100,7 +101,7 @@ def test_emit_text_quotes_only_what_yaml_would_misread(value: str, emitted: str)
     assert editing.emit_text(value) == emitted
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(st.text())
 def test_emitted_text_reads_back_as_the_same_string(value: str) -> None:
     emitted = editing.emit_text(value)
@@ -523,7 +524,7 @@ def _comment_lines(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("variant", ["lf", "crlf-bom", "cr", "four", "indentless"])
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(edits, min_size=1, max_size=6))
 def test_random_edits_keep_the_plan_valid_and_every_comment(
     variant: str, steps: list[tuple[object, ...]]
@@ -585,7 +586,7 @@ def test_random_edits_keep_the_plan_valid_and_every_comment(
         assert "\n" not in text
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(evidence=texts, title=texts, remove=st.booleans())
 def test_the_item_to_paste_for_a_flow_activity_is_exactly_the_edited_item(
     evidence: str, title: str, remove: bool

@@ -18,14 +18,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import EXAMPLE_PLAN, Result
+from tests.conftest import EXAMPLE_PLAN, Result, examples
 from tests.test_check_property import ENCODINGS, mutate, mutation
 
 Run = Callable[..., Result]
 BASE = EXAMPLE_PLAN.read_text(encoding="utf-8")
 TODAY = ("--today", "2026-11-22")
 BOUNDED = settings(
-    max_examples=250,
+    max_examples=examples(250),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -84,7 +84,7 @@ def test_summary_of_one_plan(run: Run, plan_file: Path, data: bytes, fmt: str) -
         assert result.exit_code == (1 if page["check"]["errors"] else 0)
 
 
-@settings(BOUNDED, max_examples=80)
+@settings(BOUNDED, max_examples=examples(80))
 @given(
     plans=st.lists(plan_bytes, min_size=1, max_size=3),
     fmt=st.sampled_from(["table", "markdown", "json"]),
