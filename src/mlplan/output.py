@@ -13,9 +13,11 @@ colour, the SGR styles (``ESC [ … m``) that mlplan and rich add stay too.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import sys
+from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any
 
 from mlplan.render.safe import escape_controls
@@ -101,6 +103,21 @@ def out(text: str = "") -> None:
     """Write a line of data to stdout."""
     text = clean(text, color=use_color(sys.stdout))
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def out_parts(parts: Iterable[str], first: str = "") -> None:
+    """``out(first + "".join(parts))``, written a part at a time: a large output (a group's
+    pages) never needs to be in memory whole. Each part is cleaned on its own, which gives
+    the same text as cleaning the whole, as escaping works character by character."""
+    color = use_color(sys.stdout)
+    last = ""
+    for part in itertools.chain((first,), parts):
+        if part:
+            text = clean(part, color=color)
+            sys.stdout.write(text)
+            last = text
+    if not last.endswith("\n"):
+        sys.stdout.write("\n")
 
 
 def err(text: str) -> None:

@@ -29,6 +29,7 @@ from mlplan.commands import options
 from mlplan.diagnostics import Diagnostic
 from mlplan.errors import InputError, UsageError
 from mlplan.framework import Framework, load_framework
+from mlplan.spool import Ref, Spool
 from mlplan.summary import (
     SORT_KEYS,
     OverviewRow,
@@ -40,7 +41,7 @@ from mlplan.summary import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from rich.console import Console
 
@@ -144,11 +145,12 @@ def summarise_all(
     render_page: Callable[[Summary], str] | None,
     jobs: int | None = None,
     redact: bool = False,
-) -> list[tuple[OverviewRow, str | None, int]]:
-    """The overview row of every plan, with its page as ``render_page`` lays it out (or
-    ``None`` without it) and the number of places in it that seem to identify a patient
-    and were not masked (``redact`` masks them), in the order of ``files``; linear in
-    their number.
+    spool: Spool | None = None,
+) -> list[tuple[OverviewRow, Ref | None, int]]:
+    """The overview row of every plan, with where its page as ``render_page`` lays it out
+    stands in ``spool`` (``None`` without them) and the number of places in it that seem to
+    identify a patient and were not masked (``redact`` masks them), in the order of
+    ``files``; linear in their number, and the pages never all in memory.
 
     The framework is loaded once (by the caller) and the plans are spread over ``jobs``
     processes (default: ``parallel.auto_jobs``). A child gets the framework by forking
@@ -159,12 +161,50 @@ def summarise_all(
     (a third of the run time for 1,000 plans otherwise).
     """
 
-    def one(path: Path) -> tuple[OverviewRow, str | None, int]:
+    def one(path: Path) -> tuple[OverviewRow, Ref | None, int]:
         page, found = _page(path, fw, day, since, months, redact)
-        return overview_row(page), render_page(page) if render_page else None, found
+        ref = spool.put(render_page(page)) if render_page and spool else None
+        return overview_row(page), ref, found
 
     gc.freeze()
     return parallel.ordered_map(one, files, jobs or parallel.auto_jobs(len(files)))
+
+
+def _emit_group(
+    fmt: str,
+    rows: list[OverviewRow],
+    pages: Iterator[str],
+    day: dt.date,
+    since: dt.date | None,
+    months: int,
+    sort: str,
+    overview_only: bool,
+    console: Console | None,
+) -> None:
+    """The overview, then the pages one at a time as they are read back from the spool."""
+    from mlplan.render import summary as render
+
+    if fmt == "json":
+        data = {
+            "today": day.isoformat(),
+            "since": since.isoformat() if since else None,
+            "months": months,
+            "sort": sort,
+            "plans_with_errors": sum(1 for r in rows if r.errors),
+            "overview": [render.row_json(r) for r in rows],
+        }
+        if overview_only:
+            output.out(render.to_json(data))
+        else:
+            output.out_parts(render.json_with_list_parts(data, "plans", pages))
+    elif fmt == "markdown":
+        overview = render.overview_markdown(rows, day, since, months)
+        output.out_parts((part for page in pages for part in ("\n", page)), first=overview)
+    elif console is not None:
+        render.print_overview(rows, day, since, months, console)
+        for text in pages:
+            render.print_separator(console)
+            console.file.write(text)
 
 
 def _say_unredacted(paths: list[str]) -> None:
@@ -244,31 +284,14 @@ def run(
         render_page = render.page_json_text
     else:
         render_page = functools.partial(render.page_markdown, level=2)
-    results = summarise_all(files, fw, day, since_day, months, render_page, jobs, redact)
-    rows = sort_rows([row for row, _, _ in results], order)
-    page_of = {row.path: page for row, page, _ in results}
-    if render_page:  # the overview alone quotes no free text (errors never quote it)
-        _say_unredacted([row.path for row, _, found in results if found])
-    pages = [page_of[r.path] or "" for r in rows] if render_page else []
-    if fmt == "json":
-        data = {
-            "today": day.isoformat(),
-            "since": since_day.isoformat() if since_day else None,
-            "months": months,
-            "sort": sort,
-            "plans_with_errors": sum(1 for r in rows if r.errors),
-            "overview": [render.row_json(r) for r in rows],
-        }
-        if overview_only:
-            output.out(render.to_json(data))
-        else:
-            output.out(render.with_json_list(data, "plans", pages))
-    elif fmt == "markdown":
-        output.out("\n".join([render.overview_markdown(rows, day, since_day, months), *pages]))
-    elif console is not None:
-        render.print_overview(rows, day, since_day, months, console)
-        for text in pages:
-            render.print_separator(console)
-            console.file.write(text)
+    with Spool() as spool:
+        results = summarise_all(files, fw, day, since_day, months, render_page, jobs, redact, spool)
+        rows = sort_rows([row for row, _, _ in results], order)
+        ref_of = {row.path: ref for row, ref, _ in results}
+        if render_page:  # the overview alone quotes no free text (errors never quote it)
+            _say_unredacted([row.path for row, _, found in results if found])
+        del results
+        pages = (spool.get(ref) for r in rows if (ref := ref_of[r.path]) is not None)
+        _emit_group(fmt, rows, pages, day, since_day, months, sort, overview_only, console)
     if any(r.errors for r in rows):
         raise typer.Exit(1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from mlplan import output
@@ -330,10 +330,21 @@ def with_json_list(data: dict[str, Any], key: str, items: Sequence[str]) -> str:
     every line of an item is indented by four more spaces, and JSON text has no line
     breaks inside its strings.
     """
+    assert items, "a non-empty list"
+    return "".join(json_with_list_parts(data, key, iter(items)))
+
+
+def json_with_list_parts(data: dict[str, Any], key: str, items: Iterator[str]) -> Iterator[str]:
+    """:func:`with_json_list` in pieces, an item at a time, so a group's pages can be
+    written as they are read back rather than joined in memory first."""
     head = to_json(data)
-    assert head.endswith("\n}") and items, "a non-empty object and list"
-    body = ",\n".join("    " + item.replace("\n", "\n    ") for item in items)
-    return f"{head[:-2]},\n  {json.dumps(key)}: [\n{body}\n  ]\n}}"
+    assert head.endswith("\n}"), "a non-empty object"
+    yield f"{head[:-2]},\n  {json.dumps(key)}: ["
+    separator = "\n"
+    for item in items:
+        yield separator + "    " + item.replace("\n", "\n    ")
+        separator = ",\n"
+    yield "\n  ]\n}"
 
 
 # -- Markdown ------------------------------------------------------------------------------

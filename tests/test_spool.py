@@ -1,0 +1,66 @@
+"""The page spool: pages written where they are made, read back in any order, then gone."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mlplan import parallel
+from mlplan.spool import Spool
+from tests.conftest import EXAMPLE_PLAN, Result
+
+Run = Callable[..., Result]
+
+
+def test_pages_come_back_in_any_order_with_their_text() -> None:
+    with Spool() as spool:
+        texts = ["eerste\n", "Zoë – ✓ 'ä'\n", "", "x" * 100_000, "\udcff los"]
+        refs = [spool.put(text) for text in texts]
+        assert [spool.get(ref) for ref in reversed(refs)] == list(reversed(texts))
+
+
+def test_workers_write_their_own_files_and_the_caller_reads_them() -> None:
+    with Spool() as spool:
+        refs = parallel.ordered_map(
+            lambda n: spool.put(f"pagina {n} uit {os.getpid()}"), range(80), 3
+        )
+        pages = [spool.get(ref) for ref in refs]
+        assert [p.split()[1] for p in pages] == [str(n) for n in range(80)]
+        assert len({ref.name for ref in refs}) == 3  # one file per process
+
+
+def test_the_directory_is_removed_even_after_an_error() -> None:
+    with pytest.raises(RuntimeError), Spool() as spool:
+        ref = spool.put("geheim")
+        raise RuntimeError
+    assert not Path(ref.name).parent.exists()
+
+
+def test_the_directory_is_private() -> None:
+    with Spool() as spool:
+        ref = spool.put("tekst")
+        assert Path(ref.name).parent.stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "table"])
+def test_a_group_leaves_no_spool_behind(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    group = tmp_path / "plannen"
+    group.mkdir()
+    text = EXAMPLE_PLAN.read_text(encoding="utf-8")
+    for n in range(3):
+        (group / f"aios-{n}.yaml").write_text(text.replace("Anne", f"Aios{n}"), encoding="utf-8")
+    result = run("summary", str(group), "-f", fmt, "--today", "2026-11-22")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("Aios") >= 3
+    assert list(scratch.iterdir()) == []
