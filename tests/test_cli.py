@@ -173,6 +173,40 @@ def test_bad_option_value_is_a_usage_error(run: Run) -> None:
     assert run("framework", "--lang", "fr").exit_code == 2
 
 
+@pytest.mark.parametrize("lang", ["fr", "de", "english", "n"])
+def test_an_unknown_language_is_the_same_usage_error_by_option_and_environment(
+    run: Run, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    by_option = run("framework", "--lang", lang)
+    monkeypatch.setenv("MLPLAN_LANG", lang)
+    by_env = run("framework")
+    for result, source in ((by_option, "--lang"), (by_env, "MLPLAN_LANG")):
+        assert (result.exit_code, result.stdout) == (2, ""), source
+        first = result.stderr.splitlines()[0]
+        assert first == f"fout: {source}: onbekende taal '{lang}'; kies uit nl, en"
+
+
+def test_an_unknown_mlplan_lang_is_said_in_the_language_of_lang(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MLPLAN_LANG", "fr")
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    result = run("check", "plan.yaml")
+    assert result.exit_code == 2
+    assert result.stderr == "error: MLPLAN_LANG: unknown language 'fr'; choose from nl, en\n"
+    # --lang decides first, so a valid one makes MLPLAN_LANG irrelevant, as with any envvar
+    assert "Learning objectives" in run("framework", "financien", "--lang", "en").stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "EN", " en ", "en_GB.UTF-8", "en-GB"])
+def test_option_and_environment_accept_the_same_spellings(
+    run: Run, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    assert "Learning objectives" in run("framework", "financien", "--lang", lang).stdout
+    monkeypatch.setenv("MLPLAN_LANG", lang)
+    assert "Learning objectives" in run("framework", "financien").stdout
+
+
 def test_version(run: Run) -> None:
     result = run("--version")
     assert (result.exit_code, result.stdout.strip()) == (0, f"mlplan {__version__}")

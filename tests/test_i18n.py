@@ -7,7 +7,15 @@ import string
 
 import pytest
 
-from mlplan.i18n import en, finding_counts, nl, plural, resolve_language, set_language
+from mlplan.i18n import (
+    UnknownLanguage,
+    en,
+    finding_counts,
+    nl,
+    plural,
+    resolve_language,
+    set_language,
+)
 
 
 def placeholders(template: str) -> set[str]:
@@ -44,11 +52,30 @@ def test_no_empty_messages() -> None:
         (None, {"LANG": "en_GB.UTF-8"}, "en"),
         (None, {"LANG": "nl_NL.UTF-8"}, "nl"),
         (None, {"MLPLAN_LANG": "nl", "LANG": "en_US.UTF-8"}, "nl"),
-        (None, {"MLPLAN_LANG": "fr"}, "nl"),
+        ("fr", {"MLPLAN_LANG": "en"}, "en"),  # typer's callback refuses the bad --lang
+        ("en", {"MLPLAN_LANG": "fr"}, "en"),  # --lang decides; MLPLAN_LANG is not read
+        (None, {"MLPLAN_LANG": " "}, "nl"),
+        (None, {"MLPLAN_LANG": "EN_us"}, "en"),
+        (None, {"LANG": "fr_FR.UTF-8"}, "nl"),  # the system's LANG: anything else is Dutch
     ],
 )
 def test_language_precedence(explicit: str | None, env: dict[str, str], expected: str) -> None:
     assert resolve_language(explicit, env) == expected
+
+
+@pytest.mark.parametrize(
+    ("env", "fallback"),
+    [
+        ({"MLPLAN_LANG": "fr"}, "nl"),
+        ({"MLPLAN_LANG": "english"}, "nl"),
+        ({"MLPLAN_LANG": "de", "LANG": "en_US.UTF-8"}, "en"),
+    ],
+)
+def test_an_unknown_mlplan_lang_is_refused_not_dutch(env: dict[str, str], fallback: str) -> None:
+    with pytest.raises(UnknownLanguage) as caught:
+        resolve_language(None, env)
+    assert (caught.value.source, caught.value.value) == ("MLPLAN_LANG", env["MLPLAN_LANG"])
+    assert caught.value.fallback == fallback
 
 
 @pytest.mark.parametrize(
@@ -95,3 +122,29 @@ def test_no_lazy_plurals(catalogue: dict[str, str]) -> None:
     """Counts are worded with ``plural``, never "fout(en)" or "error(s)"."""
     lazy = re.compile(r"\w\((en|nen|sen|s)\)|probleem/|afspraak/|activity/")
     assert [k for k, text in catalogue.items() if lazy.search(text)] == []
+
+
+# The Dutch interface says "je" (see docs/decisions.md, "Je, not u"). A formal pronoun, or a
+# verb form that only goes with one ("wilt u", "kunt u"), would mix the two registers again.
+FORMAL = re.compile(r"(?<![\w+=/-])(?:u|uw|uzelf)(?![\w+=/-])", re.IGNORECASE)
+
+
+def test_the_dutch_catalogue_speaks_one_register() -> None:
+    formal = {key: text for key, text in nl.MESSAGES.items() if FORMAL.search(text)}
+    assert formal == {}, "write 'je'/'jouw', not 'u'/'uw'"
+
+
+@pytest.mark.parametrize(
+    ("text", "formal"),
+    [
+        ("Hoe pakt u het aan?", True),
+        ("Uw gegevens", True),
+        ("Wilt U dat?", True),
+        ("zoals u, de aios", True),
+        ("Hoe pak je het aan?", False),
+        ("maak het schrijfbaar met chmod u+w", False),  # a command, not a pronoun
+        ("uur, uit, nu, jou", False),
+    ],
+)
+def test_the_register_check_finds_the_formal_pronoun(text: str, formal: bool) -> None:
+    assert bool(FORMAL.search(text)) is formal

@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
 
 from conftest import EXAMPLE_PLAN, Result
 from mlplan.framework import shipped_path
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
 
 
 def usage_lines() -> list[str]:
@@ -75,9 +78,33 @@ def test_quickstart_runs_in_an_empty_directory(
     first, second = quickstart.group(1).splitlines()
     steps = [s.strip() for s in first.split("&&")]
     assert steps[0] == "pip install ."
-    assert second == 'pip install ".[test]" && python -m pytest'
+    assert second == 'pip install -c constraints.txt ".[test]" && python -m pytest'
     monkeypatch.chdir(tmp_path)
     for step in steps[1:]:
         result = run(*shlex.split(step)[1:])
         assert result.exit_code == 0, (step, result.stderr)
     assert "Jaar 1 (sep 2025 – aug 2026)" in result.stdout  # the plan, per training year
+
+
+def _normalised(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_the_lock_pins_every_dependency_inside_its_range() -> None:
+    """The README's test command and CI install with ``-c constraints.txt``: a dependency
+    added to pyproject.toml without regenerating the lock (tools/update-constraints), or a
+    range moved past its pin, would leave the test run unpinned or unresolvable."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    wanted = [Requirement(r) for r in [*project["dependencies"], *extras["test"], *extras["dev"]]]
+    pins: dict[str, str] = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, sep, version = line.partition("==")
+            assert sep, f"not a pin: {line!r}"
+            pins[_normalised(name)] = version.strip()
+    assert "mlplan" not in pins  # the project itself comes from the checkout
+    for req in wanted:
+        pinned = pins.get(_normalised(req.name))
+        assert pinned is not None, f"{req.name} is not in constraints.txt"
+        assert req.specifier.contains(pinned, prereleases=True), (req.name, pinned)

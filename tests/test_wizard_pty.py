@@ -104,8 +104,8 @@ def test_full_run_with_arrow_keys_space_and_enter(tmp_path: Path) -> None:
         _answer(child, "Welke cursussen komen in het plan?", ENTER)
         _answer(child, "Verbeterpunten nu invullen?", DOWN + ENTER)
         _answer(child, "Verbeterpunt 1", "Vaker delegeren" + ENTER)
-        _answer(child, "Hoe pakt u het aan?", "Elke dienst één taak overdragen" + ENTER)
-        _answer(child, "Hoe toont u het aan?", ENTER)
+        _answer(child, "Hoe pak je het aan?", "Elke dienst één taak overdragen" + ENTER)
+        _answer(child, "Hoe toon je het aan?", ENTER)
         _answer(child, "Verbeterpunt 2", ENTER)
         # counts in words: one improvement point, several courses
         child.expect_exact(

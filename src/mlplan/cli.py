@@ -23,8 +23,15 @@ import typer
 
 from mlplan import __version__
 from mlplan.commands import completion
-from mlplan.errors import FrameworkError, Interrupted, MlplanError
-from mlplan.i18n import LANGUAGES, resolve_language, set_language, t
+from mlplan.errors import FrameworkError, Interrupted, MlplanError, UsageError
+from mlplan.i18n import (
+    LANGUAGES,
+    UnknownLanguage,
+    parse_language,
+    resolve_language,
+    set_language,
+    t,
+)
 from mlplan.output import err, style
 
 P = ParamSpec("P")
@@ -43,9 +50,19 @@ def _version(value: bool) -> None:
 
 
 def _lang(value: str | None) -> str | None:
-    if value is not None and value not in LANGUAGES:
+    if value is not None and parse_language(value) is None:
         raise typer.BadParameter(t("error.bad_language", value=value, choices=", ".join(LANGUAGES)))
     return value
+
+
+def _choose_language(args: list[str]) -> None:
+    """The run's language, before the app is built (its help is in that language)."""
+    try:
+        set_language(resolve_language(_scan_lang(args)))
+    except UnknownLanguage as exc:  # said like typer's "--lang: …", in the fallback language
+        set_language(exc.fallback)
+        detail = t("error.bad_language", value=exc.value, choices=", ".join(LANGUAGES))
+        raise UsageError("usage.bad_value", option=exc.source, detail=detail) from None
 
 
 def build_app() -> typer.Typer:
@@ -679,7 +696,7 @@ def main(argv: list[str] | None = None) -> None:
     _guard_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        set_language(resolve_language(_scan_lang(args)))
+        _choose_language(args)
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGINT, signal.default_int_handler)
             if argv is None:  # the program itself, not a caller's process

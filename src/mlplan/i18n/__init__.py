@@ -8,6 +8,7 @@ equal). The language is process-wide: a CLI run speaks one language.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Final
 
@@ -36,18 +37,48 @@ def _catalogue(lang: str) -> Mapping[str, str]:
     return nl
 
 
+class UnknownLanguage(ValueError):
+    """``MLPLAN_LANG`` names a language mlplan does not speak. ``fallback`` is the language
+    to say so in (from ``LANGUAGE``/``LANG``, else Dutch)."""
+
+    def __init__(self, source: str, value: str, fallback: str) -> None:
+        super().__init__(f"{source}={value!r}")
+        self.source = source
+        self.value = value
+        self.fallback = fallback
+
+
+def parse_language(value: str) -> str | None:
+    """The language ``value`` names, or ``None``: a code of :data:`LANGUAGES` in any case,
+    alone or as a locale (``en_GB.UTF-8``, ``en-GB``). One rule for ``--lang`` and
+    ``MLPLAN_LANG``, so neither accepts what the other refuses."""
+    code = re.split(r"[_.@-]", value.strip(), maxsplit=1)[0].lower()
+    return code if code in LANGUAGES else None
+
+
 def resolve_language(explicit: str | None = None, environ: Mapping[str, str] | None = None) -> str:
-    """Pick the language: ``--lang`` > ``MLPLAN_LANG`` > ``LANGUAGE``/``LANG`` (en*) > Dutch."""
+    """Pick the language: ``--lang`` > ``MLPLAN_LANG`` > ``LANGUAGE``/``LANG`` (en*) > Dutch.
+
+    An unknown ``--lang`` is passed over here: typer's option callback refuses it with the
+    command's help hint. An unknown ``MLPLAN_LANG`` that would decide raises
+    :class:`UnknownLanguage`, so ``MLPLAN_LANG=fr`` is the same usage error as ``--lang fr``
+    instead of silently Dutch. ``LANG`` is the system's, so any other value there is Dutch.
+    """
     env = os.environ if environ is None else environ
-    for candidate in (explicit, env.get("MLPLAN_LANG")):
-        if candidate:
-            code = candidate.strip().lower()[:2]
-            if code in LANGUAGES:
-                return code
+    fallback = DEFAULT_LANGUAGE
     for var in ("LANGUAGE", "LANG"):
         if env.get(var, "").lower().startswith("en"):
-            return "en"
-    return DEFAULT_LANGUAGE
+            fallback = "en"
+            break
+    if explicit and (code := parse_language(explicit)):
+        return code
+    chosen = env.get("MLPLAN_LANG", "")
+    if chosen.strip():
+        code = parse_language(chosen)
+        if code is None:
+            raise UnknownLanguage("MLPLAN_LANG", chosen, fallback)
+        return code
+    return fallback
 
 
 def set_language(lang: str) -> None:

@@ -55,7 +55,7 @@ MESSAGES: dict[str, str] = {
     "error.interrupted": "Afgebroken; er is niets geschreven.",
     "error.internal": (
         "interne fout in mlplan ({detail}). Er is niets geschreven. Meld dit graag, met het "
-        "commando dat u gaf; MLPLAN_DEBUG=1 toont de details."
+        "commando dat je gaf; MLPLAN_DEBUG=1 toont de details."
     ),
     "error.bad_language": "onbekende taal '{value}'; kies uit {choices}",
     "error.bad_date": "{option}: '{value}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-22",
@@ -240,7 +240,7 @@ MESSAGES: dict[str, str] = {
     "cmd.schema.epilog": "Voorbeeld: mlplan schema > mlplan-plan.schema.json",
     # --- init and the scheduler (issue 4) ----------------------------------------------------
     "cmd.init.help": (
-        "Maak een nieuw plan. Op een terminal stelt een wizard de vragen: uw gegevens, per "
+        "Maak een nieuw plan. Op een terminal stelt een wizard de vragen: je gegevens, per "
         "onderwerp de activiteiten (kiezen met spatie of in eigen woorden) en per activiteit "
         "een opleidingsjaar volgens de leercurve. Zonder vragen: --no-input. Het uitgewerkte "
         "voorbeeld: --example. Een bestaand bestand wordt alleen met --force vervangen."
@@ -286,7 +286,7 @@ MESSAGES: dict[str, str] = {
     "wizard.select_instruction": "(pijltjes, enter)",
     "wizard.checkbox_instruction": "(pijltjes, spatie = kiezen, enter = verder)",
     "wizard.required": "Dit veld is verplicht.",
-    "wizard.details": "Uw gegevens",
+    "wizard.details": "Je gegevens",
     "wizard.name": "Naam van de aios:",
     "wizard.specialty": "Specialisme (optioneel):",
     "wizard.institution": "Opleidingsinstelling (optioneel):",
@@ -326,13 +326,13 @@ MESSAGES: dict[str, str] = {
     "wizard.courses_question": "Welke cursussen komen in het plan?",
     "wizard.none": "geen",
     "wizard.improve_heading": "TOP 3 verbeterpunten",
-    "wizard.improve_intro": "Wat wilt u verbeteren, hoe pakt u het aan en hoe toont u het aan? Kan ook later in het plan.",
+    "wizard.improve_intro": "Wat wil je verbeteren, hoe pak je het aan en hoe toon je het aan? Kan ook later in het plan.",
     "wizard.improve_question": "Verbeterpunten nu invullen?",
     "wizard.improve_later": "Nee, later",
     "wizard.improve_now": "Ja, nu invullen",
     "wizard.improve_point": "Verbeterpunt {number} (leeg = klaar):",
-    "wizard.improve_how": "  Hoe pakt u het aan? (optioneel)",
-    "wizard.improve_evidence": "  Hoe toont u het aan? (optioneel)",
+    "wizard.improve_how": "  Hoe pak je het aan? (optioneel)",
+    "wizard.improve_evidence": "  Hoe toon je het aan? (optioneel)",
     "wizard.summary": "Het plan: {activities}, {covered}/{topics} onderwerpen gedekt, {courses}, {points}.",
     "wizard.write_question": "Plan schrijven naar {path}?",
     "wizard.write": "Schrijven naar {path}",
