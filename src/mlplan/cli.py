@@ -25,7 +25,7 @@ from mlplan import __version__
 from mlplan.commands import completion
 from mlplan.errors import FrameworkError, Interrupted, MlplanError
 from mlplan.i18n import LANGUAGES, resolve_language, set_language, t
-from mlplan.output import err, style
+from mlplan.output import err, settle_width, style
 
 P = ParamSpec("P")
 
@@ -675,6 +675,7 @@ def main(argv: list[str] | None = None) -> None:
     import mlplan
 
     _guard_streams()
+    settle_width()
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         set_language(resolve_language(_scan_lang(args)))
