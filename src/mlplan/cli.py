@@ -32,7 +32,7 @@ from mlplan.i18n import (
     set_language,
     t,
 )
-from mlplan.output import err, style
+from mlplan.output import err, settle_width, style
 
 P = ParamSpec("P")
 
@@ -694,6 +694,7 @@ def main(argv: list[str] | None = None) -> None:
     import mlplan
 
     _guard_streams()
+    settle_width()
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         _choose_language(args)

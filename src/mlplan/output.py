@@ -9,6 +9,9 @@ consoles, ``--output`` files through :func:`clean`): control characters in user 
 an ESC sequence, a CR or a bidi override through. Line feeds and tabs are the layout of
 every format and stay; so does CR LF (a CSV dialect's line end). On a stream that shows
 colour, the SGR styles (``ESC [ … m``) that mlplan and rich add stay too.
+
+The width of every page is decided here too (:func:`settle_width`), once, before anything
+is drawn.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import itertools
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 from typing import IO, TYPE_CHECKING, Any
 
 from mlplan.render.safe import escape_controls
@@ -69,6 +72,58 @@ class SafeStream:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
+
+
+# The widths mlplan lays text out at. Below 40 columns no table of mlplan reads; above 500
+# a page is not read, only written (COLUMNS=10000000 made `--help` write 330 MB).
+MIN_WIDTH = 40
+MAX_WIDTH = 500
+# rich's (every console, the help included) and typer's own (the help only)
+_WIDTH_VARIABLES = ("COLUMNS", "TERMINAL_WIDTH")
+_STD_FDS = (0, 1, 2)  # the descriptors rich measures, in its order
+
+
+def clamp_width(width: int) -> int:
+    """``width`` moved into ``MIN_WIDTH .. MAX_WIDTH``."""
+    return min(MAX_WIDTH, max(MIN_WIDTH, width))
+
+
+def settle_width(environ: MutableMapping[str, str] = os.environ) -> None:
+    """Make the terminal width sane for everything that reads it: mlplan's consoles,
+    typer's help and the wizard all take ``COLUMNS`` (and the help ``TERMINAL_WIDTH``)
+    from the environment, so that is where the width is clamped, once, at start-up.
+
+    A whole number is moved into ``MIN_WIDTH .. MAX_WIDTH`` (``0`` printed nothing, ``1``
+    one letter a line, ``10000000`` hundreds of megabytes); anything else (``abc``, ``-5``,
+    ``²``, which crashed rich) is dropped, as if it were not set. Without ``COLUMNS`` a
+    terminal narrower or wider than that range is given the nearest bound; a pipe keeps
+    the width each command chooses for it.
+    """
+    for name in _WIDTH_VARIABLES:
+        value = environ.get(name)
+        if value is None:
+            continue
+        value = value.strip()
+        if value.isascii() and value.isdecimal():
+            # more digits than any screen: no int() of a 5,000-digit string
+            environ[name] = str(clamp_width(int(value)) if len(value) < 6 else MAX_WIDTH)
+        else:
+            del environ[name]
+    if "COLUMNS" not in environ:
+        measured = _terminal_columns()
+        if measured and clamp_width(measured) != measured:
+            environ["COLUMNS"] = str(clamp_width(measured))
+
+
+def _terminal_columns() -> int | None:
+    """The terminal's width as rich measures it (the first standard stream that is a
+    terminal); ``None`` without one, or when it says 0 (a fresh pseudo-terminal)."""
+    for fd in _STD_FDS:
+        try:
+            return os.get_terminal_size(fd).columns or None
+        except (OSError, ValueError):
+            continue
+    return None
 
 
 def use_color(stream: IO[str]) -> bool:
