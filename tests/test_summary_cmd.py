@@ -88,7 +88,7 @@ def test_markdown_is_valid_and_escapes_user_text(run: Run, here: Path) -> None:
     )
     plan.write_text(text, encoding="utf-8")
     result = run("summary", "plan.yaml", *TODAY, "--format", "markdown")
-    assert "Symposium \\| \\*organiseren\\* \\<b\\>jaar 2\\</b\\>" in result.stdout
+    assert "Symposium \\| \\*organiseren\\* &lt;b\\>jaar 2&lt;/b\\>" in result.stdout
     html = MarkdownIt("commonmark").enable("table").render(result.stdout)
     assert html.count("<table>") == 4  # coverage, done since, due, agreements
     assert "<b>" not in html and "<em>" not in html

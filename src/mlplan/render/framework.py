@@ -51,14 +51,14 @@ def _course_details(course: Course) -> str:
 def to_markdown(fw: Framework, topic: Topic | None = None) -> str:
     if topic is not None:
         return _topic_markdown(fw, topic)
-    lines = [f"# {fw.title}", "", t("fw.source", publisher=fw.publisher, year=fw.year), ""]
-    lines += [f"> {fw.rule}", ""]
+    # a framework file may be anyone's (--framework): its text is escaped like user text
+    source = t("fw.source", publisher=fw.publisher, year=fw.year)
+    lines = [f"# {escape(fw.title)}", "", escape(source), ""]
+    lines += [f"> {escape(fw.rule)}", ""]
     for comp in fw.competencies:
-        lines += [f"## {t('fw.competency', number=comp.number, title=comp.title)}", ""]
-        lines += [
-            f"*{t('fw.canmeds', number=comp.canmeds.key_competency, text=comp.canmeds.text)}*",
-            "",
-        ]
+        lines += [f"## {escape(t('fw.competency', number=comp.number, title=comp.title))}", ""]
+        canmeds = t("fw.canmeds", number=comp.canmeds.key_competency, text=comp.canmeds.text)
+        lines += [f"*{escape(canmeds)}*", ""]
         rows = [
             [
                 f"`{tp.id}`",
@@ -89,8 +89,8 @@ def _min_activities(topic: Topic) -> str:
 def _topic_markdown(fw: Framework, topic: Topic) -> str:
     comp = fw.competency_of(topic.id)
     assert comp is not None
-    lines = [f"# {topic.title} (`{topic.id}`)", ""]
-    lines += [t("fw.topic_of", number=comp.number, title=comp.title), ""]
+    lines = [f"# {escape(topic.title)} (`{topic.id}`)", ""]
+    lines += [escape(t("fw.topic_of", number=comp.number, title=comp.title)), ""]
     lines += [_min_activities(topic), ""]
     lines += [f"## {t('fw.objectives')}", ""]
     if topic.objectives:
@@ -141,7 +141,7 @@ def _courses_markdown(fw: Framework) -> list[str]:
 def _phases_markdown(fw: Framework) -> list[str]:
     lines = [f"## {t('fw.phases')}", ""]
     for phase in fw.phases:
-        lines += [f"### {phase.title}", ""]
+        lines += [f"### {escape(phase.title)}", ""]
         lines += [bullet(escape(g)) for g in phase.goals]
         lines += [bullet(f"*{t('fw.phase_examples')}:* {escape(e)}") for e in phase.examples]
         lines.append("")

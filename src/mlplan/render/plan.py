@@ -22,7 +22,7 @@ from mlplan.overview import (
     Overview,
     YearView,
 )
-from mlplan.render.markdown import bullet, escape, table
+from mlplan.render.markdown import bullet, cell, escape, numbered, table
 from mlplan.render.safe import csv_cell, one_line
 
 if TYPE_CHECKING:
@@ -374,17 +374,15 @@ def _activity_table(group: CompetencyGroup) -> list[str]:
     for a in group.activities:
         act = a.activity
         # a known topic id is a plain ASCII word of the framework, safe in a code span
-        topic = (
-            f"{escape(a.topic_title)} (`{act.topic}`)" if a.topic_title else escape(topic_text(a))
-        )
+        topic = f"{cell(a.topic_title)} (`{act.topic}`)" if a.topic_title else cell(topic_text(a))
         rows.append(
             [
                 str(a.number),
                 topic,
-                escape(act.title),
-                escape(act.goal or ""),
-                escape(status_label(act.status.value)),
-                escape(done_text(a)),
+                cell(act.title),
+                cell(act.goal or ""),
+                cell(status_label(act.status.value)),
+                cell(done_text(a)),
             ]
         )
     lines = table(
@@ -467,11 +465,12 @@ def _improvement_markdown(ov: Overview) -> list[str]:
     if not ov.improvement_points:
         return [*lines, escape(t("plan.no_improvement")), ""]
     for i, p in enumerate(ov.improvement_points, start=1):
-        lines.append(f"{i}. **{escape(p.point)}**")
-        if p.how:
-            lines.append(f"    - *{escape(t('plan.how'))}:* {escape(p.how)}")
-        if p.evidence:
-            lines.append(f"    - *{escape(t('plan.evidence'))}:* {escape(p.evidence)}")
+        details = [
+            f"*{escape(t(label))}:* {escape(text)}"
+            for label, text in (("plan.how", p.how), ("plan.evidence", p.evidence))
+            if text
+        ]
+        lines += numbered(i, f"**{escape(p.point)}**", details)
     return [*lines, ""]
 
 

@@ -17,7 +17,7 @@ from mlplan.diagnostics import Diagnostic
 from mlplan.i18n import finding_counts, get_language, plural, t
 from mlplan.render import textlayout as layout
 from mlplan.render.diagnostics import diagnostic_dict
-from mlplan.render.markdown import bullet, escape, table
+from mlplan.render.markdown import bullet, code, escape, numbered, table
 from mlplan.render.safe import one_line
 from mlplan.summary import (
     Item,
@@ -363,7 +363,9 @@ def page_markdown(s: Summary, *, level: int = 1) -> str:
     else:
         lines += [t("summary.check.counts", **finding_counts(s.check.errors, s.check.warnings)), ""]
         lines += [
-            bullet(f"`{d.path}:{d.line}:{d.column}` {d.code} {escape(d.message)}")
+            bullet(
+                f"{code(f'{one_line(d.path)}:{d.line}:{d.column}')} {d.code} {escape(d.message)}"
+            )
             for d in s.check.findings
         ]
         if s.check.more:
@@ -382,11 +384,15 @@ def page_markdown(s: Summary, *, level: int = 1) -> str:
     if not s.improvement_points:
         lines.append(t("summary.none.improvement"))
     for n, p in enumerate(s.improvement_points, 1):
-        lines.append(f"{n}. {escape(p.point)}")
-        if p.how:
-            lines.append(f"   - {escape(t('summary.improvement.how', text=p.how))}")
-        if p.evidence:
-            lines.append(f"   - {escape(t('summary.improvement.evidence', text=p.evidence))}")
+        details = [
+            escape(t(key, text=text))
+            for key, text in (
+                ("summary.improvement.how", p.how),
+                ("summary.improvement.evidence", p.evidence),
+            )
+            if text
+        ]
+        lines += numbered(n, escape(p.point), details)
     lines.append("")
     lines += [f"{h2} {escape(_agreements_heading(s))}", ""]
     lines += _agreements_markdown(s)
