@@ -224,3 +224,47 @@ def test_an_error_at_the_end_of_a_file_without_final_newline(run: Run, tmp_path:
     line = one_finding(run("check", str(plan), "--today", "2026-11-22"))
     last = BASE.count("\n") + 1
     assert line.startswith(f"{plan}:{last}:2: ML001 ':' verwacht na een sleutel"), line
+
+
+# a standard tag with a value that does not fit it (issue 18 item 11), per command and in a
+# group: a finding at the node, never an internal error
+BAD_TAGS = [
+    "!!bool abc",
+    '!!bool ""',
+    "!!int abc",
+    '!!int ""',
+    "!!float _",
+    "!!null abc",
+    "!!timestamp abc",
+    "!!binary '%%%'",
+]
+
+
+@pytest.mark.parametrize("value", BAD_TAGS)
+def test_a_bad_tagged_value_is_a_finding_for_every_reader(
+    run: Run, tmp_path: Path, value: str
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(edit("  years: 5", f"  years: {value}"), encoding="utf-8")
+    line = one_finding(run("check", str(plan), "--today", "2026-11-22"))
+    assert line.startswith(f"{plan}:13:10: ML001 "), line
+    assert value.split()[0] in line
+    for command in ("plan", "summary"):
+        result = run(command, str(plan), "--today", "2026-11-22")
+        assert result.exit_code == 1, result
+        assert f"{plan}:13:10: ML001" in result.stdout + result.stderr
+        assert "interne fout" not in result.stdout + result.stderr
+    add = run("add", str(plan), "--topic", "innovatie", "--title", "X", "--year", "1")
+    assert add.exit_code == 1, add
+    assert "interne fout" not in add.stderr
+
+
+@pytest.mark.parametrize("value", BAD_TAGS)
+def test_a_bad_tagged_value_is_one_row_of_a_group(run: Run, tmp_path: Path, value: str) -> None:
+    (tmp_path / "anne.yaml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "bram.yaml").write_text(edit("  years: 5", f"  years: {value}"), encoding="utf-8")
+    result = run("summary", str(tmp_path), "--today", "2026-11-22")
+    assert result.exit_code == 1, result
+    assert "interne fout" not in result.stdout + result.stderr
+    assert "Anne de Vries — voortgangsgesprek 2026-11-22" in result.stdout
+    assert f"{tmp_path / 'bram.yaml'}:13:10: ML001" in result.stdout

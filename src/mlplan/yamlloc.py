@@ -55,6 +55,9 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null": "construct_yaml_null",
 }
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})  # YAML 1.1's null forms
+_STANDARD = "tag:yaml.org,2002:"
 _STR_TAG = "tag:yaml.org,2002:str"
 # First characters that may start an implicitly typed plain scalar (int, bool, null, …);
 # the loader has no wildcard (``None``) resolver, so any other first character means text.
@@ -332,6 +335,11 @@ class _Lines:
         return row + 1, mark.index - self.starts[row] + 1
 
 
+def short_tag(tag: str) -> str:
+    """A tag as users write it: ``!!bool`` for ``tag:yaml.org,2002:bool``."""
+    return "!!" + tag.removeprefix(_STANDARD) if tag.startswith(_STANDARD) else tag
+
+
 class _Frame:
     __slots__ = ("anchor", "container", "flow", "key", "last_end", "loc", "pending_key", "size")
 
@@ -432,6 +440,7 @@ class _Composer:
     def scalar(self, ev: yaml.ScalarEvent) -> None:
         tag = ev.tag
         text = ev.value
+        explicit = tag is not None and tag != "!"
         if tag is None or tag == "!":
             tag = self._resolve(text) if ev.implicit[0] else _STR_TAG
         if tag == _STR_TAG and not ev.anchor and self.stack and self._plain_text(text, ev):
@@ -443,18 +452,32 @@ class _Composer:
         else:
             method = _SCALAR_TAGS.get(tag)
             if method is None:
-                self.fail(ev.start_mark, "yaml.unsupported_tag", tag=tag)
-            node = yaml.ScalarNode(
-                tag, text, None, None, style=ev.style
-            )  # marks unused by constructors
-            try:
-                value = getattr(self.loader, method)(node)
-            except (ValueError, yaml.YAMLError):
-                self.fail(ev.start_mark, "yaml.bad_scalar", value=text[:40], tag=tag)
+                self.fail(ev.start_mark, "yaml.unsupported_tag", tag=short_tag(tag))
+            value = self._construct(tag, method, text, ev, explicit)
         self.count(1, ev.start_mark)
         if ev.anchor:
             self.anchors[ev.anchor] = (value, 1)
         self.add(value, ev.start_mark, size=1, end=ev.end_mark)
+
+    def _construct(
+        self, tag: str, method: str, text: str, ev: yaml.ScalarEvent, explicit: bool
+    ) -> Any:
+        """The value of a scalar with a standard tag.
+
+        PyYAML's constructors trust the text to fit the tag: ``!!bool abc`` is a
+        KeyError, ``!!int ""`` an IndexError, ``!!null abc`` quietly None. A value the
+        user tagged that does not fit is a finding at the node; one the resolver only
+        guessed from its looks (``0x_``, ``._``) is the text it is.
+        """
+        try:
+            if explicit and tag == _NULL_TAG and text not in _NULL_WORDS:
+                raise ValueError(text)
+            node = yaml.ScalarNode(tag, text, None, None, style=ev.style)  # marks unused
+            return getattr(self.loader, method)(node)
+        except (ValueError, KeyError, IndexError, OverflowError, yaml.YAMLError):
+            if not explicit:
+                return text
+            self.fail(ev.start_mark, "yaml.bad_scalar", value=text[:40], tag=short_tag(tag))
 
     def _plain_text(self, text: str, ev: yaml.ScalarEvent) -> bool:
         """The common case in one step: text as a key, a mapping value or a list item.
@@ -514,7 +537,7 @@ class _Composer:
     def start(self, ev: yaml.SequenceStartEvent | yaml.MappingStartEvent) -> None:
         is_map = isinstance(ev, yaml.MappingStartEvent)
         if ev.tag not in (None, "!", _MAP_TAG if is_map else _SEQ_TAG):
-            self.fail(ev.start_mark, "yaml.unsupported_tag", tag=ev.tag)
+            self.fail(ev.start_mark, "yaml.unsupported_tag", tag=short_tag(str(ev.tag)))
         if len(self.stack) >= MAX_DEPTH:
             self.fail(ev.start_mark, "yaml.too_deep", depth=MAX_DEPTH)
         if self._expecting_key():
