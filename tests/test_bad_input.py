@@ -81,6 +81,62 @@ CASES: dict[str, tuple[str | bytes, str, str, str]] = {
         "ML002",
         "'done_on' moet een datum zijn als JJJJ-MM-DD, niet '12-03-2026'",
     ),
+    # loose types (issue 18 item 15): booleans are never numbers, quotes make text, 1.0 is
+    # not a year, a number is decimal, blank text is empty
+    "version: true": (
+        edit("version: 1\n", "version: true\n"),
+        "4:10",
+        "ML002",
+        "'version' moet een van 1 zijn, niet 'true'",
+    ),
+    "version: 1.0": (
+        edit("version: 1\n", "version: 1.0\n"),
+        "4:10",
+        "ML002",
+        "'version' moet een van 1 zijn, niet '1.0'",
+    ),
+    "years: '5'": (
+        edit("  years: 5", "  years: '5'"),
+        "13:10",
+        "ML002",
+        "'years' moet een getal zijn; '5' staat tussen aanhalingstekens en is daardoor tekst",
+    ),
+    "years: yes": (
+        edit("  years: 5", "  years: yes"),
+        "13:10",
+        "ML002",
+        "'years' moet een getal zijn, niet 'true'",
+    ),
+    "year: 1.0": (
+        edit("    year: 3\n", "    year: 3.0\n"),
+        "32:11",
+        "ML002",
+        "'year' moet een geheel getal zijn, niet '3.0'",
+    ),
+    "year: 0x1": (
+        edit("    year: 3\n", "    year: 0x3\n"),
+        "32:11",
+        "ML002",
+        "'year' moet een geheel getal zijn, niet '0x3'",
+    ),
+    "year: true": (
+        edit("    year: 3\n", "    year: true\n"),
+        "32:11",
+        "ML002",
+        "'year' moet een geheel getal zijn, niet 'true'",
+    ),
+    "name of spaces": (
+        edit("  name: Anne de Vries", "  name: '   '"),
+        "7:9",
+        "ML002",
+        "'name' mag niet leeg zijn",
+    ),
+    "title of a zero-width space": (
+        edit("    title: Voorzitten overdracht", '    title: "\\u200b "'),
+        "18:12",
+        "ML002",
+        "'title' mag niet leeg zijn",
+    ),
     "negative years": (
         edit("  years: 5", "  years: -5"),
         "13:10",
@@ -268,3 +324,23 @@ def test_a_bad_tagged_value_is_one_row_of_a_group(run: Run, tmp_path: Path, valu
     assert "interne fout" not in result.stdout + result.stderr
     assert "Anne de Vries — voortgangsgesprek 2026-11-22" in result.stdout
     assert f"{tmp_path / 'bram.yaml'}:13:10: ML001" in result.stdout
+
+
+def test_blank_text_from_the_command_line_is_empty(run: Run, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(BASE, encoding="utf-8")
+    before = plan.read_bytes()
+    done = run("done", str(plan), "3", "--evidence", "\u200b ", "--today", "2026-11-22")
+    assert (done.exit_code, done.stderr) == (2, "fout: --evidence mag niet leeg zijn\n")
+    assert plan.read_bytes() == before
+    new = tmp_path / "nieuw.yaml"
+    init = run("init", "--no-input", "--name", "\u200b", str(new), "--today", "2026-11-22")
+    assert init.exit_code == 2 and "--no-input heeft de naam van de aios nodig" in init.stderr
+    assert not new.exists()
+    init = run(
+        "init", "--no-input", "--name", "Zoë", "--specialty", "\u200b", str(new),
+        "--today", "2026-11-22",
+    )  # fmt: skip
+    assert init.exit_code == 0, init
+    assert "specialty" not in new.read_text(encoding="utf-8")
+    assert run("check", str(new), "--today", "2026-11-22").exit_code == 0

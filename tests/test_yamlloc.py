@@ -202,6 +202,8 @@ BAD_TAGGED = [
     ('!!int ""', "yaml.bad_scalar", "!!int"),
     ("!!int _", "yaml.bad_scalar", "!!int"),
     ("!!int 0x_", "yaml.bad_scalar", "!!int"),
+    ("!!int 0x1F", "yaml.bad_scalar", "!!int"),  # numbers are decimal, tagged or not
+    ("!!float 1:30", "yaml.bad_scalar", "!!float"),
     ("!!float abc", "yaml.bad_scalar", "!!float"),
     ('!!float ""', "yaml.bad_scalar", "!!float"),
     ("!!float _", "yaml.bad_scalar", "!!float"),
@@ -237,7 +239,13 @@ def test_a_bad_tagged_key_is_a_finding_too() -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("!!bool yes", True), ("!!int 0x1F", 31), ("!!float 1.5", 1.5), ("!!null ~", None)],
+    [
+        ("!!bool yes", True),
+        ("!!int 12", 12),
+        ("!!float 1.5", 1.5),
+        ("!!float 5", 5.0),
+        ("!!null ~", None),
+    ],
 )
 def test_standard_tags_with_fitting_values_still_work(value: str, expected: object) -> None:
     doc = yamlloc.parse(f"a: {value}\n", "f.yaml")
@@ -251,3 +259,32 @@ def test_plain_text_that_only_looks_like_a_number_is_text(text: str) -> None:
     doc = yamlloc.parse(f"title: {text}\n", "f.yaml")
     assert doc.diagnostics == []
     assert doc.data == {"title": text}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2", 2),
+        ("+7", 7),
+        ("-3", -3),
+        ("010", 10),  # YAML 1.1 (PyYAML) reads 8
+        ("08", 8),
+        ("4.5", 4.5),
+        (".5", 0.5),
+        ("1.0e5", 100000.0),
+        ("0x1", "0x1"),  # YAML 1.1 reads 1
+        ("0o7", "0o7"),
+        ("0b11", "0b11"),
+        ("1_000", "1_000"),  # YAML 1.1 reads 1000
+        ("1:30", "1:30"),  # YAML 1.1 reads 90
+        ("1:30.5", "1:30.5"),
+        ("1e3", "1e3"),
+        ("=", "="),  # YAML 1.1's value type
+        ("<<", "<<"),  # a merge key only where a key is expected
+    ],
+)
+def test_numbers_are_decimal_and_other_forms_are_text(text: str, expected: object) -> None:
+    doc = yamlloc.parse(f"a: {text}\nb: [{text}]\n", "f.yaml")
+    assert doc.diagnostics == []
+    assert doc.data == {"a": expected, "b": [expected]}
+    assert type(doc.data["a"]) is type(expected)

@@ -48,7 +48,7 @@ def _text(value: str | None, option: str) -> str | None:
     if value is None:
         return None
     text = value.strip()
-    if not text:
+    if yamlloc.is_blank(text):  # the plan's rule for empty text
         raise UsageError("edit.empty_text", option=option)
     try:
         text.encode("utf-8")
