@@ -344,3 +344,30 @@ def test_blank_text_from_the_command_line_is_empty(run: Run, tmp_path: Path) -> 
     assert init.exit_code == 0, init
     assert "specialty" not in new.read_text(encoding="utf-8")
     assert run("check", str(new), "--today", "2026-11-22").exit_code == 0
+
+
+@pytest.mark.parametrize("option", ["--name", "--specialty", "--institution", "--supervisor"])
+def test_init_text_that_is_not_utf8_is_a_usage_error(run: Run, tmp_path: Path, option: str) -> None:
+    # the shell hands $'\xff' to Python as the lone surrogate '\udcff'
+    args = {"--name": "Anne", option: "Anne \udcff"}
+    given = [part for item in args.items() for part in item]
+    result = run("init", "--no-input", *given, str(tmp_path / "p.yaml"), "--today", "2026-11-22")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"fout: {option} bevat tekens die geen UTF-8-tekst zijn\n",
+    )
+    assert not (tmp_path / "p.yaml").exists()
+
+
+def test_undecodable_argument_bytes_through_the_real_entry_point(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "mlplan", "init", "--no-input", "--name", b"\xff", "p.yaml"],
+        cwd=tmp_path, capture_output=True, check=False, timeout=60,
+        env={"PATH": "", "LC_ALL": "C.UTF-8", "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == b"fout: --name bevat tekens die geen UTF-8-tekst zijn\n"
+    assert not (tmp_path / "p.yaml").exists()
