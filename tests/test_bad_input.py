@@ -81,6 +81,62 @@ CASES: dict[str, tuple[str | bytes, str, str, str]] = {
         "ML002",
         "'done_on' moet een datum zijn als JJJJ-MM-DD, niet '12-03-2026'",
     ),
+    # loose types (issue 18 item 15): booleans are never numbers, quotes make text, 1.0 is
+    # not a year, a number is decimal, blank text is empty
+    "version: true": (
+        edit("version: 1\n", "version: true\n"),
+        "4:10",
+        "ML002",
+        "'version' moet een van 1 zijn, niet 'true'",
+    ),
+    "version: 1.0": (
+        edit("version: 1\n", "version: 1.0\n"),
+        "4:10",
+        "ML002",
+        "'version' moet een van 1 zijn, niet '1.0'",
+    ),
+    "years: '5'": (
+        edit("  years: 5", "  years: '5'"),
+        "13:10",
+        "ML002",
+        "'years' moet een getal zijn; '5' staat tussen aanhalingstekens en is daardoor tekst",
+    ),
+    "years: yes": (
+        edit("  years: 5", "  years: yes"),
+        "13:10",
+        "ML002",
+        "'years' moet een getal zijn, niet 'true'",
+    ),
+    "year: 1.0": (
+        edit("    year: 3\n", "    year: 3.0\n"),
+        "32:11",
+        "ML002",
+        "'year' moet een geheel getal zijn, niet '3.0'",
+    ),
+    "year: 0x1": (
+        edit("    year: 3\n", "    year: 0x3\n"),
+        "32:11",
+        "ML002",
+        "'year' moet een geheel getal zijn, niet '0x3'",
+    ),
+    "year: true": (
+        edit("    year: 3\n", "    year: true\n"),
+        "32:11",
+        "ML002",
+        "'year' moet een geheel getal zijn, niet 'true'",
+    ),
+    "name of spaces": (
+        edit("  name: Anne de Vries", "  name: '   '"),
+        "7:9",
+        "ML002",
+        "'name' mag niet leeg zijn",
+    ),
+    "title of a zero-width space": (
+        edit("    title: Voorzitten overdracht", '    title: "\\u200b "'),
+        "18:12",
+        "ML002",
+        "'title' mag niet leeg zijn",
+    ),
     "negative years": (
         edit("  years: 5", "  years: -5"),
         "13:10",
@@ -224,3 +280,94 @@ def test_an_error_at_the_end_of_a_file_without_final_newline(run: Run, tmp_path:
     line = one_finding(run("check", str(plan), "--today", "2026-11-22"))
     last = BASE.count("\n") + 1
     assert line.startswith(f"{plan}:{last}:2: ML001 ':' verwacht na een sleutel"), line
+
+
+# a standard tag with a value that does not fit it (issue 18 item 11), per command and in a
+# group: a finding at the node, never an internal error
+BAD_TAGS = [
+    "!!bool abc",
+    '!!bool ""',
+    "!!int abc",
+    '!!int ""',
+    "!!float _",
+    "!!null abc",
+    "!!timestamp abc",
+    "!!binary '%%%'",
+]
+
+
+@pytest.mark.parametrize("value", BAD_TAGS)
+def test_a_bad_tagged_value_is_a_finding_for_every_reader(
+    run: Run, tmp_path: Path, value: str
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(edit("  years: 5", f"  years: {value}"), encoding="utf-8")
+    line = one_finding(run("check", str(plan), "--today", "2026-11-22"))
+    assert line.startswith(f"{plan}:13:10: ML001 "), line
+    assert value.split()[0] in line
+    for command in ("plan", "summary"):
+        result = run(command, str(plan), "--today", "2026-11-22")
+        assert result.exit_code == 1, result
+        assert f"{plan}:13:10: ML001" in result.stdout + result.stderr
+        assert "interne fout" not in result.stdout + result.stderr
+    add = run("add", str(plan), "--topic", "innovatie", "--title", "X", "--year", "1")
+    assert add.exit_code == 1, add
+    assert "interne fout" not in add.stderr
+
+
+@pytest.mark.parametrize("value", BAD_TAGS)
+def test_a_bad_tagged_value_is_one_row_of_a_group(run: Run, tmp_path: Path, value: str) -> None:
+    (tmp_path / "anne.yaml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "bram.yaml").write_text(edit("  years: 5", f"  years: {value}"), encoding="utf-8")
+    result = run("summary", str(tmp_path), "--today", "2026-11-22")
+    assert result.exit_code == 1, result
+    assert "interne fout" not in result.stdout + result.stderr
+    assert "Anne de Vries — voortgangsgesprek 2026-11-22" in result.stdout
+    assert f"{tmp_path / 'bram.yaml'}:13:10: ML001" in result.stdout
+
+
+def test_blank_text_from_the_command_line_is_empty(run: Run, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(BASE, encoding="utf-8")
+    before = plan.read_bytes()
+    done = run("done", str(plan), "3", "--evidence", "\u200b ", "--today", "2026-11-22")
+    assert (done.exit_code, done.stderr) == (2, "fout: --evidence mag niet leeg zijn\n")
+    assert plan.read_bytes() == before
+    new = tmp_path / "nieuw.yaml"
+    init = run("init", "--no-input", "--name", "\u200b", str(new), "--today", "2026-11-22")
+    assert init.exit_code == 2 and "--no-input heeft de naam van de aios nodig" in init.stderr
+    assert not new.exists()
+    init = run(
+        "init", "--no-input", "--name", "Zoë", "--specialty", "\u200b", str(new),
+        "--today", "2026-11-22",
+    )  # fmt: skip
+    assert init.exit_code == 0, init
+    assert "specialty" not in new.read_text(encoding="utf-8")
+    assert run("check", str(new), "--today", "2026-11-22").exit_code == 0
+
+
+@pytest.mark.parametrize("option", ["--name", "--specialty", "--institution", "--supervisor"])
+def test_init_text_that_is_not_utf8_is_a_usage_error(run: Run, tmp_path: Path, option: str) -> None:
+    # the shell hands $'\xff' to Python as the lone surrogate '\udcff'
+    args = {"--name": "Anne", option: "Anne \udcff"}
+    given = [part for item in args.items() for part in item]
+    result = run("init", "--no-input", *given, str(tmp_path / "p.yaml"), "--today", "2026-11-22")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"fout: {option} bevat tekens die geen UTF-8-tekst zijn\n",
+    )
+    assert not (tmp_path / "p.yaml").exists()
+
+
+def test_undecodable_argument_bytes_through_the_real_entry_point(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "mlplan", "init", "--no-input", "--name", b"\xff", "p.yaml"],
+        cwd=tmp_path, capture_output=True, check=False, timeout=60,
+        env={"PATH": "", "LC_ALL": "C.UTF-8", "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == b"fout: --name bevat tekens die geen UTF-8-tekst zijn\n"
+    assert not (tmp_path / "p.yaml").exists()

@@ -509,7 +509,8 @@ def test_ambiguous_and_missing_choices() -> None:
 
 # -- random sequences of edits ---------------------------------------------------------------
 
-texts = st.text(min_size=1, max_size=30)
+# text as the edit commands pass it on: never blank (they refuse that, as the plan does)
+texts = st.text(min_size=1, max_size=30).filter(lambda s: not yamlloc.is_blank(s))
 edits = st.one_of(
     st.tuples(st.just("done"), st.integers(0, 20), texts),
     st.tuples(st.just("status"), st.integers(0, 20), st.sampled_from(["planned", "dropped"])),

@@ -154,3 +154,25 @@ def test_example_lookup_uses_that_comparison() -> None:
     assert topic is not None
     example = topic.example("Verwonder en verbeter")
     assert example is not None and example.phase == "midden"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ("year: 2017", "year: '2017'", "schema.expected_int_quoted"),
+        ("year: 2017", "year: 2017.0", "schema.expected_int"),
+        ("key_competency: 1", "key_competency: true", "schema.expected_int"),
+        (
+            "title: Medisch leiderschap in de medische vervolgopleiding",
+            "title: ' '",
+            "schema.empty_text",
+        ),
+    ],
+)
+def test_loose_types_are_as_strict_as_in_a_plan(
+    tmp_path: Path, shipped_text: str, old: str, new: str, key: str
+) -> None:
+    assert old in shipped_text
+    text = shipped_text.replace(old, new, 1)
+    ((line, _, found),) = located(broken(tmp_path, text))
+    assert (line, found) == (line_of(text, new), key)

@@ -191,3 +191,100 @@ def test_allowed_values_are_listed_without_english_words() -> None:
     text = PLAN_HEAD + "activities:\n  - {topic: x, title: y, year: 1, status: klaar}\n"
     (found,) = [d for d in schema_problems(text) if d[2] == "schema.expected_choice"]
     assert found[3]["expected"] == "planned, in_progress, done, dropped"
+
+
+# every standard YAML tag with a value that does not fit it (issue 18 item 11): PyYAML's
+# constructors raise KeyError / IndexError or return None for these
+BAD_TAGGED = [
+    ("!!bool abc", "yaml.bad_scalar", "!!bool"),
+    ('!!bool ""', "yaml.bad_scalar", "!!bool"),
+    ("!!int abc", "yaml.bad_scalar", "!!int"),
+    ('!!int ""', "yaml.bad_scalar", "!!int"),
+    ("!!int _", "yaml.bad_scalar", "!!int"),
+    ("!!int 0x_", "yaml.bad_scalar", "!!int"),
+    ("!!int 0x1F", "yaml.bad_scalar", "!!int"),  # numbers are decimal, tagged or not
+    ("!!float 1:30", "yaml.bad_scalar", "!!float"),
+    ("!!float abc", "yaml.bad_scalar", "!!float"),
+    ('!!float ""', "yaml.bad_scalar", "!!float"),
+    ("!!float _", "yaml.bad_scalar", "!!float"),
+    ("!!null abc", "yaml.bad_scalar", "!!null"),
+    ("!<tag:yaml.org,2002:bool> abc", "yaml.bad_scalar", "!!bool"),
+    ("!!timestamp abc", "yaml.unsupported_tag", "!!timestamp"),
+    ("!!timestamp 2025-09-01", "yaml.unsupported_tag", "!!timestamp"),
+    ("!!binary '%%%'", "yaml.unsupported_tag", "!!binary"),
+    ("!!str [x]", "yaml.unsupported_tag", "!!str"),
+    ("!!seq x", "yaml.unsupported_tag", "!!seq"),
+    ("!!map x", "yaml.unsupported_tag", "!!map"),
+    ("!!set x", "yaml.unsupported_tag", "!!set"),
+    ("!!omap x", "yaml.unsupported_tag", "!!omap"),
+    ("!!pairs x", "yaml.unsupported_tag", "!!pairs"),
+    ("!!merge x", "yaml.unsupported_tag", "!!merge"),
+    ("!!value x", "yaml.unsupported_tag", "!!value"),
+    ("!!yaml x", "yaml.unsupported_tag", "!!yaml"),
+]
+
+
+@pytest.mark.parametrize(("value", "key", "tag"), BAD_TAGGED)
+def test_a_standard_tag_with_a_bad_value_is_one_finding_at_the_node(
+    value: str, key: str, tag: str
+) -> None:
+    doc = yamlloc.parse(f"a: 1\nyears: {value}\n", "f.yaml")
+    assert [(d.line, d.column, d.code, d.key) for d in doc.diagnostics] == [(2, 8, "ML001", key)]
+    assert doc.diagnostics[0].params["tag"] == tag
+
+
+def test_a_bad_tagged_key_is_a_finding_too() -> None:
+    assert problems("a: 1\n!!bool x: 2\n") == [(2, 1, "yaml.bad_scalar")]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("!!bool yes", True),
+        ("!!int 12", 12),
+        ("!!float 1.5", 1.5),
+        ("!!float 5", 5.0),
+        ("!!null ~", None),
+    ],
+)
+def test_standard_tags_with_fitting_values_still_work(value: str, expected: object) -> None:
+    doc = yamlloc.parse(f"a: {value}\n", "f.yaml")
+    assert doc.diagnostics == []
+    assert doc.data == {"a": expected}
+
+
+@pytest.mark.parametrize("text", ["._", "0x_", "0b_", "+._"])
+def test_plain_text_that_only_looks_like_a_number_is_text(text: str) -> None:
+    # the resolver guesses int or float from the looks; the value is then just text
+    doc = yamlloc.parse(f"title: {text}\n", "f.yaml")
+    assert doc.diagnostics == []
+    assert doc.data == {"title": text}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2", 2),
+        ("+7", 7),
+        ("-3", -3),
+        ("010", 10),  # YAML 1.1 (PyYAML) reads 8
+        ("08", 8),
+        ("4.5", 4.5),
+        (".5", 0.5),
+        ("1.0e5", 100000.0),
+        ("0x1", "0x1"),  # YAML 1.1 reads 1
+        ("0o7", "0o7"),
+        ("0b11", "0b11"),
+        ("1_000", "1_000"),  # YAML 1.1 reads 1000
+        ("1:30", "1:30"),  # YAML 1.1 reads 90
+        ("1:30.5", "1:30.5"),
+        ("1e3", "1e3"),
+        ("=", "="),  # YAML 1.1's value type
+        ("<<", "<<"),  # a merge key only where a key is expected
+    ],
+)
+def test_numbers_are_decimal_and_other_forms_are_text(text: str, expected: object) -> None:
+    doc = yamlloc.parse(f"a: {text}\nb: [{text}]\n", "f.yaml")
+    assert doc.diagnostics == []
+    assert doc.data == {"a": expected, "b": [expected]}
+    assert type(doc.data["a"]) is type(expected)

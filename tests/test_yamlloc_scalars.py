@@ -54,6 +54,7 @@ def test_fast_path_matches_pyyaml() -> None:
         assert doc.data == expected
     assert doc.data["date"] == "2025-09-01"  # dates stay strings for pydantic
     assert doc.data["no_word"] is False and doc.data["single"] == "010"
+    assert doc.data["octal_like"] == 10  # numbers are decimal: YAML 1.1 would say 8
 
 
 def test_positions_survive_the_fast_path() -> None:

@@ -35,7 +35,8 @@ MaterialKind = Literal[
 CourseKind = Literal["cursus", "talentprogramma", "leergang", "traject", "module", "nascholing"]
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
-Text = Annotated[str, Field(min_length=1)]
+Text = yamlloc.Text
+Int = yamlloc.Int
 
 
 def _one_or_more(value: object) -> object:
@@ -75,7 +76,7 @@ class Phase(_Model):
 
 
 class CanMeds(_Model):
-    key_competency: Annotated[int, Field(ge=1)]
+    key_competency: Annotated[Int, Field(ge=1)]
     text: Text
 
 
@@ -95,7 +96,7 @@ class Topic(_Model):
     id: Id
     title: Text
     heading: Text | None = None
-    min_activities: Annotated[int, Field(ge=1)] = 1
+    min_activities: Annotated[Int, Field(ge=1)] = 1
     objectives: list[Text] = []
     objectives_note: Text | None = None
     activities: Annotated[list[ExampleActivity], Field(min_length=1)]
@@ -108,7 +109,7 @@ class Topic(_Model):
 
 
 class Competency(_Model):
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[Int, Field(ge=1)]
     title: Text
     canmeds: CanMeds
     topics: Annotated[list[Topic], Field(min_length=1)]
@@ -122,8 +123,8 @@ class Course(_Model):
     provider: Text | None = None
     description: Text | None = None
     note: Text | None = None
-    duration_minutes: Annotated[int, Field(gt=0)] | None = None
-    accreditation_points: Annotated[float, Field(gt=0)] | None = None
+    duration_minutes: Annotated[Int, Field(gt=0)] | None = None
+    accreditation_points: Annotated[yamlloc.Number, Field(gt=0)] | None = None
     goals: list[Text] = []
     topics: list[Id] = []
     url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
@@ -148,7 +149,7 @@ class Framework(_Model):
     id: Id
     title: Text
     publisher: Text
-    year: int
+    year: Int
     rule: Text
     levels: list[Level]
     phases: list[Phase]

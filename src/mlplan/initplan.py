@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from mlplan import timeline
+from mlplan import timeline, yamlloc
 from mlplan.framework import Framework, PhaseId
 from mlplan.plan import MAX_YEARS, Activity, Aios, CourseEntry, ImprovementPoint, Plan, Training
 from mlplan.scheduler import Item, fair_share, schedule
@@ -75,11 +75,11 @@ def parse_years(text: str) -> float | None:
 
 
 def clean(text: str | None) -> str | None:
-    """Optional free text: surrounding spaces removed, empty means absent."""
+    """Optional free text: surrounding spaces removed, blank means absent."""
     if text is None:
         return None
     value = " ".join(text.split())
-    return value or None
+    return None if yamlloc.is_blank(value) else value
 
 
 # -- proposals ------------------------------------------------------------------------

@@ -57,8 +57,16 @@ def _iso_date(value: Any) -> Any:
     return parsed
 
 
+def _version(value: Any) -> Any:
+    """``version: true`` and ``version: 1.0`` equal 1 to Python; only the integer is 1."""
+    if type(value) is not int:
+        raise PydanticCustomError("mlplan.schema.expected_choice", "expected 1", {"expected": "1"})
+    return value
+
+
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-Text = Annotated[str, Field(min_length=1)]
+Text = yamlloc.Text
+Year = Annotated[yamlloc.Int, Field(ge=1)]
 
 
 class _Model(BaseModel):
@@ -78,7 +86,7 @@ class Training(_Model):
     """De opleiding: startdatum en (geïndividualiseerde) duur."""
 
     start: IsoDate = Field(description="Startdatum van de opleiding (JJJJ-MM-DD).")
-    years: Annotated[float, Field(gt=0, le=MAX_YEARS)] = Field(
+    years: Annotated[yamlloc.Number, Field(gt=0, le=MAX_YEARS)] = Field(
         description="Duur in jaren, groter dan 0; mag een breuk zijn, bijvoorbeeld 4.5."
     )
 
@@ -92,9 +100,7 @@ class Activity(_Model):
     title: Text = Field(
         description="Een voorbeeldactiviteit uit het kader of een eigen omschrijving."
     )
-    year: Annotated[int, Field(ge=1)] = Field(
-        description="Opleidingsjaar: 1 tot en met het laatste jaar."
-    )
+    year: Year = Field(description="Opleidingsjaar: 1 tot en met het laatste jaar.")
     goal: Text | None = Field(
         None, description="Leerdoel (concretisering) waaraan de activiteit werkt."
     )
@@ -124,9 +130,7 @@ class CourseEntry(_Model):
         description="Voor een eigen, soortgelijke cursus: de verplichte cursus waaraan hij "
         "voldoet, bijvoorbeeld coach-the-co of doo-teamwork.",
     )
-    year: Annotated[int, Field(ge=1)] | None = Field(
-        None, description="Opleidingsjaar waarin de cursus valt."
-    )
+    year: Year | None = Field(None, description="Opleidingsjaar waarin de cursus valt.")
     status: Status = Field(Status.PLANNED, description="planned, in_progress, done of dropped.")
     done_on: IsoDate | None = Field(
         None, description="Datum waarop de cursus is afgerond (JJJJ-MM-DD)."
@@ -161,7 +165,9 @@ class Plan(_Model):
         json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
     )
 
-    version: Literal[1] = Field(description="Versie van het planformaat; altijd 1.")
+    version: Annotated[Literal[1], BeforeValidator(_version)] = Field(
+        description="Versie van het planformaat; altijd 1."
+    )
     framework: Text | None = Field(
         None, description="Id van het kader; standaard fms-medisch-leiderschap-2017."
     )

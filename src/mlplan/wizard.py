@@ -24,7 +24,7 @@ from typing import Any
 import questionary
 from questionary import Choice, Separator
 
-from mlplan import timeline
+from mlplan import timeline, yamlloc
 from mlplan.errors import Interrupted
 from mlplan.framework import PHASES, Framework, PhaseId, Topic, normalise_title
 from mlplan.i18n import plural, t
@@ -103,7 +103,7 @@ def _select(message: str, choices: list[Any], default: Any = None) -> Any:
 
 def _text(message: str, default: str = "", *, required: bool = False, check: Any = None) -> str:
     def validate(value: str) -> bool | str:
-        if required and not value.strip():
+        if required and yamlloc.is_blank(value):
             return t("wizard.required")
         if check is not None and value.strip():
             result: bool | str = check(value)
@@ -111,7 +111,8 @@ def _text(message: str, default: str = "", *, required: bool = False, check: Any
         return True
 
     answer: str = _ask(questionary.text(message, default=default, validate=validate))
-    return " ".join(answer.split())
+    text = " ".join(answer.split())
+    return "" if yamlloc.is_blank(text) else text
 
 
 def _phase_label(phase: PhaseId | None) -> str:

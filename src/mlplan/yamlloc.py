@@ -20,10 +20,11 @@ import typing
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, Field, Strict, ValidationError
+from pydantic_core import PydanticCustomError
 
 from mlplan.diagnostics import Diagnostic
 from mlplan.errors import InputError
@@ -38,23 +39,67 @@ Loc = tuple[str | int, ...]
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# Numbers are decimal, as people write them (and as in YAML 1.2): YAML 1.1's hex, octal,
+# binary, ``1_000`` and sexagesimal ``1:30`` forms hide typos (``year: 010`` is 8 to
+# PyYAML, ``year: 0x1`` is 1). Plain text in those forms is text, so a number field
+# reports it; a tagged value in them is not a number (``!!int 0x1F`` is a finding).
+_INT_TEXT = re.compile(r"[-+]?[0-9]+")
+_FLOAT_TEXT = re.compile(
+    r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+# a plain scalar is a float only with a point in it (``5`` is an int, ``1e3`` text, as in
+# YAML 1.1)
+_IMPLICIT_FLOAT = re.compile(
+    r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+
+
 class _Loader(_BaseLoader):  # type: ignore[misc]
-    """Safe loader without the implicit timestamp type: dates stay strings."""
+    """Safe loader for plain YAML: dates stay strings, numbers are decimal only."""
+
+    def construct_decimal_int(self, node: yaml.ScalarNode) -> int:
+        if not _INT_TEXT.fullmatch(node.value):
+            raise ValueError(node.value)
+        return int(node.value)  # base 10: ``010`` is ten
+
+    def construct_decimal_float(self, node: yaml.ScalarNode) -> float:
+        if not _FLOAT_TEXT.fullmatch(node.value):
+            raise ValueError(node.value)
+        return float(self.construct_yaml_float(node))
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_Loader.add_constructor(_INT, _Loader.construct_decimal_int)
+_Loader.add_constructor(_FLOAT, _Loader.construct_decimal_float)
+
+# the safe loader's implicit types but timestamps (dates stay strings), YAML 1.1's
+# ``=`` value and ``!``/``&``/``*`` yaml types (they are text), with decimal numbers
+_DROPPED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value", "tag:yaml.org,2002:yaml"}
+_Loader.yaml_implicit_resolvers = {}
+for _first, _resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items():
+    for _tag, _rx in _resolvers:
+        if _tag in _DROPPED:
+            continue
+        if _tag == _INT:
+            _rx = re.compile(r"^[-+]?[0-9]+$")
+        elif _tag == _FLOAT:
+            _rx = _IMPLICIT_FLOAT
+        _Loader.yaml_implicit_resolvers.setdefault(_first, []).append((_tag, _rx))
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str": "construct_yaml_str",
-    "tag:yaml.org,2002:int": "construct_yaml_int",
-    "tag:yaml.org,2002:float": "construct_yaml_float",
+    _INT: "construct_decimal_int",
+    _FLOAT: "construct_decimal_float",
     "tag:yaml.org,2002:bool": "construct_yaml_bool",
     "tag:yaml.org,2002:null": "construct_yaml_null",
 }
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})  # YAML 1.1's null forms
+_STANDARD = "tag:yaml.org,2002:"
 _STR_TAG = "tag:yaml.org,2002:str"
 # First characters that may start an implicitly typed plain scalar (int, bool, null, …);
 # the loader has no wildcard (``None``) resolver, so any other first character means text.
@@ -332,6 +377,11 @@ class _Lines:
         return row + 1, mark.index - self.starts[row] + 1
 
 
+def short_tag(tag: str) -> str:
+    """A tag as users write it: ``!!bool`` for ``tag:yaml.org,2002:bool``."""
+    return "!!" + tag.removeprefix(_STANDARD) if tag.startswith(_STANDARD) else tag
+
+
 class _Frame:
     __slots__ = ("anchor", "container", "flow", "key", "last_end", "loc", "pending_key", "size")
 
@@ -432,6 +482,7 @@ class _Composer:
     def scalar(self, ev: yaml.ScalarEvent) -> None:
         tag = ev.tag
         text = ev.value
+        explicit = tag is not None and tag != "!"
         if tag is None or tag == "!":
             tag = self._resolve(text) if ev.implicit[0] else _STR_TAG
         if tag == _STR_TAG and not ev.anchor and self.stack and self._plain_text(text, ev):
@@ -442,19 +493,36 @@ class _Composer:
             value = _MergeKey()
         else:
             method = _SCALAR_TAGS.get(tag)
-            if method is None:
-                self.fail(ev.start_mark, "yaml.unsupported_tag", tag=tag)
-            node = yaml.ScalarNode(
-                tag, text, None, None, style=ev.style
-            )  # marks unused by constructors
-            try:
-                value = getattr(self.loader, method)(node)
-            except (ValueError, yaml.YAMLError):
-                self.fail(ev.start_mark, "yaml.bad_scalar", value=text[:40], tag=tag)
+            if method is not None:
+                value = self._construct(tag, method, text, ev, explicit)
+            elif explicit:
+                self.fail(ev.start_mark, "yaml.unsupported_tag", tag=short_tag(tag))
+            else:  # ``<<`` where no key is expected: text
+                value = text
         self.count(1, ev.start_mark)
         if ev.anchor:
             self.anchors[ev.anchor] = (value, 1)
         self.add(value, ev.start_mark, size=1, end=ev.end_mark)
+
+    def _construct(
+        self, tag: str, method: str, text: str, ev: yaml.ScalarEvent, explicit: bool
+    ) -> Any:
+        """The value of a scalar with a standard tag.
+
+        PyYAML's constructors trust the text to fit the tag: ``!!bool abc`` is a
+        KeyError, ``!!int ""`` an IndexError, ``!!null abc`` quietly None. A value the
+        user tagged that does not fit is a finding at the node; one the resolver only
+        guessed from its looks (``0x_``, ``._``) is the text it is.
+        """
+        try:
+            if explicit and tag == _NULL_TAG and text not in _NULL_WORDS:
+                raise ValueError(text)
+            node = yaml.ScalarNode(tag, text, None, None, style=ev.style)  # marks unused
+            return getattr(self.loader, method)(node)
+        except (ValueError, KeyError, IndexError, OverflowError, yaml.YAMLError):
+            if not explicit:
+                return text
+            self.fail(ev.start_mark, "yaml.bad_scalar", value=text[:40], tag=short_tag(tag))
 
     def _plain_text(self, text: str, ev: yaml.ScalarEvent) -> bool:
         """The common case in one step: text as a key, a mapping value or a list item.
@@ -514,7 +582,7 @@ class _Composer:
     def start(self, ev: yaml.SequenceStartEvent | yaml.MappingStartEvent) -> None:
         is_map = isinstance(ev, yaml.MappingStartEvent)
         if ev.tag not in (None, "!", _MAP_TAG if is_map else _SEQ_TAG):
-            self.fail(ev.start_mark, "yaml.unsupported_tag", tag=ev.tag)
+            self.fail(ev.start_mark, "yaml.unsupported_tag", tag=short_tag(str(ev.tag)))
         if len(self.stack) >= MAX_DEPTH:
             self.fail(ev.start_mark, "yaml.too_deep", depth=MAX_DEPTH)
         if self._expecting_key():
@@ -660,6 +728,30 @@ class _MergeKey:
 
 # -- validation ------------------------------------------------------------------------
 
+# Field types for the models validated here (plan and framework): strict where YAML's
+# loose typing could hide a typo. A boolean is never a number, a number in quotes ('5')
+# is text, 1.0 is not a whole number, and text of nothing but spaces is empty.
+_BLANK = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*")
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: only spaces, line breaks and invisible characters
+    (zero-width spaces, a soft hyphen). Such text is empty to a model's :data:`Text`."""
+    return _BLANK.fullmatch(text) is not None  # stops at the first visible character
+
+
+def _not_blank(value: str) -> str:
+    if is_blank(value):
+        raise PydanticCustomError("mlplan.schema.empty_text", "text is blank")
+    return value
+
+
+Int = Annotated[int, Strict()]
+Number = Annotated[float, Strict()]  # an int is a number too; a bool or a text is not
+Text = Annotated[
+    str, Field(min_length=1, json_schema_extra={"pattern": r"\S"}), AfterValidator(_not_blank)
+]
+
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -739,6 +831,8 @@ def _schema_diagnostic(doc: Document, root: type[BaseModel], error: Any) -> Diag
         ctx["expected"] = ", ".join(values) if values else str(ctx.get("expected", ""))
     if key == "schema.expected_text" and isinstance(value, bool):
         key = "schema.expected_text_bool"
+    elif key in _NUMBER_KEYS and isinstance(value, str) and _FLOAT_TEXT.fullmatch(value.strip()):
+        key += "_quoted"  # '5': the quotes make it text
     return doc.diagnostic(loc, "ML002", key, field=field, value=shown, **ctx)
 
 
@@ -766,6 +860,9 @@ _SCHEMA_KEYS = {
     "list_type": "schema.expected_list",
     "string_pattern_mismatch": "schema.pattern",
 }
+
+
+_NUMBER_KEYS = ("schema.expected_int", "schema.expected_number")
 
 
 def _show(value: Any) -> str:

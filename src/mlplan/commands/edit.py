@@ -43,20 +43,6 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 # -- arguments -------------------------------------------------------------------------
 
 
-def _text(value: str | None, option: str) -> str | None:
-    """Text for the plan: not empty, and real text (no undecodable bytes)."""
-    if value is None:
-        return None
-    text = value.strip()
-    if not text:
-        raise UsageError("edit.empty_text", option=option)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise UsageError("edit.bad_text", option=option) from None
-    return text
-
-
 def _choice(value: str, option: str, choices: tuple[str, ...]) -> str:
     chosen = value.strip().lower()
     if chosen not in choices:
@@ -339,8 +325,8 @@ def run_add(
 
     day = options.today(today)
     chosen_phase = _choice(phase, "--phase", PHASES) if phase is not None else None
-    clean_title = _text(title, "--title")
-    clean_goal = _text(goal, "--goal")
+    clean_title = options.text_option("--title", title)
+    clean_goal = options.text_option("--goal", goal)
     session = open_plan(path, framework_path, day)
     found = resolve_topic(session.fw, topic)
     assert clean_title is not None
@@ -381,7 +367,7 @@ def run_done(
     path, (query,) = split_args(args, 1, "edit.usage.done")
     day = options.today(today)
     on_date = options.date_option("--on", on)
-    clean_evidence = _text(evidence, "--evidence")
+    clean_evidence = options.text_option("--evidence", evidence)
     session = open_plan(path, framework_path, day)
     index, title = select(session, query)
     activity = _activities(session)[index]
@@ -496,8 +482,8 @@ def run_meeting(
 ) -> None:
     day = options.parse_date("--date", date)
     chosen = _choice(kind, "--kind", tuple(k.value for k in MeetingKind))
-    clean_notes = _text(notes, "--notes")
-    clean_agreements = [a for a in (_text(x, "--agreement") for x in agreements) if a]
+    clean_notes = options.text_option("--notes", notes)
+    clean_agreements = [a for a in (options.text_option("--agreement", x) for x in agreements) if a]
     session = open_plan(path, framework_path, options.today(today))
     item: dict[str, editing.Value] = {"date": day, "kind": chosen}
     if clean_notes:

@@ -106,6 +106,15 @@ def run(
     given = [name, start, years, specialty, institution, supervisor]
     if example and any(v is not None for v in given):
         raise UsageError("init.example_no_details")
+    name, specialty, institution, supervisor = (
+        options.text_option(option, value, blank_is_absent=True)
+        for option, value in (
+            ("--name", name),
+            ("--specialty", specialty),
+            ("--institution", institution),
+            ("--supervisor", supervisor),
+        )
+    )
     start_date = options.date_option("--start", start) or day
     duration = _years_option(years)
     if no_input and not example and not clean(name):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from mlplan import timeline
+from mlplan import timeline, yamlloc
 from mlplan.errors import UsageError
 
 if TYPE_CHECKING:
@@ -23,6 +23,28 @@ def parse_date(option: str, value: str) -> dt.date:
 def date_option(option: str, value: str | None) -> dt.date | None:
     """An optional date option: ``None`` when not given."""
     return None if value is None else parse_date(option, value)
+
+
+def text_option(option: str, value: str | None, *, blank_is_absent: bool = False) -> str | None:
+    """Free text for the plan from ``option``, spaces around it removed; ``None`` when not
+    given.
+
+    Blank text (see :func:`mlplan.yamlloc.is_blank`) is a usage error, or ``None`` with
+    ``blank_is_absent``. So are bytes that are not UTF-8: the shell hands ``$'\\xff'`` to
+    Python as a lone surrogate, which no plan file can hold.
+    """
+    if value is None:
+        return None
+    text = value.strip()
+    if yamlloc.is_blank(text):
+        if blank_is_absent:
+            return None
+        raise UsageError("edit.empty_text", option=option)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError("edit.bad_text", option=option) from None
+    return text
 
 
 def today(value: str | None) -> dt.date:

@@ -175,6 +175,8 @@ MESSAGES: dict[str, str] = {
     "schema.empty_text": "'{field}' must not be empty",
     "schema.expected_int": "'{field}' must be a whole number, not '{value}'",
     "schema.expected_number": "'{field}' must be a number, not '{value}'",
+    "schema.expected_int_quoted": "'{field}' must be a whole number; '{value}' is in quotes, which makes it text — remove them",
+    "schema.expected_number_quoted": "'{field}' must be a number; '{value}' is in quotes, which makes it text — remove them",
     "schema.expected_bool": "'{field}' must be true or false, not '{value}'",
     "schema.expected_choice": "'{field}' must be one of {expected}, not '{value}'",
     "schema.greater_than": "'{field}' must be greater than {gt}, not {value}",

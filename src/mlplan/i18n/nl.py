@@ -174,6 +174,8 @@ MESSAGES: dict[str, str] = {
     "schema.empty_text": "'{field}' mag niet leeg zijn",
     "schema.expected_int": "'{field}' moet een geheel getal zijn, niet '{value}'",
     "schema.expected_number": "'{field}' moet een getal zijn, niet '{value}'",
+    "schema.expected_int_quoted": "'{field}' moet een geheel getal zijn; '{value}' staat tussen aanhalingstekens en is daardoor tekst — haal ze weg",
+    "schema.expected_number_quoted": "'{field}' moet een getal zijn; '{value}' staat tussen aanhalingstekens en is daardoor tekst — haal ze weg",
     "schema.expected_bool": "'{field}' moet true of false zijn, niet '{value}'",
     "schema.expected_choice": "'{field}' moet een van {expected} zijn, niet '{value}'",
     "schema.greater_than": "'{field}' moet groter zijn dan {gt}, niet {value}",
