@@ -29,6 +29,7 @@ DOMAIN = (
     "initplan",
     "overview",
     "parallel",
+    "spool",
     "plan",
     "privacy",
     "rules",

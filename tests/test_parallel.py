@@ -81,6 +81,14 @@ def test_a_refused_fork_leaves_the_work_to_this_process(monkeypatch: pytest.Monk
     ]
 
 
+def _announce(started: Path) -> None:
+    """Write this process's pid where the parent waits for it, in one rename: the parent
+    polls for the file and must never read it half-written."""
+    part = started.with_suffix(f".{os.getpid()}")
+    part.write_text(str(os.getpid()))
+    part.rename(started)
+
+
 def test_an_exception_here_kills_and_reaps_the_children(tmp_path: Path) -> None:
     """Ctrl-C while this process works on its share: the children (which would run for a
     minute) are gone before KeyboardInterrupt reaches the caller."""
@@ -89,7 +97,7 @@ def test_an_exception_here_kills_and_reaps_the_children(tmp_path: Path) -> None:
 
     def work(x: int) -> int:
         if os.getpid() != parent:
-            started.write_text(str(os.getpid()))
+            _announce(started)
             time.sleep(60)
             return x
         deadline = time.monotonic() + 10
@@ -114,7 +122,7 @@ def test_children_leave_ctrl_c_to_this_process(tmp_path: Path) -> None:
 
     def work(x: int) -> tuple[int, int]:
         if os.getpid() != parent:
-            started.write_text(str(os.getpid()))
+            _announce(started)
             time.sleep(0.3)
         else:
             deadline = time.monotonic() + 10
