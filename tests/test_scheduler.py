@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from mlplan import timeline
 from mlplan.framework import load_framework
 from mlplan.scheduler import Item, fair_share, first_open_year, propose_year, schedule
-from mlplan.timeline import PhaseId
+from mlplan.timeline import Calendar, PhaseId
 
 
 def _one_per_topic() -> list[Item]:
@@ -149,9 +149,9 @@ def test_past_years_are_not_used() -> None:
 
 def test_first_open_year() -> None:
     start = dt.date(2025, 9, 1)
-    assert first_open_year(start, 5, dt.date(2025, 1, 1)) == 1
-    assert first_open_year(start, 5, dt.date(2027, 10, 1)) == 3
-    assert first_open_year(start, 4.5, dt.date(2035, 1, 1)) == 5
+    assert first_open_year(Calendar(start, 5), dt.date(2025, 1, 1)) == 1
+    assert first_open_year(Calendar(start, 5), dt.date(2027, 10, 1)) == 3
+    assert first_open_year(Calendar(start, 4.5), dt.date(2035, 1, 1)) == 5
 
 
 def test_empty_and_bad_input() -> None:
@@ -165,11 +165,11 @@ def test_deterministic() -> None:
     assert schedule(items, 4.5) == schedule(list(items), 4.5)
 
 
-def test_propose_year_interface_unchanged() -> None:
-    start = dt.date(2025, 9, 1)
-    assert propose_year("eind", start, 5, dt.date(2025, 9, 1)) == 4
-    assert propose_year("begin", start, 5, dt.date(2028, 1, 1)) == 3
-    assert propose_year(None, start, 5, dt.date(2024, 1, 1)) == 1
+def test_propose_year_on_the_calendar() -> None:
+    cal = Calendar(dt.date(2025, 9, 1), 5)
+    assert propose_year("eind", cal, dt.date(2025, 9, 1)) == 4
+    assert propose_year("begin", cal, dt.date(2028, 1, 1)) == 3
+    assert propose_year(None, cal, dt.date(2024, 1, 1)) == 1
 
 
 # -- properties ------------------------------------------------------------------------

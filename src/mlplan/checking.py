@@ -106,7 +106,7 @@ def privacy_findings(doc: yamlloc.Document, model: Plan) -> list[Diagnostic]:
     found = []
     for loc, text, hit in privacy.scan(model):
         line, column = _text_position(doc, loc, text[hit.start : hit.end])
-        field = str(loc[2]) if len(loc) > 2 else str(loc[0])
+        field = next(str(s) for s in reversed(loc) if isinstance(s, str))
         code = privacy.CODES[hit.kind]
         found.append(Diagnostic(doc.path, line, column, code, f"rule.{code}", {"field": field}))
     return found

@@ -31,6 +31,10 @@ class Details:
     institution: str | None = None
     supervisor: str | None = None
 
+    def calendar(self) -> timeline.Calendar:
+        """A new plan's calendar: full time (part-time and interruptions are added later)."""
+        return timeline.Calendar(self.start, self.years)
+
 
 @dataclass
 class Pick:

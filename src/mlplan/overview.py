@@ -150,13 +150,13 @@ class Overview:
 
 
 def now_at(plan: Plan, today: dt.date) -> Now:
-    start, years = plan.training.start, plan.training.years
-    year = timeline.year_at(start, years, today)
+    cal = plan.training.calendar()
+    year = cal.year_at(today)
     if year == 0:
         return Now(today, "not_started")
     if year is None:
         return Now(today, "finished")
-    return Now(today, "in_training", year, timeline.phase_of_year(year, years))
+    return Now(today, "in_training", year, cal.phase_of_year(year))
 
 
 def build(checked: CheckedPlan, fw: Framework, today: dt.date) -> Overview:
@@ -171,7 +171,7 @@ def build(checked: CheckedPlan, fw: Framework, today: dt.date) -> Overview:
         supervisor=plan.aios.supervisor,
         institution=plan.aios.institution,
         start=start,
-        end=timeline.training_end(start, years),
+        end=plan.training.calendar().end,
         years=years,
         year_count=timeline.year_count(years),
         now=now_at(plan, today),
@@ -206,9 +206,7 @@ def _activity(number: int, activity: Activity, fw: Framework) -> ActivityView:
 
 
 def _years(plan: Plan, activities: tuple[ActivityView, ...], fw: Framework) -> tuple[YearView, ...]:
-    spans = {
-        ty.number: ty for ty in timeline.training_years(plan.training.start, plan.training.years)
-    }
+    spans = {ty.number: ty for ty in plan.training.calendar().training_years()}
     # years outside the training (an ML102 error) still show, after the real ones
     numbers = sorted(set(spans) | {a.activity.year for a in activities})
     result = []

@@ -82,13 +82,75 @@ class Aios(_Model):
     supervisor: Text | None = Field(None, description="Opleider, bijvoorbeeld dr. J. Jansen.")
 
 
+class InterruptionReason(StrEnum):
+    """Reden van een onderbreking: zwangerschap, ziekte, verlof, onderzoek of overig."""
+
+    ZWANGERSCHAP = "zwangerschap"
+    ZIEKTE = "ziekte"
+    VERLOF = "verlof"
+    ONDERZOEK = "onderzoek"
+    OVERIG = "overig"
+
+
+MIN_PERCENT, MAX_PERCENT = 50, 100
+
+
+class PartTimePeriod(_Model):
+    """Een periode van deeltijd: de opleidingstijd telt naar rato van het percentage."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True, populate_by_name=True)
+
+    start: IsoDate = Field(alias="from", description="Eerste dag van de periode (JJJJ-MM-DD).")
+    end: IsoDate | None = Field(
+        None,
+        alias="to",
+        description="Laatste dag van de periode (JJJJ-MM-DD); zonder: tot nader order.",
+    )
+    percent: Annotated[yamlloc.Int, Field(ge=MIN_PERCENT, le=MAX_PERCENT)] = Field(
+        description="Deeltijdpercentage, 50 tot en met 100."
+    )
+
+
+class TrainingInterruption(_Model):
+    """Een onderbreking: in deze periode telt er geen opleidingstijd."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True, populate_by_name=True)
+
+    start: IsoDate = Field(alias="from", description="Eerste dag van de onderbreking (JJJJ-MM-DD).")
+    end: IsoDate = Field(alias="to", description="Laatste dag van de onderbreking (JJJJ-MM-DD).")
+    reason: InterruptionReason = Field(
+        description="zwangerschap, ziekte, verlof, onderzoek of overig."
+    )
+    notes: Text | None = Field(None, description="Vrije aantekeningen.")
+
+
 class Training(_Model):
     """De opleiding: startdatum en (geïndividualiseerde) duur."""
 
     start: IsoDate = Field(description="Startdatum van de opleiding (JJJJ-MM-DD).")
     years: Annotated[yamlloc.Number, Field(gt=0, le=MAX_YEARS)] = Field(
-        description="Duur in jaren, groter dan 0; mag een breuk zijn, bijvoorbeeld 4.5."
+        description="Duur in jaren bij voltijd, groter dan 0; mag een breuk zijn, "
+        "bijvoorbeeld 4.5. Deeltijd en onderbrekingen verlengen de opleiding vanzelf."
     )
+    part_time: list[PartTimePeriod] = Field(
+        default_factory=list,
+        description="Perioden van deeltijd (from, to, percent); daarbuiten voltijd.",
+    )
+    interruptions: list[TrainingInterruption] = Field(
+        default_factory=list,
+        description="Onderbrekingen (from, to, reason, notes), waarin geen opleidingstijd telt.",
+    )
+
+    def calendar(self) -> timeline.Calendar:
+        """The training's calendar: every command's years, dates and phases."""
+        return timeline.Calendar(
+            self.start,
+            self.years,
+            tuple(timeline.PartTime(p.start, p.end, p.percent) for p in self.part_time),
+            tuple(
+                timeline.Interruption(i.start, i.end, i.reason.value) for i in self.interruptions
+            ),
+        )
 
 
 class Activity(_Model):

@@ -435,6 +435,9 @@ def free_text(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
                     for j, item in enumerate(value):
                         if isinstance(item, str):
                             yield (list_name, i, name, j), item
+    for i, interruption in enumerate(plan.training.interruptions):
+        if interruption.notes is not None:  # "ziekte: ..." may well name a patient
+            yield ("training", "interruptions", i, "notes"), interruption.notes
 
 
 def scan(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str, Finding]]:
@@ -459,6 +462,16 @@ def redacted(plan: Plan, markers: dict[Kind, str]) -> Plan:
     if not changes:
         return plan
     lists: dict[str, list[Any]] = {}
+    stops = list(plan.training.interruptions)
+    for loc, text in list(changes.items()):
+        if loc[0] == "training":
+            k = int(loc[2])
+            stops[k] = stops[k].model_copy(update={"notes": text})
+            del changes[loc]
+    if stops != plan.training.interruptions:
+        plan = plan.model_copy(
+            update={"training": plan.training.model_copy(update={"interruptions": stops})}
+        )
     for (list_name, index, name, *rest), text in changes.items():
         entries = lists.setdefault(str(list_name), list(getattr(plan, str(list_name))))
         entry = entries[int(index)]

@@ -79,11 +79,11 @@ def _counting(plan: Plan) -> list[tuple[int, Activity]]:
 
 def current_phase(plan: Plan, today: dt.date) -> timeline.PhaseId:
     """The aios's phase at ``today``: year 1's before the start, the last year's after the end."""
-    years = plan.training.years
-    now = timeline.year_at(plan.training.start, years, today)
+    cal = plan.training.calendar()
+    now = cal.year_at(today)
     if now is None:
-        now = timeline.year_count(years)
-    return timeline.phase_of_year(max(now, 1), years)
+        now = cal.year_count
+    return cal.phase_of_year(max(now, 1))
 
 
 def example_for(topic: Topic, phase: timeline.PhaseId) -> str:
@@ -169,6 +169,57 @@ def duplicates(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
             (i, normalise_title(p.point)) for i, p in enumerate(plan.improvement_points)
         )
     ]
+    return found
+
+
+# -- ML002: training periods that cannot be ----------------------------------------------
+
+
+@rule
+def training_periods(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+    """ML002: a part-time period or interruption that ends before it starts, and two
+    part-time periods (or two interruptions) that overlap: the calendar would have to
+    guess which percent counts. Points at the later-listed one."""
+    found: list[Finding] = []
+    lists: list[tuple[str, str, list[tuple[dt.date, dt.date | None]]]] = [
+        (
+            "part_time",
+            "rule.part_time_overlap",
+            [(p.start, p.end) for p in plan.training.part_time],
+        ),
+        (
+            "interruptions",
+            "rule.interruptions_overlap",
+            [(i.start, i.end) for i in plan.training.interruptions],
+        ),
+    ]
+    for name, overlap, periods in lists:
+        for i, (start, end) in enumerate(periods):
+            if end is not None and end < start:
+                found.append(
+                    Finding(
+                        "ML002",
+                        ("training", name, i, "to"),
+                        "rule.period_reversed",
+                        {"start": start.isoformat(), "end": end.isoformat()},
+                    )
+                )
+                continue
+            for j, (other_start, other_end) in enumerate(periods[:i]):
+                if other_end is not None and other_end < other_start:
+                    continue  # reported on its own
+                if (end is None or other_start <= end) and (
+                    other_end is None or start <= other_end
+                ):
+                    found.append(
+                        Finding(
+                            "ML002",
+                            ("training", name, i, "from"),
+                            overlap,
+                            {"number": i + 1, "other": j + 1},
+                        )
+                    )
+                    break
     return found
 
 
@@ -374,7 +425,7 @@ def past_not_done(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
     """ML202: an activity of a training year that ended before today is neither done nor dropped."""
     ended = {
         ty.number: ty.end
-        for ty in timeline.training_years(plan.training.start, plan.training.years)
+        for ty in plan.training.calendar().training_years()  # ended in training time
         if ty.end < ctx.today
     }
     found: list[Finding] = []

@@ -13,18 +13,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mlplan import timeline
-from mlplan.timeline import PhaseId
+from mlplan.timeline import Calendar, PhaseId
 
 PHASE_ORDER: tuple[PhaseId, ...] = ("begin", "midden", "eind")
 
 
-def propose_year(phase: PhaseId | None, start: dt.date, years: float, today: dt.date) -> int:
+def propose_year(phase: PhaseId | None, cal: Calendar, today: dt.date) -> int:
     """A training year for one new activity: the first year of its suggested phase that
     is not already past, else the current year (or year 1 before the training starts)."""
-    current = timeline.year_at(start, years, today)
-    last = timeline.year_count(years)
+    current = cal.year_at(today)
+    last = cal.year_count
     earliest = last if current is None else max(current, 1)
-    for ty in timeline.training_years(start, years):
+    for ty in cal.training_years():
         if ty.number >= earliest and (phase is None or ty.phase == phase):
             return ty.number
     return min(earliest, last)
@@ -39,12 +39,12 @@ class Item:
     phase: PhaseId | None = None
 
 
-def first_open_year(start: dt.date, years: float, today: dt.date) -> int:
+def first_open_year(cal: Calendar, today: dt.date) -> int:
     """The first training year that is not past at ``today``: year 1 before or in the
     first year, the current year during the training, the last year after it."""
-    current = timeline.year_at(start, years, today)
+    current = cal.year_at(today)
     if current is None:
-        return timeline.year_count(years)
+        return cal.year_count
     return max(current, 1)
 
 

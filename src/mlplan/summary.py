@@ -243,7 +243,7 @@ def summarise(
     if plan is None:
         return Summary(path=checked.path, today=today, check=status, months=months)
 
-    years = timeline.training_years(plan.training.start, plan.training.years)
+    years = plan.training.calendar().training_years()
     position = position_at(plan, years, today)
     items = _items(plan, fw)
     meeting = last_meeting(plan, today)
@@ -301,7 +301,7 @@ def check_status(diagnostics: list[Diagnostic]) -> CheckStatus:
 
 def position_at(plan: Plan, years: Sequence[TrainingYear], today: dt.date) -> Position:
     start = plan.training.start
-    end = timeline.training_end(start, plan.training.years)
+    end = plan.training.calendar().end
     current = next((ty for ty in years if ty.start <= today <= ty.end), None)
     state: State = "during" if current else ("before" if today < start else "after")
     return Position(
@@ -527,7 +527,7 @@ def meeting_overdue(plan: Plan, meeting: LastMeeting | None, today: dt.date) -> 
     last 12 months; with no meeting at all, 12 months after the start (that is: none in
     the whole first year). Before the start and after the end it is never overdue."""
     start = plan.training.start
-    if not start <= today <= timeline.training_end(start, plan.training.years):
+    if not start <= today <= plan.training.calendar().end:
         return False
     reference = meeting.date if meeting is not None else start
     return timeline.add_months(reference, MEETING_INTERVAL_MONTHS) <= today

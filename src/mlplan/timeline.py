@@ -86,7 +86,7 @@ def training_months(years: float) -> int:
 
 
 def training_end(start: dt.date, years: float) -> dt.date:
-    """The last day of training."""
+    """The last day of a full-time training; a plan's own is ``Calendar.end``."""
     return add_months(start, training_months(years)) - dt.timedelta(days=1)
 
 
@@ -98,26 +98,137 @@ class TrainingYear:
     phase: PhaseId
 
 
+@dataclass(frozen=True, slots=True)
+class PartTime:
+    """A period in which the aios works ``percent`` of a full-time week."""
+
+    start: dt.date
+    end: dt.date | None  # inclusive; ``None``: until further notice
+    percent: int
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Interruption:
+    """A period in which no training time accrues (pregnancy, illness, leave, …)."""
+
+    start: dt.date
+    end: dt.date  # inclusive
+    reason: str
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Calendar:
+    """The one calendar of a training: which real days belong to which training year.
+
+    Training time accrues day by day: a full day at 100 %, ``percent`` of a day in a
+    part-time period and nothing during an interruption. A *full-time year* is what the
+    full-time calendar gives it (year k ends ``12 k`` months after ``start``), counted in
+    days; training year ``k`` starts on the first day on which ``k - 1`` full-time years
+    have accrued, and the training ends the day before ``years`` have. Without part-time
+    periods and interruptions this is the full-time calendar itself, date for date.
+    """
+
+    start: dt.date
+    years: float
+    part_time: tuple[PartTime, ...] = ()
+    interruptions: tuple[Interruption, ...] = ()
+
+    @property
+    def year_count(self) -> int:
+        return year_count(self.years)
+
+    @property
+    def end(self) -> dt.date:
+        """The last day of training."""
+        return self.training_years()[-1].end
+
+    @property
+    def individual(self) -> bool:
+        """Whether part-time work or an interruption moves any date."""
+        return any(p.percent != 100 for p in self.part_time) or bool(self.interruptions)
+
+    def rate(self, day: dt.date) -> int:
+        """The percent of a day that ``day`` adds to training time. Overlapping part-time
+        periods are a plan error (ML002); the first one listed counts."""
+        if any(i.covers(day) for i in self.interruptions):
+            return 0
+        return next((p.percent for p in self.part_time if p.covers(day)), 100)
+
+    def training_years(self) -> tuple[TrainingYear, ...]:
+        """Every training year with its dates (the last one may be shorter) and phase."""
+        return _calendar_years(self)
+
+    def year_at(self, today: dt.date) -> int | None:
+        """The training year ``today`` falls in; 0 before the start, ``None`` after the end."""
+        if today < self.start:
+            return 0
+        for ty in self.training_years():
+            if ty.start <= today <= ty.end:
+                return ty.number
+        return None
+
+    def phase_of_year(self, year: int) -> PhaseId:
+        """The phase of training year ``year``: it is measured in training time, so the
+        calendar does not move it."""
+        return phase_of_year(year, self.years)
+
+    def _day_reached(self, full_time_days: int) -> dt.date:
+        """The first day at whose start ``full_time_days`` days of training time have
+        accrued; rounded up, so a year is never over before all of it has accrued."""
+        need = 100 * full_time_days  # in percent-days: exact integer arithmetic
+        edges = sorted(
+            {self.start}
+            | {p.start for p in self.part_time if p.start > self.start}
+            | {p.end + _DAY for p in self.part_time if p.end is not None and p.end >= self.start}
+            | {i.start for i in self.interruptions if i.start > self.start}
+            | {i.end + _DAY for i in self.interruptions if i.end >= self.start}
+        )
+        accrued = 0
+        for here, following in zip(edges, [*edges[1:], None], strict=True):
+            rate = self.rate(here)  # constant from one edge to the next
+            if accrued >= need:
+                return here
+            if rate and (following is None or accrued + rate * (following - here).days >= need):
+                return here + dt.timedelta(days=-(-(need - accrued) // rate))
+            if following is None:  # pragma: no cover - the last stretch is never interrupted
+                raise ValueError("training time never accrues")
+            accrued += rate * (following - here).days
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+_DAY = dt.timedelta(days=1)
+
+
 @functools.lru_cache(maxsize=1024)  # rules, summary and year_at ask for the same plan's years
-def training_years(start: dt.date, years: float) -> tuple[TrainingYear, ...]:
-    """Every training year with its dates (the last one may be shorter) and phase."""
-    months = training_months(years)
+def _calendar_years(cal: Calendar) -> tuple[TrainingYear, ...]:
+    months = training_months(cal.years)
+
+    def boundary(full_time_months: int) -> dt.date:
+        full_time_days = (add_months(cal.start, full_time_months) - cal.start).days
+        return cal._day_reached(full_time_days)
+
     return tuple(
         TrainingYear(
             n,
-            add_months(start, 12 * (n - 1)),
-            add_months(start, min(12 * n, months)) - dt.timedelta(days=1),
-            phase_of_year(n, years),
+            boundary(12 * (n - 1)),
+            boundary(min(12 * n, months)) - _DAY,
+            phase_of_year(n, cal.years),
         )
-        for n in range(1, year_count(years) + 1)
+        for n in range(1, year_count(cal.years) + 1)
     )
 
 
+def training_years(start: dt.date, years: float) -> tuple[TrainingYear, ...]:
+    """The years of a full-time training; a plan's own calendar is ``Calendar``."""
+    return Calendar(start, years).training_years()
+
+
 def year_at(start: dt.date, years: float, today: dt.date) -> int | None:
-    """The training year ``today`` falls in; 0 before the start, ``None`` after the end."""
-    if today < start:
-        return 0
-    for ty in training_years(start, years):
-        if ty.start <= today <= ty.end:
-            return ty.number
-    return None
+    """``Calendar.year_at`` for a full-time training."""
+    return Calendar(start, years).year_at(today)

@@ -180,11 +180,12 @@ class Wizard:
             check=lambda v: parse_years(v) is not None or t("wizard.bad_years"),
         )
         d.years = parse_years(years) or d.years
-        first = timeline.training_years(d.start, d.years)
+        cal = d.calendar()
         phases = ", ".join(
-            t("wizard.year_phase", number=ty.number, phase=t(f"phase.{ty.phase}")) for ty in first
+            t("wizard.year_phase", number=ty.number, phase=t(f"phase.{ty.phase}"))
+            for ty in cal.training_years()
         )
-        _say(t("wizard.training", end=timeline.training_end(d.start, d.years), phases=phases))
+        _say(t("wizard.training", end=cal.end, phases=phases))
         return True
 
     def _topic_step(self, index: int) -> Any:
@@ -292,7 +293,7 @@ class Wizard:
         """Every pick with a year: the user's own choice, else the scheduler's."""
         picks = self.ordered_picks()
         d = self.details
-        first = first_open_year(d.start, d.years, self.today)
+        first = first_open_year(d.calendar(), self.today)
         proposed = propose(picks, d.years, first) if picks else []
         last = timeline.year_count(d.years)
         for pick, year in zip(picks, proposed, strict=True):
@@ -303,7 +304,7 @@ class Wizard:
     def ask_years(self) -> bool:
         picks = self.schedule()
         d = self.details
-        years = {ty.number: ty for ty in timeline.training_years(d.start, d.years)}
+        years = {ty.number: ty for ty in d.calendar().training_years()}
         _say("")
         _say(t("wizard.years_heading"), "heading")
         _say(t("wizard.years_intro"), "muted")
@@ -451,7 +452,7 @@ class Wizard:
     # -- the result ---------------------------------------------------------------------
     def draft(self) -> Draft:
         d = self.details
-        first = first_open_year(d.start, d.years, self.today)
+        first = first_open_year(d.calendar(), self.today)
         courses = [
             CourseEntry.model_validate({"course": cid, "year": course_year(i, d.years, first)})
             for i, cid in enumerate(self.course_ids or [])

@@ -887,14 +887,19 @@ def _fields_at(root: type[BaseModel], loc: Loc) -> list[str]:
             args = typing.get_args(current)
             current = args[0] if args else Any
         elif isinstance(current, type) and issubclass(current, BaseModel):
-            info = current.model_fields.get(segment)
+            info = _keys_of(current).get(segment)
             current = info.annotation if info else Any
         else:
             return []
     current = _unwrap(current, prefer_list=False)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
+        return list(_keys_of(current))
     return []
+
+
+def _keys_of(model: type[BaseModel]) -> dict[str, Any]:
+    """A model's fields by the key a file writes (``from`` for the field ``start``)."""
+    return {info.alias or name: info for name, info in model.model_fields.items()}
 
 
 def _unwrap(tp: Any, *, prefer_list: bool) -> Any:

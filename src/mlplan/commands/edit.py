@@ -337,7 +337,7 @@ def run_add(
             raise UsageError("edit.need_year", path=session.display)
         example = found.example(clean_title)
         suggested = chosen_phase or (example.phase if example else None)
-        year = propose_year(cast(PhaseId | None, suggested), training.start, training.years, day)
+        year = propose_year(cast(PhaseId | None, suggested), training.calendar(), day)
     _check_year(session, year)
     item: dict[str, editing.Value] = {"topic": found.id, "title": clean_title, "year": year}
     if clean_goal:

@@ -52,7 +52,7 @@ def header(today: dt.date) -> list[str]:
 
 def no_input_draft(details: Details, fw: Framework, today: dt.date) -> Draft:
     """One example activity per topic and the required courses, scheduled."""
-    first = first_open_year(details.start, details.years, today)
+    first = first_open_year(details.calendar(), today)
     picks = default_picks(fw, details.years)
     for pick, year in zip(picks, propose(picks, details.years, first), strict=True):
         pick.year = year

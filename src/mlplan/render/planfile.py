@@ -63,7 +63,7 @@ def _fields(model: BaseModel) -> list[tuple[str, Any]]:
             continue
         if not info.is_required() and info.default is not None and value == info.default:
             continue
-        result.append((name, value))
+        result.append((info.alias or name, value))
     return result
 
 
