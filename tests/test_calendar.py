@@ -250,3 +250,27 @@ def test_summary_position_follows_training_time(run: Run, tmp_path: Path) -> Non
     result = run("summary", str(path), "-f", "json", "--today", "2026-03-01")
     position = json.loads(result.stdout)["position"]
     assert (position["year"], position["end"]) == (1, "2028-09-30")
+
+
+def test_plan_and_summary_state_percent_interruption_and_end(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, plan_text(80, True))
+    shown = run("plan", str(path), "--today", "2026-03-01", "-f", "markdown").stdout
+    assert (
+        "80 % vanaf 1 jan 2025 · onderbroken 1 jul 2025 t/m 31 dec 2025 (zwangerschap)"
+        " · einddatum 2 apr 2029 (80 % deeltijd)"
+    ) in shown
+    page = run("summary", str(path), "--today", "2026-03-01", "--lang", "en", "-f", "markdown")
+    assert "end date 2029-04-02 (80 % part-time)" in page.stdout
+    data = json.loads(run("summary", str(path), "--today", "2026-03-01", "-f", "json").stdout)
+    assert data["position"]["part_time"] == [{"from": "2025-01-01", "to": None, "percent": 80}]
+    assert data["position"]["interruptions"] == [
+        {"from": "2025-07-01", "to": "2025-12-31", "reason": "zwangerschap"}
+    ]
+
+
+def test_a_full_time_plan_shows_no_calendar_line(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, plan_text(100, False))
+    shown = run("plan", str(path), "--today", "2026-03-01").stdout
+    assert "Deeltijd" not in shown and "einddatum" not in shown
+    data = json.loads(run("plan", str(path), "--today", "2026-03-01", "-f", "json").stdout)
+    assert "part_time" not in data["training"]

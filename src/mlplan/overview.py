@@ -45,6 +45,7 @@ class Header:
     now: Now
     framework_id: str
     framework_title: str
+    calendar: timeline.Calendar | None = None  # part-time and interruptions, when any
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +178,7 @@ def build(checked: CheckedPlan, fw: Framework, today: dt.date) -> Overview:
         now=now_at(plan, today),
         framework_id=fw.id,
         framework_title=fw.title,
+        calendar=plan.training.calendar(),
     )
     activities = tuple(_activity(i, a, fw) for i, a in enumerate(plan.activities, start=1))
     return Overview(

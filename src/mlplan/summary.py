@@ -62,6 +62,7 @@ class Position:
     end: dt.date  # last day of training
     year_start: dt.date | None
     year_end: dt.date | None
+    calendar: timeline.Calendar | None = None  # part-time and interruptions, when any
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +315,7 @@ def position_at(plan: Plan, years: Sequence[TrainingYear], today: dt.date) -> Po
         end=end,
         year_start=current.start if current else None,
         year_end=current.end if current else None,
+        calendar=plan.training.calendar(),
     )
 
 

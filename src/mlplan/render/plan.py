@@ -22,6 +22,7 @@ from mlplan.overview import (
     Overview,
     YearView,
 )
+from mlplan.render.calendar import calendar_json, calendar_text
 from mlplan.render.markdown import bullet, cell, escape, numbered, table
 from mlplan.render.safe import csv_cell, one_line
 
@@ -124,6 +125,7 @@ def header_fields(ov: Overview) -> list[tuple[str, str]]:
             t("plan.label.period"),
             t("plan.period", start=date(h.start), end=date(h.end), years=years_number(h.years)),
         ),
+        (t("plan.label.calendar"), calendar_text(h.calendar, date) or ""),
         (t("plan.label.now", date=date(h.now.today)), now_text(ov)),
         (t("plan.label.framework"), h.framework_title),
     ]
@@ -192,6 +194,7 @@ def to_data(ov: Overview) -> dict[str, Any]:
             "end": h.end.isoformat(),
             "years": int(h.years) if float(h.years).is_integer() else h.years,
             "year_count": h.year_count,
+            **calendar_json(h.calendar),
         },
         "current": {"state": h.now.state, "year": h.now.year, "phase": h.now.phase},
         "years": [

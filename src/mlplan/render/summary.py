@@ -16,6 +16,7 @@ from mlplan import output
 from mlplan.diagnostics import Diagnostic
 from mlplan.i18n import finding_counts, get_language, plural, t
 from mlplan.render import textlayout as layout
+from mlplan.render.calendar import calendar_json, calendar_text
 from mlplan.render.diagnostics import diagnostic_dict
 from mlplan.render.markdown import bullet, code, escape, numbered, table
 from mlplan.render.safe import one_line
@@ -227,6 +228,7 @@ def page_json(s: Summary) -> dict[str, Any]:
             "end": _date(pos.end),
             "year_start": _date(pos.year_start) or None,
             "year_end": _date(pos.year_end) or None,
+            **calendar_json(pos.calendar),
         },
         "check": {
             "errors": s.check.errors,
@@ -424,6 +426,11 @@ def _position_markdown(s: Summary, h2: str) -> list[str]:
         "",
         bullet(f"**{t('summary.label.year')}:** {escape(position_text(pos, dates=True))}"),
         bullet(f"**{t('summary.label.training')}:** {escape(training)}"),
+        *[
+            bullet(f"**{t('summary.label.calendar')}:** {escape(text)}")
+            for text in [calendar_text(pos.calendar, _date)]
+            if text
+        ],
         bullet(f"**{t('summary.label.last_meeting')}:** {escape(meeting)}"),
         "",
     ]
@@ -587,8 +594,10 @@ def page_lines(s: Summary, page: _Page) -> None:
                 for label, value in (
                     (t("summary.label.year"), position_text(pos, dates=True)),
                     (t("summary.label.training"), training),
+                    (t("summary.label.calendar"), calendar_text(pos.calendar, _date) or ""),
                     (t("summary.label.last_meeting"), meeting),
                 )
+                if value
             ]
         )
     page.heading(t("summary.h.check"))
