@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -83,18 +84,18 @@ def test_full_run_with_arrow_keys_space_and_enter(tmp_path: Path) -> None:
         child.send(CLEAR + "2025-09-01" + ENTER)
         _answer(child, "Duur van de opleiding in jaren", CLEAR + "4,5" + ENTER)
         child.expect_exact("leercurve: jaar 1 begin, jaar 2 midden")
-        # topic 1: two examples (space, down, space)
-        _answer(child, f"Activiteiten voor {TOPICS[0]}", SPACE + DOWN + SPACE + ENTER)
+        # topic 1: two examples (the second is ticked already; space ticks the first)
+        _answer(child, f"Activiteiten voor {TOPICS[0]}", SPACE + ENTER)
         # topic 2: "← terug" (the last choice: up wraps round to it) goes back to topic 1,
         # which still has its two picks; enter keeps them
         _answer(child, f"Activiteiten voor {TOPICS[1]}", UP + SPACE + ENTER)
         _answer(child, f"Activiteiten voor {TOPICS[0]}", ENTER)
-        # enter without a pick is refused with a hint
-        _answer(child, f"Activiteiten voor {TOPICS[1]}", ENTER)
+        # enter without a pick is refused with a hint (space unticks the ticked example)
+        _answer(child, f"Activiteiten voor {TOPICS[1]}", SPACE + ENTER)
         child.expect_exact("Kies minstens één activiteit")
-        child.send(SPACE + ENTER)
-        for title in TOPICS[2:]:
-            _answer(child, f"Activiteiten voor {title}", SPACE + ENTER)
+        child.send(ENTER)  # asked again with the suggestion ticked
+        for title in TOPICS[2:]:  # the ticked example
+            _answer(child, f"Activiteiten voor {title}", ENTER)
         # the proposal: move the first listed activity (a year-1 one) to year 2
         _answer(child, "Jaren akkoord?", DOWN + ENTER)
         child.expect(r"Jaar voor '([^']+)'")
@@ -152,7 +153,7 @@ def test_own_activity(tmp_path: Path) -> None:
         _answer(child, "In welke fase van de leercurve", DOWN + DOWN + ENTER)  # midden
         _answer(child, f"Nog een eigen activiteit voor {TOPICS[0]}", ENTER)
         for title in TOPICS[1:]:
-            _answer(child, f"Activiteiten voor {title}", SPACE + ENTER)
+            _answer(child, f"Activiteiten voor {title}", ENTER)
         _answer(child, "Jaren akkoord?", ENTER)
         _answer(child, "Welke cursussen komen in het plan?", ENTER)
         _answer(child, "Verbeterpunten nu invullen?", ENTER)  # no, later
@@ -189,3 +190,69 @@ def test_ctrl_c_writes_nothing_and_exits_130(tmp_path: Path, where: str) -> None
     finally:
         child.close(force=True)
     assert list(tmp_path.iterdir()) == []
+
+
+def _check_cli(tmp_path: Path, today: dt.date = TODAY) -> str:
+    """``mlplan check`` on the written plan through the installed script: its output."""
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("mlplan")), "check", "--today", today.isoformat(),
+         "plan.yaml"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=30,
+        env={**{k: v for k, v in os.environ.items() if not k.startswith("MLPLAN_")},
+             "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+@pytest.mark.parametrize("own_at", [None, 0, len(TOPICS) - 1])
+def test_enter_at_every_prompt_gives_a_plan_that_passes_check(
+    tmp_path: Path, own_at: int | None
+) -> None:
+    """The default answer everywhere (the name comes from --name); with ``own_at`` one
+    topic also gets an own activity whose phase is left at its default, "geen fase"
+    (that answer used to come back as the label and crash the wizard after topic 14)."""
+    child = _spawn(tmp_path, "--name", "Anne Enter")
+    try:
+        for question in (
+            "Naam van de aios:",
+            "Specialisme (optioneel):",
+            "Opleidingsinstelling (optioneel):",
+            "Opleider (optioneel):",
+            "Startdatum van de opleiding",
+            "Duur van de opleiding in jaren",
+        ):
+            _answer(child, question, ENTER)
+        for i, title in enumerate(TOPICS):
+            if i != own_at:
+                _answer(child, f"Activiteiten voor {title}", ENTER)
+                continue
+            # "✎ Eigen activiteit typen…" sits just above "← terug": up, up
+            _answer(child, f"Activiteiten voor {title}", UP + UP + SPACE + ENTER)
+            _answer(child, f"Eigen activiteit voor {title}", "Eigen leiderschapsproject" + ENTER)
+            _answer(child, "In welke fase van de leercurve", ENTER)
+            child.expect_exact("+ Eigen leiderschapsproject (geen fase)")
+            _answer(child, f"Nog een eigen activiteit voor {title}", ENTER)
+        for question in (
+            "Jaren akkoord?",
+            "Welke cursussen komen in het plan?",
+            "Verbeterpunten nu invullen?",
+            "Plan schrijven naar plan.yaml?",
+        ):
+            _answer(child, question, ENTER)
+        child.expect_exact("Plan geschreven: plan.yaml")
+        child.expect_exact("Controle: 0 fouten, 0 waarschuwingen")
+        assert _finish(child) == 0
+    finally:
+        child.close(force=True)
+
+    assert _check_cli(tmp_path) == "Geen fouten of waarschuwingen in 1 bestand.\n"
+    checked = check_file(tmp_path / "plan.yaml", load_framework(), TODAY)
+    assert checked.diagnostics == []
+    plan = checked.plan
+    assert plan is not None and plan.aios.name == "Anne Enter"
+    assert plan.training.start == TODAY and plan.training.years == 5
+    assert len(plan.activities) == len(TOPICS) + (own_at is not None)
+    own = [a for a in plan.activities if a.title == "Eigen leiderschapsproject"]
+    if own_at is not None:
+        assert len(own) == 1 and own[0].phase is None  # no phase: none in the plan

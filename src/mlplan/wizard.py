@@ -18,8 +18,9 @@ import datetime as dt
 import shutil
 import textwrap
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import questionary
 from questionary import Choice, Separator
@@ -33,6 +34,7 @@ from mlplan.initplan import (
     Draft,
     Pick,
     course_year,
+    default_picks,
     parse_date,
     parse_years,
     propose,
@@ -89,16 +91,64 @@ def _say(text: str, style: str = "") -> None:
     questionary.print("\n".join(lines) if lines else "", style=TEXT_STYLES.get(style))
 
 
-def _select(message: str, choices: list[Any], default: Any = None) -> Any:
-    return _ask(
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    """One answer of a select or checkbox list: the text shown and the value it stands for."""
+
+    title: str
+    value: T
+    checked: bool = False
+
+
+_UNSET: Any = object()
+
+
+def _choices(options: Sequence[Option[Any] | None]) -> list[Choice | Separator]:
+    """questionary's choices for ``options`` (``None``: a separator line).
+
+    Each Choice carries its option's *index*, never the wizard's own value: questionary
+    replaces a value of ``None`` by the Choice's title (so "geen fase" came back as the
+    answer instead of no phase), and it matches a default against titles as well as
+    values. Answers are mapped back by index, whatever the values are.
+    """
+    return [
+        Separator() if option is None else Choice(option.title, value=i, checked=option.checked)
+        for i, option in enumerate(options)
+    ]
+
+
+def _select(message: str, options: Sequence[Option[T]], default: Any = _UNSET) -> T:
+    """The value of the option chosen; the cursor starts at the option whose value is
+    ``default`` (``None`` is a value like any other), else at the first."""
+    choices = _choices(options)
+    start = next((c for c, o in zip(choices, options, strict=True) if o.value == default), None)
+    index: int = _ask(
         questionary.select(
             message,
             choices=choices,
-            default=default,
+            default=start,
             instruction=t("wizard.select_instruction"),
             erase_when_done=True,
         )
     )
+    return options[index].value
+
+
+def _checkbox(message: str, options: Sequence[Option[T] | None]) -> list[T]:
+    """The values of the options ticked, in the list's order."""
+    indexes: list[int] = _ask(
+        questionary.checkbox(
+            message,
+            choices=_choices(options),
+            instruction=t("wizard.checkbox_instruction"),
+            erase_when_done=True,
+        )
+    )
+    chosen = [options[i] for i in sorted(indexes)]
+    return [option.value for option in chosen if option is not None]
 
 
 def _text(message: str, default: str = "", *, required: bool = False, check: Any = None) -> str:
@@ -138,6 +188,7 @@ class Wizard:
         self.fixed_years: dict[tuple[str, str], int] = {}  # the user's own choices
         self.course_ids: list[str] | None = None
         self.improvement_points: list[ImprovementPoint] = []
+        self._defaults: tuple[float, dict[str, str]] | None = None
 
     # -- the steps ----------------------------------------------------------------------
     def run(self) -> Draft:
@@ -211,36 +262,35 @@ class Wizard:
             _say(t("wizard.objectives"))
             for objective in topic.objectives:
                 _say(f"  • {objective}")
-        previous = self.picks.get(topic.id, [])
-        chosen_titles = {p.title for p in previous}
+        previous = self.picks.get(topic.id)
+        # a topic not yet answered has the example --no-input would choose ticked, so
+        # enter alone gives a sound plan
+        chosen_titles = (
+            {p.title for p in previous}
+            if previous is not None
+            else {self.default_titles().get(topic.id)}
+        )
         examples = [a.title for a in topic.activities]
-        choices: list[Any] = [
-            Choice(
+        options: list[Option[Any] | None] = [
+            Option(
                 f"{a.title}" + (f"  [{t(f'phase.{a.phase}')}]" if a.phase else ""),
-                value=("example", a.title),
+                ("example", a.title),
                 checked=a.title in chosen_titles,
             )
             for a in topic.activities
         ]
-        own_previous = [p for p in previous if p.title not in examples]
-        choices += [
-            Choice(f"{p.title}  ({t('wizard.own_label')})", value=("own", p.title), checked=True)
+        own_previous = [p for p in previous or [] if p.title not in examples]
+        options += [
+            Option(f"{p.title}  ({t('wizard.own_label')})", ("own", p.title), checked=True)
             for p in own_previous
         ]
-        choices += [
-            Separator(),
-            Choice(t("wizard.own_new"), value=OWN),
-            Choice(t("wizard.back"), value=BACK),
+        options += [
+            None,
+            Option(t("wizard.own_new"), OWN),
+            Option(t("wizard.back"), BACK),
         ]
         while True:
-            answer: list[Any] = _ask(
-                questionary.checkbox(
-                    t("wizard.pick", title=topic.title),
-                    choices=choices,
-                    instruction=t("wizard.checkbox_instruction"),
-                    erase_when_done=True,
-                )
-            )
+            answer = _checkbox(t("wizard.pick", title=topic.title), options)
             if BACK in answer:
                 return False
             picks: list[Pick] = []
@@ -276,13 +326,19 @@ class Wizard:
             if example is not None:  # typed an example's title: it keeps its phase
                 result.append(Pick(topic.id, example.title, example.phase))
                 continue
-            phase: PhaseId | None = _select(
-                t("wizard.own_phase"),
-                [Choice(t("wizard.no_phase"), value=None)]
-                + [Choice(t(f"wizard.phase_choice.{p}"), value=p) for p in PHASES],
-            )
+            phase_options: list[Option[PhaseId | None]] = [Option(t("wizard.no_phase"), None)]
+            phase_options += [Option(t(f"wizard.phase_choice.{p}"), p) for p in PHASES]
+            phase = _select(t("wizard.own_phase"), phase_options, default=None)
             result.append(Pick(topic.id, title, phase, own_phase=phase is not None))
             _say(f"  + {title} ({_phase_label(phase)})", "done")
+
+    def default_titles(self) -> dict[str, str]:
+        """Per topic, the example ``--no-input`` would choose for this duration."""
+        years = self.details.years
+        if self._defaults is None or self._defaults[0] != years:
+            picks = default_picks(self.fw, years)
+            self._defaults = (years, {p.topic: p.title for p in picks})
+        return self._defaults[1]
 
     def ordered_picks(self) -> list[Pick]:
         return [p for topic in self.topics for p in self.picks.get(topic.id, [])]
@@ -312,7 +368,7 @@ class Wizard:
             spread = " · ".join(
                 t("wizard.load", number=n, count=loads.get(n, 0)) for n in sorted(years)
             )
-            choices: list[Any] = [Choice(t("wizard.years_ok"), value=OK)]
+            choices: list[Option[Any]] = [Option(t("wizard.years_ok"), OK)]
             shown = sorted(
                 range(len(picks)),
                 key=lambda i: (picks[i].year or 0, order.get(picks[i].topic, 0), i),
@@ -322,7 +378,7 @@ class Wizard:
                 ty = years[pick.year or 1]
                 topic = self.fw.topic(pick.topic)
                 choices.append(
-                    Choice(
+                    Option(
                         t(
                             "wizard.pick_line",
                             number=ty.number,
@@ -335,11 +391,11 @@ class Wizard:
                             if pick.phase in (None, ty.phase)
                             else f"  ({_phase_label(pick.phase)})"
                         ),
-                        value=i,
+                        i,
                     )
                 )
-            choices.append(Choice(t("wizard.back"), value=BACK))
-            answer = _select(t("wizard.years_question", spread=spread), choices)
+            choices.append(Option(t("wizard.back"), BACK))
+            answer = _select(t("wizard.years_question", spread=spread), choices, default=OK)
             if answer == OK:
                 _say("  ✔ " + t("wizard.years_done"), "done")
                 return True
@@ -349,7 +405,7 @@ class Wizard:
             year = _select(
                 t("wizard.year_for", title=pick.title),
                 [
-                    Choice(
+                    Option(
                         t(
                             "wizard.year_choice",
                             number=ty.number,
@@ -357,7 +413,7 @@ class Wizard:
                             start=ty.start.isoformat(),
                             end=ty.end.isoformat(),
                         ),
-                        value=ty.number,
+                        ty.number,
                     )
                     for ty in years.values()
                 ],
@@ -375,19 +431,12 @@ class Wizard:
         _say(t("wizard.courses_required"), "muted")
         for req in fw.courses.requirements:
             _say(f"  • {req.title}", "muted")
-        choices: list[Any] = [
-            Choice(course.title, value=course.id, checked=course.id in self.course_ids)
+        options: list[Option[str] | None] = [
+            Option(course.title, course.id, checked=course.id in self.course_ids)
             for course in (*fw.courses.required, *fw.courses.optional)
         ]
-        choices += [Separator(), Choice(t("wizard.back"), value=BACK)]
-        answer: list[str] = _ask(
-            questionary.checkbox(
-                t("wizard.courses_question"),
-                choices=choices,
-                instruction=t("wizard.checkbox_instruction"),
-                erase_when_done=True,
-            )
-        )
+        options += [None, Option(t("wizard.back"), BACK)]
+        answer = _checkbox(t("wizard.courses_question"), options)
         if BACK in answer:
             return False
         self.course_ids = answer
@@ -402,10 +451,11 @@ class Wizard:
         answer = _select(
             t("wizard.improve_question"),
             [
-                Choice(t("wizard.improve_later"), value=OK),
-                Choice(t("wizard.improve_now"), value="now"),
-                Choice(t("wizard.back"), value=BACK),
+                Option(t("wizard.improve_later"), OK),
+                Option(t("wizard.improve_now"), "now"),
+                Option(t("wizard.back"), BACK),
             ],
+            default=OK,
         )
         if answer == BACK:
             return False
@@ -441,9 +491,10 @@ class Wizard:
         answer = _select(
             t("wizard.write_question", path=self.path),
             [
-                Choice(t("wizard.write", path=self.path), value=OK),
-                Choice(t("wizard.back"), value=BACK),
+                Option(t("wizard.write", path=self.path), OK),
+                Option(t("wizard.back"), BACK),
             ],
+            default=OK,
         )
         return bool(answer == OK)
 
