@@ -23,7 +23,7 @@ from mlplan.checking import check_file, check_text
 from mlplan.commands.init import render
 from mlplan.domain import coverage, covered, suggested_phase
 from mlplan.framework import load_framework
-from mlplan.initplan import Details, Draft, Pick, parse_years
+from mlplan.initplan import Answers, Details, Draft, Pick, dump_answers, load_answers, parse_years
 from mlplan.plan import SCHEMA_FILENAME, ImprovementPoint, json_schema
 
 EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "data" / "example-plan.yaml"
@@ -360,3 +360,82 @@ def test_installed_script_without_terminal(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     _assert_sound(tmp_path / "plan.yaml", dt.date.fromisoformat(TODAY))
+
+
+# -- the wizard's draft (PATH.draft) ----------------------------------------------------
+
+
+def _answers() -> Answers:
+    details = Details(name="Anne Concept", start=dt.date(2025, 9, 1), years=4.5, supervisor="dr. J")
+    return Answers(
+        details=details,
+        picks={
+            "overlegmomenten": [
+                Pick("overlegmomenten", "Voorzitten MDO", "eind"),
+                Pick("overlegmomenten", "Eigen overleg", "midden", own_phase=True),
+            ],
+            "organisatie": [Pick("organisatie", "Eigen project")],
+        },
+        fixed_years={("overlegmomenten", "Eigen overleg"): 3},
+        course_ids=["coach-the-co", "doo-leiderschap"],
+        improvement_points=[ImprovementPoint(point="Delegeren", how=None, evidence="KPB")],
+        step=3,
+    )
+
+
+def test_draft_round_trips() -> None:
+    fw = load_framework()
+    answers = _answers()
+    assert load_answers(dump_answers(answers, fw), fw) == answers
+    unanswered = Answers(details=answers.details)
+    assert load_answers(dump_answers(unanswered, fw), fw) == unanswered
+
+
+def test_a_draft_keeps_only_what_the_framework_knows() -> None:
+    fw = load_framework()
+    data = json.loads(dump_answers(_answers(), fw))
+    data["picks"]["geen-onderwerp"] = [{"title": "x"}]
+    data["fixed_years"].append({"topic": "geen-onderwerp", "title": "x", "year": 1})
+    data["courses"].append("geen-cursus")
+    loaded = load_answers(json.dumps(data), fw)
+    assert loaded == _answers()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "geen concept", "[]", '{"mlplan_draft": 2}', '{"mlplan_draft": 1, "name": 3}'],
+)
+def test_what_is_not_a_draft(text: str) -> None:
+    assert load_answers(text, load_framework()) is None
+    fw = load_framework()
+    data = json.loads(dump_answers(_answers(), fw))
+    data["years"] = 0  # a value the wizard never accepts
+    assert load_answers(json.dumps(data), fw) is None
+
+
+@pytest.mark.parametrize("how", [["--no-input", "--name", "A"], ["--example"]])
+def test_no_input_and_example_leave_a_draft_alone(run: Run, tmp_path: Path, how: list[str]) -> None:
+    """They never ask about it (nothing may wait for an answer) and never remove it; they
+    say it is there and how to go on with it."""
+    path = tmp_path / "plan.yaml"
+    draft = tmp_path / "plan.yaml.draft"
+    text = dump_answers(_answers(), load_framework())
+    draft.write_text(text, encoding="utf-8")
+    result = run("init", *how, "--today", TODAY, str(path))
+    assert result.exit_code == 0, result.stderr
+    assert draft.read_text(encoding="utf-8") == text
+    assert f"{draft} bevat de antwoorden van een onderbroken wizard" in result.stderr
+    assert f"`mlplan init --force {path}`" in result.stderr
+    assert f"Plan geschreven: {path}" in result.stdout
+
+
+def test_the_wizard_refuses_a_missing_directory_before_asking(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mlplan.commands.init as init_cmd
+
+    monkeypatch.setattr(init_cmd, "_interactive", lambda: True)
+    result = run("init", str(tmp_path / "nope" / "plan.yaml"))
+    assert result.exit_code == 2
+    assert "kan niet geschreven worden" in result.stderr
+    assert not (tmp_path / "nope").exists()

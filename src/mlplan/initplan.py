@@ -3,16 +3,22 @@
 The wizard and ``--no-input`` both end here: details, chosen activities with their
 years, courses and improvement points become a :class:`mlplan.plan.Plan`. Choosing
 activities on the user's behalf (``--no-input``) and the required courses live here too,
-so they are tested without a terminal.
+so they are tested without a terminal, and so does the wizard's draft: its answers so
+far as the text of ``PATH.draft``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mlplan import timeline
 from mlplan.framework import Framework, PhaseId
@@ -176,4 +182,119 @@ def build(draft: Draft, fw: Framework) -> Plan:
         ],
         courses=list(draft.courses),
         improvement_points=list(draft.improvement_points),
+    )
+
+
+# -- the wizard's draft -------------------------------------------------------------------
+
+
+@dataclass
+class Answers:
+    """The wizard's answers so far: what it asks with, and what its draft file keeps."""
+
+    details: Details
+    picks: dict[str, list[Pick]] = field(default_factory=dict)  # per topic id, once answered
+    fixed_years: dict[tuple[str, str], int] = field(default_factory=dict)  # (topic, title)
+    course_ids: list[str] | None = None  # None: the courses step was not answered yet
+    improvement_points: list[ImprovementPoint] = field(default_factory=list)
+    step: int = 0  # the step to ask next (the wizard's numbering)
+
+
+DRAFT_SUFFIX = ".draft"
+
+
+def draft_path(path: Path) -> Path:
+    """Where the wizard keeps its answers for the plan at ``path``: ``PATH.draft``."""
+    return path.with_name(path.name + DRAFT_SUFFIX)
+
+
+class _Saved(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _SavedPick(_Saved):
+    title: str
+    phase: PhaseId | None = None
+    own_phase: bool = False
+
+
+class _SavedYear(_Saved):
+    topic: str
+    title: str
+    year: int = Field(ge=1)
+
+
+class _SavedDraft(_Saved):
+    mlplan_draft: Literal[1]  # the format; a draft of another format is not read
+    framework: str
+    step: int = Field(ge=0)
+    name: str
+    start: dt.date
+    years: float = Field(gt=0, le=MAX_YEARS)
+    specialty: str | None = None
+    institution: str | None = None
+    supervisor: str | None = None
+    picks: dict[str, list[_SavedPick]] = {}
+    fixed_years: list[_SavedYear] = []
+    courses: list[str] | None = None
+    improvement_points: list[ImprovementPoint] = []
+
+
+def dump_answers(answers: Answers, fw: Framework) -> str:
+    """The draft file's text (JSON) for ``answers``."""
+    d = answers.details
+    saved = _SavedDraft(
+        mlplan_draft=1,
+        framework=fw.id,
+        step=answers.step,
+        name=d.name,
+        start=d.start,
+        years=d.years,
+        specialty=d.specialty,
+        institution=d.institution,
+        supervisor=d.supervisor,
+        picks={
+            topic: [_SavedPick(title=p.title, phase=p.phase, own_phase=p.own_phase) for p in ps]
+            for topic, ps in answers.picks.items()
+        },
+        fixed_years=[
+            _SavedYear(topic=topic, title=title, year=year)
+            for (topic, title), year in answers.fixed_years.items()
+        ],
+        courses=answers.course_ids,
+        improvement_points=answers.improvement_points,
+    )
+    return json.dumps(saved.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+
+
+def load_answers(text: str, fw: Framework) -> Answers | None:
+    """The answers a draft file holds; ``None`` when it is not a draft mlplan can read.
+
+    Answers about topics or courses that ``fw`` does not have are left out (the draft may
+    come from another framework); the wizard asks those steps again.
+    """
+    try:
+        saved = _SavedDraft.model_validate_json(text)
+    except (ValidationError, ValueError):
+        return None
+    topics = set(fw.topic_ids())
+    courses = set(fw.course_ids())
+    return Answers(
+        details=Details(
+            name=saved.name,
+            start=saved.start,
+            years=saved.years,
+            specialty=saved.specialty,
+            institution=saved.institution,
+            supervisor=saved.supervisor,
+        ),
+        picks={
+            topic: [Pick(topic, p.title, p.phase, own_phase=p.own_phase) for p in ps]
+            for topic, ps in saved.picks.items()
+            if topic in topics and ps
+        },
+        fixed_years={(y.topic, y.title): y.year for y in saved.fixed_years if y.topic in topics},
+        course_ids=(None if saved.courses is None else [c for c in saved.courses if c in courses]),
+        improvement_points=saved.improvement_points,
+        step=saved.step,
     )

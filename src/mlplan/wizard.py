@@ -5,7 +5,10 @@ questionary and prompt_toolkit. Steps: the aios's details, each topic (pick exam
 with space, or type an own activity), the training years the scheduler proposes
 (change any), the courses, the TOP 3 improvement points, and a last look before
 writing. Every question but the first offers "← terug" (back). Ctrl-C anywhere raises
-:class:`mlplan.errors.Interrupted`; nothing is written until the last step.
+:class:`mlplan.errors.Interrupted`; the plan is written only after the last step.
+
+After every step the answers so far go to the ``save`` callback (``init`` keeps them
+in ``PATH.draft``), and a wizard given saved answers offers to go on where they end.
 
 Checkbox and select prompts are erased once answered (prompt_toolkit's
 ``erase_when_done``) and the answer is printed in the user's language, because
@@ -18,7 +21,7 @@ import datetime as dt
 import shutil
 import textwrap
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -26,10 +29,11 @@ import questionary
 from questionary import Choice, Separator
 
 from mlplan import timeline
-from mlplan.errors import Interrupted
+from mlplan.errors import Interrupted, MlplanError
 from mlplan.framework import PHASES, Framework, PhaseId, Topic, normalise_title
 from mlplan.i18n import plural, t
 from mlplan.initplan import (
+    Answers,
     Details,
     Draft,
     Pick,
@@ -171,10 +175,25 @@ def _phase_label(phase: PhaseId | None) -> str:
 class Wizard:
     """The wizard's state: one step at a time, forward and back."""
 
-    def __init__(self, fw: Framework, defaults: Defaults, today: dt.date, path: str) -> None:
+    def __init__(
+        self,
+        fw: Framework,
+        defaults: Defaults,
+        today: dt.date,
+        path: str,
+        *,
+        saved: Answers | None = None,
+        save: Callable[[Answers], None] | None = None,
+        kept_in: str = "",
+    ) -> None:
         self.fw = fw
         self.today = today
         self.path = path
+        self.saved = saved
+        self.save = save
+        self.kept_in = kept_in
+        self.step = 0
+        self._save_failed = False
         self.topics: list[Topic] = [topic for _, topic in fw.topics()]
         self.details = Details(
             name=defaults.name or "",
@@ -200,13 +219,85 @@ class Wizard:
             self.ask_improvement_points,
             self.ask_write,
         ]
-        _say(t("wizard.welcome", path=self.path), "heading")
+        last = len(steps) - 1
+        if self.save is not None:
+            _say(t("wizard.welcome_draft", path=self.path, draft=self.kept_in), "heading")
+        else:
+            _say(t("wizard.welcome", path=self.path), "heading")
         _say(t("wizard.keys"), "muted")
-        step = 0
-        while step < len(steps):
-            forward = steps[step]()
-            step = step + 1 if forward else max(step - 1, 0)
+        if self.saved is not None and self.offer_resume(self.saved, last):
+            self.restore(self.saved, last)
+        while self.step <= last:
+            forward = steps[self.step]()
+            self.step = self.step + 1 if forward else max(self.step - 1, 0)
+            self.keep(min(self.step, last))
         return self.draft()
+
+    # -- the draft ----------------------------------------------------------------------
+    def answers(self, step: int) -> Answers:
+        return Answers(
+            details=self.details,
+            picks=self.picks,
+            fixed_years=self.fixed_years,
+            course_ids=self.course_ids,
+            improvement_points=self.improvement_points,
+            step=step,
+        )
+
+    def keep(self, step: int) -> None:
+        """Hand the answers so far to ``save``; a failure is said once, and the wizard
+        goes on (the plan itself may still be written at the end)."""
+        if self.save is None:
+            return
+        try:
+            self.save(self.answers(step))
+        except MlplanError as exc:
+            if not self._save_failed:
+                _say(t("wizard.draft_failed", reason=exc.message), "muted")
+            self._save_failed = True
+
+    def resume_step(self, saved: Answers, last: int) -> int:
+        """Where saved answers go on: their step, or the first topic they lack."""
+        step = min(saved.step, last)
+        for i, topic in enumerate(self.topics):
+            if topic.id not in saved.picks:
+                return min(step, 1 + i)
+        return step
+
+    def step_name(self, step: int) -> str:
+        topics = len(self.topics)
+        if step == 0:
+            return t("wizard.step.details")
+        if step <= topics:
+            return t("wizard.step.topic", index=step, count=topics)
+        names = ("years", "courses", "improve", "write")
+        return t(f"wizard.step.{names[min(step - topics - 1, len(names) - 1)]}")
+
+    def offer_resume(self, saved: Answers, last: int) -> bool:
+        _say("")
+        _say(
+            t(
+                "wizard.resume_found",
+                draft=self.kept_in,
+                name=saved.details.name,
+                where=self.step_name(self.resume_step(saved, last)),
+            ),
+            "heading",
+        )
+        return _select(
+            t("wizard.resume_question"),
+            [Option(t("wizard.resume_yes"), True), Option(t("wizard.resume_no"), False)],
+            default=True,
+        )
+
+    def restore(self, saved: Answers, last: int) -> None:
+        self.details = saved.details
+        self.picks = saved.picks
+        self.fixed_years = saved.fixed_years
+        self.course_ids = saved.course_ids
+        self.improvement_points = saved.improvement_points
+        self.step = self.resume_step(saved, last)
+        _say("  ✔ " + t("wizard.resumed", where=self.step_name(self.step)), "done")
 
     def ask_details(self) -> bool:
         d = self.details
@@ -421,6 +512,7 @@ class Wizard:
             )
             pick.year = year
             self.fixed_years[(pick.topic, pick.title)] = year
+            self.keep(self.step)
 
     def ask_courses(self) -> bool:
         fw = self.fw
@@ -518,6 +610,19 @@ def _years_text(years: float) -> str:
     return str(int(years)) if float(years).is_integer() else str(years)
 
 
-def run(fw: Framework, defaults: Defaults, today: dt.date, path: str) -> Draft:
-    """Ask everything; the draft of the plan to write (Ctrl-C raises Interrupted)."""
-    return Wizard(fw, defaults, today, path).run()
+def run(
+    fw: Framework,
+    defaults: Defaults,
+    today: dt.date,
+    path: str,
+    *,
+    saved: Answers | None = None,
+    save: Callable[[Answers], None] | None = None,
+    kept_in: str = "",
+) -> Draft:
+    """Ask everything; the draft of the plan to write (Ctrl-C raises Interrupted).
+
+    ``saved``: answers of an earlier run, offered to go on with; ``save`` receives the
+    answers after every step; ``kept_in`` names where they are kept, for the messages.
+    """
+    return Wizard(fw, defaults, today, path, saved=saved, save=save, kept_in=kept_in).run()
