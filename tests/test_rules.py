@@ -396,6 +396,46 @@ def test_ml204_a_one_year_training_is_never_crowded(fw: Framework) -> None:
     assert where(check(fw, text), "ML204") == []
 
 
+def test_ml204_years_behind_the_aios_may_be_empty(fw: Framework) -> None:
+    """A plan started in year 2 has nothing in year 1: that is history, not a plan to
+    spread (issue 12, item 3). An open year without work still counts."""
+    in_year_two = dt.date(2026, 10, 1)
+    later = full({t: 2 + i % 2 for i, t in enumerate(TOPICS)})
+    assert check(fw, HEADER + "".join(later), today=in_year_two).diagnostics == []
+    # the same plan before year 1 has ended: year 1 is still open, and empty
+    result = check(fw, HEADER + "".join(later), today=dt.date(2026, 8, 31))
+    assert messages(result, "ML204") == [
+        "jaar 1 heeft geen activiteit; spreid de activiteiten over de opleiding"
+    ]
+    only_two = full(dict.fromkeys(TOPICS, 2))
+    result = check(fw, HEADER + "".join(only_two), today=in_year_two)
+    assert messages(result, "ML204") == [
+        "jaar 3 heeft geen activiteit; spreid de activiteiten over de opleiding",
+        "jaar 2 bevat 14 van de 14 activiteiten, meer dan de helft; spreid ze over de opleiding",
+    ]
+
+
+def test_ml204_a_past_year_is_never_crowded(fw: Framework) -> None:
+    """What a past year held is done (or ML202's business): nothing to move out of it."""
+    done = {"done_on": "2026-01-05", "evidence": "KPB", "status": "done"}
+    acts = [activity(t, year=1, **done) for t in TOPICS[:8]]
+    acts += [activity(t, year=2 + i % 2) for i, t in enumerate(TOPICS[8:])]
+    text = HEADER + "".join(acts)
+    assert where(check(fw, text, today=dt.date(2026, 10, 1)), "ML204") == []
+    assert messages(check(fw, text, today=dt.date(2026, 8, 31)), "ML204") == [
+        "jaar 1 bevat 8 van de 14 activiteiten, meer dan de helft; spreid ze over de opleiding"
+    ]
+
+
+def test_ml204_in_the_last_year_and_after_the_training(fw: Framework) -> None:
+    """One open year is never crowded; after the end no year is open (ML202 speaks)."""
+    last = full(dict.fromkeys(TOPICS, 3))
+    assert where(check(fw, HEADER + "".join(last), today=dt.date(2028, 1, 1)), "ML204") == []
+    result = check(fw, HEADER + "".join(last), today=dt.date(2028, 9, 1))
+    assert where(result, "ML204") == []
+    assert len(where(result, "ML202")) == len(TOPICS)
+
+
 # -- ML002: obvious duplicates -----------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ depend on timing; the timeouts are generous only for a slow machine.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import re
 import subprocess
@@ -313,14 +314,23 @@ def _check_cli(tmp_path: Path, today: dt.date = TODAY) -> str:
     return done.stdout
 
 
-@pytest.mark.parametrize("own_at", [None, 0, len(TOPICS) - 1])
+@pytest.mark.parametrize(
+    ("own_at", "years", "start"),
+    [
+        (None, "5", TODAY),
+        (0, "5", TODAY),
+        (len(TOPICS) - 1, "5", TODAY),
+        (None, "4.5", dt.date(2023, 3, 1)),  # in year 3: years 1 and 2 are behind
+        (None, "15", TODAY),  # more years than topics
+    ],
+)
 def test_enter_at_every_prompt_gives_a_plan_that_passes_check(
-    tmp_path: Path, own_at: int | None
+    tmp_path: Path, own_at: int | None, years: str, start: dt.date
 ) -> None:
     """The default answer everywhere (the name comes from --name); with ``own_at`` one
     topic also gets an own activity whose phase is left at its default, "geen fase"
     (that answer used to come back as the label and crash the wizard after topic 14)."""
-    child = _spawn(tmp_path, "--name", "Anne Enter")
+    child = _spawn(tmp_path, "--name", "Anne Enter", "--years", years, "--start", start.isoformat())
     try:
         for question in (
             "Naam van de aios:",
@@ -359,8 +369,33 @@ def test_enter_at_every_prompt_gives_a_plan_that_passes_check(
     assert checked.diagnostics == []
     plan = checked.plan
     assert plan is not None and plan.aios.name == "Anne Enter"
-    assert plan.training.start == TODAY and plan.training.years == 5
-    assert len(plan.activities) == len(TOPICS) + (own_at is not None)
+    assert plan.training.start == start and plan.training.years == float(years)
+    first = 3 if start < TODAY else 1
+    assert {a.year for a in plan.activities} == set(range(first, math.ceil(float(years)) + 1))
+    extra = max(0, math.ceil(float(years)) - first + 1 - len(TOPICS))
+    assert len(plan.activities) == len(TOPICS) + extra + (own_at is not None)
     own = [a for a in plan.activities if a.title == "Eigen leiderschapsproject"]
     if own_at is not None:
         assert len(own) == 1 and own[0].phase is None  # no phase: none in the plan
+
+
+def test_a_training_already_over_is_asked_again(tmp_path: Path) -> None:
+    child = _spawn(tmp_path, "--name", "Anne Klaar")
+    try:
+        for question in (
+            "Naam van de aios:",
+            "Specialisme (optioneel):",
+            "Opleidingsinstelling (optioneel):",
+            "Opleider (optioneel):",
+        ):
+            _answer(child, question, ENTER)
+        _answer(child, "Startdatum van de opleiding", CLEAR + "2019-09-01" + ENTER)
+        _answer(child, "Duur van de opleiding in jaren", ENTER)
+        _expect_words(child, "Die opleiding is op 2024-08-31 afgelopen, vóór vandaag (2025-08-15)")
+        _answer(child, "Startdatum van de opleiding", CLEAR + "2021-09-01" + ENTER)
+        _answer(child, "Duur van de opleiding in jaren", ENTER)
+        _expect_words(child, "De jaren vóór jaar 4 liggen achter u")
+        _answer(child, f"Activiteiten voor {TOPICS[0]}", CTRL_C)
+        assert _finish(child) == 130
+    finally:
+        child.close(force=True)

@@ -21,7 +21,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mlplan import timeline
-from mlplan.framework import Framework, PhaseId
+from mlplan.framework import ExampleActivity, Framework, PhaseId, Topic
 from mlplan.plan import MAX_YEARS, Activity, Aios, CourseEntry, ImprovementPoint, Plan, Training
 from mlplan.scheduler import Item, fair_share, schedule
 
@@ -91,41 +91,57 @@ def clean(text: str | None) -> str | None:
 # -- proposals ------------------------------------------------------------------------
 
 
-def default_picks(fw: Framework, years: float) -> list[Pick]:
-    """One example activity per topic, chosen so the learning curve can be followed.
+def default_picks(fw: Framework, years: float, first_year: int = 1) -> list[Pick]:
+    """One example activity per topic, chosen so the learning curve can be followed, and
+    more when the years still open need them.
 
     A topic whose examples all share one phase (or that has one example) takes its
     first example. Every other topic takes, among its examples with a phase, one of the
-    phase that still has the most room (room: the phase's years times the fair share
-    of ``ceil(topics / years)``, minus what is already chosen), ties to the earlier
-    example; an example without a phase when no phase has room; else its first example.
+    phase that still has the most room (room: the years ``first_year ..`` of that phase
+    times the fair share of ``ceil(topics / years)``, minus what is already chosen), ties
+    to the earlier example; an example without a phase when no phase has room; else its
+    first example. When there are fewer topics than open years (every open year needs
+    an activity, ML204), topics in order take a further example the same way, until
+    each open year can have one or the examples run out.
     """
     count = timeline.year_count(years)
     topics = [topic for _, topic in fw.topics()]
     cap = fair_share(len(topics), count)
     room: Counter[str] = Counter()
-    for y in range(1, count + 1):
+    for y in range(first_year, count + 1):
         room[timeline.phase_of_year(y, years)] += cap
-    chosen: dict[str, Pick] = {}
+    chosen: dict[str, list[Pick]] = {topic.id: [] for topic in topics}
+
+    def take(topic: Topic, example: ExampleActivity) -> None:
+        chosen[topic.id].append(Pick(topic.id, example.title, example.phase))
+        if example.phase:
+            room[example.phase] -= 1
+
+    def best(examples: list[ExampleActivity]) -> ExampleActivity:
+        phased = [a for a in examples if a.phase and room[a.phase] > 0]
+        if phased:
+            return max(phased, key=lambda a: (room[a.phase or ""], -examples.index(a)))
+        return next((a for a in examples if a.phase is None), examples[0])
+
     # first the topics without a choice of phase, so the others see what is left
     for topic in topics:
-        phases = {a.phase for a in topic.activities}
-        if len(phases) == 1:
-            first = topic.activities[0]
-            chosen[topic.id] = Pick(topic.id, first.title, first.phase)
-            if first.phase:
-                room[first.phase] -= 1
+        if len({a.phase for a in topic.activities}) == 1:
+            take(topic, topic.activities[0])
     for topic in topics:
-        if topic.id in chosen:
-            continue
-        phased = [a for a in topic.activities if a.phase and room[a.phase] > 0]
-        if phased:
-            best = max(phased, key=lambda a: (room[a.phase or ""], -topic.activities.index(a)))
-            room[best.phase or ""] -= 1
-        else:
-            best = next((a for a in topic.activities if a.phase is None), topic.activities[0])
-        chosen[topic.id] = Pick(topic.id, best.title, best.phase)
-    return [chosen[topic.id] for topic in topics]
+        if not chosen[topic.id]:
+            take(topic, best(list(topic.activities)))
+    missing = count - first_year + 1 - len(topics)
+    while missing > 0:
+        before = missing
+        for topic in topics:
+            taken = {p.title for p in chosen[topic.id]}
+            rest = [a for a in topic.activities if a.title not in taken]
+            if rest and missing > 0:
+                take(topic, best(rest))
+                missing -= 1
+        if missing == before:  # every example is taken
+            break
+    return [pick for topic in topics for pick in chosen[topic.id]]
 
 
 def propose(picks: Sequence[Pick], years: float, first_year: int = 1) -> list[int]:

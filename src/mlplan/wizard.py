@@ -207,7 +207,7 @@ class Wizard:
         self.fixed_years: dict[tuple[str, str], int] = {}  # the user's own choices
         self.course_ids: list[str] | None = None
         self.improvement_points: list[ImprovementPoint] = []
-        self._defaults: tuple[float, dict[str, str]] | None = None
+        self._defaults: tuple[tuple[dt.date, float], dict[str, set[str]]] | None = None
 
     # -- the steps ----------------------------------------------------------------------
     def run(self) -> Draft:
@@ -307,25 +307,35 @@ class Wizard:
         d.specialty = _text(t("wizard.specialty"), d.specialty or "") or None
         d.institution = _text(t("wizard.institution"), d.institution or "") or None
         d.supervisor = _text(t("wizard.supervisor"), d.supervisor or "") or None
-        start = _text(
-            t("wizard.start"),
-            d.start.isoformat(),
-            required=True,
-            check=lambda v: parse_date(v) is not None or t("wizard.bad_date"),
-        )
-        d.start = parse_date(start) or d.start
-        years = _text(
-            t("wizard.years"),
-            _years_text(d.years),
-            required=True,
-            check=lambda v: parse_years(v) is not None or t("wizard.bad_years"),
-        )
-        d.years = parse_years(years) or d.years
-        first = timeline.training_years(d.start, d.years)
+        while True:
+            start = _text(
+                t("wizard.start"),
+                d.start.isoformat(),
+                required=True,
+                check=lambda v: parse_date(v) is not None or t("wizard.bad_date"),
+            )
+            d.start = parse_date(start) or d.start
+            years = _text(
+                t("wizard.years"),
+                _years_text(d.years),
+                required=True,
+                check=lambda v: parse_years(v) is not None or t("wizard.bad_years"),
+            )
+            d.years = parse_years(years) or d.years
+            end = timeline.training_end(d.start, d.years)
+            if end >= self.today:
+                break
+            # a plan for a training already over could only be overdue (ML202)
+            _say(t("wizard.training_over", end=end.isoformat(), today=self.today.isoformat()))
+        training = timeline.training_years(d.start, d.years)
         phases = ", ".join(
-            t("wizard.year_phase", number=ty.number, phase=t(f"phase.{ty.phase}")) for ty in first
+            t("wizard.year_phase", number=ty.number, phase=t(f"phase.{ty.phase}"))
+            for ty in training
         )
-        _say(t("wizard.training", end=timeline.training_end(d.start, d.years), phases=phases))
+        _say(t("wizard.training", end=end, phases=phases))
+        first = first_open_year(d.start, d.years, self.today)
+        if first > 1:
+            _say(t("wizard.years_behind", first=first), "muted")
         return True
 
     def _topic_step(self, index: int) -> Any:
@@ -359,7 +369,7 @@ class Wizard:
         chosen_titles = (
             {p.title for p in previous}
             if previous is not None
-            else {self.default_titles().get(topic.id)}
+            else self.default_titles().get(topic.id, set())
         )
         examples = [a.title for a in topic.activities]
         options: list[Option[Any] | None] = [
@@ -423,12 +433,16 @@ class Wizard:
             result.append(Pick(topic.id, title, phase, own_phase=phase is not None))
             _say(f"  + {title} ({_phase_label(phase)})", "done")
 
-    def default_titles(self) -> dict[str, str]:
-        """Per topic, the example ``--no-input`` would choose for this duration."""
-        years = self.details.years
-        if self._defaults is None or self._defaults[0] != years:
-            picks = default_picks(self.fw, years)
-            self._defaults = (years, {p.topic: p.title for p in picks})
+    def default_titles(self) -> dict[str, set[str]]:
+        """Per topic, the examples ``--no-input`` would choose for this training."""
+        d = self.details
+        key = (d.start, d.years)
+        if self._defaults is None or self._defaults[0] != key:
+            first = first_open_year(d.start, d.years, self.today)
+            titles: dict[str, set[str]] = {}
+            for pick in default_picks(self.fw, d.years, first):
+                titles.setdefault(pick.topic, set()).add(pick.title)
+            self._defaults = (key, titles)
         return self._defaults[1]
 
     def ordered_picks(self) -> list[Pick]:

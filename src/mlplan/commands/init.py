@@ -18,7 +18,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from mlplan import fileio, output
+from mlplan import fileio, output, timeline
 from mlplan import plan as planfile
 from mlplan.checking import CheckedPlan, check_text
 from mlplan.commands import options
@@ -63,7 +63,7 @@ def header(today: dt.date) -> list[str]:
 def no_input_draft(details: Details, fw: Framework, today: dt.date) -> Draft:
     """One example activity per topic and the required courses, scheduled."""
     first = first_open_year(details.start, details.years, today)
-    picks = default_picks(fw, details.years)
+    picks = default_picks(fw, details.years, first)
     for pick, year in zip(picks, propose(picks, details.years, first), strict=True):
         pick.year = year
     return Draft(details, picks, required_courses(fw, details.years, first))
@@ -183,6 +183,15 @@ def run(
     duration = _years_option(years)
     if no_input and not example and not clean(name):
         raise UsageError("init.name_required")
+    end = timeline.training_end(start_date, duration)
+    if no_input and not example and end < day:  # every year past: nothing left to plan
+        raise UsageError(
+            "init.training_over",
+            start=start_date.isoformat(),
+            years=f"{duration:g}",
+            end=end.isoformat(),
+            today=day.isoformat(),
+        )
     if not (example or no_input or _interactive()):
         raise UsageError("init.no_tty", path=str(path))
     previous = _refuse_existing(path, force)
