@@ -338,6 +338,26 @@ def test_ml202_activity_of_an_ended_year_not_done(fw: Framework) -> None:
     assert "2026-08-31" in messages(result, "ML202")[0]
 
 
+@pytest.mark.parametrize(
+    ("status", "dutch", "english"),
+    [("planned", "gepland", "planned"), ("in_progress", "bezig", "in progress")],
+)
+def test_ml202_speaks_the_status_word(fw: Framework, status: str, dutch: str, english: str) -> None:
+    acts = full()
+    acts[0] = activity(TOPICS[0], year=1, status=status)
+    result = check(fw, HEADER + "".join(acts), today=dt.date(2026, 9, 1))
+    first = messages(result, "ML202")[0]
+    assert first.startswith(
+        f"'Eigen activiteit {TOPICS[0]}' hoort bij jaar 1, dat op 2026-08-31 is afgelopen, "
+        f"maar staat nog op {dutch}; zet status: done"
+    ), first
+    i18n.set_language("en")
+    assert messages(result, "ML202")[0].startswith(
+        f"'Eigen activiteit {TOPICS[0]}' belongs to year 1, which ended on 2026-08-31, "
+        f"but is still {english}; set status: done"
+    )
+
+
 def test_ml202_nothing_before_the_year_ends(fw: Framework) -> None:
     result = check(fw, HEADER + "".join(full()), today=dt.date(2026, 8, 31))
     assert where(result, "ML202") == []
@@ -635,17 +655,35 @@ def test_ml103_english(fw: Framework) -> None:
 # -- ML205: completion data on what is not done (issue 12, item 7) ----------------------
 
 
-@pytest.mark.parametrize("status", ["planned", "in_progress", "dropped"])
-def test_ml205_done_on_or_evidence_without_status_done(fw: Framework, status: str) -> None:
+@pytest.mark.parametrize(
+    ("status", "dutch", "english"),
+    [
+        ("planned", "gepland", "planned"),
+        ("in_progress", "bezig", "in progress"),
+        ("dropped", "vervallen", "dropped"),
+    ],
+)
+def test_ml205_done_on_or_evidence_without_status_done(
+    fw: Framework, status: str, dutch: str, english: str
+) -> None:
+    """The message speaks the status word of its language, never the identifier."""
     acts = full()
     acts[1] = activity("organisatie", status=status, done_on="2025-09-20", evidence="KPB")
     result = check(fw, HEADER + "".join(acts))
     assert where(result, "ML205") == [(FIRST + 1, acts[1].index("done_on") + 1)]
     assert messages(result, "ML205") == [
-        f"'Eigen activiteit organisatie' staat op {status}, maar heeft done_on, evidence; "
+        f"'Eigen activiteit organisatie' staat op {dutch}, maar heeft done_on, evidence; "
         "zet status: done, of haal done_on, evidence weg"
     ]
     assert [d.severity.value for d in result.diagnostics if d.code == "ML205"] == ["warning"]
+    i18n.set_language("en")
+    assert messages(result, "ML205") == [
+        f"'Eigen activiteit organisatie' is {english}, but has done_on, evidence; "
+        "set status: done, or remove done_on, evidence"
+    ]
+    # the finding keeps the identifier (JSON, fingerprints): only the wording changes
+    (finding,) = (d for d in result.diagnostics if d.code == "ML205")
+    assert finding.params["status"] == status
 
 
 def test_ml205_on_a_course_points_at_the_key(fw: Framework) -> None:

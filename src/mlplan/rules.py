@@ -20,6 +20,7 @@ from typing import Any
 
 from mlplan import domain, timeline
 from mlplan.framework import PHASES, Framework, Topic, normalise_title
+from mlplan.i18n import t
 from mlplan.plan import Activity, CourseEntry, Plan, Status
 from mlplan.scheduler import open_years
 from mlplan.suggest import closest
@@ -62,6 +63,17 @@ def run(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
 # or capitals is the aios's own course and is allowed.
 _QUOTES = "‘’“”‚„"
 _ID_LIKE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class StatusWord(str):
+    """A status as a message parameter: its identifier as a value (JSON, fingerprints and
+    comparisons stay stable), the catalogue's word for it when a message is worded, in
+    the language of the run ("gepland", "in progress"; ``status.*`` in the catalogues)."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        return format(t(f"status.{str.__str__(self)}"), spec)
 
 
 def _list_loc(plan: Plan, name: str) -> tuple[Loc, bool]:
@@ -392,7 +404,7 @@ def past_not_done(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
                         "title": act.title,
                         "year": act.year,
                         "end": ended[act.year].isoformat(),
-                        "status": act.status.value,
+                        "status": StatusWord(act.status.value),
                     },
                 )
             )
@@ -414,7 +426,11 @@ def completion_not_done(plan: Plan, fw: Framework, ctx: Context) -> list[Finding
                     "ML205",
                     (name, i, keys[0]),
                     "rule.ML205",
-                    {"title": title, "status": entry.status.value, "keys": ", ".join(keys)},
+                    {
+                        "title": title,
+                        "status": StatusWord(entry.status.value),
+                        "keys": ", ".join(keys),
+                    },
                     at_key=True,
                 )
             )
