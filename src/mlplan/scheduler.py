@@ -39,13 +39,17 @@ class Item:
     phase: PhaseId | None = None
 
 
+def open_years(start: dt.date, years: float, today: dt.date) -> list[int]:
+    """The training years not over at ``today``: the current one and those after it (all
+    of them before the start, none after the end). A plan can still put work in these;
+    ``check`` asks it of them (ML204) and asks the years before them to be done (ML202)."""
+    return [ty.number for ty in timeline.training_years(start, years) if ty.end >= today]
+
+
 def first_open_year(start: dt.date, years: float, today: dt.date) -> int:
     """The first training year that is not past at ``today``: year 1 before or in the
     first year, the current year during the training, the last year after it."""
-    current = timeline.year_at(start, years, today)
-    if current is None:
-        return timeline.year_count(years)
-    return max(current, 1)
+    return next(iter(open_years(start, years, today)), timeline.year_count(years))
 
 
 def fair_share(count: int, years: int) -> int:
