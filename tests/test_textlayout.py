@@ -184,3 +184,11 @@ def test_a_column_style_paints_its_cells_not_its_header() -> None:
     )
     assert lines[0].startswith("  \x1b[1mid")
     assert lines[2].startswith("  \x1b[36mx\x1b[0m")
+
+
+def test_joined_breaks_only_between_items() -> None:
+    items = ["aios-00.yaml", "2/5 begin", "Dekking 14/14", "Te doen 4", "Achterstallig 0"]
+    lines = layout.joined(items, 42, indent=2)  # the first line is exactly 42 wide
+    assert lines == ["  aios-00.yaml · 2/5 begin · Dekking 14/14", "  Te doen 4 · Achterstallig 0"]
+    long = "jan-van-der-berg-neurologie-cohort-2025.yaml"
+    assert layout.joined([long, "2/5 begin"], 30, indent=2) == [f"  {long}", "  2/5 begin"]

@@ -300,3 +300,35 @@ def paragraph(
     return [
         (pad + paint(line, code, color)).rstrip() for line in wrap(text, width - indent, fold=fold)
     ]
+
+
+def joined(
+    items: Sequence[str],
+    width: int,
+    *,
+    indent: int = 0,
+    sep: str = " · ",
+    code: str | None = None,
+    color: bool = False,
+) -> list[str]:
+    """``items`` on as few lines as fit, ``sep`` between them; a line breaks only between
+    items (``Te doen 4`` stays together), and an item wider than the line wraps on its own
+    without cutting a word."""
+    room = width - indent
+    lines: list[str] = []
+    line = ""
+    for item in items:
+        candidate = f"{line}{sep}{item}" if line else item
+        if not line or cell_len(candidate) <= room:
+            line = candidate
+        else:
+            lines.append(line)
+            line = item
+    if line:
+        lines.append(line)
+    pad = " " * indent
+    return [
+        (pad + paint(part, code, color)).rstrip()
+        for line in lines
+        for part in wrap(line, room, fold=False)
+    ]
