@@ -114,3 +114,45 @@ def test_at_80_columns_ordinary_names_are_a_table_that_wraps_at_spaces(
     row = next(i for i, line in enumerate(lines) if line.startswith("Cees "))
     assert lines[row].split()[-1] == "cees.yaml"
     assert lines[row + 1].split()[0] == "Claassen" and lines[row + 1].startswith("Claassen")
+
+
+# -- the order --------------------------------------------------------------------------
+
+BY_ACHTERNAAM = [
+    "Fatima Zahra El Amrani-Benali",
+    "Jan van der Berg",
+    "Piet 't Hart",
+    "Émile ter Horst",
+    "Maximiliaan Alexander van Oldenbarnevelt-Wittelsbach",
+    "Anne de Vries",
+    "Ömer Yilmaz",
+    "Zoë Zwart",
+]
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "json"])
+def test_the_overview_is_in_achternaam_order_in_every_format(
+    run: Run, tmp_path: Path, fmt: str
+) -> None:
+    group = make_group(tmp_path / "plannen", VARIED)
+    result = run("summary", str(group), *TODAY, "--overview-only", "-f", fmt)
+    assert result.exit_code == 1, result.stderr
+    if fmt == "json":
+        import json
+
+        shown = [r["name"] for r in json.loads(result.stdout)["overview"]]
+        assert shown == [*BY_ACHTERNAAM, None]  # a plan that does not load comes last
+        return
+    # each name's first word, in the order the rows come
+    firsts = [name.split()[0] for name in BY_ACHTERNAAM]
+    text = result.stdout
+    positions = [text.index(f"\n{'| ' if fmt == 'markdown' else ''}{first} ") for first in firsts]
+    assert positions == sorted(positions)
+
+
+def test_sort_by_year_keeps_achternaam_order_within_a_year(run: Run, tmp_path: Path) -> None:
+    import json
+
+    group = make_group(tmp_path / "plannen", VARIED)
+    result = run("summary", str(group), *TODAY, "--overview-only", "-f", "json", "--sort", "year")
+    assert [r["name"] for r in json.loads(result.stdout)["overview"]] == [*BY_ACHTERNAAM, None]
