@@ -246,7 +246,12 @@ def test_group_overview_table(run: Run, group: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "Overzicht: 5 plannen op 2026-11-22"
     rows = [line.split() for line in lines[3:8]]
-    assert rows[0] == [
+    # by achternaam: Bakker, Claassen, (de) Vries
+    # Bram: the example moved to 2019; DOO still done after his last meeting, the rest overdue
+    assert rows[0] == ["Bram", "Bakker", "voorbij", "14/14", "1", "0", "12", "0", "bram.yml"]
+    # the empty plan: 14 topics without an activity (ML100) and 2 missing courses (ML101)
+    assert rows[1] == ["Cees", "Claassen", "1/5", "begin", "0/14", "0", "0", "0", "16", "cees.yaml"]
+    assert rows[2] == [
         "Anne",
         "de",
         "Vries",
@@ -259,10 +264,6 @@ def test_group_overview_table(run: Run, group: Path) -> None:
         "0",
         "anne.yaml",
     ]
-    # Bram: the example moved to 2019; DOO still done after his last meeting, the rest overdue
-    assert rows[1] == ["Bram", "Bakker", "voorbij", "14/14", "1", "0", "12", "0", "bram.yml"]
-    # the empty plan: 14 topics without an activity (ML100) and 2 missing courses (ML101)
-    assert rows[2] == ["Cees", "Claassen", "1/5", "begin", "0/14", "0", "0", "0", "16", "cees.yaml"]
     assert rows[3] == ["laadt", "niet", "1", "kapot.yaml"]
     assert rows[4] == ["laadt", "niet", "1", "weg.yaml"]
     assert "plans/kapot.yaml:3:1: ML001" in result.stdout
@@ -338,10 +339,10 @@ def test_group_pages_follow_the_overview(run: Run, group: Path) -> None:
     assert "| Anne de Vries | 2/5 begin | 14/14 | 1 | 4 | 0 | 0 | plans/anne.yaml |   |" in out
     assert "| laadt niet |" in out and "| 1 | plans/kapot.yaml | 3:1 ML001 " in out
     pages = [line for line in out.splitlines() if line.startswith("## ")]
-    assert pages == [
-        "## Anne de Vries — voortgangsgesprek 2026-11-22",
+    assert pages == [  # by achternaam: Bakker, Claassen, (de) Vries
         "## Bram Bakker — voortgangsgesprek 2026-11-22",
         "## Cees Claassen — voortgangsgesprek 2026-11-22",
+        "## Anne de Vries — voortgangsgesprek 2026-11-22",
         "## plans/kapot.yaml — voortgangsgesprek 2026-11-22",
     ]
     assert "### Gespreksonderwerpen" in out
@@ -356,8 +357,8 @@ def test_group_json(run: Run, group: Path) -> None:
     assert data["plans_with_errors"] == 2 and data["sort"] == "overdue"  # kapot and cees
     assert [r["name"] for r in data["overview"]] == [
         "Bram Bakker",
+        "Cees Claassen",  # 0 overdue, like Anne: by achternaam, Claassen before (de) Vries
         "Anne de Vries",
-        "Cees Claassen",
         None,
     ]
     broken = data["overview"][3]
@@ -372,10 +373,10 @@ def test_group_json(run: Run, group: Path) -> None:
 @pytest.mark.parametrize(
     ("sort", "names"),
     [
-        ("name", ["Anne de Vries", "Bram Bakker", "Cees Claassen", None]),
+        ("name", ["Bram Bakker", "Cees Claassen", "Anne de Vries", None]),  # by achternaam
         ("year", ["Cees Claassen", "Anne de Vries", "Bram Bakker", None]),
-        ("coverage", ["Cees Claassen", "Anne de Vries", "Bram Bakker", None]),
-        ("overdue", ["Bram Bakker", "Anne de Vries", "Cees Claassen", None]),
+        ("coverage", ["Cees Claassen", "Bram Bakker", "Anne de Vries", None]),
+        ("overdue", ["Bram Bakker", "Cees Claassen", "Anne de Vries", None]),
     ],
 )
 def test_sort(run: Run, group: Path, sort: str, names: list[str | None]) -> None:
@@ -391,7 +392,8 @@ def test_recursive_and_explicit_paths(run: Run, group: Path) -> None:
         "summary", "plans/anne.yaml", "plans/sub/dirk.yaml", "plans/anne.yaml", *TODAY, "-f", "json"
     )
     assert result.exit_code == 0, result.stderr
-    assert [r["path"] for r in overview(result)] == ["plans/anne.yaml", "plans/sub/dirk.yaml"]
+    # Dirk Dekker before Anne de Vries: by achternaam
+    assert [r["path"] for r in overview(result)] == ["plans/sub/dirk.yaml", "plans/anne.yaml"]
 
 
 def test_missing_path_in_a_group_is_a_usage_error(run: Run, group: Path) -> None:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from mlplan import domain, timeline
+from mlplan import domain, names, timeline
 from mlplan.checking import CheckedPlan
 from mlplan.diagnostics import OWN_TALKING_POINT, Diagnostic, Severity
 from mlplan.domain import TopicCoverage, coverage
@@ -695,17 +695,14 @@ SORT_KEYS: tuple[SortKey, ...] = ("name", "year", "coverage", "overdue")
 def sort_rows(rows: list[OverviewRow], by: SortKey) -> list[OverviewRow]:
     """Rows in the requested order; plans that do not load come last, by file name.
 
-    name: alphabetical; year: by position in the training (not started, year 1 … last,
-    finished); coverage: fewest covered topics first; overdue: most overdue first. Ties
-    keep alphabetical order by name, then file.
+    name: by achternaam, as a Dutch opleider expects (``names.sort_key``: "Anne de Vries"
+    under V, accents folded); year: by position in the training (not started, year 1 …
+    last, finished); coverage: fewest covered topics first; overdue: most overdue first.
+    Ties keep the order by name, then file.
     """
     loaded = [r for r in rows if r.name is not None]
     broken = sorted((r for r in rows if r.name is None), key=lambda r: r.path)
-
-    def by_name(r: OverviewRow) -> tuple[str, str]:
-        return ((r.name or "").casefold(), r.path)
-
-    loaded.sort(key=by_name)
+    loaded.sort(key=lambda r: (names.sort_key(r.name or ""), r.path))
     if by == "year":
         loaded.sort(key=_training_order)
     elif by == "coverage":

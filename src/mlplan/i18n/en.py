@@ -129,6 +129,8 @@ MESSAGES: dict[str, str] = {
     "fw.points": "{points} accreditation points",
     "fw.source": "Source: {publisher} ({year})",
     "fw.more": "One topic in full: mlplan framework <id>, for example mlplan framework {example}",
+    "fw.no_materials": "No training material.",
+    "fw.no_courses": "None.",
     # status of an activity or course, and the kinds of meeting: one word each, everywhere
     "status.done": "done",
     "status.in_progress": "in progress",

@@ -128,6 +128,8 @@ MESSAGES: dict[str, str] = {
     "fw.points": "{points} accreditatiepunten",
     "fw.source": "Bron: {publisher} ({year})",
     "fw.more": "Eén onderwerp volledig: mlplan framework <id>, bijvoorbeeld mlplan framework {example}",
+    "fw.no_materials": "Geen opleidingsmateriaal.",
+    "fw.no_courses": "Geen.",
     # status of an activity or course, and the kinds of meeting: one word each, everywhere
     "status.done": "afgerond",
     "status.in_progress": "bezig",

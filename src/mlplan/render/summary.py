@@ -725,16 +725,20 @@ def print_overview(
     console: Console,
 ) -> None:
     """The overview table at the console's width; laid out as plain text like the pages
-    (a rich table of 1,000 rows took most of a second)."""
+    (a rich table of 1,000 rows took most of a second).
+
+    Names and positions wrap at their spaces; no word, number or file name is ever cut.
+    When the columns cannot hold their longest words (at 60 columns always, with a long
+    name or file name at 80 or more), each aios is stacked instead: the name, then the
+    file and the figures, labelled, wrapped between them.
+    """
     page = _Page(console.width, output.use_color(console.file))
     page.line(_overview_heading(rows, today), layout.BOLD)
     headers = _overview_headers()[:-1]  # the first errors follow the table, unsqueezed
-    # the year, the numbers and (short) file names stay whole; on a narrow terminal the
-    # names wrap at their spaces
     shown = _short_paths([r.path for r in rows])
     columns = [
         layout.Column(headers[0]),
-        layout.Column(headers[1], wrap=False),
+        layout.Column(headers[1]),
         *(layout.Column(h, wrap=False, right=True) for h in headers[2:-1]),
         layout.Column(headers[-1]),
     ]
@@ -743,10 +747,28 @@ def print_overview(
         row = _overview_cells(r)[:-1]
         row[-1] = one_line(shown[r.path])
         cells.append(row)
-    styles = [layout.RED if r.errors else None for r in rows]
-    page.lines += layout.table(
-        columns, cells, page.width, indent=0, color=page.color, row_styles=styles
-    )
+    if layout.fits(columns, cells, page.width, indent=0):
+        styles = [layout.RED if r.errors else None for r in rows]
+        page.lines += layout.table(
+            columns, cells, page.width, indent=0, color=page.color, row_styles=styles
+        )
+    else:
+        for r, row in zip(rows, cells, strict=True):
+            page.lines += layout.paragraph(
+                row[0],
+                page.width,
+                code=layout.RED if r.errors else layout.BOLD,
+                color=page.color,
+                fold=False,
+            )
+            # the file first, then the position, then each figure after its header
+            figures = [row[-1], row[1]] + [
+                f"{h} {value}" for h, value in zip(headers[2:-1], row[2:-1], strict=True) if value
+            ]
+            page.lines += layout.joined(
+                [f for f in figures if f], page.width, indent=2, color=page.color
+            )
+        page.lines.append("")  # the note is not one more name
     page.lines += layout.paragraph(
         overview_note(since, months), page.width, code=layout.DIM, color=page.color
     )
