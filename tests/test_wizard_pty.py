@@ -193,7 +193,7 @@ def test_ctrl_c_before_any_answer_is_kept_writes_nothing(tmp_path: Path) -> None
 def test_ctrl_c_keeps_the_answers_and_says_how_to_go_on(tmp_path: Path) -> None:
     child = _spawn(tmp_path)
     try:
-        _expect_words(child, "tot dan bewaart mlplan uw antwoorden in plan.yaml.draft")
+        _expect_words(child, "tot dan bewaart mlplan je antwoorden in plan.yaml.draft")
         _details(child, "Anne Stop")
         _answer(child, "Startdatum van de opleiding", ENTER)
         _answer(child, "Duur van de opleiding in jaren", ENTER)
@@ -202,7 +202,7 @@ def test_ctrl_c_keeps_the_answers_and_says_how_to_go_on(tmp_path: Path) -> None:
         child.expect_exact("Afgebroken; het plan is niet geschreven.")
         _expect_words(
             child,
-            "Uw antwoorden zijn bewaard in plan.yaml.draft: `mlplan init plan.yaml` gaat verder",
+            "Je antwoorden zijn bewaard in plan.yaml.draft: `mlplan init plan.yaml` gaat verder",
         )
         assert _finish(child) == 130
     finally:
@@ -231,7 +231,7 @@ def test_resume_after_ctrl_c_keeps_every_answer(tmp_path: Path) -> None:
         moved = child.match.group(1)
         child.send(DOWN + ENTER)
         _answer(child, "Jaren akkoord?", CTRL_C)
-        child.expect_exact("Uw antwoorden zijn bewaard in plan.yaml.draft")
+        child.expect_exact("Je antwoorden zijn bewaard in plan.yaml.draft")
         assert _finish(child) == 130
     finally:
         child.close(force=True)
@@ -294,7 +294,7 @@ def test_start_again_and_an_unreadable_draft(tmp_path: Path) -> None:
         _expect_words(child, "(Anne Opnieuw, gestopt bij onderwerp 1 van 14)")
         _answer(child, "Verder met die antwoorden?", DOWN + ENTER)  # no, start again
         _answer(child, "Naam van de aios:", CTRL_C)  # asked afresh: empty
-        child.expect_exact("Uw antwoorden zijn bewaard in plan.yaml.draft")
+        child.expect_exact("Je antwoorden zijn bewaard in plan.yaml.draft")
         assert _finish(child) == 130
     finally:
         child.close(force=True)
@@ -394,7 +394,7 @@ def test_a_training_already_over_is_asked_again(tmp_path: Path) -> None:
         _expect_words(child, "Die opleiding is op 2024-08-31 afgelopen, vóór vandaag (2025-08-15)")
         _answer(child, "Startdatum van de opleiding", CLEAR + "2021-09-01" + ENTER)
         _answer(child, "Duur van de opleiding in jaren", ENTER)
-        _expect_words(child, "De jaren vóór jaar 4 liggen achter u")
+        _expect_words(child, "De jaren vóór jaar 4 liggen achter je")
         _answer(child, f"Activiteiten voor {TOPICS[0]}", CTRL_C)
         assert _finish(child) == 130
     finally:

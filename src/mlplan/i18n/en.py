@@ -8,11 +8,15 @@ MESSAGES: dict[str, str] = {
         "Federatie Medisch Specialisten."
     ),
     "opt.lang": "Output language: nl (default) or en. Also MLPLAN_LANG.",
-    "opt.framework": "Another framework file (YAML) instead of the shipped one. Also MLPLAN_FRAMEWORK.",
+    "opt.framework": "Another framework file (YAML) instead of the shipped one.",
     "opt.version": "Show the version and exit.",
     "opt.format": "Output format.",
     "metavar.file": "FILE",
     "metavar.topic": "TOPIC",
+    "metavar.text": "TEXT",
+    "metavar.year": "YEAR",
+    "metavar.order": "ORDER",
+    "metavar.kind": "KIND",
     "help.arguments": "Arguments",
     "help.options": "Options",
     "help.commands": "Commands",
@@ -236,7 +240,7 @@ MESSAGES: dict[str, str] = {
     "metavar.date": "YYYY-MM-DD",
     "opt.check_format": "Output format: text, json, github (default when GITHUB_ACTIONS=true) or gitlab (Code Quality).",
     "opt.strict": "Let warnings fail the check too (exit code 1).",
-    "opt.today": "The date taken as 'today' (YYYY-MM-DD), for reproducible output; default the real date.",
+    "opt.today": "The date taken as 'today', for reproducible output; default the real date.",
     "cmd.schema.help": (
         "Print the plan file's JSON Schema, for an editor with YAML support: "
         "mlplan schema > mlplan-plan.schema.json and at the top of the plan "
@@ -259,14 +263,12 @@ MESSAGES: dict[str, str] = {
     "opt.init.example": "Write the worked example plan (a fictional aios in year 2).",
     "opt.init.force": "Replace an existing file; the old one is kept as FILE.bak.",
     "opt.init.name": "Name of the aios (required with --no-input).",
-    "opt.init.start": "Start date of the training, YYYY-MM-DD (default: today).",
-    "opt.init.years": "Duration of the training in years, may be fractional such as 4.5 (default: 5).",
+    "opt.init.start": "Start date of the training; default today.",
+    "opt.init.years": "Duration of the training in years, may be fractional such as 4.5; default 5.",
     "opt.init.specialty": "Specialty, for example Neurologie.",
     "opt.init.institution": "Training institution, for example LUMC.",
     "opt.init.supervisor": "Supervisor (opleider), for example 'dr. J. Jansen'.",
-    "metavar.init.date": "YYYY-MM-DD",
     "metavar.init.years": "YEARS",
-    "metavar.init.text": "TEXT",
     "init.bad_years": "--years: '{value}' is not a valid duration; give a number greater than 0 and at most {max}, for example 5 or 4.5",
     "init.exists": "{path} already exists; nothing was written. Choose another file, or replace it with --force (the old one is kept as {path}.bak)",
     "init.example_no_details": "--example writes the fixed example plan and takes no --name, --start, --years, --specialty, --institution or --supervisor; leave out --example to make your own plan",
@@ -371,7 +373,7 @@ MESSAGES: dict[str, str] = {
         "Examples: mlplan plan · mlplan plan --format markdown --output iop.md · "
         "mlplan plan plan.yaml --format csv > activities.csv"
     ),
-    "arg.plan_path": "The plan file (default plan.yaml).",
+    "arg.plan_path": "The plan file.",
     "opt.plan_format": (
         "Output format: table (terminal), markdown (for the IOP), json or csv. Without this "
         "option the format follows from the extension of --output (.md, .json, .csv, .txt)."
@@ -476,12 +478,11 @@ MESSAGES: dict[str, str] = {
         "meeting.md · mlplan summary plans/ --overview-only --sort overdue"
     ),
     "arg.summary.paths": "Plans or a directory of plans (*.yaml, *.yml). Default plan.yaml.",
-    "opt.summary.since": "What was done since DATE (YYYY-MM-DD); default the date of the last meeting.",
-    "opt.summary.months": "What is due in the next N months (default 6).",
+    "opt.summary.since": "What was done since this date; default the date of the last meeting.",
+    "opt.summary.months": "What is due in the next N months.",
     "opt.summary.sort": "Order of the group overview: name, year, coverage or overdue.",
     "opt.summary.overview_only": "Only the group overview, without the page per aios.",
     "opt.summary.recursive": "In a directory, also look for plans in subdirectories.",
-    "metavar.paths": "PATH…",
     "summary.bad_jobs": "MLPLAN_JOBS must be a whole number of 1 or more, not '{value}'",
     "summary.bad_months": "--months must be between 1 and {max}, not {value}",
     "summary.bad_sort": "--sort: unknown '{value}'; choose from {choices}",
@@ -595,10 +596,10 @@ MESSAGES: dict[str, str] = {
         "Example: mlplan meeting --date 2026-11-22 --kind voortgang "
         "--agreement 'DOO leiderschap inplannen' --agreement 'KPB onderhandelen'"
     ),
-    "arg.edit.path": "The plan file (default plan.yaml).",
-    "arg.edit.activity": "[PATH] ACTIVITY: optionally the plan file (default plan.yaml), then the number from mlplan plan or a part of the title.",
-    "arg.edit.status": "[PATH] ACTIVITY STATUS: optionally the plan file, then the activity (number or part of the title), then planned, in_progress or dropped.",
-    "metavar.edit_plan": "[PATH]",
+    "arg.edit.path": "The plan file.",
+    "arg.edit.activity": "Optionally the plan file (default plan.yaml), then the number from mlplan plan or a part of the title.",
+    "arg.edit.status": "Optionally the plan file (default plan.yaml), then the activity (number or part of the title), then planned, in_progress or dropped.",
+    "metavar.edit_plan": "PATH",
     "metavar.edit_activity": "[PATH] ACTIVITY",
     "metavar.edit_activity_status": "[PATH] ACTIVITY STATUS",
     "opt.edit.topic": "Topic id, for example onderhandelen (see mlplan framework).",
@@ -606,7 +607,7 @@ MESSAGES: dict[str, str] = {
     "opt.edit.year": "Training year; without it mlplan proposes a year along the learning curve.",
     "opt.edit.goal": "Learning objective the activity works on.",
     "opt.edit.phase": "Phase of the learning curve: begin, midden or eind.",
-    "opt.edit.on": "Date it was done (default today).",
+    "opt.edit.on": "Date it was done; default today.",
     "opt.edit.evidence": "How it was shown, for example KPB or 360°-feedback.",
     "opt.edit.dry_run": "Show the change as a diff and write nothing.",
     "opt.edit.move_year": "The new training year.",

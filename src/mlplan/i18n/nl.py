@@ -7,11 +7,15 @@ MESSAGES: dict[str, str] = {
         "(IOP) van aios, volgens het kader van de Federatie Medisch Specialisten."
     ),
     "opt.lang": "Taal van de uitvoer: nl (standaard) of en. Ook via MLPLAN_LANG.",
-    "opt.framework": "Ander kaderbestand (YAML) in plaats van het meegeleverde. Ook via MLPLAN_FRAMEWORK.",
+    "opt.framework": "Ander kaderbestand (YAML) in plaats van het meegeleverde.",
     "opt.version": "Toon de versie en stop.",
     "opt.format": "Uitvoerformaat.",
     "metavar.file": "BESTAND",
     "metavar.topic": "ONDERWERP",
+    "metavar.text": "TEKST",
+    "metavar.year": "JAAR",
+    "metavar.order": "VOLGORDE",
+    "metavar.kind": "SOORT",
     "help.arguments": "Argumenten",
     "help.options": "Opties",
     "help.commands": "Opdrachten",
@@ -235,7 +239,7 @@ MESSAGES: dict[str, str] = {
     "metavar.date": "JJJJ-MM-DD",
     "opt.check_format": "Uitvoerformaat: text, json, github (standaard als GITHUB_ACTIONS=true) of gitlab (Code Quality).",
     "opt.strict": "Ook waarschuwingen gelden als fout (exitcode 1).",
-    "opt.today": "Datum van 'vandaag' (JJJJ-MM-DD), voor reproduceerbare uitvoer; standaard de echte datum.",
+    "opt.today": "De datum die als 'vandaag' geldt, voor reproduceerbare uitvoer; standaard de echte datum.",
     "cmd.schema.help": (
         "Druk het JSON Schema van het planbestand af, voor een editor met YAML-ondersteuning: "
         "mlplan schema > mlplan-plan.schema.json en bovenaan het plan "
@@ -258,14 +262,12 @@ MESSAGES: dict[str, str] = {
     "opt.init.example": "Schrijf het uitgewerkte voorbeeldplan (een fictieve aios in jaar 2).",
     "opt.init.force": "Vervang een bestaand bestand; het oude blijft bewaard als BESTAND.bak.",
     "opt.init.name": "Naam van de aios (verplicht bij --no-input).",
-    "opt.init.start": "Startdatum van de opleiding, JJJJ-MM-DD (standaard: vandaag).",
-    "opt.init.years": "Duur van de opleiding in jaren, mag een breuk zijn zoals 4.5 (standaard: 5).",
+    "opt.init.start": "Startdatum van de opleiding; standaard vandaag.",
+    "opt.init.years": "Duur van de opleiding in jaren, mag een breuk zijn zoals 4.5; standaard 5.",
     "opt.init.specialty": "Specialisme, bijvoorbeeld Neurologie.",
     "opt.init.institution": "Opleidingsinstelling, bijvoorbeeld LUMC.",
     "opt.init.supervisor": "Opleider, bijvoorbeeld 'dr. J. Jansen'.",
-    "metavar.init.date": "JJJJ-MM-DD",
     "metavar.init.years": "JAREN",
-    "metavar.init.text": "TEKST",
     "init.bad_years": "--years: '{value}' is geen geldige duur; geef een getal groter dan 0 en hoogstens {max}, bijvoorbeeld 5 of 4.5",
     "init.exists": "{path} bestaat al; er is niets geschreven. Kies een ander bestand, of vervang het met --force (het oude blijft bewaard als {path}.bak)",
     "init.example_no_details": "--example schrijft het vaste voorbeeldplan en neemt geen --name, --start, --years, --specialty, --institution of --supervisor; laat --example weg om een eigen plan te maken",
@@ -342,10 +344,10 @@ MESSAGES: dict[str, str] = {
     "wizard.write": "Schrijven naar {path}",
     "init.training_over": "--start {start} en --years {years}: die opleiding is op {end} afgelopen, vóór vandaag ({today}); init maakt geen plan voor een afgelopen opleiding. Geef de echte startdatum en duur (of --today)",
     "wizard.training_over": "Die opleiding is op {end} afgelopen, vóór vandaag ({today}); een plan kan dan niets meer plannen. Geef de echte startdatum en duur.",
-    "wizard.years_behind": "De jaren vóór jaar {first} liggen achter u; het voorstel plant vanaf jaar {first}.",
-    "wizard.welcome_draft": "Nieuw plan medisch leiderschap: {path}. Het plan wordt pas geschreven na de laatste vraag; tot dan bewaart mlplan uw antwoorden in {draft}.",
-    "wizard.draft_failed": "Let op: uw antwoorden kunnen niet tussentijds worden bewaard ({reason}).",
-    "wizard.step.details": "uw gegevens",
+    "wizard.years_behind": "De jaren vóór jaar {first} liggen achter je; het voorstel plant vanaf jaar {first}.",
+    "wizard.welcome_draft": "Nieuw plan medisch leiderschap: {path}. Het plan wordt pas geschreven na de laatste vraag; tot dan bewaart mlplan je antwoorden in {draft}.",
+    "wizard.draft_failed": "Let op: je antwoorden kunnen niet tussentijds worden bewaard ({reason}).",
+    "wizard.step.details": "je gegevens",
     "wizard.step.topic": "onderwerp {index} van {count}",
     "wizard.step.years": "de opleidingsjaren",
     "wizard.step.courses": "de cursussen",
@@ -355,9 +357,9 @@ MESSAGES: dict[str, str] = {
     "wizard.resume_question": "Verder met die antwoorden?",
     "wizard.resume_yes": "Ja, verder waar ik was",
     "wizard.resume_no": "Nee, opnieuw beginnen (de bewaarde antwoorden worden vervangen)",
-    "wizard.resumed": "verder bij {where}; met '← terug' ziet en wijzigt u de eerdere antwoorden",
+    "wizard.resumed": "verder bij {where}; met '← terug' zie en wijzig je de eerdere antwoorden",
     "init.draft_unreadable": "{draft} is geen leesbaar concept van mlplan; de wizard begint opnieuw en vervangt het",
-    "init.interrupted_draft": "Afgebroken; het plan is niet geschreven. Uw antwoorden zijn bewaard in {draft}: `{command}` gaat verder waar u was.",
+    "init.interrupted_draft": "Afgebroken; het plan is niet geschreven. Je antwoorden zijn bewaard in {draft}: `{command}` gaat verder waar je was.",
     "init.draft_ignored": "Let op: {draft} bevat de antwoorden van een onderbroken wizard; deze manier van init gebruikt ze niet en laat het bestand staan. Verder met de wizard: `{command}` (het plan van nu blijft dan bewaard als {path}.bak).",
     # --- plan (issue 5) ------------------------------------------------------------------------
     "cmd.plan.help": (
@@ -370,7 +372,7 @@ MESSAGES: dict[str, str] = {
         "Voorbeelden: mlplan plan · mlplan plan --format markdown --output iop.md · "
         "mlplan plan plan.yaml --format csv > activiteiten.csv"
     ),
-    "arg.plan_path": "Het planbestand (standaard plan.yaml).",
+    "arg.plan_path": "Het planbestand.",
     "opt.plan_format": (
         "Uitvoerformaat: table (terminal), markdown (voor het IOP), json of csv. Zonder deze "
         "optie volgt het formaat uit de extensie van --output (.md, .json, .csv, .txt)."
@@ -475,12 +477,11 @@ MESSAGES: dict[str, str] = {
         "gesprek.md · mlplan summary plannen/ --overview-only --sort overdue"
     ),
     "arg.summary.paths": "Plannen of een map met plannen (*.yaml, *.yml). Standaard plan.yaml.",
-    "opt.summary.since": "Wat is gedaan sinds DATUM (JJJJ-MM-DD); standaard de datum van het laatste gesprek.",
-    "opt.summary.months": "Wat in de komende N maanden aan de beurt is (standaard 6).",
+    "opt.summary.since": "Wat is gedaan sinds deze datum; standaard de datum van het laatste gesprek.",
+    "opt.summary.months": "Wat in de komende N maanden aan de beurt is.",
     "opt.summary.sort": "Volgorde van het groepsoverzicht: name, year, coverage of overdue.",
     "opt.summary.overview_only": "Alleen het groepsoverzicht, zonder de pagina per aios.",
     "opt.summary.recursive": "Zoek in een map ook in submappen naar plannen.",
-    "metavar.paths": "PAD…",
     "summary.bad_jobs": "MLPLAN_JOBS moet een geheel getal van 1 of meer zijn, niet '{value}'",
     "summary.bad_months": "--months moet tussen 1 en {max} liggen, niet {value}",
     "summary.bad_sort": "--sort: '{value}' onbekend; kies uit {choices}",
@@ -594,10 +595,10 @@ MESSAGES: dict[str, str] = {
         "Voorbeeld: mlplan meeting --date 2026-11-22 --kind voortgang "
         "--agreement 'DOO leiderschap inplannen' --agreement 'KPB onderhandelen'"
     ),
-    "arg.edit.path": "Het planbestand (standaard plan.yaml).",
-    "arg.edit.activity": "[PAD] ACTIVITEIT: optioneel het planbestand (standaard plan.yaml), dan het nummer uit mlplan plan of een stuk van de titel.",
-    "arg.edit.status": "[PAD] ACTIVITEIT STATUS: optioneel het planbestand, dan de activiteit (nummer of stuk van de titel), dan gepland, bezig of vervallen.",
-    "metavar.edit_plan": "[PAD]",
+    "arg.edit.path": "Het planbestand.",
+    "arg.edit.activity": "Optioneel het planbestand (standaard plan.yaml), dan het nummer uit mlplan plan of een stuk van de titel.",
+    "arg.edit.status": "Optioneel het planbestand (standaard plan.yaml), dan de activiteit (nummer of stuk van de titel), dan gepland, bezig of vervallen.",
+    "metavar.edit_plan": "PAD",
     "metavar.edit_activity": "[PAD] ACTIVITEIT",
     "metavar.edit_activity_status": "[PAD] ACTIVITEIT STATUS",
     "opt.edit.topic": "Id van het onderwerp, bijvoorbeeld onderhandelen (zie mlplan framework).",
@@ -605,7 +606,7 @@ MESSAGES: dict[str, str] = {
     "opt.edit.year": "Opleidingsjaar; zonder deze optie stelt mlplan een jaar voor volgens de leercurve.",
     "opt.edit.goal": "Leerdoel waaraan de activiteit werkt.",
     "opt.edit.phase": "Fase van de leercurve: begin, midden of eind.",
-    "opt.edit.on": "Datum van afronding (standaard vandaag).",
+    "opt.edit.on": "Datum van afronding; standaard vandaag.",
     "opt.edit.evidence": "Hoe het is aangetoond, bijvoorbeeld KPB of 360°-feedback.",
     "opt.edit.dry_run": "Toon de wijziging als diff en schrijf niets.",
     "opt.edit.move_year": "Het nieuwe opleidingsjaar.",
