@@ -123,9 +123,12 @@ def test_json_has_every_section(run: Run, here: Path) -> None:
     assert result.exit_code == 0, result.stderr
     page = json.loads(result.stdout)
     assert set(page) == {
+        "format",
+        "format_version",
         "path",
         "today",
         "aios",
+        "training",
         "position",
         "check",
         "coverage",
@@ -137,20 +140,22 @@ def test_json_has_every_section(run: Run, here: Path) -> None:
         "talking_points",
     }
     assert page["aios"]["supervisor"] == "dr. J. Jansen"
-    assert page["position"] | {"text": None} == {
-        "state": "during",
-        "year": 2,
-        "years": 5,
-        "duration": 5.0,
-        "phase": "begin",
-        "text": None,
+    assert (page["format"], page["format_version"]) == ("mlplan-summary", 2)
+    assert page["training"] == {
         "start": "2025-09-01",
         "end": "2030-08-31",
+        "years": 5,
+        "year_count": 5,
+    }
+    assert page["position"] == {
+        "state": "in_training",
+        "year": 2,
+        "phase": "begin",
         "year_start": "2026-09-01",
         "year_end": "2027-08-31",
+        "text": "jaar 2 van 5, begin",
     }
-    assert page["position"]["text"] == "jaar 2 van 5, begin"
-    assert page["check"] == {"errors": 0, "warnings": 0, "findings": [], "more": 0}
+    assert page["check"] == {"errors": 0, "warnings": 0, "diagnostics": [], "more": 0}
     assert page["coverage"]["text"] == "14/14"
     assert page["coverage"]["competencies"][1]["title"].startswith("Beheert de middelen")
     assert page["done_since"]["since"] == "2026-01-01"
@@ -164,9 +169,9 @@ def test_json_has_every_section(run: Run, here: Path) -> None:
     ]
     assert page["done_since"]["items"][0]["evidence"] == "KPB polikliniek"
     # the DOO course of year 2 was done on 2026-10-09: listed as done, no longer due
-    assert page["done_since"]["items"][4] | {"index": 0} == {
+    assert page["done_since"]["items"][4] == {
         "kind": "course",
-        "index": 0,
+        "number": 2,  # the plan's second course, as `mlplan plan` numbers it
         "title": "DOO leiderschap",
         "topic": None,
         "topic_title": None,

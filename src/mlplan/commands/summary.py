@@ -229,6 +229,8 @@ def run(
     pages = [page_of[r.path] or "" for r in rows] if render_page else []
     if fmt == "json":
         data = {
+            "format": "mlplan-summary-group",
+            "format_version": render.FORMAT_VERSION,
             "today": day.isoformat(),
             "since": since_day.isoformat() if since_day else None,
             "months": months,

@@ -22,6 +22,7 @@ from mlplan.overview import (
     Overview,
     YearView,
 )
+from mlplan.render.diagnostics import diagnostic_dict
 from mlplan.render.markdown import bullet, cell, escape, numbered, table
 from mlplan.render.safe import csv_cell, one_line
 
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
 STATUS_SYMBOL = {"done": "✓", "in_progress": "▶", "planned": "○", "dropped": "✗"}
 COVERAGE_SYMBOL = {"done": "✓", "planned": "◐", "missing": "✗"}
 
-JSON_FORMAT_VERSION = 1
+# 2: `current` became `position`, the name `summary --format json` gives the same object
+JSON_FORMAT_VERSION = 2
 
 
 # -- shared text -----------------------------------------------------------------------
@@ -193,7 +195,7 @@ def to_data(ov: Overview) -> dict[str, Any]:
             "years": int(h.years) if float(h.years).is_integer() else h.years,
             "year_count": h.year_count,
         },
-        "current": {"state": h.now.state, "year": h.now.year, "phase": h.now.phase},
+        "position": {"state": h.now.state, "year": h.now.year, "phase": h.now.phase},
         "years": [
             {
                 "number": y.number,
@@ -256,17 +258,7 @@ def to_data(ov: Overview) -> dict[str, Any]:
         "improvement_points": [p.model_dump(mode="json") for p in ov.improvement_points],
         "meetings": [m.model_dump(mode="json") for m in ov.meetings],
         "findings": {
-            "diagnostics": [
-                {
-                    "path": d.path,
-                    "line": d.line,
-                    "column": d.column,
-                    "code": d.code,
-                    "severity": str(d.severity),
-                    "message": d.message,
-                }
-                for d in ov.findings
-            ],
+            "diagnostics": [diagnostic_dict(d) for d in ov.findings],
             "errors": ov.errors,
             "warnings": ov.warnings,
         },

@@ -46,21 +46,21 @@ def _years(duration: float) -> str:
 
 def position_text(pos: Position, *, dates: bool = False) -> str:
     """``jaar 2 van 5, begin`` (with the year's dates if asked), or before/after."""
-    if pos.state == "before":
+    if pos.state == "not_started":
         return t("summary.position.before", start=_date(pos.start))
-    if pos.state == "after":
+    if pos.state == "finished":
         return t("summary.position.after", end=_date(pos.end))
     phase = t(f"phase.{pos.phase}")
     if dates:
         return t(
             "summary.position.during_dates",
             year=pos.year,
-            years=pos.years,
+            years=pos.year_count,
             phase=phase,
             start=_date(pos.year_start),
             end=_date(pos.year_end),
         )
-    return t("summary.position.during", year=pos.year, years=pos.years, phase=phase)
+    return t("summary.position.during", year=pos.year, years=pos.year_count, phase=phase)
 
 
 def _status(status: str) -> str:
@@ -126,11 +126,13 @@ def _title(s: Summary) -> str:
 def overview_position(row: OverviewRow) -> str:
     if row.name is None:
         return ""
-    if row.state == "before":
+    if row.state == "not_started":
         return t("summary.overview.before")
-    if row.state == "after":
+    if row.state == "finished":
         return t("summary.overview.after")
-    return t("summary.overview.year", year=row.year, years=row.years, phase=t(f"phase.{row.phase}"))
+    return t(
+        "summary.overview.year", year=row.year, years=row.year_count, phase=t(f"phase.{row.phase}")
+    )
 
 
 def _num(value: int | None) -> str:
@@ -187,7 +189,7 @@ def overview_note(since: dt.date | None, months: int) -> str:
 def _item_json(item: Item) -> dict[str, Any]:
     return {
         "kind": item.kind,
-        "index": item.index,
+        "number": item.index + 1,  # as `mlplan plan` numbers it, and the edit commands take it
         "title": item.title,
         "topic": item.topic,
         "topic_title": item.topic_title,
@@ -200,10 +202,18 @@ def _item_json(item: Item) -> dict[str, Any]:
     }
 
 
+# The JSON of a page and of a group: documented in docs/summary.md. Version 2 took the
+# vocabulary of `plan --format json`: the training state's identifiers (timeline), the
+# `training` object and `diagnostics`.
+FORMAT_VERSION = 2
+
+
 def page_json(s: Summary) -> dict[str, Any]:
     """Every section of the page; sections of a plan that does not load are null/empty."""
     pos, cov, meeting = s.position, s.coverage, s.last_meeting
     return {
+        "format": "mlplan-summary",
+        "format_version": FORMAT_VERSION,
         "path": s.path,
         "today": _date(s.today),
         "aios": None
@@ -214,24 +224,19 @@ def page_json(s: Summary) -> dict[str, Any]:
             "institution": s.aios.institution,
             "supervisor": s.aios.supervisor,
         },
-        "position": None
+        "training": None
         if pos is None
         else {
-            "state": pos.state,
-            "year": pos.year,
-            "years": pos.years,
-            "duration": pos.duration,
-            "phase": pos.phase,
-            "text": position_text(pos),
             "start": _date(pos.start),
             "end": _date(pos.end),
-            "year_start": _date(pos.year_start) or None,
-            "year_end": _date(pos.year_end) or None,
+            "years": _number(pos.duration),
+            "year_count": pos.year_count,
         },
+        "position": None if pos is None else _position_json(pos),
         "check": {
             "errors": s.check.errors,
             "warnings": s.check.warnings,
-            "findings": [diagnostic_dict(d) for d in s.check.findings],
+            "diagnostics": [diagnostic_dict(d) for d in s.check.findings],
             "more": s.check.more,
         },
         "coverage": None
@@ -293,18 +298,38 @@ def page_json(s: Summary) -> dict[str, Any]:
     }
 
 
+def _number(value: float) -> int | float:
+    """``5`` for 5.0 (as the plan has it), ``4.5`` for 4.5."""
+    return int(value) if float(value).is_integer() else value
+
+
+def _position_json(pos: Position) -> dict[str, Any]:
+    return {
+        "state": pos.state,
+        "year": pos.year,
+        "phase": pos.phase,
+        "year_start": _date(pos.year_start) or None,
+        "year_end": _date(pos.year_end) or None,
+        "text": position_text(pos),
+    }
+
+
 def row_json(row: OverviewRow) -> dict[str, Any]:
     return {
         "path": row.path,
         "name": row.name,
-        "state": row.state,
-        "year": row.year,
-        "years": row.years,
-        "phase": row.phase,
-        "position": overview_position(row) or None,
+        "position": None
+        if row.state is None
+        else {
+            "state": row.state,
+            "year": row.year,
+            "phase": row.phase,
+            "text": overview_position(row),
+        },
+        "year_count": row.year_count,
         "covered": row.covered,
         "total": row.total,
-        "done": row.done,
+        "done_since": row.done,
         "due": row.due,
         "overdue": row.overdue,
         "errors": row.errors,
