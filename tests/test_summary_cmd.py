@@ -330,7 +330,7 @@ def test_the_overview_note_wraps_at_the_terminal_width(run: Run, group: Path) ->
     note = lines[start : start + 2]
     assert all(len(line) <= 100 for line in note)
     assert " ".join(note) == (
-        "Gedaan: sinds het laatste gesprek van elke aios (of --since). Te doen: komende 6"
+        "Gedaan: sinds het laatste gesprek van elke aios (of --since). Te doen: de komende 6"
         " maanden. Achterstallig: uit een afgelopen opleidingsjaar, niet af."
     )
 
@@ -563,8 +563,74 @@ def test_ctrl_c_in_a_large_group_stops_every_process(tmp_path: Path) -> None:
 
 def test_one_month_ahead_is_singular(run: Run, here: Path) -> None:
     one = run("summary", *TODAY, "--months", "1", "-f", "markdown").stdout
-    assert "## Aan de beurt in de komende 1 maand (tot 2026-12-22)" in one
+    assert "## Aan de beurt in de komende maand (tot 2026-12-22)" in one
     six = run("summary", *TODAY, "-f", "markdown").stdout
     assert "## Aan de beurt in de komende 6 maanden (tot 2027-05-22)" in six
     english = run("summary", *TODAY, "--months", "1", "-f", "markdown", "--lang", "en").stdout
-    assert "## Due in the next 1 month (until 2026-12-22)" in english
+    assert "## Due in the next month (until 2026-12-22)" in english
+    english = run("summary", *TODAY, "--months", "2", "-f", "markdown", "--lang", "en").stdout
+    assert "## Due in the next 2 months (until 2027-01-22)" in english
+
+
+# -- counts and words read naturally ------------------------------------------------------
+
+# a word said twice ("Training year year 3", "Opleidingsjaar jaar 3"), a number 1 with a
+# plural noun, and a count where the language says none ("de komende 1 maand")
+UNNATURAL = re.compile(
+    r"\b([a-z]+)\W+\1\b"  # lower case: "Overlegmomenten (overlegmomenten)" is title and id
+    r"|(?i:(year|jaar)\W+(year|jaar) \d)"
+    r"|(?i:\b1 (maanden|months|years|jaren|fouten|errors|waarschuwingen|warnings|plannen|plans)\b)"
+    r"|komende 1 maand|next 1 month"
+)
+FINDING = re.compile(r"\bML\d{3}\b")  # rules' own messages: tests/test_rules.py
+
+
+def _unnatural(text: str) -> list[str]:
+    lines = (line for line in text.splitlines() if not FINDING.search(line))
+    return [m.group() for line in lines for m in UNNATURAL.finditer(line)]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize(("years", "months"), [(1, 1), (5, 1), (4.5, 2), (5, 6), (5, 12)])
+def test_counts_and_labels_read_naturally(
+    run: Run, here: Path, lang: str, years: float, months: int
+) -> None:
+    """Every page, overview and plan, in both languages, for one month and more, a training
+    of one year and more, before, during and after it: no doubled word, no "1 months",
+    no "de komende 1 maand"."""
+    text = EXAMPLE_PLAN.read_text(encoding="utf-8").replace("years: 5", f"years: {years}")
+    plans = here / "plans"
+    plans.mkdir()
+    (plans / "anne.yaml").write_text(text, encoding="utf-8")
+    (plans / "bram.yaml").write_text(text.replace("Anne de Vries", "Bram Bakker"), "utf-8")
+    for today in ("2025-06-01", "2026-11-22", "2031-01-01"):
+        common = ("--today", today, "--lang", lang)
+        window = ("--months", str(months))
+        outputs = [
+            run("summary", "plans/anne.yaml", *common, *window, "-f", fmt).stdout
+            for fmt in ("table", "markdown")
+        ]
+        page = json.loads(run("summary", "plans/anne.yaml", *common, *window, "-f", "json").stdout)
+        outputs += [page["position"]["text"], *(p["message"] for p in page["talking_points"])]
+        outputs += [run("summary", "plans", *common, *window, "-f", "markdown").stdout]
+        outputs += [run("summary", "plans", *common, *window).stdout]
+        outputs += [
+            run("plan", "plans/anne.yaml", *common, "-f", fmt).stdout
+            for fmt in ("table", "markdown")
+        ]
+        for out in outputs:
+            assert out.strip()
+            assert _unnatural(out) == [], (today, out)
+    one = run(
+        "summary",
+        "plans/anne.yaml",
+        "--today",
+        "2026-11-22",
+        "--months",
+        "1",
+        "-f",
+        "markdown",
+        "--lang",
+        lang,
+    ).stdout
+    assert ("in de komende maand (tot" if lang == "nl" else "Due in the next month (until") in one

@@ -583,6 +583,7 @@ def talking_points(
                     "meeting_overdue",
                     "summary.tp.meeting_overdue",
                     {"date": summary.last_meeting.date.isoformat(), "months": months},
+                    {"months": "count.months"},
                 )
             )
     for item in summary.overdue[:LISTED]:

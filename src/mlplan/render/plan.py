@@ -60,6 +60,13 @@ def years_number(years: float) -> str:
     return text.replace(".", ",") if get_language() == "nl" else text
 
 
+def years_text(years: float) -> str:
+    """A training's length with its noun: ``1 jaar``, ``4,5 jaar``, ``1 year``, ``5 years``."""
+    if years == 1:
+        return t("count.years.one", n=1)
+    return t("count.years.many", n=years_number(years))
+
+
 def status_word(status: str) -> str:
     return t(f"status.{status}")
 
@@ -124,7 +131,7 @@ def header_fields(ov: Overview) -> list[tuple[str, str]]:
         (t("plan.label.institution"), flat(h.institution)),
         (
             t("plan.label.period"),
-            t("plan.period", start=date(h.start), end=date(h.end), years=years_number(h.years)),
+            t("plan.period", start=date(h.start), end=date(h.end), years=years_text(h.years)),
         ),
         (t("plan.label.now", date=date(h.now.today)), now_text(ov)),
         (t("plan.label.framework"), h.framework_title),

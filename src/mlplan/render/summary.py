@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from mlplan import output
 from mlplan.diagnostics import Diagnostic
-from mlplan.i18n import finding_counts, get_language, plural, t
+from mlplan.i18n import finding_counts, plural, t
 from mlplan.render import textlayout as layout
 from mlplan.render.diagnostics import diagnostic_dict
 from mlplan.render.markdown import bullet, code, escape, numbered, table
+from mlplan.render.plan import years_text
 from mlplan.render.safe import one_line
 from mlplan.summary import (
     Item,
@@ -37,11 +38,6 @@ if TYPE_CHECKING:
 
 def _date(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
-
-
-def _years(duration: float) -> str:
-    text = f"{duration:g}"
-    return text.replace(".", ",") if get_language() == "nl" else text  # 4,5 jaar
 
 
 def position_text(pos: Position, *, dates: bool = False) -> str:
@@ -83,8 +79,15 @@ def _done_heading(s: Summary) -> str:
     return t(f"summary.h.done.{s.since_source}", date=_date(s.since))
 
 
+def coming(months: int) -> str:
+    """The period ahead: "de komende 6 maanden", but "de komende maand" (not "1 maand")."""
+    if months == 1:
+        return t("summary.coming.month")
+    return t("summary.coming.months", months=plural("count.months", months))
+
+
 def _due_heading(s: Summary) -> str:
-    return t("summary.h.due", months=plural("count.months", s.months), until=_date(s.due_until))
+    return t("summary.h.due", coming=coming(s.months), until=_date(s.due_until))
 
 
 def _agreements_heading(s: Summary) -> str:
@@ -177,10 +180,8 @@ def _overview_heading(rows: Sequence[OverviewRow], today: dt.date) -> str:
 
 def overview_note(since: dt.date | None, months: int) -> str:
     if since is not None:
-        return t(
-            "summary.overview.note_since", date=_date(since), months=plural("count.months", months)
-        )
-    return t("summary.overview.note", months=plural("count.months", months))
+        return t("summary.overview.note_since", date=_date(since), coming=coming(months))
+    return t("summary.overview.note", coming=coming(months))
 
 
 # -- JSON ----------------------------------------------------------------------------------
@@ -431,7 +432,10 @@ def _position_markdown(s: Summary, h2: str) -> list[str]:
         else t("summary.no_meeting")
     )
     training = t(
-        "summary.training", start=_date(pos.start), end=_date(pos.end), years=_years(pos.duration)
+        "summary.training",
+        start=_date(pos.start),
+        end=_date(pos.end),
+        years=years_text(pos.duration),
     )
     return [
         f"{h2} {t('summary.h.position')}",
@@ -593,7 +597,7 @@ def page_lines(s: Summary, page: _Page) -> None:
             "summary.training",
             start=_date(pos.start),
             end=_date(pos.end),
-            years=_years(pos.duration),
+            years=years_text(pos.duration),
         )
         page.grid(
             [
