@@ -14,6 +14,9 @@ from fractions import Fraction
 from typing import Literal
 
 PhaseId = Literal["begin", "midden", "eind"]
+# Where a day falls in the training: the one vocabulary of every output (JSON `state`)
+TrainingState = Literal["not_started", "in_training", "finished"]
+TRAINING_STATES: tuple[TrainingState, ...] = ("not_started", "in_training", "finished")
 
 
 def parse_iso_date(text: str) -> dt.date | None:
@@ -113,11 +116,28 @@ def training_years(start: dt.date, years: float) -> tuple[TrainingYear, ...]:
     )
 
 
-def year_at(start: dt.date, years: float, today: dt.date) -> int | None:
-    """The training year ``today`` falls in; 0 before the start, ``None`` after the end."""
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where ``today`` falls in a training: not started, in one of its years, or finished."""
+
+    state: TrainingState
+    year: TrainingYear | None = None  # the training year, only when in training
+
+
+def standing_at(start: dt.date, years: float, today: dt.date) -> Standing:
+    """The one place that decides the training state of a day (``plan``, ``summary`` and
+    the group overview all ask here)."""
     if today < start:
-        return 0
+        return Standing("not_started")
     for ty in training_years(start, years):
         if ty.start <= today <= ty.end:
-            return ty.number
-    return None
+            return Standing("in_training", ty)
+    return Standing("finished")
+
+
+def year_at(start: dt.date, years: float, today: dt.date) -> int | None:
+    """The training year ``today`` falls in; 0 before the start, ``None`` after the end."""
+    standing = standing_at(start, years, today)
+    if standing.year is not None:
+        return standing.year.number
+    return 0 if standing.state == "not_started" else None
