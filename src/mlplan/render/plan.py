@@ -14,7 +14,7 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
-from mlplan.i18n import finding_counts, get_language, t
+from mlplan.i18n import finding_counts, get_language, plural, t
 from mlplan.overview import (
     ActivityView,
     CompetencyGroup,
@@ -62,9 +62,8 @@ def years_number(years: float) -> str:
 
 def years_text(years: float) -> str:
     """A training's length with its noun: ``1 jaar``, ``4,5 jaar``, ``1 year``, ``5 years``."""
-    if years == 1:
-        return t("count.years.one", n=1)
-    return t("count.years.many", n=years_number(years))
+    whole = int(years) if years == int(years) else 2  # a fraction takes the plural form
+    return plural("count.years", whole, shown=years_number(years))
 
 
 def status_word(status: str) -> str:
