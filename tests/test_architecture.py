@@ -27,6 +27,7 @@ DOMAIN = (
     "fileio",
     "framework",
     "initplan",
+    "names",
     "overview",
     "parallel",
     "spool",

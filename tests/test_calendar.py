@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 from plan_helpers import checked, write
 
+from mlplan.scheduler import first_open_year
 from mlplan.timeline import Calendar, Interruption, PartTime
 
 D = dt.date.fromisoformat
@@ -241,15 +242,15 @@ def test_plan_json_has_the_moved_years(
     data = json.loads(result.stdout)
     assert [y["start"] for y in data["years"]] == ["2025-01-01", second, third]
     assert data["training"]["end"] == last
-    assert data["current"] == {"state": "in_training", "year": 2, "phase": "midden"}
+    assert data["position"] == {"state": "in_training", "year": 2, "phase": "midden"}
 
 
 def test_summary_position_follows_training_time(run: Run, tmp_path: Path) -> None:
     # at 80 % 2026-03-01 is still year 1 (it runs until 2026-04-02), not year 2
     path = write(tmp_path, plan_text(80, False))
     result = run("summary", str(path), "-f", "json", "--today", "2026-03-01")
-    position = json.loads(result.stdout)["position"]
-    assert (position["year"], position["end"]) == (1, "2028-09-30")
+    data = json.loads(result.stdout)
+    assert (data["position"]["year"], data["training"]["end"]) == (1, "2028-09-30")
 
 
 def test_plan_and_summary_state_percent_interruption_and_end(run: Run, tmp_path: Path) -> None:
@@ -262,8 +263,8 @@ def test_plan_and_summary_state_percent_interruption_and_end(run: Run, tmp_path:
     page = run("summary", str(path), "--today", "2026-03-01", "--lang", "en", "-f", "markdown")
     assert "end date 2029-04-02 (80 % part-time)" in page.stdout
     data = json.loads(run("summary", str(path), "--today", "2026-03-01", "-f", "json").stdout)
-    assert data["position"]["part_time"] == [{"from": "2025-01-01", "to": None, "percent": 80}]
-    assert data["position"]["interruptions"] == [
+    assert data["training"]["part_time"] == [{"from": "2025-01-01", "to": None, "percent": 80}]
+    assert data["training"]["interruptions"] == [
         {"from": "2025-07-01", "to": "2025-12-31", "reason": "zwangerschap"}
     ]
 
@@ -274,3 +275,33 @@ def test_a_full_time_plan_shows_no_calendar_line(run: Run, tmp_path: Path) -> No
     assert "Deeltijd" not in shown and "einddatum" not in shown
     data = json.loads(run("plan", str(path), "--today", "2026-03-01", "-f", "json").stdout)
     assert "part_time" not in data["training"]
+
+
+# -- main's training state and open years read the same calendar ---------------------------
+
+
+def test_first_open_year_and_state_follow_training_time() -> None:
+    # at 80 % 2026-03-01 is still year 1 (full time: year 2)
+    cal = calendar(80, False)
+    assert first_open_year(cal, D("2026-03-01")) == 1
+    assert first_open_year(Calendar(START, 3), D("2026-03-01")) == 2
+    # after the full-time end, before the real one: still in training, year 3
+    standing = cal.standing_at(D("2028-03-01"))
+    assert (standing.state, standing.year and standing.year.number) == ("in_training", 3)
+    assert cal.standing_at(D("2028-10-01")).state == "finished"
+
+
+def test_state_and_ml204_after_the_full_time_end(run: Run, tmp_path: Path) -> None:
+    """2028-03-01 is past the full-time end (2027-12-31) but in year 3 at 80 %: every JSON
+    output says in_training, and ML204 still asks year 3 for work (it is open)."""
+    write(tmp_path, plan_text(80, False))
+    path = tmp_path / "plan.yaml"
+    today = ("--today", "2028-03-01")
+    plan = json.loads(run("plan", str(path), "-f", "json", *today).stdout)
+    assert plan["position"] == {"state": "in_training", "year": 3, "phase": "eind"}
+    page = json.loads(run("summary", str(path), "-f", "json", *today).stdout)
+    assert (page["position"]["state"], page["position"]["year"]) == ("in_training", 3)
+    group = json.loads(run("summary", str(tmp_path), "-f", "json", *today).stdout)
+    assert group["overview"][0]["position"]["state"] == "in_training"
+    found = checked(plan_text(80, False), D("2028-03-01")).diagnostics
+    assert [d.params["years"] for d in found if d.code == "ML204"] == ["3"]

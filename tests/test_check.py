@@ -646,7 +646,7 @@ def test_check_plan_and_summary_agree_on_required_courses(
         p["params"]["title"] for p in summary["talking_points"] if p["code"] == "missing_course"
     ]
     assert points == [REQUIREMENT_TITLES[r] for r in missing]
-    summary_ml101 = [d["message"] for d in summary["check"]["findings"] if d["code"] == "ML101"]
+    summary_ml101 = [d["message"] for d in summary["check"]["diagnostics"] if d["code"] == "ML101"]
     assert summary_ml101 == ml101[: len(summary_ml101)]
 
     # the group overview counts the same findings

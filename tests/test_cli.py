@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markdown_it import MarkdownIt
@@ -29,7 +31,7 @@ TOPIC_IDS = [
 def test_overview_lists_every_topic_id_in_order(run: Run) -> None:
     result = run("framework")
     assert result.exit_code == 0, result.stderr
-    positions = [result.stdout.index(f"│ {tid} ") for tid in TOPIC_IDS]  # the id column
+    positions = [result.stdout.index(f"\n  {tid}  ") for tid in TOPIC_IDS]  # the id column
     assert positions == sorted(positions)
     assert "Competentie 1: Levert een bijdrage aan verbetering van de gezondheidszorg" in " ".join(
         result.stdout.split()
@@ -231,6 +233,127 @@ def test_help_has_no_english_of_typer_in_dutch(run: Run, args: list[str]) -> Non
         assert english not in out
     english_help = run("--lang", "en", *args).stdout
     assert "Usage: mlplan" in english_help and "Show this message and exit." in english_help
+
+
+# -- help that reads like a well-made CLI, for every command in both languages ----------
+
+
+def _commands() -> dict[str, Any]:
+    from typer.main import get_command
+
+    from mlplan.cli import build_app
+
+    return dict(getattr(get_command(build_app()), "commands", {}))
+
+
+COMMANDS = sorted(_commands())
+HELP_PAGES = [[], *([name] for name in COMMANDS)]  # the app's own page, then each command's
+
+
+def _params(name: str | None) -> list[Any]:
+    """The parameters a help page shows, as its command builds them."""
+    from typer.main import get_command
+
+    from mlplan.cli import build_app
+
+    group = get_command(build_app())
+    cmd = group if name is None else _commands()[name]
+    ctx = cmd.make_context(name or "mlplan", [], resilient_parsing=True)
+    return [p for p in cmd.get_params(ctx) if not getattr(p, "hidden", False)]
+
+
+def _help(run: Run, monkeypatch: pytest.MonkeyPatch, lang: str, page: list[str], width: int) -> str:
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = run("--lang", lang, *page, "--help")
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("page", HELP_PAGES, ids=lambda p: p[0] if p else "mlplan")
+def test_help_shows_no_python_type_labels(
+    run: Run, monkeypatch: pytest.MonkeyPatch, lang: str, page: list[str]
+) -> None:
+    out = _help(run, monkeypatch, lang, page, 80)
+    assert not re.findall(r"<[\w\[\]|, .-]+>", out)  # <bool>, <str>, <list[Path]>, <int>
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("page", HELP_PAGES, ids=lambda p: p[0] if p else "mlplan")
+def test_the_usage_line_is_written_as_click_writes_its_own(
+    run: Run, monkeypatch: pytest.MonkeyPatch, lang: str, page: list[str]
+) -> None:
+    out = _help(run, monkeypatch, lang, page, 80)
+    usage = [
+        line.strip() for line in out.splitlines() if line.strip().startswith(("Gebruik:", "Usage:"))
+    ]
+    assert len(usage) == 1
+    prefix = f"{'Gebruik' if lang == 'nl' else 'Usage'}: {' '.join(['mlplan', *page])} "
+    assert usage[0].startswith(prefix)
+    # [OPTIES] PAD [PAD] PAD... [PAD]...: no [[PAD]], {PAD}..., PAD…... or [PAD] ACTIVITEIT...
+    for word in usage[0][len(prefix) :].split():
+        assert re.fullmatch(r"\[[A-Z]+\](\.\.\.)?|[A-Z]+(\.\.\.)?", word), (word, usage[0])
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("page", HELP_PAGES, ids=lambda p: p[0] if p else "mlplan")
+def test_help_says_each_default_and_environment_variable_once(
+    run: Run, monkeypatch: pytest.MonkeyPatch, lang: str, page: list[str]
+) -> None:
+    """``(standaard 6). [standaard: 6]``: typer adds the bracket, so the text must not say it.
+    Wide enough that every option is one line, to read each option's own text."""
+    out = _help(run, monkeypatch, lang, page, 400)
+    word = {"nl": "standaard", "en": "default"}[lang]
+    envvar = {"nl": "omgevingsvariabele", "en": "env var"}[lang]
+    for line in out.splitlines():
+        if f"[{word}:" in line:
+            assert line.lower().count(word) == 1, line
+        if found := re.search(rf"\[{envvar}: (\w+)\]", line):
+            assert line.count(found[1]) == 1, line
+
+
+@pytest.mark.parametrize("page", HELP_PAGES, ids=lambda p: p[0] if p else "mlplan")
+def test_every_value_is_named_in_the_language_of_the_help(
+    run: Run, monkeypatch: pytest.MonkeyPatch, page: list[str]
+) -> None:
+    """No ``JJJJ-MM-DD`` or ``BESTAND`` in English help, no ``FILE`` in Dutch help."""
+    from mlplan.i18n import en, nl
+
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"[A-Z][A-Z-]+", text))
+
+    keys = [k for k in nl.MESSAGES if k.startswith("metavar.")]
+    dutch = set().union(*(words(nl.MESSAGES[k]) - words(en.MESSAGES[k]) for k in keys))
+    english = set().union(*(words(en.MESSAGES[k]) - words(nl.MESSAGES[k]) for k in keys))
+    assert {"JJJJ-MM-DD", "BESTAND"} <= dutch and {"YYYY-MM-DD", "FILE"} <= english
+    for lang, foreign in (("en", dutch), ("nl", english)):
+        out = _help(run, monkeypatch, lang, page, 80)
+        assert not words(out) & foreign, lang
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("name", [None, *COMMANDS])
+def test_every_value_label_is_named_and_stays_whole_at_80_columns(
+    run: Run, monkeypatch: pytest.MonkeyPatch, lang: str, name: str | None
+) -> None:
+    from mlplan.helptext import value_label
+    from mlplan.i18n import set_language
+    from mlplan.usage import choices_of
+
+    out = _help(run, monkeypatch, lang, [name] if name else [], 80)
+    set_language(lang)
+    for param in _params(name):
+        if param.param_type_name == "argument":
+            assert param.metavar and param.metavar in out, param.name  # its name column
+            continue
+        label = value_label(param)
+        if label is None:
+            assert param.is_flag
+            continue
+        # a metavar from the catalogue or the choices, never the NAME fallback
+        assert param.metavar or choices_of(param), param.name
+        assert re.search(rf"(?<![\w|]){re.escape(label)}(?![\w|])", out), (label, out)
 
 
 def test_completion_options_are_explained_in_dutch(run: Run) -> None:

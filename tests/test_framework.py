@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import re
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -176,3 +180,191 @@ def test_loose_types_are_as_strict_as_in_a_plan(
     text = shipped_text.replace(old, new, 1)
     ((line, _, found),) = located(broken(tmp_path, text))
     assert (line, found) == (line_of(text, new), key)
+
+
+# -- the terminal text (mlplan framework [TOPIC]) at every width ----------------------------
+
+WIDTHS = (40, 60, 80, 120, 200)
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+SHIPPED = load_framework()
+VIEWS = [None, *SHIPPED.topic_ids()]
+
+
+def _words_of(*texts: str | None) -> list[str]:
+    return [w for text in texts if text for w in text.split()]
+
+
+def _expected_words(topic_id: str | None) -> list[str]:
+    """Every word the view must show: titles, ids, objectives, providers, URLs."""
+    fw = SHIPPED
+    if topic_id is not None:
+        topic = fw.topic(topic_id)
+        assert topic is not None
+        texts = [topic.id, topic.title, *topic.objectives, topic.objectives_note]
+        texts += [a.title for a in topic.activities]
+        texts += [x for m in topic.materials for x in (m.title, m.provider, m.kind, m.url)]
+        return _words_of(*texts)
+    texts = [fw.title, fw.rule]
+    for comp in fw.competencies:
+        texts += [comp.title, *(x for tp in comp.topics for x in (tp.id, tp.title))]
+        texts += [a.title for tp in comp.topics for a in tp.activities]
+    texts += [r.title for r in fw.courses.requirements]
+    texts += [x for c in fw.courses.optional for x in (c.id, c.title, c.provider, c.note)]
+    texts += [x for p in fw.phases for x in (p.title, *p.goals, *p.examples)]
+    texts += [x for lv in fw.levels for x in (lv.title, lv.description)]
+    return _words_of(*texts)
+
+
+def _urls(topic_id: str | None) -> list[str]:
+    topic = SHIPPED.topic(topic_id) if topic_id else None
+    return [m.url for m in topic.materials if m.url] if topic else []
+
+
+def _assert_nothing_cut(text: str, width: int, topic_id: str | None) -> None:
+    lines = text.splitlines()
+    assert "…" not in text
+    assert all(line == line.rstrip() for line in lines), "trailing spaces"
+    # a line wider than asked holds one word that cannot be broken (an id or a URL),
+    # perhaps after its bullet
+    for line in lines:
+        words = [w for w in line.split() if w != "•"]
+        assert len(line) <= width or len(words) == 1, (width, line)
+    # a word cut or folded over two lines is not in the text whole
+    missing = [w for w in _expected_words(topic_id) if w not in text]
+    assert not missing, (width, topic_id, missing)
+    for url in _urls(topic_id):
+        assert any(url in line.split() for line in lines), (width, url)
+    # no table without rows: a header rule is always followed by a row
+    for k, line in enumerate(lines):
+        if line.strip() and set(line.strip()) == {"─"}:
+            assert k + 1 < len(lines) and lines[k + 1].strip(), (width, topic_id, k)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("topic_id", VIEWS, ids=lambda v: v or "overview")
+def test_piped_text_cuts_nothing_at_any_width(
+    run: Any, monkeypatch: pytest.MonkeyPatch, width: int, topic_id: str | None
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = run("framework", *([topic_id] if topic_id else []))
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b[" not in result.stdout
+    _assert_nothing_cut(result.stdout, width, topic_id)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("topic_id", VIEWS, ids=lambda v: v or "overview")
+def test_terminal_text_cuts_nothing_at_any_width(
+    run: Any, monkeypatch: pytest.MonkeyPatch, width: int, topic_id: str | None
+) -> None:
+    from mlplan import output
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    monkeypatch.setattr(output, "use_color", lambda stream: True)  # as on a terminal
+    result = run("framework", *([topic_id] if topic_id else []))
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b[1m" in result.stdout  # bold headings
+    _assert_nothing_cut(SGR.sub("", result.stdout), width, topic_id)
+
+
+def test_in_a_real_terminal_urls_and_titles_are_whole() -> None:
+    pexpect = pytest.importorskip("pexpect")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MLPLAN_")}
+    env = env | {"TERM": "xterm"}
+    for name in ("NO_COLOR", "COLUMNS"):
+        env.pop(name, None)
+    for view in ("overlegmomenten", "financien"):
+        child = pexpect.spawn(
+            str(Path(sys.executable).with_name("mlplan")),
+            ["framework", view],
+            env=env,
+            encoding="utf-8",
+            timeout=30,
+            dimensions=(50, 80),
+        )
+        out = child.read()
+        child.close()
+        assert child.exitstatus == 0, out
+        assert "\x1b[1m" in out  # a terminal: bold headings
+        _assert_nothing_cut(SGR.sub("", out.replace("\r\n", "\n")), 80, view)
+
+
+def test_the_overview_at_80_columns_is_a_table_and_at_60_stacked(
+    run: Any, monkeypatch: Any
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    wide = run("framework").stdout.splitlines()
+    assert "  id                 Onderwerp                     Voorbeeldactiviteiten" in wide
+    assert "  overlegmomenten    Overlegmomenten               • Voorzitten overdracht" in wide
+    # a bullet's wrapped lines hang under its text
+    at = wide.index("  overlegmomenten    Overlegmomenten               • Voorzitten overdracht")
+    assert wide[at + 2 : at + 4] == [
+        "                                                   • Participatie aios-bestuur,",
+        "                                                     stafbestuur,",
+    ]
+    monkeypatch.setenv("COLUMNS", "60")
+    narrow = run("framework").stdout.splitlines()
+    at = narrow.index("  leidinggeven-en-samenwerken")  # the id on its own line
+    assert narrow[at + 1 : at + 3] == [
+        "    Leidinggeven en samenwerken",
+        "    • Rol in interdisciplinair behandelteam",
+    ]
+    at = narrow.index("  clinical-business-administration")
+    assert narrow[at + 1 : at + 3] == [
+        "    Leergang Clinical Business Administration",
+        "    Details: TIAS i.s.m. DJS en Stichting Medical Business",
+    ]
+
+
+def test_a_topic_shows_each_url_whole_under_its_title(run: Any, monkeypatch: Any) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    lines = run("framework", "overlegmomenten").stdout.splitlines()
+    at = lines.index("  • www.managementsite.nl/kennisbank/vergaderen")
+    assert lines[at + 1 : at + 3] == [
+        "    literatuur",
+        "    https://www.managementsite.nl/kennisbank/vergaderen",
+    ]
+
+
+def test_a_topic_without_material_and_no_optional_courses_draw_no_empty_table(
+    run: Any, tmp_path: Path, shipped_text: str, monkeypatch: Any
+) -> None:
+    import yaml
+
+    data = yaml.safe_load(shipped_text)
+    for comp in data["competencies"]:
+        for topic in comp["topics"]:
+            topic.pop("materials", None)
+    data["courses"]["optional"] = []
+    data["courses"]["requirements"] = []
+    own = tmp_path / "kader.yaml"
+    own.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    for lang, none, no_courses in (
+        ("nl", "Geen opleidingsmateriaal.", "Geen."),
+        ("en", "No training material.", "None."),
+    ):
+        for width in ("40", "120"):
+            monkeypatch.setenv("COLUMNS", width)
+            topic = run("framework", "innovatie", "--framework", str(own), "--lang", lang)
+            assert topic.exit_code == 0, topic.stderr
+            assert topic.stdout.rstrip().endswith(f"\n  {none}")
+            _assert_no_empty_table(topic.stdout)
+            overview = run("framework", "--framework", str(own), "--lang", lang).stdout
+            assert overview.count(f"\n  {no_courses}\n") == 2  # required and optional
+            _assert_no_empty_table(overview)
+        markdown = run(
+            "framework", "innovatie", "--framework", str(own), "-f", "markdown", "--lang", lang
+        )
+        assert markdown.stdout.rstrip().endswith(none)
+        courses = run("framework", "--framework", str(own), "-f", "markdown", "--lang", lang)
+        assert (
+            "| id |"
+            not in courses.stdout.split(f"## {'Cursussen' if lang == 'nl' else 'Courses'}")[1]
+        )
+
+
+def _assert_no_empty_table(text: str) -> None:
+    lines = text.splitlines()
+    for k, line in enumerate(lines):
+        if line.strip() and set(line.strip()) == {"─"}:
+            assert k + 1 < len(lines) and lines[k + 1].strip(), text

@@ -7,6 +7,7 @@ import string
 
 import pytest
 
+from mlplan import i18n
 from mlplan.i18n import (
     UnknownLanguage,
     en,
@@ -106,15 +107,28 @@ def test_finding_counts_words_errors_and_warnings() -> None:
     assert finding_counts(3, 1) == {"errors": "3 errors", "warnings": "1 warning"}
 
 
-@pytest.mark.parametrize("catalogue", [nl.MESSAGES, en.MESSAGES], ids=["nl", "en"])
-def test_every_counted_noun_has_both_forms(catalogue: dict[str, str]) -> None:
-    """``plural`` needs .one and .many; .one says 1, .many says {n}."""
-    ones = {k.removesuffix(".one") for k in catalogue if k.endswith(".one")}
-    manys = {k.removesuffix(".many") for k in catalogue if k.endswith(".many")}
-    assert ones == manys
-    for key in ones:
-        assert catalogue[f"{key}.one"].startswith("1 "), key
-        assert placeholders(catalogue[f"{key}.many"]) == {"n"}, key
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_counted_noun_has_the_forms_its_language_needs(lang: str) -> None:
+    """A plural family has a message for each CLDR category the language's rule can give
+    (for Dutch and English: one, other), and none it cannot; "one" says 1, the others {n}."""
+    catalogue = {"nl": nl.MESSAGES, "en": en.MESSAGES}[lang]
+    needed = {i18n.plural_category(n, lang) for n in range(0, 1000)}
+    assert needed <= set(i18n.PLURAL_CATEGORIES)
+    families: dict[str, set[str]] = {}
+    for key in catalogue:
+        head, _, last = key.rpartition(".")
+        if last in i18n.PLURAL_CATEGORIES and head.startswith("count."):
+            families.setdefault(head, set()).add(last)
+    assert families, "no plural families found"
+    for head, forms in families.items():
+        assert forms == needed, head
+        assert catalogue[f"{head}.one"].startswith("1 "), head
+        assert placeholders(catalogue[f"{head}.other"]) == {"n"}, head
+
+
+def test_plural_picks_the_category_of_the_count() -> None:
+    assert [i18n.plural("count.errors", n) for n in (0, 1, 2)] == ["0 fouten", "1 fout", "2 fouten"]
+    assert i18n.plural("count.years", 2, shown="4,5") == "4,5 jaar"
 
 
 @pytest.mark.parametrize("catalogue", [nl.MESSAGES, en.MESSAGES], ids=["nl", "en"])

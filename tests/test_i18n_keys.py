@@ -61,7 +61,7 @@ def test_the_scan_finds_the_keys() -> None:
 
 
 def _known(key: str, catalogue: dict[str, str]) -> bool:
-    # a key may be a plural family (count.x.one/.many) or the head of computed keys
+    # a key may be a plural family (count.x.one/.other) or the head of computed keys
     # (phase.<id>, status.<id>) as well as a message
     return key in catalogue or any(k.startswith(key + ".") for k in catalogue)
 

@@ -23,7 +23,7 @@ from mlplan.checking import check_file, check_text
 from mlplan.commands.init import render
 from mlplan.domain import coverage, covered, suggested_phase
 from mlplan.framework import load_framework
-from mlplan.initplan import Details, Draft, Pick, parse_years
+from mlplan.initplan import Answers, Details, Draft, Pick, dump_answers, load_answers, parse_years
 from mlplan.plan import SCHEMA_FILENAME, ImprovementPoint, json_schema
 
 EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "data" / "example-plan.yaml"
@@ -360,3 +360,190 @@ def test_installed_script_without_terminal(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     _assert_sound(tmp_path / "plan.yaml", dt.date.fromisoformat(TODAY))
+
+
+# -- the wizard's draft (PATH.draft) ----------------------------------------------------
+
+
+def _answers() -> Answers:
+    details = Details(name="Anne Concept", start=dt.date(2025, 9, 1), years=4.5, supervisor="dr. J")
+    return Answers(
+        details=details,
+        picks={
+            "overlegmomenten": [
+                Pick("overlegmomenten", "Voorzitten MDO", "eind"),
+                Pick("overlegmomenten", "Eigen overleg", "midden", own_phase=True),
+            ],
+            "organisatie": [Pick("organisatie", "Eigen project")],
+        },
+        fixed_years={("overlegmomenten", "Eigen overleg"): 3},
+        course_ids=["coach-the-co", "doo-leiderschap"],
+        improvement_points=[ImprovementPoint(point="Delegeren", how=None, evidence="KPB")],
+        step=3,
+    )
+
+
+def test_draft_round_trips() -> None:
+    fw = load_framework()
+    answers = _answers()
+    assert load_answers(dump_answers(answers, fw), fw) == answers
+    unanswered = Answers(details=answers.details)
+    assert load_answers(dump_answers(unanswered, fw), fw) == unanswered
+
+
+def test_a_draft_keeps_only_what_the_framework_knows() -> None:
+    fw = load_framework()
+    data = json.loads(dump_answers(_answers(), fw))
+    data["picks"]["geen-onderwerp"] = [{"title": "x"}]
+    data["fixed_years"].append({"topic": "geen-onderwerp", "title": "x", "year": 1})
+    data["courses"].append("geen-cursus")
+    loaded = load_answers(json.dumps(data), fw)
+    assert loaded == _answers()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "geen concept", "[]", '{"mlplan_draft": 2}', '{"mlplan_draft": 1, "name": 3}'],
+)
+def test_what_is_not_a_draft(text: str) -> None:
+    assert load_answers(text, load_framework()) is None
+    fw = load_framework()
+    data = json.loads(dump_answers(_answers(), fw))
+    data["years"] = 0  # a value the wizard never accepts
+    assert load_answers(json.dumps(data), fw) is None
+
+
+@pytest.mark.parametrize("how", [["--no-input", "--name", "A"], ["--example"]])
+def test_no_input_and_example_leave_a_draft_alone(run: Run, tmp_path: Path, how: list[str]) -> None:
+    """They never ask about it (nothing may wait for an answer) and never remove it; they
+    say it is there and how to go on with it."""
+    path = tmp_path / "plan.yaml"
+    draft = tmp_path / "plan.yaml.draft"
+    text = dump_answers(_answers(), load_framework())
+    draft.write_text(text, encoding="utf-8")
+    result = run("init", *how, "--today", TODAY, str(path))
+    assert result.exit_code == 0, result.stderr
+    assert draft.read_text(encoding="utf-8") == text
+    assert f"{draft} bevat de antwoorden van een onderbroken wizard" in result.stderr
+    assert f"`mlplan init --force {path}`" in result.stderr
+    assert f"Plan geschreven: {path}" in result.stdout
+
+
+def test_the_wizard_refuses_a_missing_directory_before_asking(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mlplan.commands.init as init_cmd
+
+    monkeypatch.setattr(init_cmd, "_interactive", lambda: True)
+    result = run("init", str(tmp_path / "nope" / "plan.yaml"))
+    assert result.exit_code == 2
+    assert "kan niet geschreven worden" in result.stderr
+    assert not (tmp_path / "nope").exists()
+
+
+# -- a plan fresh from init passes check, whenever it is made (issue 12, item 3) ----------
+
+
+def _init_then_check(run: Run, directory: Path, start: dt.date, years: str, today: dt.date) -> None:
+    """``init --no-input`` then ``check`` at the same day, both through the entry point:
+    no finding at all, or (only when the training is over at ``today``) a clear refusal
+    that writes nothing."""
+    path = directory / "plan.yaml"
+    made = run(
+        "init", "--no-input", "--name", "Anne", "--start", start.isoformat(), "--years", years,
+        "--today", today.isoformat(), str(path),
+    )  # fmt: skip
+    duration = parse_years(years)
+    assert duration is not None
+    if timeline.training_end(start, duration) < today:
+        assert made.exit_code == 2, made
+        assert "init maakt geen plan voor een afgelopen opleiding" in made.stderr
+        assert not path.exists()
+        return
+    assert made.exit_code == 0, (start, years, today, made)
+    assert "Controle: 0 fouten, 0 waarschuwingen" in made.stdout
+    checked = run("check", "--today", today.isoformat(), str(path))
+    assert checked.exit_code == 0, checked
+    assert checked.stdout == "Geen fouten of waarschuwingen in 1 bestand.\n", (start, years, today)
+    path.unlink()
+
+
+durations = st.one_of(
+    st.sampled_from(["1", "1.5", "2", "3", "4", "4.5", "4,5", "5", "5.5", "6", "7", "10", "15"]),
+    st.integers(1, 180).map(lambda months: f"{months / 12:g}"),  # whole months, 1 .. 15 years
+)
+
+
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    today=st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31)),
+    offset=st.integers(-16 * 366, 2 * 366),  # the start, in days after today
+    years=durations,
+)
+def test_a_plan_fresh_from_init_passes_check_at_any_day(
+    run: Run, tmp_path: Path, today: dt.date, offset: int, years: str
+) -> None:
+    _init_then_check(run, tmp_path, today + dt.timedelta(days=offset), years, today)
+
+
+def _edges() -> list[tuple[dt.date, str, dt.date]]:
+    """The days where a year or the training begins or ends, for a few durations."""
+    start = dt.date(2024, 2, 29)  # a leap day: the month arithmetic's hardest start
+    cases = []
+    for years in ("1", "4.5", "5", "14", "15"):
+        duration = parse_years(years)
+        assert duration is not None
+        end = timeline.training_end(start, duration)
+        days = {start - dt.timedelta(days=1), start, end, end + dt.timedelta(days=1)}
+        for ty in timeline.training_years(start, duration):
+            days |= {ty.end, ty.end + dt.timedelta(days=1)}
+        cases += [(start, years, day) for day in sorted(days)]
+    return cases
+
+
+@pytest.mark.parametrize(
+    ("start", "years", "today"), _edges(), ids=lambda v: v if isinstance(v, str) else str(v)
+)
+def test_a_plan_fresh_from_init_passes_check_on_the_edges(
+    run: Run, tmp_path: Path, start: dt.date, years: str, today: dt.date
+) -> None:
+    _init_then_check(run, tmp_path, start, years, today)
+
+
+def test_init_refuses_a_training_that_is_over(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    args = ["init", "--no-input", "--name", "A", "--start", "2015-09-01", "--today", TODAY]
+    result = run(*args, str(path))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "fout: --start 2015-09-01 en --years 5: die opleiding is op 2020-08-31 afgelopen, "
+        "vóór vandaag (2025-08-15); init maakt geen plan voor een afgelopen opleiding. "
+        "Geef de echte startdatum en duur (of --today)\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+    result = run(*args, "--lang", "en", str(path))
+    assert "that training ended on 2020-08-31, before today (2025-08-15)" in result.stderr
+
+
+def test_no_input_with_a_past_start_the_readme_example(run: Run, tmp_path: Path) -> None:
+    """The README's own example, a year and a bit later: year 1 is behind the aios."""
+    path = tmp_path / "plan.yaml"
+    result = run(
+        "init", "--no-input", "--name", "Anne de Vries", "--start", "2025-09-01",
+        "--years", "4.5", "--today", "2026-12-02", str(path),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "Controle: 0 fouten, 0 waarschuwingen" in result.stdout
+    plan = check_file(path, load_framework(), dt.date(2026, 12, 2)).plan
+    assert plan is not None and {a.year for a in plan.activities} == {2, 3, 4, 5}
+
+
+def test_more_years_than_topics_gives_each_year_an_activity(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    assert _no_input(run, path, "--years", "15").exit_code == 0
+    plan = check_file(path, load_framework(), dt.date.fromisoformat(TODAY)).plan
+    assert plan is not None and {a.year for a in plan.activities} == set(range(1, 16))

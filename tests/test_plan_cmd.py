@@ -44,7 +44,7 @@ def test_english(run: Run, example_plan: Path) -> None:
     [
         ("iop.md", lambda text: text.startswith("# Plan medisch leiderschap: Anne de Vries\n")),
         ("iop.markdown", lambda text: "## Jaar 5 (sep 2029 – aug 2030) · eind" in text),
-        ("plan.json", lambda text: json.loads(text)["current"]["year"] == 2),
+        ("plan.json", lambda text: json.loads(text)["position"]["year"] == 2),
         ("plan.CSV", lambda text: len(list(csv.reader(io.StringIO(text)))) == 17),
         ("plan.txt", lambda text: "Jaar 1 (sep 2025 – aug 2026)" in text and "\x1b" not in text),
     ],

@@ -338,6 +338,26 @@ def test_ml202_activity_of_an_ended_year_not_done(fw: Framework) -> None:
     assert "2026-08-31" in messages(result, "ML202")[0]
 
 
+@pytest.mark.parametrize(
+    ("status", "dutch", "english"),
+    [("planned", "gepland", "planned"), ("in_progress", "bezig", "in progress")],
+)
+def test_ml202_speaks_the_status_word(fw: Framework, status: str, dutch: str, english: str) -> None:
+    acts = full()
+    acts[0] = activity(TOPICS[0], year=1, status=status)
+    result = check(fw, HEADER + "".join(acts), today=dt.date(2026, 9, 1))
+    first = messages(result, "ML202")[0]
+    assert first.startswith(
+        f"'Eigen activiteit {TOPICS[0]}' hoort bij jaar 1, dat op 2026-08-31 is afgelopen, "
+        f"maar staat nog op {dutch}; zet status: done"
+    ), first
+    i18n.set_language("en")
+    assert messages(result, "ML202")[0].startswith(
+        f"'Eigen activiteit {TOPICS[0]}' belongs to year 1, which ended on 2026-08-31, "
+        f"but is still {english}; set status: done"
+    )
+
+
 def test_ml202_nothing_before_the_year_ends(fw: Framework) -> None:
     result = check(fw, HEADER + "".join(full()), today=dt.date(2026, 8, 31))
     assert where(result, "ML202") == []
@@ -394,6 +414,46 @@ def test_ml204_a_one_year_training_is_never_crowded(fw: Framework) -> None:
         full(dict.fromkeys(TOPICS, 1))
     )
     assert where(check(fw, text), "ML204") == []
+
+
+def test_ml204_years_behind_the_aios_may_be_empty(fw: Framework) -> None:
+    """A plan started in year 2 has nothing in year 1: that is history, not a plan to
+    spread (issue 12, item 3). An open year without work still counts."""
+    in_year_two = dt.date(2026, 10, 1)
+    later = full({t: 2 + i % 2 for i, t in enumerate(TOPICS)})
+    assert check(fw, HEADER + "".join(later), today=in_year_two).diagnostics == []
+    # the same plan before year 1 has ended: year 1 is still open, and empty
+    result = check(fw, HEADER + "".join(later), today=dt.date(2026, 8, 31))
+    assert messages(result, "ML204") == [
+        "jaar 1 heeft geen activiteit; spreid de activiteiten over de opleiding"
+    ]
+    only_two = full(dict.fromkeys(TOPICS, 2))
+    result = check(fw, HEADER + "".join(only_two), today=in_year_two)
+    assert messages(result, "ML204") == [
+        "jaar 3 heeft geen activiteit; spreid de activiteiten over de opleiding",
+        "jaar 2 bevat 14 van de 14 activiteiten, meer dan de helft; spreid ze over de opleiding",
+    ]
+
+
+def test_ml204_a_past_year_is_never_crowded(fw: Framework) -> None:
+    """What a past year held is done (or ML202's business): nothing to move out of it."""
+    done = {"done_on": "2026-01-05", "evidence": "KPB", "status": "done"}
+    acts = [activity(t, year=1, **done) for t in TOPICS[:8]]
+    acts += [activity(t, year=2 + i % 2) for i, t in enumerate(TOPICS[8:])]
+    text = HEADER + "".join(acts)
+    assert where(check(fw, text, today=dt.date(2026, 10, 1)), "ML204") == []
+    assert messages(check(fw, text, today=dt.date(2026, 8, 31)), "ML204") == [
+        "jaar 1 bevat 8 van de 14 activiteiten, meer dan de helft; spreid ze over de opleiding"
+    ]
+
+
+def test_ml204_in_the_last_year_and_after_the_training(fw: Framework) -> None:
+    """One open year is never crowded; after the end no year is open (ML202 speaks)."""
+    last = full(dict.fromkeys(TOPICS, 3))
+    assert where(check(fw, HEADER + "".join(last), today=dt.date(2028, 1, 1)), "ML204") == []
+    result = check(fw, HEADER + "".join(last), today=dt.date(2028, 9, 1))
+    assert where(result, "ML204") == []
+    assert len(where(result, "ML202")) == len(TOPICS)
 
 
 # -- ML002: obvious duplicates -----------------------------------------------------------
@@ -595,17 +655,35 @@ def test_ml103_english(fw: Framework) -> None:
 # -- ML205: completion data on what is not done (issue 12, item 7) ----------------------
 
 
-@pytest.mark.parametrize("status", ["planned", "in_progress", "dropped"])
-def test_ml205_done_on_or_evidence_without_status_done(fw: Framework, status: str) -> None:
+@pytest.mark.parametrize(
+    ("status", "dutch", "english"),
+    [
+        ("planned", "gepland", "planned"),
+        ("in_progress", "bezig", "in progress"),
+        ("dropped", "vervallen", "dropped"),
+    ],
+)
+def test_ml205_done_on_or_evidence_without_status_done(
+    fw: Framework, status: str, dutch: str, english: str
+) -> None:
+    """The message speaks the status word of its language, never the identifier."""
     acts = full()
     acts[1] = activity("organisatie", status=status, done_on="2025-09-20", evidence="KPB")
     result = check(fw, HEADER + "".join(acts))
     assert where(result, "ML205") == [(FIRST + 1, acts[1].index("done_on") + 1)]
     assert messages(result, "ML205") == [
-        f"'Eigen activiteit organisatie' staat op {status}, maar heeft done_on, evidence; "
+        f"'Eigen activiteit organisatie' staat op {dutch}, maar heeft done_on, evidence; "
         "zet status: done, of haal done_on, evidence weg"
     ]
     assert [d.severity.value for d in result.diagnostics if d.code == "ML205"] == ["warning"]
+    i18n.set_language("en")
+    assert messages(result, "ML205") == [
+        f"'Eigen activiteit organisatie' is {english}, but has done_on, evidence; "
+        "set status: done, or remove done_on, evidence"
+    ]
+    # the finding keeps the identifier (JSON, fingerprints): only the wording changes
+    (finding,) = (d for d in result.diagnostics if d.code == "ML205")
+    assert finding.params["status"] == status
 
 
 def test_ml205_on_a_course_points_at_the_key(fw: Framework) -> None:

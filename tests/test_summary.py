@@ -69,7 +69,7 @@ def test_mid_year_two(page: Callable[..., Summary]) -> None:
     assert s.loaded and s.aios is not None and s.aios.name == "Anne de Vries"
     pos = s.position
     assert pos is not None
-    assert (pos.state, pos.year, pos.years, pos.phase) == ("during", 2, 5, "begin")
+    assert (pos.state, pos.year, pos.year_count, pos.phase) == ("in_training", 2, 5, "begin")
     assert (pos.year_start, pos.year_end) == (D("2026-09-01"), D("2027-08-31"))
     assert pos.end == D("2030-08-31")
     assert s.check.errors == 0
@@ -144,13 +144,13 @@ def test_between_the_meetings_tracks_the_introductory_agreements(
 def test_before_the_start(page: Callable[..., Summary]) -> None:
     s = page("2025-08-01")
     assert s.position is not None
-    assert (s.position.state, s.position.year, s.position.phase) == ("before", None, None)
+    assert (s.position.state, s.position.year, s.position.phase) == ("not_started", None, None)
     assert s.overdue == () and "meeting_overdue" not in codes(s)
 
 
 def test_after_training(page: Callable[..., Summary]) -> None:
     s = page("2030-09-01")
-    assert s.position is not None and s.position.state == "after"
+    assert s.position is not None and s.position.state == "finished"
     assert s.due == ()
     # everything open from years 2-5 is overdue, courses included, oldest year first
     # (11 activities and the year-3 course; the DOO course of year 2 is done)
@@ -386,9 +386,9 @@ def test_overview_rows_and_sorting(page: Callable[..., Summary]) -> None:
     assert rows[2] == OverviewRow(
         path="plan.yaml",
         name="Anne de Vries",
-        state="during",
+        state="in_training",
         year=2,
-        years=5,
+        year_count=5,
         phase="begin",
         covered=14,
         total=14,
@@ -405,7 +405,7 @@ def test_overview_rows_and_sorting(page: Callable[..., Summary]) -> None:
     def names(by: str) -> list[str | None]:
         return [r.name for r in sort_rows(rows, by)]  # type: ignore[arg-type]
 
-    assert names("name") == ["Anne de Vries", "Bob", "Zoë", None]
+    assert names("name") == ["Bob", "Anne de Vries", "Zoë", None]  # by achternaam: (de) Vries
     assert names("year") == ["Zoë", "Anne de Vries", "Bob", None]
-    assert names("coverage") == ["Zoë", "Anne de Vries", "Bob", None]
+    assert names("coverage") == ["Zoë", "Bob", "Anne de Vries", None]
     assert names("overdue") == ["Bob", "Anne de Vries", "Zoë", None]

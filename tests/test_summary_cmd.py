@@ -123,9 +123,12 @@ def test_json_has_every_section(run: Run, here: Path) -> None:
     assert result.exit_code == 0, result.stderr
     page = json.loads(result.stdout)
     assert set(page) == {
+        "format",
+        "format_version",
         "path",
         "today",
         "aios",
+        "training",
         "position",
         "check",
         "coverage",
@@ -137,20 +140,22 @@ def test_json_has_every_section(run: Run, here: Path) -> None:
         "talking_points",
     }
     assert page["aios"]["supervisor"] == "dr. J. Jansen"
-    assert page["position"] | {"text": None} == {
-        "state": "during",
-        "year": 2,
-        "years": 5,
-        "duration": 5.0,
-        "phase": "begin",
-        "text": None,
+    assert (page["format"], page["format_version"]) == ("mlplan-summary", 2)
+    assert page["training"] == {
         "start": "2025-09-01",
         "end": "2030-08-31",
+        "years": 5,
+        "year_count": 5,
+    }
+    assert page["position"] == {
+        "state": "in_training",
+        "year": 2,
+        "phase": "begin",
         "year_start": "2026-09-01",
         "year_end": "2027-08-31",
+        "text": "jaar 2 van 5, begin",
     }
-    assert page["position"]["text"] == "jaar 2 van 5, begin"
-    assert page["check"] == {"errors": 0, "warnings": 0, "findings": [], "more": 0}
+    assert page["check"] == {"errors": 0, "warnings": 0, "diagnostics": [], "more": 0}
     assert page["coverage"]["text"] == "14/14"
     assert page["coverage"]["competencies"][1]["title"].startswith("Beheert de middelen")
     assert page["done_since"]["since"] == "2026-01-01"
@@ -164,9 +169,9 @@ def test_json_has_every_section(run: Run, here: Path) -> None:
     ]
     assert page["done_since"]["items"][0]["evidence"] == "KPB polikliniek"
     # the DOO course of year 2 was done on 2026-10-09: listed as done, no longer due
-    assert page["done_since"]["items"][4] | {"index": 0} == {
+    assert page["done_since"]["items"][4] == {
         "kind": "course",
-        "index": 0,
+        "number": 2,  # the plan's second course, as `mlplan plan` numbers it
         "title": "DOO leiderschap",
         "topic": None,
         "topic_title": None,
@@ -246,7 +251,12 @@ def test_group_overview_table(run: Run, group: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "Overzicht: 5 plannen op 2026-11-22"
     rows = [line.split() for line in lines[3:8]]
-    assert rows[0] == [
+    # by achternaam: Bakker, Claassen, (de) Vries
+    # Bram: the example moved to 2019; DOO still done after his last meeting, the rest overdue
+    assert rows[0] == ["Bram", "Bakker", "voorbij", "14/14", "1", "0", "12", "0", "bram.yml"]
+    # the empty plan: 14 topics without an activity (ML100) and 2 missing courses (ML101)
+    assert rows[1] == ["Cees", "Claassen", "1/5", "begin", "0/14", "0", "0", "0", "16", "cees.yaml"]
+    assert rows[2] == [
         "Anne",
         "de",
         "Vries",
@@ -259,10 +269,6 @@ def test_group_overview_table(run: Run, group: Path) -> None:
         "0",
         "anne.yaml",
     ]
-    # Bram: the example moved to 2019; DOO still done after his last meeting, the rest overdue
-    assert rows[1] == ["Bram", "Bakker", "voorbij", "14/14", "1", "0", "12", "0", "bram.yml"]
-    # the empty plan: 14 topics without an activity (ML100) and 2 missing courses (ML101)
-    assert rows[2] == ["Cees", "Claassen", "1/5", "begin", "0/14", "0", "0", "0", "16", "cees.yaml"]
     assert rows[3] == ["laadt", "niet", "1", "kapot.yaml"]
     assert rows[4] == ["laadt", "niet", "1", "weg.yaml"]
     assert "plans/kapot.yaml:3:1: ML001" in result.stdout
@@ -325,7 +331,7 @@ def test_the_overview_note_wraps_at_the_terminal_width(run: Run, group: Path) ->
     note = lines[start : start + 2]
     assert all(len(line) <= 100 for line in note)
     assert " ".join(note) == (
-        "Gedaan: sinds het laatste gesprek van elke aios (of --since). Te doen: komende 6"
+        "Gedaan: sinds het laatste gesprek van elke aios (of --since). Te doen: de komende 6"
         " maanden. Achterstallig: uit een afgelopen opleidingsjaar, niet af."
     )
 
@@ -338,10 +344,10 @@ def test_group_pages_follow_the_overview(run: Run, group: Path) -> None:
     assert "| Anne de Vries | 2/5 begin | 14/14 | 1 | 4 | 0 | 0 | plans/anne.yaml |   |" in out
     assert "| laadt niet |" in out and "| 1 | plans/kapot.yaml | 3:1 ML001 " in out
     pages = [line for line in out.splitlines() if line.startswith("## ")]
-    assert pages == [
-        "## Anne de Vries — voortgangsgesprek 2026-11-22",
+    assert pages == [  # by achternaam: Bakker, Claassen, (de) Vries
         "## Bram Bakker — voortgangsgesprek 2026-11-22",
         "## Cees Claassen — voortgangsgesprek 2026-11-22",
+        "## Anne de Vries — voortgangsgesprek 2026-11-22",
         "## plans/kapot.yaml — voortgangsgesprek 2026-11-22",
     ]
     assert "### Gespreksonderwerpen" in out
@@ -356,8 +362,8 @@ def test_group_json(run: Run, group: Path) -> None:
     assert data["plans_with_errors"] == 2 and data["sort"] == "overdue"  # kapot and cees
     assert [r["name"] for r in data["overview"]] == [
         "Bram Bakker",
+        "Cees Claassen",  # 0 overdue, like Anne: by achternaam, Claassen before (de) Vries
         "Anne de Vries",
-        "Cees Claassen",
         None,
     ]
     broken = data["overview"][3]
@@ -372,10 +378,10 @@ def test_group_json(run: Run, group: Path) -> None:
 @pytest.mark.parametrize(
     ("sort", "names"),
     [
-        ("name", ["Anne de Vries", "Bram Bakker", "Cees Claassen", None]),
+        ("name", ["Bram Bakker", "Cees Claassen", "Anne de Vries", None]),  # by achternaam
         ("year", ["Cees Claassen", "Anne de Vries", "Bram Bakker", None]),
-        ("coverage", ["Cees Claassen", "Anne de Vries", "Bram Bakker", None]),
-        ("overdue", ["Bram Bakker", "Anne de Vries", "Cees Claassen", None]),
+        ("coverage", ["Cees Claassen", "Bram Bakker", "Anne de Vries", None]),
+        ("overdue", ["Bram Bakker", "Cees Claassen", "Anne de Vries", None]),
     ],
 )
 def test_sort(run: Run, group: Path, sort: str, names: list[str | None]) -> None:
@@ -391,7 +397,8 @@ def test_recursive_and_explicit_paths(run: Run, group: Path) -> None:
         "summary", "plans/anne.yaml", "plans/sub/dirk.yaml", "plans/anne.yaml", *TODAY, "-f", "json"
     )
     assert result.exit_code == 0, result.stderr
-    assert [r["path"] for r in overview(result)] == ["plans/anne.yaml", "plans/sub/dirk.yaml"]
+    # Dirk Dekker before Anne de Vries: by achternaam
+    assert [r["path"] for r in overview(result)] == ["plans/sub/dirk.yaml", "plans/anne.yaml"]
 
 
 def test_missing_path_in_a_group_is_a_usage_error(run: Run, group: Path) -> None:
@@ -558,8 +565,74 @@ def test_ctrl_c_in_a_large_group_stops_every_process(tmp_path: Path) -> None:
 
 def test_one_month_ahead_is_singular(run: Run, here: Path) -> None:
     one = run("summary", *TODAY, "--months", "1", "-f", "markdown").stdout
-    assert "## Aan de beurt in de komende 1 maand (tot 2026-12-22)" in one
+    assert "## Aan de beurt in de komende maand (tot 2026-12-22)" in one
     six = run("summary", *TODAY, "-f", "markdown").stdout
     assert "## Aan de beurt in de komende 6 maanden (tot 2027-05-22)" in six
     english = run("summary", *TODAY, "--months", "1", "-f", "markdown", "--lang", "en").stdout
-    assert "## Due in the next 1 month (until 2026-12-22)" in english
+    assert "## Due in the next month (until 2026-12-22)" in english
+    english = run("summary", *TODAY, "--months", "2", "-f", "markdown", "--lang", "en").stdout
+    assert "## Due in the next 2 months (until 2027-01-22)" in english
+
+
+# -- counts and words read naturally ------------------------------------------------------
+
+# a word said twice ("Training year year 3", "Opleidingsjaar jaar 3"), a number 1 with a
+# plural noun, and a count where the language says none ("de komende 1 maand")
+UNNATURAL = re.compile(
+    r"\b([a-z]+)\W+\1\b"  # lower case: "Overlegmomenten (overlegmomenten)" is title and id
+    r"|(?i:(year|jaar)\W+(year|jaar) \d)"
+    r"|(?i:\b1 (maanden|months|years|jaren|fouten|errors|waarschuwingen|warnings|plannen|plans)\b)"
+    r"|komende 1 maand|next 1 month"
+)
+FINDING = re.compile(r"\bML\d{3}\b")  # rules' own messages: tests/test_rules.py
+
+
+def _unnatural(text: str) -> list[str]:
+    lines = (line for line in text.splitlines() if not FINDING.search(line))
+    return [m.group() for line in lines for m in UNNATURAL.finditer(line)]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize(("years", "months"), [(1, 1), (5, 1), (4.5, 2), (5, 6), (5, 12)])
+def test_counts_and_labels_read_naturally(
+    run: Run, here: Path, lang: str, years: float, months: int
+) -> None:
+    """Every page, overview and plan, in both languages, for one month and more, a training
+    of one year and more, before, during and after it: no doubled word, no "1 months",
+    no "de komende 1 maand"."""
+    text = EXAMPLE_PLAN.read_text(encoding="utf-8").replace("years: 5", f"years: {years}")
+    plans = here / "plans"
+    plans.mkdir()
+    (plans / "anne.yaml").write_text(text, encoding="utf-8")
+    (plans / "bram.yaml").write_text(text.replace("Anne de Vries", "Bram Bakker"), "utf-8")
+    for today in ("2025-06-01", "2026-11-22", "2031-01-01"):
+        common = ("--today", today, "--lang", lang)
+        window = ("--months", str(months))
+        outputs = [
+            run("summary", "plans/anne.yaml", *common, *window, "-f", fmt).stdout
+            for fmt in ("table", "markdown")
+        ]
+        page = json.loads(run("summary", "plans/anne.yaml", *common, *window, "-f", "json").stdout)
+        outputs += [page["position"]["text"], *(p["message"] for p in page["talking_points"])]
+        outputs += [run("summary", "plans", *common, *window, "-f", "markdown").stdout]
+        outputs += [run("summary", "plans", *common, *window).stdout]
+        outputs += [
+            run("plan", "plans/anne.yaml", *common, "-f", fmt).stdout
+            for fmt in ("table", "markdown")
+        ]
+        for out in outputs:
+            assert out.strip()
+            assert _unnatural(out) == [], (today, out)
+    one = run(
+        "summary",
+        "plans/anne.yaml",
+        "--today",
+        "2026-11-22",
+        "--months",
+        "1",
+        "-f",
+        "markdown",
+        "--lang",
+        lang,
+    ).stdout
+    assert ("in de komende maand (tot" if lang == "nl" else "Due in the next month (until") in one

@@ -100,7 +100,7 @@ def test_example_page_at_80_columns(run: Any, tmp_path: Path, monkeypatch: Any) 
     ):
         assert heading in lines
     # key facts, each in its aligned place
-    assert "  Opleidingsjaar  jaar 2 van 5, begin (2026-09-01 t/m 2027-08-31)" in lines
+    assert "  Nu              jaar 2 van 5, begin (2026-09-01 t/m 2027-08-31)" in lines
     assert "  Laatste gesprek 2026-07-01, voortgangsgesprek" in lines
     assert "  2026-10-09  DOO leiderschap       cursus     Certificaat DOO leiderschap" in lines
     assert "  Niets achterstallig." in lines
@@ -152,3 +152,43 @@ def test_cell_len_fast_path_agrees_with_rich(text: str) -> None:
     from mlplan.render.textlayout import cell_len
 
     assert cell_len(text) == rich_cell_len(text)
+
+
+def test_wrap_keeps_a_long_word_whole_when_asked() -> None:
+    url = "https://www.managementsite.nl/kennisbank/vergaderen"
+    assert layout.wrap(f"zie {url} nu", 20, fold=False) == ["zie", url, "nu"]
+    assert all(len(line) <= 20 for line in layout.wrap(url, 20))  # the default folds
+
+
+def test_a_bulleted_paragraph_hangs_its_wrapped_lines() -> None:
+    lines = layout.wrap("• Participatie aios-bestuur, stafbestuur\n• Voorzitten MDO", 30)
+    assert lines == ["• Participatie aios-bestuur,", "  stafbestuur", "• Voorzitten MDO"]
+
+
+def test_fits_when_every_column_holds_its_longest_word() -> None:
+    columns = [Column("id", wrap=False), Column("Onderwerp"), Column("Activiteiten")]
+    rows = [["leidinggeven-en-samenwerken", "Leidinggeven en samenwerken", "• Rol in team"]]
+    # indent 2, the id 27, "Leidinggeven" 12, "Activiteiten" 12, two gaps of 2
+    need = 2 + 27 + 12 + 12 + 4
+    assert layout.fits(columns, rows, need) and not layout.fits(columns, rows, need - 1)
+    lines = layout.table(columns, rows, need)
+    assert "…" not in "".join(lines) and "leidinggeven-en-samenwerken" in lines[2]
+    # a bullet's hanging indent counts: "• " + the longest word
+    assert not layout.fits([Column("A")], [["• ziekenhuiscommissies"]], 2 + 20)
+    assert layout.fits([Column("A")], [["• ziekenhuiscommissies"]], 2 + 22)
+
+
+def test_a_column_style_paints_its_cells_not_its_header() -> None:
+    lines = layout.table(
+        [Column("id", style=layout.CYAN), Column("B")], [["x", "y"]], 40, color=True
+    )
+    assert lines[0].startswith("  \x1b[1mid")
+    assert lines[2].startswith("  \x1b[36mx\x1b[0m")
+
+
+def test_joined_breaks_only_between_items() -> None:
+    items = ["aios-00.yaml", "2/5 begin", "Dekking 14/14", "Te doen 4", "Achterstallig 0"]
+    lines = layout.joined(items, 42, indent=2)  # the first line is exactly 42 wide
+    assert lines == ["  aios-00.yaml · 2/5 begin · Dekking 14/14", "  Te doen 4 · Achterstallig 0"]
+    long = "jan-van-der-berg-neurologie-cohort-2025.yaml"
+    assert layout.joined([long, "2/5 begin"], 30, indent=2) == [f"  {long}", "  2/5 begin"]

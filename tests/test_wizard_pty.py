@@ -7,8 +7,10 @@ depend on timing; the timeouts are generous only for a slow machine.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -58,6 +60,11 @@ def _answer(child: pexpect.spawn, question: str, keys: str) -> None:
     child.send(keys)
 
 
+def _expect_words(child: pexpect.spawn, text: str) -> None:
+    """``text`` in the output, wherever the wizard wraps it to the terminal's width."""
+    child.expect(r"\s+".join(re.escape(word) for word in text.split()))
+
+
 def _details(child: pexpect.spawn, name: str) -> None:
     _answer(child, "Naam van de aios:", name + ENTER)
     _answer(child, "Specialisme (optioneel):", "Neurologie" + ENTER)
@@ -83,18 +90,18 @@ def test_full_run_with_arrow_keys_space_and_enter(tmp_path: Path) -> None:
         child.send(CLEAR + "2025-09-01" + ENTER)
         _answer(child, "Duur van de opleiding in jaren", CLEAR + "4,5" + ENTER)
         child.expect_exact("leercurve: jaar 1 begin, jaar 2 midden")
-        # topic 1: two examples (space, down, space)
-        _answer(child, f"Activiteiten voor {TOPICS[0]}", SPACE + DOWN + SPACE + ENTER)
+        # topic 1: two examples (the second is ticked already; space ticks the first)
+        _answer(child, f"Activiteiten voor {TOPICS[0]}", SPACE + ENTER)
         # topic 2: "← terug" (the last choice: up wraps round to it) goes back to topic 1,
         # which still has its two picks; enter keeps them
         _answer(child, f"Activiteiten voor {TOPICS[1]}", UP + SPACE + ENTER)
         _answer(child, f"Activiteiten voor {TOPICS[0]}", ENTER)
-        # enter without a pick is refused with a hint
-        _answer(child, f"Activiteiten voor {TOPICS[1]}", ENTER)
+        # enter without a pick is refused with a hint (space unticks the ticked example)
+        _answer(child, f"Activiteiten voor {TOPICS[1]}", SPACE + ENTER)
         child.expect_exact("Kies minstens één activiteit")
-        child.send(SPACE + ENTER)
-        for title in TOPICS[2:]:
-            _answer(child, f"Activiteiten voor {title}", SPACE + ENTER)
+        child.send(ENTER)  # asked again with the suggestion ticked
+        for title in TOPICS[2:]:  # the ticked example
+            _answer(child, f"Activiteiten voor {title}", ENTER)
         # the proposal: move the first listed activity (a year-1 one) to year 2
         _answer(child, "Jaren akkoord?", DOWN + ENTER)
         child.expect(r"Jaar voor '([^']+)'")
@@ -152,7 +159,7 @@ def test_own_activity(tmp_path: Path) -> None:
         _answer(child, "In welke fase van de leercurve", DOWN + DOWN + ENTER)  # midden
         _answer(child, f"Nog een eigen activiteit voor {TOPICS[0]}", ENTER)
         for title in TOPICS[1:]:
-            _answer(child, f"Activiteiten voor {title}", SPACE + ENTER)
+            _answer(child, f"Activiteiten voor {title}", ENTER)
         _answer(child, "Jaren akkoord?", ENTER)
         _answer(child, "Welke cursussen komen in het plan?", ENTER)
         _answer(child, "Verbeterpunten nu invullen?", ENTER)  # no, later
@@ -172,20 +179,223 @@ def test_own_activity(tmp_path: Path) -> None:
     assert plan is not None and plan.improvement_points == []
 
 
-@pytest.mark.parametrize("where", ["details", "topic"])
-def test_ctrl_c_writes_nothing_and_exits_130(tmp_path: Path, where: str) -> None:
+def test_ctrl_c_before_any_answer_is_kept_writes_nothing(tmp_path: Path) -> None:
     child = _spawn(tmp_path)
     try:
-        if where == "details":
-            _answer(child, "Naam van de aios:", CTRL_C)
-        else:
-            _details(child, "Anne Stop")
-            _answer(child, "Startdatum van de opleiding", ENTER)
-            _answer(child, "Duur van de opleiding in jaren", ENTER)
-            _answer(child, f"Activiteiten voor {TOPICS[0]}", SPACE + ENTER)
-            _answer(child, f"Activiteiten voor {TOPICS[1]}", CTRL_C)
+        _answer(child, "Naam van de aios:", CTRL_C)
         child.expect_exact("Afgebroken; er is niets geschreven.")
         assert _finish(child) == 130
     finally:
         child.close(force=True)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_keeps_the_answers_and_says_how_to_go_on(tmp_path: Path) -> None:
+    child = _spawn(tmp_path)
+    try:
+        _expect_words(child, "tot dan bewaart mlplan je antwoorden in plan.yaml.draft")
+        _details(child, "Anne Stop")
+        _answer(child, "Startdatum van de opleiding", ENTER)
+        _answer(child, "Duur van de opleiding in jaren", ENTER)
+        _answer(child, f"Activiteiten voor {TOPICS[0]}", SPACE + ENTER)
+        _answer(child, f"Activiteiten voor {TOPICS[1]}", CTRL_C)
+        child.expect_exact("Afgebroken; het plan is niet geschreven.")
+        _expect_words(
+            child,
+            "Je antwoorden zijn bewaard in plan.yaml.draft: `mlplan init plan.yaml` gaat verder",
+        )
+        assert _finish(child) == 130
+    finally:
+        child.close(force=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml.draft"]
+
+
+def test_resume_after_ctrl_c_keeps_every_answer(tmp_path: Path) -> None:
+    """Answer part of the wizard (details, own and extra activities, a year changed),
+    Ctrl-C, run again, go on, finish: the plan holds the answers of both runs and the
+    draft is gone."""
+    child = _spawn(tmp_path, "--start", "2025-09-01")
+    try:
+        _details(child, "Anne Verder")
+        _answer(child, "Startdatum van de opleiding", ENTER)
+        _answer(child, "Duur van de opleiding in jaren", CLEAR + "4,5" + ENTER)
+        _answer(child, f"Activiteiten voor {TOPICS[0]}", SPACE + ENTER)  # and the ticked one
+        _answer(child, f"Activiteiten voor {TOPICS[1]}", UP + UP + SPACE + ENTER)
+        _answer(child, f"Eigen activiteit voor {TOPICS[1]}", "Eigen organisatieproject" + ENTER)
+        _answer(child, "In welke fase van de leercurve", DOWN + DOWN + ENTER)  # midden
+        _answer(child, f"Nog een eigen activiteit voor {TOPICS[1]}", ENTER)
+        for title in TOPICS[2:]:
+            _answer(child, f"Activiteiten voor {title}", ENTER)
+        _answer(child, "Jaren akkoord?", DOWN + ENTER)
+        child.expect(r"Jaar voor '([^']+)'")
+        moved = child.match.group(1)
+        child.send(DOWN + ENTER)
+        _answer(child, "Jaren akkoord?", CTRL_C)
+        child.expect_exact("Je antwoorden zijn bewaard in plan.yaml.draft")
+        assert _finish(child) == 130
+    finally:
+        child.close(force=True)
+    assert not (tmp_path / "plan.yaml").exists()
+
+    child = _spawn(tmp_path)
+    try:
+        _expect_words(
+            child,
+            "plan.yaml.draft bevat de antwoorden van een onderbroken wizard "
+            "(Anne Verder, gestopt bij de opleidingsjaren).",
+        )
+        _answer(child, "Verder met die antwoorden?", ENTER)
+        child.expect_exact("verder bij de opleidingsjaren")
+        # back to the last topic: its answer is there
+        _answer(child, "Jaren akkoord?", UP + ENTER)
+        _answer(child, f"Activiteiten voor {TOPICS[-1]}", ENTER)
+        _answer(child, "Jaren akkoord?", ENTER)
+        _answer(child, "Welke cursussen komen in het plan?", ENTER)
+        _answer(child, "Verbeterpunten nu invullen?", ENTER)
+        child.expect_exact("Het plan: 16 activiteiten, 14/14 onderwerpen gedekt")
+        _answer(child, "Plan schrijven naar plan.yaml?", ENTER)
+        child.expect_exact("Plan geschreven: plan.yaml")
+        child.expect_exact("Controle: 0 fouten, 0 waarschuwingen")
+        assert _finish(child) == 0
+    finally:
+        child.close(force=True)
+
+    assert not (tmp_path / "plan.yaml.draft").exists()
+    checked = check_file(tmp_path / "plan.yaml", load_framework(), TODAY)
+    assert checked.diagnostics == []
+    plan = checked.plan
+    assert plan is not None
+    assert plan.aios.name == "Anne Verder" and plan.aios.supervisor == "dr. J. Jansen"
+    assert plan.training.start == dt.date(2025, 9, 1) and plan.training.years == 4.5
+    assert [a.title for a in plan.activities if a.topic == "overlegmomenten"] == [
+        "Voorzitten overdracht",
+        "Voorzitten MDO",
+    ]
+    own = [a for a in plan.activities if a.title == "Eigen organisatieproject"]
+    assert len(own) == 1 and own[0].phase == "midden"
+    assert [a.year for a in plan.activities if a.title == moved] == [2]
+
+
+def test_start_again_and_an_unreadable_draft(tmp_path: Path) -> None:
+    draft = tmp_path / "plan.yaml.draft"
+    draft.write_text("geen concept\n", encoding="utf-8")
+    child = _spawn(tmp_path)
+    try:
+        _expect_words(child, "plan.yaml.draft is geen leesbaar concept van mlplan")
+        _details(child, "Anne Opnieuw")
+        _answer(child, "Startdatum van de opleiding", ENTER)
+        _answer(child, "Duur van de opleiding in jaren", ENTER)
+        _answer(child, f"Activiteiten voor {TOPICS[0]}", CTRL_C)
+        assert _finish(child) == 130
+    finally:
+        child.close(force=True)
+    child = _spawn(tmp_path)
+    try:
+        _expect_words(child, "(Anne Opnieuw, gestopt bij onderwerp 1 van 14)")
+        _answer(child, "Verder met die antwoorden?", DOWN + ENTER)  # no, start again
+        _answer(child, "Naam van de aios:", CTRL_C)  # asked afresh: empty
+        child.expect_exact("Je antwoorden zijn bewaard in plan.yaml.draft")
+        assert _finish(child) == 130
+    finally:
+        child.close(force=True)
+    assert "Anne Opnieuw" in draft.read_text(encoding="utf-8")  # kept until replaced
+
+
+def _check_cli(tmp_path: Path, today: dt.date = TODAY) -> str:
+    """``mlplan check`` on the written plan through the installed script: its output."""
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("mlplan")), "check", "--today", today.isoformat(),
+         "plan.yaml"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=30,
+        env={**{k: v for k, v in os.environ.items() if not k.startswith("MLPLAN_")},
+             "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+@pytest.mark.parametrize(
+    ("own_at", "years", "start"),
+    [
+        (None, "5", TODAY),
+        (0, "5", TODAY),
+        (len(TOPICS) - 1, "5", TODAY),
+        (None, "4.5", dt.date(2023, 3, 1)),  # in year 3: years 1 and 2 are behind
+        (None, "15", TODAY),  # more years than topics
+    ],
+)
+def test_enter_at_every_prompt_gives_a_plan_that_passes_check(
+    tmp_path: Path, own_at: int | None, years: str, start: dt.date
+) -> None:
+    """The default answer everywhere (the name comes from --name); with ``own_at`` one
+    topic also gets an own activity whose phase is left at its default, "geen fase"
+    (that answer used to come back as the label and crash the wizard after topic 14)."""
+    child = _spawn(tmp_path, "--name", "Anne Enter", "--years", years, "--start", start.isoformat())
+    try:
+        for question in (
+            "Naam van de aios:",
+            "Specialisme (optioneel):",
+            "Opleidingsinstelling (optioneel):",
+            "Opleider (optioneel):",
+            "Startdatum van de opleiding",
+            "Duur van de opleiding in jaren",
+        ):
+            _answer(child, question, ENTER)
+        for i, title in enumerate(TOPICS):
+            if i != own_at:
+                _answer(child, f"Activiteiten voor {title}", ENTER)
+                continue
+            # "✎ Eigen activiteit typen…" sits just above "← terug": up, up
+            _answer(child, f"Activiteiten voor {title}", UP + UP + SPACE + ENTER)
+            _answer(child, f"Eigen activiteit voor {title}", "Eigen leiderschapsproject" + ENTER)
+            _answer(child, "In welke fase van de leercurve", ENTER)
+            child.expect_exact("+ Eigen leiderschapsproject (geen fase)")
+            _answer(child, f"Nog een eigen activiteit voor {title}", ENTER)
+        for question in (
+            "Jaren akkoord?",
+            "Welke cursussen komen in het plan?",
+            "Verbeterpunten nu invullen?",
+            "Plan schrijven naar plan.yaml?",
+        ):
+            _answer(child, question, ENTER)
+        child.expect_exact("Plan geschreven: plan.yaml")
+        child.expect_exact("Controle: 0 fouten, 0 waarschuwingen")
+        assert _finish(child) == 0
+    finally:
+        child.close(force=True)
+
+    assert _check_cli(tmp_path) == "Geen fouten of waarschuwingen in 1 bestand.\n"
+    checked = check_file(tmp_path / "plan.yaml", load_framework(), TODAY)
+    assert checked.diagnostics == []
+    plan = checked.plan
+    assert plan is not None and plan.aios.name == "Anne Enter"
+    assert plan.training.start == start and plan.training.years == float(years)
+    first = 3 if start < TODAY else 1
+    assert {a.year for a in plan.activities} == set(range(first, math.ceil(float(years)) + 1))
+    extra = max(0, math.ceil(float(years)) - first + 1 - len(TOPICS))
+    assert len(plan.activities) == len(TOPICS) + extra + (own_at is not None)
+    own = [a for a in plan.activities if a.title == "Eigen leiderschapsproject"]
+    if own_at is not None:
+        assert len(own) == 1 and own[0].phase is None  # no phase: none in the plan
+
+
+def test_a_training_already_over_is_asked_again(tmp_path: Path) -> None:
+    child = _spawn(tmp_path, "--name", "Anne Klaar")
+    try:
+        for question in (
+            "Naam van de aios:",
+            "Specialisme (optioneel):",
+            "Opleidingsinstelling (optioneel):",
+            "Opleider (optioneel):",
+        ):
+            _answer(child, question, ENTER)
+        _answer(child, "Startdatum van de opleiding", CLEAR + "2019-09-01" + ENTER)
+        _answer(child, "Duur van de opleiding in jaren", ENTER)
+        _expect_words(child, "Die opleiding is op 2024-08-31 afgelopen, vóór vandaag (2025-08-15)")
+        _answer(child, "Startdatum van de opleiding", CLEAR + "2021-09-01" + ENTER)
+        _answer(child, "Duur van de opleiding in jaren", ENTER)
+        _expect_words(child, "De jaren vóór jaar 4 liggen achter je")
+        _answer(child, f"Activiteiten voor {TOPICS[0]}", CTRL_C)
+        assert _finish(child) == 130
+    finally:
+        child.close(force=True)

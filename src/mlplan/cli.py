@@ -220,7 +220,7 @@ def build_app() -> typer.Typer:
             typer.Option(
                 "--name",
                 help=t("opt.init.name"),
-                metavar=t("metavar.init.text"),
+                metavar=t("metavar.text"),
                 show_default=False,
             ),
         ] = None,
@@ -229,7 +229,7 @@ def build_app() -> typer.Typer:
             typer.Option(
                 "--start",
                 help=t("opt.init.start"),
-                metavar=t("metavar.init.date"),
+                metavar=t("metavar.date"),
                 show_default=False,
             ),
         ] = None,
@@ -247,7 +247,7 @@ def build_app() -> typer.Typer:
             typer.Option(
                 "--specialty",
                 help=t("opt.init.specialty"),
-                metavar=t("metavar.init.text"),
+                metavar=t("metavar.text"),
                 show_default=False,
             ),
         ] = None,
@@ -256,7 +256,7 @@ def build_app() -> typer.Typer:
             typer.Option(
                 "--institution",
                 help=t("opt.init.institution"),
-                metavar=t("metavar.init.text"),
+                metavar=t("metavar.text"),
                 show_default=False,
             ),
         ] = None,
@@ -265,7 +265,7 @@ def build_app() -> typer.Typer:
             typer.Option(
                 "--supervisor",
                 help=t("opt.init.supervisor"),
-                metavar=t("metavar.init.text"),
+                metavar=t("metavar.text"),
                 show_default=False,
             ),
         ] = None,
@@ -361,7 +361,7 @@ def build_app() -> typer.Typer:
         paths: Annotated[
             list[Path] | None,
             typer.Argument(
-                help=t("arg.summary.paths"), metavar=t("metavar.paths"), show_default=False
+                help=t("arg.summary.paths"), metavar=t("metavar.path"), show_default=False
             ),
         ] = None,
         since: Annotated[
@@ -373,16 +373,16 @@ def build_app() -> typer.Typer:
                 show_default=False,
             ),
         ] = None,
-        months: Annotated[int, typer.Option("--months", help=t("opt.summary.months"))] = 6,
+        months: Annotated[
+            int, typer.Option("--months", help=t("opt.summary.months"), metavar="N")
+        ] = 6,
         today: today_opt = None,
         fmt: Annotated[
             TextFormat, typer.Option("--format", "-f", help=t("opt.format"), case_sensitive=False)
         ] = TextFormat.TABLE,
         sort: Annotated[
             str,
-            typer.Option(
-                "--sort", help=t("opt.summary.sort"), metavar="name|year|coverage|overdue"
-            ),
+            typer.Option("--sort", help=t("opt.summary.sort"), metavar=t("metavar.order")),
         ] = "name",
         overview_only: Annotated[
             bool, typer.Option("--overview-only", help=t("opt.summary.overview_only"))
@@ -414,7 +414,7 @@ def build_app() -> typer.Typer:
     dry_run_opt = Annotated[bool, typer.Option("--dry-run", help=t("opt.edit.dry_run"))]
     edit_path_arg = Annotated[
         Path,
-        typer.Argument(help=t("arg.edit.path"), metavar=t("metavar.edit_plan"), show_default=False),
+        typer.Argument(help=t("arg.edit.path"), metavar=t("metavar.edit_plan")),
     ]
 
     @command("add")
@@ -424,19 +424,29 @@ def build_app() -> typer.Typer:
             typer.Option(
                 "--topic",
                 help=t("opt.edit.topic"),
+                metavar=t("metavar.topic"),
                 show_default=False,
                 autocompletion=completion.complete_topic,
             ),
         ],
         title: Annotated[
-            str, typer.Option("--title", help=t("opt.edit.title"), show_default=False)
+            str,
+            typer.Option(
+                "--title", help=t("opt.edit.title"), metavar=t("metavar.text"), show_default=False
+            ),
         ],
         path: edit_path_arg = Path("plan.yaml"),
         year: Annotated[
-            int | None, typer.Option("--year", help=t("opt.edit.year"), show_default=False)
+            int | None,
+            typer.Option(
+                "--year", help=t("opt.edit.year"), metavar=t("metavar.year"), show_default=False
+            ),
         ] = None,
         goal: Annotated[
-            str | None, typer.Option("--goal", help=t("opt.edit.goal"), show_default=False)
+            str | None,
+            typer.Option(
+                "--goal", help=t("opt.edit.goal"), metavar=t("metavar.text"), show_default=False
+            ),
         ] = None,
         phase: Annotated[
             str | None,
@@ -471,10 +481,18 @@ def build_app() -> typer.Typer:
         ],
         on: Annotated[
             str | None,
-            typer.Option("--on", help=t("opt.edit.on"), metavar="JJJJ-MM-DD", show_default=False),
+            typer.Option(
+                "--on", help=t("opt.edit.on"), metavar=t("metavar.date"), show_default=False
+            ),
         ] = None,
         evidence: Annotated[
-            str | None, typer.Option("--evidence", help=t("opt.edit.evidence"), show_default=False)
+            str | None,
+            typer.Option(
+                "--evidence",
+                help=t("opt.edit.evidence"),
+                metavar=t("metavar.text"),
+                show_default=False,
+            ),
         ] = None,
         today: today_opt = None,
         dry_run: dry_run_opt = False,
@@ -517,7 +535,10 @@ def build_app() -> typer.Typer:
             list[str],
             typer.Argument(help=t("arg.edit.activity"), metavar=t("metavar.edit_activity")),
         ],
-        year: Annotated[int, typer.Option("--year", help=t("opt.edit.move_year"))],
+        year: Annotated[
+            int,
+            typer.Option("--year", help=t("opt.edit.move_year"), metavar=t("metavar.year")),
+        ],
         today: today_opt = None,
         dry_run: dry_run_opt = False,
         framework: framework_opt = None,
@@ -532,7 +553,7 @@ def build_app() -> typer.Typer:
         date: Annotated[
             str,
             typer.Option(
-                "--date", help=t("opt.edit.date"), metavar="JJJJ-MM-DD", show_default=False
+                "--date", help=t("opt.edit.date"), metavar=t("metavar.date"), show_default=False
             ),
         ],
         kind: Annotated[
@@ -540,17 +561,25 @@ def build_app() -> typer.Typer:
             typer.Option(
                 "--kind",
                 help=t("opt.edit.kind"),
-                metavar="introductie|voortgang|geschiktheid",
+                metavar=t("metavar.kind"),
                 show_default=False,
             ),
         ],
         path: edit_path_arg = Path("plan.yaml"),
         notes: Annotated[
-            str | None, typer.Option("--notes", help=t("opt.edit.notes"), show_default=False)
+            str | None,
+            typer.Option(
+                "--notes", help=t("opt.edit.notes"), metavar=t("metavar.text"), show_default=False
+            ),
         ] = None,
         agreement: Annotated[
             list[str] | None,
-            typer.Option("--agreement", help=t("opt.edit.agreement"), show_default=False),
+            typer.Option(
+                "--agreement",
+                help=t("opt.edit.agreement"),
+                metavar=t("metavar.text"),
+                show_default=False,
+            ),
         ] = None,
         today: today_opt = None,
         dry_run: dry_run_opt = False,

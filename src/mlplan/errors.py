@@ -53,9 +53,9 @@ class WriteError(MlplanError):
 
 
 class Interrupted(MlplanError):
-    """The user pressed Ctrl-C; nothing was written."""
+    """The user pressed Ctrl-C; nothing was written (or the message says what was kept)."""
 
     exit_code = 130
 
-    def __init__(self) -> None:
-        super().__init__("error.interrupted")
+    def __init__(self, key: str = "error.interrupted", /, **params: Any) -> None:
+        super().__init__(key, **params)

@@ -1,9 +1,19 @@
-"""typer's own words in ``--help``, in the user's language.
+"""``--help`` that reads like a well-made CLI, in the user's language.
 
 typer writes a few strings of its own into every help page: the ``Usage:`` line with
 ``[OPTIONS]`` and ``COMMAND [ARGS]...``, "Show this message and exit." for ``--help``, and
 the help of the completion options. The command classes here take them from the message
 catalogue instead; ``cli.build_app`` uses them for the app and every command.
+
+They also say each parameter the way a reader expects (typer 0.29 shows Python types):
+
+- the value column shows an option's metavar (``BESTAND``, ``JJJJ-MM-DD``) or its choices
+  (``table|markdown|json``); a flag and an argument show nothing there (an argument's
+  name column already is its metavar), never a type label such as ``<bool>`` or
+  ``<list[Path]>``;
+- the usage line writes an argument as ``PAD``, ``[PAD]`` when optional and ``PAD...`` when
+  it takes several, as click does for its own; a metavar that already holds brackets or
+  spaces (``[PAD] ACTIVITEIT``, which the edit commands parse themselves) is written as it is.
 """
 
 from __future__ import annotations
@@ -19,6 +29,28 @@ _COMPLETION_HELP = {
     "install_completion": "help.install_completion",
     "show_completion": "help.show_completion",
 }
+
+
+def value_label(param: Any) -> str | None:
+    """What the help's value column shows for ``param``: ``None`` for a flag or an argument."""
+    from mlplan.usage import choices_of
+
+    if param.param_type_name == "argument" or getattr(param, "is_flag", False):
+        return None
+    if param.metavar:
+        return str(param.metavar)
+    choices = choices_of(param)
+    return "|".join(choices) if choices else str(param.name).upper()
+
+
+def usage_piece(param: Any) -> str:
+    """How the usage line writes the argument ``param``."""
+    name = str(param.metavar or str(param.name).upper())
+    if any(c in name for c in " []"):  # a composite the command parses itself
+        return name
+    if not param.required:
+        name = f"[{name}]"
+    return f"{name}..." if param.nargs != 1 else name
 
 
 class _Localised:
@@ -39,6 +71,10 @@ class _Localised:
         for param in params:
             if param.name in _COMPLETION_HELP:
                 param.help = t(_COMPLETION_HELP[param.name])
+            # per instance: typer builds its parameter objects itself, from the annotations
+            param.display_type_rich = lambda ctx, param=param: value_label(param)
+            if param.param_type_name == "argument":
+                param.get_usage_pieces = lambda ctx, param=param: [usage_piece(param)]
         return params
 
 

@@ -3,19 +3,25 @@
 The wizard and ``--no-input`` both end here: details, chosen activities with their
 years, courses and improvement points become a :class:`mlplan.plan.Plan`. Choosing
 activities on the user's behalf (``--no-input``) and the required courses live here too,
-so they are tested without a terminal.
+so they are tested without a terminal, and so does the wizard's draft: its answers so
+far as the text of ``PATH.draft``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mlplan import timeline, yamlloc
-from mlplan.framework import Framework, PhaseId
+from mlplan.framework import ExampleActivity, Framework, PhaseId, Topic
 from mlplan.plan import MAX_YEARS, Activity, Aios, CourseEntry, ImprovementPoint, Plan, Training
 from mlplan.scheduler import Item, fair_share, schedule
 
@@ -89,41 +95,57 @@ def clean(text: str | None) -> str | None:
 # -- proposals ------------------------------------------------------------------------
 
 
-def default_picks(fw: Framework, years: float) -> list[Pick]:
-    """One example activity per topic, chosen so the learning curve can be followed.
+def default_picks(fw: Framework, years: float, first_year: int = 1) -> list[Pick]:
+    """One example activity per topic, chosen so the learning curve can be followed, and
+    more when the years still open need them.
 
     A topic whose examples all share one phase (or that has one example) takes its
     first example. Every other topic takes, among its examples with a phase, one of the
-    phase that still has the most room (room: the phase's years times the fair share
-    of ``ceil(topics / years)``, minus what is already chosen), ties to the earlier
-    example; an example without a phase when no phase has room; else its first example.
+    phase that still has the most room (room: the years ``first_year ..`` of that phase
+    times the fair share of ``ceil(topics / years)``, minus what is already chosen), ties
+    to the earlier example; an example without a phase when no phase has room; else its
+    first example. When there are fewer topics than open years (every open year needs
+    an activity, ML204), topics in order take a further example the same way, until
+    each open year can have one or the examples run out.
     """
     count = timeline.year_count(years)
     topics = [topic for _, topic in fw.topics()]
     cap = fair_share(len(topics), count)
     room: Counter[str] = Counter()
-    for y in range(1, count + 1):
+    for y in range(first_year, count + 1):
         room[timeline.phase_of_year(y, years)] += cap
-    chosen: dict[str, Pick] = {}
+    chosen: dict[str, list[Pick]] = {topic.id: [] for topic in topics}
+
+    def take(topic: Topic, example: ExampleActivity) -> None:
+        chosen[topic.id].append(Pick(topic.id, example.title, example.phase))
+        if example.phase:
+            room[example.phase] -= 1
+
+    def best(examples: list[ExampleActivity]) -> ExampleActivity:
+        phased = [a for a in examples if a.phase and room[a.phase] > 0]
+        if phased:
+            return max(phased, key=lambda a: (room[a.phase or ""], -examples.index(a)))
+        return next((a for a in examples if a.phase is None), examples[0])
+
     # first the topics without a choice of phase, so the others see what is left
     for topic in topics:
-        phases = {a.phase for a in topic.activities}
-        if len(phases) == 1:
-            first = topic.activities[0]
-            chosen[topic.id] = Pick(topic.id, first.title, first.phase)
-            if first.phase:
-                room[first.phase] -= 1
+        if len({a.phase for a in topic.activities}) == 1:
+            take(topic, topic.activities[0])
     for topic in topics:
-        if topic.id in chosen:
-            continue
-        phased = [a for a in topic.activities if a.phase and room[a.phase] > 0]
-        if phased:
-            best = max(phased, key=lambda a: (room[a.phase or ""], -topic.activities.index(a)))
-            room[best.phase or ""] -= 1
-        else:
-            best = next((a for a in topic.activities if a.phase is None), topic.activities[0])
-        chosen[topic.id] = Pick(topic.id, best.title, best.phase)
-    return [chosen[topic.id] for topic in topics]
+        if not chosen[topic.id]:
+            take(topic, best(list(topic.activities)))
+    missing = count - first_year + 1 - len(topics)
+    while missing > 0:
+        before = missing
+        for topic in topics:
+            taken = {p.title for p in chosen[topic.id]}
+            rest = [a for a in topic.activities if a.title not in taken]
+            if rest and missing > 0:
+                take(topic, best(rest))
+                missing -= 1
+        if missing == before:  # every example is taken
+            break
+    return [pick for topic in topics for pick in chosen[topic.id]]
 
 
 def propose(picks: Sequence[Pick], years: float, first_year: int = 1) -> list[int]:
@@ -180,4 +202,119 @@ def build(draft: Draft, fw: Framework) -> Plan:
         ],
         courses=list(draft.courses),
         improvement_points=list(draft.improvement_points),
+    )
+
+
+# -- the wizard's draft -------------------------------------------------------------------
+
+
+@dataclass
+class Answers:
+    """The wizard's answers so far: what it asks with, and what its draft file keeps."""
+
+    details: Details
+    picks: dict[str, list[Pick]] = field(default_factory=dict)  # per topic id, once answered
+    fixed_years: dict[tuple[str, str], int] = field(default_factory=dict)  # (topic, title)
+    course_ids: list[str] | None = None  # None: the courses step was not answered yet
+    improvement_points: list[ImprovementPoint] = field(default_factory=list)
+    step: int = 0  # the step to ask next (the wizard's numbering)
+
+
+DRAFT_SUFFIX = ".draft"
+
+
+def draft_path(path: Path) -> Path:
+    """Where the wizard keeps its answers for the plan at ``path``: ``PATH.draft``."""
+    return path.with_name(path.name + DRAFT_SUFFIX)
+
+
+class _Saved(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _SavedPick(_Saved):
+    title: str
+    phase: PhaseId | None = None
+    own_phase: bool = False
+
+
+class _SavedYear(_Saved):
+    topic: str
+    title: str
+    year: int = Field(ge=1)
+
+
+class _SavedDraft(_Saved):
+    mlplan_draft: Literal[1]  # the format; a draft of another format is not read
+    framework: str
+    step: int = Field(ge=0)
+    name: str
+    start: dt.date
+    years: float = Field(gt=0, le=MAX_YEARS)
+    specialty: str | None = None
+    institution: str | None = None
+    supervisor: str | None = None
+    picks: dict[str, list[_SavedPick]] = {}
+    fixed_years: list[_SavedYear] = []
+    courses: list[str] | None = None
+    improvement_points: list[ImprovementPoint] = []
+
+
+def dump_answers(answers: Answers, fw: Framework) -> str:
+    """The draft file's text (JSON) for ``answers``."""
+    d = answers.details
+    saved = _SavedDraft(
+        mlplan_draft=1,
+        framework=fw.id,
+        step=answers.step,
+        name=d.name,
+        start=d.start,
+        years=d.years,
+        specialty=d.specialty,
+        institution=d.institution,
+        supervisor=d.supervisor,
+        picks={
+            topic: [_SavedPick(title=p.title, phase=p.phase, own_phase=p.own_phase) for p in ps]
+            for topic, ps in answers.picks.items()
+        },
+        fixed_years=[
+            _SavedYear(topic=topic, title=title, year=year)
+            for (topic, title), year in answers.fixed_years.items()
+        ],
+        courses=answers.course_ids,
+        improvement_points=answers.improvement_points,
+    )
+    return json.dumps(saved.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+
+
+def load_answers(text: str, fw: Framework) -> Answers | None:
+    """The answers a draft file holds; ``None`` when it is not a draft mlplan can read.
+
+    Answers about topics or courses that ``fw`` does not have are left out (the draft may
+    come from another framework); the wizard asks those steps again.
+    """
+    try:
+        saved = _SavedDraft.model_validate_json(text)
+    except (ValidationError, ValueError):
+        return None
+    topics = set(fw.topic_ids())
+    courses = set(fw.course_ids())
+    return Answers(
+        details=Details(
+            name=saved.name,
+            start=saved.start,
+            years=saved.years,
+            specialty=saved.specialty,
+            institution=saved.institution,
+            supervisor=saved.supervisor,
+        ),
+        picks={
+            topic: [Pick(topic, p.title, p.phase, own_phase=p.own_phase) for p in ps]
+            for topic, ps in saved.picks.items()
+            if topic in topics and ps
+        },
+        fixed_years={(y.topic, y.title): y.year for y in saved.fixed_years if y.topic in topics},
+        course_ids=(None if saved.courses is None else [c for c in saved.courses if c in courses]),
+        improvement_points=saved.improvement_points,
+        step=saved.step,
     )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
 
 from mlplan import domain, timeline
 from mlplan.checking import CheckedPlan
@@ -18,8 +17,7 @@ from mlplan.diagnostics import Diagnostic
 from mlplan.domain import CoverageState
 from mlplan.framework import Competency, Framework, PhaseId
 from mlplan.plan import Activity, CourseEntry, ImprovementPoint, Meeting, Plan, Status
-
-NowState = Literal["not_started", "in_training", "finished"]
+from mlplan.timeline import TrainingState
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +25,7 @@ class Now:
     """Where the aios is at ``today``: before, in (with year and phase) or after training."""
 
     today: dt.date
-    state: NowState
+    state: TrainingState
     year: int | None = None  # only when in training
     phase: PhaseId | None = None
 
@@ -151,13 +149,9 @@ class Overview:
 
 
 def now_at(plan: Plan, today: dt.date) -> Now:
-    cal = plan.training.calendar()
-    year = cal.year_at(today)
-    if year == 0:
-        return Now(today, "not_started")
-    if year is None:
-        return Now(today, "finished")
-    return Now(today, "in_training", year, cal.phase_of_year(year))
+    standing = plan.training.calendar().standing_at(today)
+    ty = standing.year
+    return Now(today, standing.state, ty.number if ty else None, ty.phase if ty else None)
 
 
 def build(checked: CheckedPlan, fw: Framework, today: dt.date) -> Overview:

@@ -20,7 +20,9 @@ from typing import Any
 
 from mlplan import domain, timeline
 from mlplan.framework import PHASES, Framework, Topic, normalise_title
+from mlplan.i18n import t
 from mlplan.plan import Activity, CourseEntry, Plan, Status
+from mlplan.scheduler import open_years
 from mlplan.suggest import closest
 from mlplan.yamlloc import Loc
 
@@ -61,6 +63,17 @@ def run(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
 # or capitals is the aios's own course and is allowed.
 _QUOTES = "‘’“”‚„"
 _ID_LIKE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class StatusWord(str):
+    """A status as a message parameter: its identifier as a value (JSON, fingerprints and
+    comparisons stay stable), the catalogue's word for it when a message is worded, in
+    the language of the run ("gepland", "in progress"; ``status.*`` in the catalogues)."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        return format(t(f"status.{str.__str__(self)}"), spec)
 
 
 def _list_loc(plan: Plan, name: str) -> tuple[Loc, bool]:
@@ -423,10 +436,12 @@ def done_has_proof(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
 @rule
 def past_not_done(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
     """ML202: an activity of a training year that ended before today is neither done nor dropped."""
+    cal = plan.training.calendar()
+    still_open = open_years(cal, ctx.today)
     ended = {
         ty.number: ty.end
-        for ty in plan.training.calendar().training_years()  # ended in training time
-        if ty.end < ctx.today
+        for ty in cal.training_years()  # ended in training time
+        if ty.number not in still_open
     }
     found: list[Finding] = []
     for i, act in enumerate(plan.activities):
@@ -440,7 +455,7 @@ def past_not_done(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
                         "title": act.title,
                         "year": act.year,
                         "end": ended[act.year].isoformat(),
-                        "status": act.status.value,
+                        "status": StatusWord(act.status.value),
                     },
                 )
             )
@@ -462,7 +477,11 @@ def completion_not_done(plan: Plan, fw: Framework, ctx: Context) -> list[Finding
                     "ML205",
                     (name, i, keys[0]),
                     "rule.ML205",
-                    {"title": title, "status": entry.status.value, "keys": ", ".join(keys)},
+                    {
+                        "title": title,
+                        "status": StatusWord(entry.status.value),
+                        "keys": ", ".join(keys),
+                    },
                     at_key=True,
                 )
             )
@@ -490,17 +509,23 @@ def top_three(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
 
 @rule
 def balance(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
-    """ML204: a training year without any activity, or one year with more than half of
-    them. One finding per problem: all empty years together, the overloaded year."""
+    """ML204: a training year still open at today (the current one or a later one; all
+    of them before the start) without any activity, or one holding more than half of
+    the plan's activities. The years behind the aios are history: an aios who starts
+    the plan in year 3 has nothing to spread over years 1 and 2 (ML202 is about what was
+    left undone there), and a past year that held much is not a plan to change. With a
+    single open year nothing is crowded. One finding per problem: all empty years
+    together, the overloaded year."""
     last = timeline.year_count(plan.training.years)
     per_year = dict.fromkeys(range(1, last + 1), 0)
     for _, act in _counting(plan):
         if act.year in per_year:
             per_year[act.year] += 1
     total = sum(per_year.values())
+    still_open = open_years(plan.training.calendar(), ctx.today)
     loc, at_key = _list_loc(plan, "activities")
     found: list[Finding] = []
-    empty = [year for year, n in per_year.items() if n == 0]
+    empty = [year for year in still_open if per_year[year] == 0]
     if empty:
         found.append(
             Finding(
@@ -511,15 +536,15 @@ def balance(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
                 at_key=at_key,
             )
         )
-    if last > 1 and total > 0:
-        for year, n in per_year.items():
-            if n > total / 2:
+    if len(still_open) > 1 and total > 0:
+        for year in still_open:
+            if per_year[year] > total / 2:
                 found.append(
                     Finding(
                         "ML204",
                         loc,
                         "rule.ML204.crowded",
-                        {"year": year, "count": n, "total": total},
+                        {"year": year, "count": per_year[year], "total": total},
                         at_key=at_key,
                     )
                 )

@@ -39,13 +39,17 @@ class Item:
     phase: PhaseId | None = None
 
 
+def open_years(cal: Calendar, today: dt.date) -> list[int]:
+    """The training years not over at ``today``: the current one and those after it (all
+    of them before the start, none after the end). A plan can still put work in these;
+    ``check`` asks it of them (ML204) and asks the years before them to be done (ML202)."""
+    return [ty.number for ty in cal.training_years() if ty.end >= today]
+
+
 def first_open_year(cal: Calendar, today: dt.date) -> int:
     """The first training year that is not past at ``today``: year 1 before or in the
     first year, the current year during the training, the last year after it."""
-    current = cal.year_at(today)
-    if current is None:
-        return cal.year_count
-    return max(current, 1)
+    return next(iter(open_years(cal, today)), cal.year_count)
 
 
 def fair_share(count: int, years: int) -> int:

@@ -23,20 +23,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from mlplan import domain, timeline
+from mlplan import domain, names, timeline
 from mlplan.checking import CheckedPlan
 from mlplan.diagnostics import OWN_TALKING_POINT, Diagnostic, Severity
 from mlplan.domain import TopicCoverage, coverage
 from mlplan.framework import Framework
 from mlplan.plan import Activity, CourseEntry, Meeting, Plan, Status
-from mlplan.timeline import PhaseId, TrainingYear
+from mlplan.timeline import PhaseId, TrainingState, TrainingYear
 
 DEFAULT_MONTHS = 6
 FIRST_FINDINGS = 5  # findings of check shown on the page; the rest is a count
 MEETING_INTERVAL_MONTHS = 12  # a voortgangsgesprek at least once a year
 LISTED = 3  # overdue items, missing topics named in the talking points; more is a count
 
-State = Literal["before", "during", "after"]
 SinceSource = Literal["option", "meeting", "start"]
 ItemKind = Literal["activity", "course"]
 MatchState = Literal[
@@ -53,9 +52,9 @@ _STARTED = (Status.DONE.value, Status.IN_PROGRESS.value)
 class Position:
     """Where the aios stands in the training at ``today``."""
 
-    state: State
+    state: TrainingState
     year: int | None  # the training year at today; None before the start and after the end
-    years: int  # number of training years (a partial last year counts: 4.5 -> 5)
+    year_count: int  # number of training years (a partial last year counts: 4.5 -> 5)
     duration: float  # ``training.years`` as written
     phase: PhaseId | None  # phase of ``year`` on the learning curve
     start: dt.date
@@ -214,9 +213,9 @@ class OverviewRow:
 
     path: str
     name: str | None  # None when the plan does not load
-    state: State | None
+    state: TrainingState | None
     year: int | None
-    years: int | None
+    year_count: int | None
     phase: PhaseId | None
     covered: int | None
     total: int | None
@@ -302,20 +301,21 @@ def check_status(diagnostics: list[Diagnostic]) -> CheckStatus:
 
 def position_at(plan: Plan, years: Sequence[TrainingYear], today: dt.date) -> Position:
     start = plan.training.start
-    end = plan.training.calendar().end
-    current = next((ty for ty in years if ty.start <= today <= ty.end), None)
-    state: State = "during" if current else ("before" if today < start else "after")
+    cal = plan.training.calendar()
+    end = cal.end
+    standing = cal.standing_at(today)
+    current = standing.year
     return Position(
-        state=state,
+        state=standing.state,
         year=current.number if current else None,
-        years=len(years),
+        year_count=len(years),
         duration=plan.training.years,
         phase=current.phase if current else None,
         start=start,
         end=end,
         year_start=current.start if current else None,
         year_end=current.end if current else None,
-        calendar=plan.training.calendar(),
+        calendar=cal,
     )
 
 
@@ -582,6 +582,7 @@ def talking_points(
                     "meeting_overdue",
                     "summary.tp.meeting_overdue",
                     {"date": summary.last_meeting.date.isoformat(), "months": months},
+                    {"months": "count.months"},
                 )
             )
     for item in summary.overdue[:LISTED]:
@@ -644,7 +645,7 @@ def talking_points(
                     )
                 )
     position = summary.position
-    if not plan.improvement_points and position is not None and position.state == "during":
+    if not plan.improvement_points and position is not None and position.state == "in_training":
         points.append(TalkingPoint("no_improvement_points", "summary.tp.no_improvement_points"))
     if summary.check.other_errors or summary.check.other_warnings:
         points.append(
@@ -677,7 +678,7 @@ def overview_row(summary: Summary) -> OverviewRow:
         name=summary.aios.name if summary.aios else None,
         state=pos.state if pos else None,
         year=pos.year if pos else None,
-        years=pos.years if pos else None,
+        year_count=pos.year_count if pos else None,
         phase=pos.phase if pos else None,
         covered=cov.covered if cov else None,
         total=cov.total if cov else None,
@@ -697,17 +698,14 @@ SORT_KEYS: tuple[SortKey, ...] = ("name", "year", "coverage", "overdue")
 def sort_rows(rows: list[OverviewRow], by: SortKey) -> list[OverviewRow]:
     """Rows in the requested order; plans that do not load come last, by file name.
 
-    name: alphabetical; year: by position in the training (not started, year 1 … last,
-    finished); coverage: fewest covered topics first; overdue: most overdue first. Ties
-    keep alphabetical order by name, then file.
+    name: by achternaam, as a Dutch opleider expects (``names.sort_key``: "Anne de Vries"
+    under V, accents folded); year: by position in the training (not started, year 1 …
+    last, finished); coverage: fewest covered topics first; overdue: most overdue first.
+    Ties keep the order by name, then file.
     """
     loaded = [r for r in rows if r.name is not None]
     broken = sorted((r for r in rows if r.name is None), key=lambda r: r.path)
-
-    def by_name(r: OverviewRow) -> tuple[str, str]:
-        return ((r.name or "").casefold(), r.path)
-
-    loaded.sort(key=by_name)
+    loaded.sort(key=lambda r: (names.sort_key(r.name or ""), r.path))
     if by == "year":
         loaded.sort(key=_training_order)
     elif by == "coverage":
@@ -718,8 +716,8 @@ def sort_rows(rows: list[OverviewRow], by: SortKey) -> list[OverviewRow]:
 
 
 def _training_order(row: OverviewRow) -> int:
-    if row.state == "before":
+    if row.state == "not_started":
         return 0
-    if row.state == "after":
+    if row.state == "finished":
         return 1000
     return row.year or 0

@@ -14,6 +14,9 @@ from fractions import Fraction
 from typing import Literal
 
 PhaseId = Literal["begin", "midden", "eind"]
+# Where a day falls in the training: the one vocabulary of every output (JSON `state`)
+TrainingState = Literal["not_started", "in_training", "finished"]
+TRAINING_STATES: tuple[TrainingState, ...] = ("not_started", "in_training", "finished")
 
 
 def parse_iso_date(text: str) -> dt.date | None:
@@ -86,8 +89,8 @@ def training_months(years: float) -> int:
 
 
 def training_end(start: dt.date, years: float) -> dt.date:
-    """The last day of a full-time training; a plan's own is ``Calendar.end``."""
-    return add_months(start, training_months(years)) - dt.timedelta(days=1)
+    """``Calendar.end`` for a full-time training."""
+    return Calendar(start, years).end
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,14 @@ class TrainingYear:
     start: dt.date
     end: dt.date  # inclusive
     phase: PhaseId
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where ``today`` falls in a training: not started, in one of its years, or finished."""
+
+    state: TrainingState
+    year: TrainingYear | None = None  # the training year, only when in training
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,14 +175,22 @@ class Calendar:
         """Every training year with its dates (the last one may be shorter) and phase."""
         return _calendar_years(self)
 
-    def year_at(self, today: dt.date) -> int | None:
-        """The training year ``today`` falls in; 0 before the start, ``None`` after the end."""
+    def standing_at(self, today: dt.date) -> Standing:
+        """The one place that decides the training state of a day (``plan``, ``summary``,
+        the group overview and ``check`` all ask here)."""
         if today < self.start:
-            return 0
+            return Standing("not_started")
         for ty in self.training_years():
             if ty.start <= today <= ty.end:
-                return ty.number
-        return None
+                return Standing("in_training", ty)
+        return Standing("finished")
+
+    def year_at(self, today: dt.date) -> int | None:
+        """The training year ``today`` falls in; 0 before the start, ``None`` after the end."""
+        standing = self.standing_at(today)
+        if standing.year is not None:
+            return standing.year.number
+        return 0 if standing.state == "not_started" else None
 
     def phase_of_year(self, year: int) -> PhaseId:
         """The phase of training year ``year``: it is measured in training time, so the
@@ -227,6 +246,11 @@ def _calendar_years(cal: Calendar) -> tuple[TrainingYear, ...]:
 def training_years(start: dt.date, years: float) -> tuple[TrainingYear, ...]:
     """The years of a full-time training; a plan's own calendar is ``Calendar``."""
     return Calendar(start, years).training_years()
+
+
+def standing_at(start: dt.date, years: float, today: dt.date) -> Standing:
+    """``Calendar.standing_at`` for a full-time training."""
+    return Calendar(start, years).standing_at(today)
 
 
 def year_at(start: dt.date, years: float, today: dt.date) -> int | None:

@@ -130,13 +130,13 @@ def _bad_value(exc: Any) -> str:
             return t("usage.not_an_integer", option=option, value=value)
         if kind in _NUMBER_ERRORS:
             return t("usage.not_a_number", option=option, value=value)
-        choices = _choices(exc.param)
+        choices = choices_of(exc.param)
         if choices and isinstance(value, str):
             return t("usage.not_a_choice", option=option, value=value, choices=", ".join(choices))
     return t("usage.bad_value", option=option, detail=exc.message)
 
 
-def _choices(param: Any) -> list[str]:
+def choices_of(param: Any) -> list[str]:
     """The values of an option typed as an enum (``--format table|markdown|json``)."""
     annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):

@@ -5,7 +5,10 @@ questionary and prompt_toolkit. Steps: the aios's details, each topic (pick exam
 with space, or type an own activity), the training years the scheduler proposes
 (change any), the courses, the TOP 3 improvement points, and a last look before
 writing. Every question but the first offers "← terug" (back). Ctrl-C anywhere raises
-:class:`mlplan.errors.Interrupted`; nothing is written until the last step.
+:class:`mlplan.errors.Interrupted`; the plan is written only after the last step.
+
+After every step the answers so far go to the ``save`` callback (``init`` keeps them
+in ``PATH.draft``), and a wizard given saved answers offers to go on where they end.
 
 Checkbox and select prompts are erased once answered (prompt_toolkit's
 ``erase_when_done``) and the answer is printed in the user's language, because
@@ -18,21 +21,24 @@ import datetime as dt
 import shutil
 import textwrap
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import questionary
 from questionary import Choice, Separator
 
 from mlplan import timeline, yamlloc
-from mlplan.errors import Interrupted
+from mlplan.errors import Interrupted, MlplanError
 from mlplan.framework import PHASES, Framework, PhaseId, Topic, normalise_title
 from mlplan.i18n import plural, t
 from mlplan.initplan import (
+    Answers,
     Details,
     Draft,
     Pick,
     course_year,
+    default_picks,
     parse_date,
     parse_years,
     propose,
@@ -89,16 +95,64 @@ def _say(text: str, style: str = "") -> None:
     questionary.print("\n".join(lines) if lines else "", style=TEXT_STYLES.get(style))
 
 
-def _select(message: str, choices: list[Any], default: Any = None) -> Any:
-    return _ask(
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    """One answer of a select or checkbox list: the text shown and the value it stands for."""
+
+    title: str
+    value: T
+    checked: bool = False
+
+
+_UNSET: Any = object()
+
+
+def _choices(options: Sequence[Option[Any] | None]) -> list[Choice | Separator]:
+    """questionary's choices for ``options`` (``None``: a separator line).
+
+    Each Choice carries its option's *index*, never the wizard's own value: questionary
+    replaces a value of ``None`` by the Choice's title (so "geen fase" came back as the
+    answer instead of no phase), and it matches a default against titles as well as
+    values. Answers are mapped back by index, whatever the values are.
+    """
+    return [
+        Separator() if option is None else Choice(option.title, value=i, checked=option.checked)
+        for i, option in enumerate(options)
+    ]
+
+
+def _select(message: str, options: Sequence[Option[T]], default: Any = _UNSET) -> T:
+    """The value of the option chosen; the cursor starts at the option whose value is
+    ``default`` (``None`` is a value like any other), else at the first."""
+    choices = _choices(options)
+    start = next((c for c, o in zip(choices, options, strict=True) if o.value == default), None)
+    index: int = _ask(
         questionary.select(
             message,
             choices=choices,
-            default=default,
+            default=start,
             instruction=t("wizard.select_instruction"),
             erase_when_done=True,
         )
     )
+    return options[index].value
+
+
+def _checkbox(message: str, options: Sequence[Option[T] | None]) -> list[T]:
+    """The values of the options ticked, in the list's order."""
+    indexes: list[int] = _ask(
+        questionary.checkbox(
+            message,
+            choices=_choices(options),
+            instruction=t("wizard.checkbox_instruction"),
+            erase_when_done=True,
+        )
+    )
+    chosen = [options[i] for i in sorted(indexes)]
+    return [option.value for option in chosen if option is not None]
 
 
 def _text(message: str, default: str = "", *, required: bool = False, check: Any = None) -> str:
@@ -122,10 +176,25 @@ def _phase_label(phase: PhaseId | None) -> str:
 class Wizard:
     """The wizard's state: one step at a time, forward and back."""
 
-    def __init__(self, fw: Framework, defaults: Defaults, today: dt.date, path: str) -> None:
+    def __init__(
+        self,
+        fw: Framework,
+        defaults: Defaults,
+        today: dt.date,
+        path: str,
+        *,
+        saved: Answers | None = None,
+        save: Callable[[Answers], None] | None = None,
+        kept_in: str = "",
+    ) -> None:
         self.fw = fw
         self.today = today
         self.path = path
+        self.saved = saved
+        self.save = save
+        self.kept_in = kept_in
+        self.step = 0
+        self._save_failed = False
         self.topics: list[Topic] = [topic for _, topic in fw.topics()]
         self.details = Details(
             name=defaults.name or "",
@@ -139,6 +208,7 @@ class Wizard:
         self.fixed_years: dict[tuple[str, str], int] = {}  # the user's own choices
         self.course_ids: list[str] | None = None
         self.improvement_points: list[ImprovementPoint] = []
+        self._defaults: tuple[tuple[dt.date, float], dict[str, set[str]]] | None = None
 
     # -- the steps ----------------------------------------------------------------------
     def run(self) -> Draft:
@@ -150,13 +220,85 @@ class Wizard:
             self.ask_improvement_points,
             self.ask_write,
         ]
-        _say(t("wizard.welcome", path=self.path), "heading")
+        last = len(steps) - 1
+        if self.save is not None:
+            _say(t("wizard.welcome_draft", path=self.path, draft=self.kept_in), "heading")
+        else:
+            _say(t("wizard.welcome", path=self.path), "heading")
         _say(t("wizard.keys"), "muted")
-        step = 0
-        while step < len(steps):
-            forward = steps[step]()
-            step = step + 1 if forward else max(step - 1, 0)
+        if self.saved is not None and self.offer_resume(self.saved, last):
+            self.restore(self.saved, last)
+        while self.step <= last:
+            forward = steps[self.step]()
+            self.step = self.step + 1 if forward else max(self.step - 1, 0)
+            self.keep(min(self.step, last))
         return self.draft()
+
+    # -- the draft ----------------------------------------------------------------------
+    def answers(self, step: int) -> Answers:
+        return Answers(
+            details=self.details,
+            picks=self.picks,
+            fixed_years=self.fixed_years,
+            course_ids=self.course_ids,
+            improvement_points=self.improvement_points,
+            step=step,
+        )
+
+    def keep(self, step: int) -> None:
+        """Hand the answers so far to ``save``; a failure is said once, and the wizard
+        goes on (the plan itself may still be written at the end)."""
+        if self.save is None:
+            return
+        try:
+            self.save(self.answers(step))
+        except MlplanError as exc:
+            if not self._save_failed:
+                _say(t("wizard.draft_failed", reason=exc.message), "muted")
+            self._save_failed = True
+
+    def resume_step(self, saved: Answers, last: int) -> int:
+        """Where saved answers go on: their step, or the first topic they lack."""
+        step = min(saved.step, last)
+        for i, topic in enumerate(self.topics):
+            if topic.id not in saved.picks:
+                return min(step, 1 + i)
+        return step
+
+    def step_name(self, step: int) -> str:
+        topics = len(self.topics)
+        if step == 0:
+            return t("wizard.step.details")
+        if step <= topics:
+            return t("wizard.step.topic", index=step, count=topics)
+        names = ("years", "courses", "improve", "write")
+        return t(f"wizard.step.{names[min(step - topics - 1, len(names) - 1)]}")
+
+    def offer_resume(self, saved: Answers, last: int) -> bool:
+        _say("")
+        _say(
+            t(
+                "wizard.resume_found",
+                draft=self.kept_in,
+                name=saved.details.name,
+                where=self.step_name(self.resume_step(saved, last)),
+            ),
+            "heading",
+        )
+        return _select(
+            t("wizard.resume_question"),
+            [Option(t("wizard.resume_yes"), True), Option(t("wizard.resume_no"), False)],
+            default=True,
+        )
+
+    def restore(self, saved: Answers, last: int) -> None:
+        self.details = saved.details
+        self.picks = saved.picks
+        self.fixed_years = saved.fixed_years
+        self.course_ids = saved.course_ids
+        self.improvement_points = saved.improvement_points
+        self.step = self.resume_step(saved, last)
+        _say("  ✔ " + t("wizard.resumed", where=self.step_name(self.step)), "done")
 
     def ask_details(self) -> bool:
         d = self.details
@@ -166,26 +308,34 @@ class Wizard:
         d.specialty = _text(t("wizard.specialty"), d.specialty or "") or None
         d.institution = _text(t("wizard.institution"), d.institution or "") or None
         d.supervisor = _text(t("wizard.supervisor"), d.supervisor or "") or None
-        start = _text(
-            t("wizard.start"),
-            d.start.isoformat(),
-            required=True,
-            check=lambda v: parse_date(v) is not None or t("wizard.bad_date"),
-        )
-        d.start = parse_date(start) or d.start
-        years = _text(
-            t("wizard.years"),
-            _years_text(d.years),
-            required=True,
-            check=lambda v: parse_years(v) is not None or t("wizard.bad_years"),
-        )
-        d.years = parse_years(years) or d.years
-        cal = d.calendar()
+        while True:
+            start = _text(
+                t("wizard.start"),
+                d.start.isoformat(),
+                required=True,
+                check=lambda v: parse_date(v) is not None or t("wizard.bad_date"),
+            )
+            d.start = parse_date(start) or d.start
+            years = _text(
+                t("wizard.years"),
+                _years_text(d.years),
+                required=True,
+                check=lambda v: parse_years(v) is not None or t("wizard.bad_years"),
+            )
+            d.years = parse_years(years) or d.years
+            cal = d.calendar()
+            if cal.end >= self.today:
+                break
+            # a plan for a training already over could only be overdue (ML202)
+            _say(t("wizard.training_over", end=cal.end.isoformat(), today=self.today.isoformat()))
         phases = ", ".join(
             t("wizard.year_phase", number=ty.number, phase=t(f"phase.{ty.phase}"))
             for ty in cal.training_years()
         )
         _say(t("wizard.training", end=cal.end, phases=phases))
+        first = first_open_year(cal, self.today)
+        if first > 1:
+            _say(t("wizard.years_behind", first=first), "muted")
         return True
 
     def _topic_step(self, index: int) -> Any:
@@ -213,36 +363,35 @@ class Wizard:
             _say(t("wizard.objectives"))
             for objective in topic.objectives:
                 _say(f"  • {objective}")
-        previous = self.picks.get(topic.id, [])
-        chosen_titles = {p.title for p in previous}
+        previous = self.picks.get(topic.id)
+        # a topic not yet answered has the example --no-input would choose ticked, so
+        # enter alone gives a sound plan
+        chosen_titles = (
+            {p.title for p in previous}
+            if previous is not None
+            else self.default_titles().get(topic.id, set())
+        )
         examples = [a.title for a in topic.activities]
-        choices: list[Any] = [
-            Choice(
+        options: list[Option[Any] | None] = [
+            Option(
                 f"{a.title}" + (f"  [{t(f'phase.{a.phase}')}]" if a.phase else ""),
-                value=("example", a.title),
+                ("example", a.title),
                 checked=a.title in chosen_titles,
             )
             for a in topic.activities
         ]
-        own_previous = [p for p in previous if p.title not in examples]
-        choices += [
-            Choice(f"{p.title}  ({t('wizard.own_label')})", value=("own", p.title), checked=True)
+        own_previous = [p for p in previous or [] if p.title not in examples]
+        options += [
+            Option(f"{p.title}  ({t('wizard.own_label')})", ("own", p.title), checked=True)
             for p in own_previous
         ]
-        choices += [
-            Separator(),
-            Choice(t("wizard.own_new"), value=OWN),
-            Choice(t("wizard.back"), value=BACK),
+        options += [
+            None,
+            Option(t("wizard.own_new"), OWN),
+            Option(t("wizard.back"), BACK),
         ]
         while True:
-            answer: list[Any] = _ask(
-                questionary.checkbox(
-                    t("wizard.pick", title=topic.title),
-                    choices=choices,
-                    instruction=t("wizard.checkbox_instruction"),
-                    erase_when_done=True,
-                )
-            )
+            answer = _checkbox(t("wizard.pick", title=topic.title), options)
             if BACK in answer:
                 return False
             picks: list[Pick] = []
@@ -278,13 +427,23 @@ class Wizard:
             if example is not None:  # typed an example's title: it keeps its phase
                 result.append(Pick(topic.id, example.title, example.phase))
                 continue
-            phase: PhaseId | None = _select(
-                t("wizard.own_phase"),
-                [Choice(t("wizard.no_phase"), value=None)]
-                + [Choice(t(f"wizard.phase_choice.{p}"), value=p) for p in PHASES],
-            )
+            phase_options: list[Option[PhaseId | None]] = [Option(t("wizard.no_phase"), None)]
+            phase_options += [Option(t(f"wizard.phase_choice.{p}"), p) for p in PHASES]
+            phase = _select(t("wizard.own_phase"), phase_options, default=None)
             result.append(Pick(topic.id, title, phase, own_phase=phase is not None))
             _say(f"  + {title} ({_phase_label(phase)})", "done")
+
+    def default_titles(self) -> dict[str, set[str]]:
+        """Per topic, the examples ``--no-input`` would choose for this training."""
+        d = self.details
+        key = (d.start, d.years)
+        if self._defaults is None or self._defaults[0] != key:
+            first = first_open_year(d.calendar(), self.today)
+            titles: dict[str, set[str]] = {}
+            for pick in default_picks(self.fw, d.years, first):
+                titles.setdefault(pick.topic, set()).add(pick.title)
+            self._defaults = (key, titles)
+        return self._defaults[1]
 
     def ordered_picks(self) -> list[Pick]:
         return [p for topic in self.topics for p in self.picks.get(topic.id, [])]
@@ -314,7 +473,7 @@ class Wizard:
             spread = " · ".join(
                 t("wizard.load", number=n, count=loads.get(n, 0)) for n in sorted(years)
             )
-            choices: list[Any] = [Choice(t("wizard.years_ok"), value=OK)]
+            choices: list[Option[Any]] = [Option(t("wizard.years_ok"), OK)]
             shown = sorted(
                 range(len(picks)),
                 key=lambda i: (picks[i].year or 0, order.get(picks[i].topic, 0), i),
@@ -324,7 +483,7 @@ class Wizard:
                 ty = years[pick.year or 1]
                 topic = self.fw.topic(pick.topic)
                 choices.append(
-                    Choice(
+                    Option(
                         t(
                             "wizard.pick_line",
                             number=ty.number,
@@ -337,11 +496,11 @@ class Wizard:
                             if pick.phase in (None, ty.phase)
                             else f"  ({_phase_label(pick.phase)})"
                         ),
-                        value=i,
+                        i,
                     )
                 )
-            choices.append(Choice(t("wizard.back"), value=BACK))
-            answer = _select(t("wizard.years_question", spread=spread), choices)
+            choices.append(Option(t("wizard.back"), BACK))
+            answer = _select(t("wizard.years_question", spread=spread), choices, default=OK)
             if answer == OK:
                 _say("  ✔ " + t("wizard.years_done"), "done")
                 return True
@@ -351,7 +510,7 @@ class Wizard:
             year = _select(
                 t("wizard.year_for", title=pick.title),
                 [
-                    Choice(
+                    Option(
                         t(
                             "wizard.year_choice",
                             number=ty.number,
@@ -359,7 +518,7 @@ class Wizard:
                             start=ty.start.isoformat(),
                             end=ty.end.isoformat(),
                         ),
-                        value=ty.number,
+                        ty.number,
                     )
                     for ty in years.values()
                 ],
@@ -367,6 +526,7 @@ class Wizard:
             )
             pick.year = year
             self.fixed_years[(pick.topic, pick.title)] = year
+            self.keep(self.step)
 
     def ask_courses(self) -> bool:
         fw = self.fw
@@ -377,19 +537,12 @@ class Wizard:
         _say(t("wizard.courses_required"), "muted")
         for req in fw.courses.requirements:
             _say(f"  • {req.title}", "muted")
-        choices: list[Any] = [
-            Choice(course.title, value=course.id, checked=course.id in self.course_ids)
+        options: list[Option[str] | None] = [
+            Option(course.title, course.id, checked=course.id in self.course_ids)
             for course in (*fw.courses.required, *fw.courses.optional)
         ]
-        choices += [Separator(), Choice(t("wizard.back"), value=BACK)]
-        answer: list[str] = _ask(
-            questionary.checkbox(
-                t("wizard.courses_question"),
-                choices=choices,
-                instruction=t("wizard.checkbox_instruction"),
-                erase_when_done=True,
-            )
-        )
+        options += [None, Option(t("wizard.back"), BACK)]
+        answer = _checkbox(t("wizard.courses_question"), options)
         if BACK in answer:
             return False
         self.course_ids = answer
@@ -404,10 +557,11 @@ class Wizard:
         answer = _select(
             t("wizard.improve_question"),
             [
-                Choice(t("wizard.improve_later"), value=OK),
-                Choice(t("wizard.improve_now"), value="now"),
-                Choice(t("wizard.back"), value=BACK),
+                Option(t("wizard.improve_later"), OK),
+                Option(t("wizard.improve_now"), "now"),
+                Option(t("wizard.back"), BACK),
             ],
+            default=OK,
         )
         if answer == BACK:
             return False
@@ -443,9 +597,10 @@ class Wizard:
         answer = _select(
             t("wizard.write_question", path=self.path),
             [
-                Choice(t("wizard.write", path=self.path), value=OK),
-                Choice(t("wizard.back"), value=BACK),
+                Option(t("wizard.write", path=self.path), OK),
+                Option(t("wizard.back"), BACK),
             ],
+            default=OK,
         )
         return bool(answer == OK)
 
@@ -469,6 +624,19 @@ def _years_text(years: float) -> str:
     return str(int(years)) if float(years).is_integer() else str(years)
 
 
-def run(fw: Framework, defaults: Defaults, today: dt.date, path: str) -> Draft:
-    """Ask everything; the draft of the plan to write (Ctrl-C raises Interrupted)."""
-    return Wizard(fw, defaults, today, path).run()
+def run(
+    fw: Framework,
+    defaults: Defaults,
+    today: dt.date,
+    path: str,
+    *,
+    saved: Answers | None = None,
+    save: Callable[[Answers], None] | None = None,
+    kept_in: str = "",
+) -> Draft:
+    """Ask everything; the draft of the plan to write (Ctrl-C raises Interrupted).
+
+    ``saved``: answers of an earlier run, offered to go on with; ``save`` receives the
+    answers after every step; ``kept_in`` names where they are kept, for the messages.
+    """
+    return Wizard(fw, defaults, today, path, saved=saved, save=save, kept_in=kept_in).run()

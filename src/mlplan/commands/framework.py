@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from mlplan import output
@@ -33,4 +34,5 @@ def run(*, topic: str | None, fmt: str, framework_path: Path | None) -> None:
     elif fmt == "markdown":
         output.out(render.to_markdown(fw, chosen))
     else:
-        render.print_table(fw, chosen, output.console())
+        width = output.console().width  # the terminal's, or COLUMNS; 80 in a pipe
+        output.out(render.table_text(fw, chosen, width=width, color=output.use_color(sys.stdout)))

@@ -2,30 +2,40 @@
 
 Nothing is written until the plan is complete and has been read back through
 ``check``; an existing file is only replaced with ``--force`` (keeping ``PATH.bak``),
-and the write is atomic.
+and the write is atomic. The wizard keeps its answers in ``PATH.draft`` as it goes
+(removed once the plan is written) and offers to go on with them the next time;
+``--no-input`` and ``--example`` never read it, never ask about it and leave it alone.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import json
+import os
+import shlex
 import sys
 from pathlib import Path
 
-from mlplan import fileio, output
+from mlplan import fileio, output, timeline
 from mlplan import plan as planfile
 from mlplan.checking import CheckedPlan, check_text
 from mlplan.commands import options
 from mlplan.domain import coverage, covered
-from mlplan.errors import InputError, UsageError
+from mlplan.errors import InputError, Interrupted, UsageError, WriteError
 from mlplan.framework import Framework, data_file, load_framework
 from mlplan.i18n import finding_counts, t
 from mlplan.initplan import (
+    Answers,
     Details,
     Draft,
     build,
     clean,
     default_picks,
+    draft_path,
+    dump_answers,
+    load_answers,
     parse_years,
     propose,
     required_courses,
@@ -53,7 +63,7 @@ def header(today: dt.date) -> list[str]:
 def no_input_draft(details: Details, fw: Framework, today: dt.date) -> Draft:
     """One example activity per topic and the required courses, scheduled."""
     first = first_open_year(details.calendar(), today)
-    picks = default_picks(fw, details.years)
+    picks = default_picks(fw, details.years, first)
     for pick, year in zip(picks, propose(picks, details.years, first), strict=True):
         pick.year = year
     return Draft(details, picks, required_courses(fw, details.years, first))
@@ -85,6 +95,69 @@ def _refuse_existing(path: Path, force: bool) -> bytes:
 
 def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+MAX_DRAFT_BYTES = 1_000_000  # a draft is a few kilobytes; anything larger is not one
+
+
+def _read_draft(kept: Path, fw: Framework) -> Answers | None:
+    """The answers in ``PATH.draft``, if there is one mlplan can read; an unreadable
+    one is said (the wizard then starts afresh and replaces it)."""
+    if not kept.exists():
+        return None
+    try:
+        with kept.open("rb") as fh:
+            data = fh.read(MAX_DRAFT_BYTES + 1)
+        answers = None if len(data) > MAX_DRAFT_BYTES else load_answers(data.decode(), fw)
+    except (OSError, UnicodeDecodeError):
+        answers = None
+    if answers is None:
+        output.err(t("init.draft_unreadable", draft=str(kept)))
+    return answers
+
+
+def _resume_command(path: Path, force: bool, framework_path: Path | None) -> str:
+    """The command that goes on with the draft for ``path``."""
+    words = ["mlplan", "init"]
+    if force:
+        words.append("--force")
+    if framework_path is not None:
+        words += ["--framework", str(framework_path)]
+    return shlex.join([*words, str(path)])
+
+
+def _wizard(
+    details: Details,
+    fw: Framework,
+    day: dt.date,
+    path: Path,
+    force: bool,
+    framework_path: Path | None,
+) -> Draft:
+    """The plan as the wizard's answers make it, its answers kept in ``PATH.draft``."""
+    from mlplan import wizard
+
+    kept = draft_path(path)
+    defaults = wizard.Defaults(
+        name=details.name or None,
+        specialty=details.specialty,
+        institution=details.institution,
+        supervisor=details.supervisor,
+        start=details.start,
+        years=details.years,
+    )
+
+    def save(answers: Answers) -> None:
+        fileio.atomic_write(kept, dump_answers(answers, fw))
+
+    saved = _read_draft(kept, fw)
+    try:
+        return wizard.run(fw, defaults, day, str(path), saved=saved, save=save, kept_in=str(kept))
+    except Interrupted:
+        if not kept.exists():
+            raise
+        command = _resume_command(path, force, framework_path)
+        raise Interrupted("init.interrupted_draft", draft=str(kept), command=command) from None
 
 
 def run(
@@ -119,10 +192,23 @@ def run(
     duration = _years_option(years)
     if no_input and not example and not clean(name):
         raise UsageError("init.name_required")
+    end = timeline.training_end(start_date, duration)
+    if no_input and not example and end < day:  # every year past: nothing left to plan
+        raise UsageError(
+            "init.training_over",
+            start=start_date.isoformat(),
+            years=f"{duration:g}",
+            end=end.isoformat(),
+            today=day.isoformat(),
+        )
     if not (example or no_input or _interactive()):
         raise UsageError("init.no_tty", path=str(path))
     previous = _refuse_existing(path, force)
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():  # said now, not after a quarter of an hour of questions
+        raise WriteError("write.failed", path=str(path), reason=os.strerror(errno.ENOENT))
     fw = load_framework(framework_path)
+    interactive = not (example or no_input)
 
     if example:
         text = data_file("example-plan.yaml").read_text(encoding="utf-8")
@@ -138,17 +224,7 @@ def run(
         if no_input:
             draft = no_input_draft(details, fw, day)
         else:
-            from mlplan import wizard
-
-            defaults = wizard.Defaults(
-                name=details.name or None,
-                specialty=details.specialty,
-                institution=details.institution,
-                supervisor=details.supervisor,
-                start=details.start,
-                years=details.years,
-            )
-            draft = wizard.run(fw, defaults, day, str(path))
+            draft = _wizard(details, fw, day, path, force, framework_path)
         text = render(draft, fw, day)
 
     existed = path.exists()
@@ -161,6 +237,13 @@ def run(
         )
         schema_written = True
     _report(path, check_text(text, str(path), fw, day), fw, existed, schema_written, schema)
+    kept = draft_path(path)
+    if interactive:  # its answers are in the plan now
+        with contextlib.suppress(OSError):
+            kept.unlink()
+    elif kept.exists():
+        resume = _resume_command(path, True, framework_path)
+        output.err(t("init.draft_ignored", draft=str(kept), command=resume, path=str(path)))
 
 
 def _report(

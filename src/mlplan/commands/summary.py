@@ -186,6 +186,8 @@ def _emit_group(
 
     if fmt == "json":
         data = {
+            "format": "mlplan-summary-group",
+            "format_version": render.FORMAT_VERSION,
             "today": day.isoformat(),
             "since": since.isoformat() if since else None,
             "months": months,

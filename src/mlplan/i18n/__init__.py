@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Final
 
 # Set by the test suite (tests/conftest.py): a message id missing from the catalogue of the
@@ -101,13 +101,30 @@ def t(key: str, /, **params: object) -> str:
     return template.format(**params)
 
 
-def plural(key: str, n: int, /) -> str:
-    """``n`` with its noun: ``{key}.one`` when n is 1, else ``{key}.many`` (zero is plural).
+# CLDR plural categories (https://cldr.unicode.org, "Language Plural Rules"), in the order
+# CLDR lists them. A language names the categories its nouns need and a rule that picks
+# one for a count; Dutch and English need "one" and "other" (zero is plural in both), but a
+# catalogue for, say, Polish would add "few" and "many" and its own rule, nothing else.
+PLURAL_CATEGORIES: Final = ("zero", "one", "two", "few", "many", "other")
 
-    "1 fout", "0 fouten", "3 fouten": messages take this text whole, so no catalogue has to
-    write "fout(en)". Dutch and English both need just these two forms.
-    """
-    return t(f"{key}.one", n=n) if n == 1 else t(f"{key}.many", n=n)
+
+def _one_other(n: int) -> str:
+    return "one" if n == 1 else "other"
+
+
+PLURAL_RULES: Final[dict[str, Callable[[int], str]]] = {"nl": _one_other, "en": _one_other}
+
+
+def plural_category(n: int, lang: str | None = None) -> str:
+    """The CLDR plural category of the count ``n`` in ``lang`` (default: the current one)."""
+    return PLURAL_RULES[lang or _current](n)
+
+
+def plural(key: str, n: int, /, shown: object = None) -> str:
+    """``n`` with its noun: the message ``{key}.{category}`` for ``n``'s CLDR category in
+    the current language ("1 fout", "0 fouten", "3 fouten"), so no catalogue has to write
+    "fout(en)". ``shown`` is the number as written when it is not ``n`` itself (``4,5``)."""
+    return t(f"{key}.{plural_category(n)}", n=n if shown is None else shown)
 
 
 def finding_counts(errors: int, warnings: int) -> dict[str, str]:

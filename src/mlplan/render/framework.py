@@ -1,17 +1,15 @@
-"""Rendering the framework: rich tables, Markdown and JSON. No I/O, no loading."""
+"""Rendering the framework: terminal text, Markdown and JSON. No I/O, no loading."""
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any
 
 from mlplan.framework import Competency, Course, Framework, Topic
 from mlplan.i18n import plural, t
+from mlplan.render import textlayout as layout
 from mlplan.render.markdown import bullet, cell, escape, table
-
-if TYPE_CHECKING:
-    from rich.console import Console
-
 
 # -- JSON ------------------------------------------------------------------------------
 
@@ -103,6 +101,9 @@ def _topic_markdown(fw: Framework, topic: Topic) -> str:
         [[a.title, _phase(a.phase)] for a in topic.activities],
     )
     lines += ["", f"## {t('fw.materials')}", ""]
+    if not topic.materials:  # a sentence, not a table of headers alone
+        lines += [escape(t("fw.no_materials")), ""]
+        return "\n".join(lines)
     lines += table(
         [t("fw.col.title"), t("fw.col.provider"), t("fw.col.kind")],
         [
@@ -117,8 +118,12 @@ def _topic_markdown(fw: Framework, topic: Topic) -> str:
 
 def _courses_markdown(fw: Framework) -> list[str]:
     lines = [f"## {t('fw.courses')}", "", f"### {t('fw.required')}", ""]
-    lines += [bullet(escape(req.title)) for req in fw.courses.requirements]
+    lines += [bullet(escape(req.title)) for req in fw.courses.requirements] or [
+        escape(t("fw.no_courses"))
+    ]
     lines += ["", f"### {t('fw.optional')}", ""]
+    if not fw.courses.optional:
+        return [*lines, escape(t("fw.no_courses")), ""]
     rows = [
         [f"`{c.id}`", c.title, c.kind, ", ".join(c.level or ()), _course_details(c)]
         for c in fw.courses.optional
@@ -148,115 +153,166 @@ def _phases_markdown(fw: Framework) -> list[str]:
     return lines
 
 
-# -- rich tables -----------------------------------------------------------------------
+# -- terminal text ---------------------------------------------------------------------
+#
+# Laid out as plain text (render/textlayout.py), like the summary's pages, so that at any
+# width from 40 columns up nothing is cut: text wraps at spaces, an id or a URL stands
+# whole on its line, and a table whose columns cannot hold their longest words is
+# stacked instead (each row a heading with its details under it). No trailing spaces.
 
 
-def _bullets(console: Console, items: list[str], indent: int = 2, prefix: str = "•") -> None:
-    """A bulleted list whose wrapped lines hang under the text, not under the bullet."""
-    from rich.padding import Padding
-    from rich.table import Table
+class _Text:
+    """The lines of the terminal text at a width, styled only when ``color`` is on."""
 
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    for item in items:
-        grid.add_row(prefix, item)
-    console.print(Padding(grid, (0, 0, 0, indent), expand=False))
+    def __init__(self, width: int, color: bool) -> None:
+        self.width = width
+        self.color = color
+        self.lines: list[str] = []
 
+    def blank(self) -> None:
+        self.lines.append("")
 
-def print_table(fw: Framework, topic: Topic | None, console: Console) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    if topic is not None:
-        _print_topic(fw, topic, console)
-        return
-    console.print(Text(fw.title, style="bold"))
-    console.print(t("fw.source", publisher=fw.publisher, year=fw.year))
-    console.print(Text(fw.rule, style="italic"))
-    for comp in fw.competencies:
-        console.print()
-        table = Table(
-            title=t("fw.competency", number=comp.number, title=comp.title),
-            title_justify="left",
-            title_style="bold",
-            expand=False,
+    def text(self, text: str, code: str | None = None, indent: int = 0) -> None:
+        self.lines += layout.paragraph(
+            text, self.width, indent=indent, code=code, color=self.color, fold=False
         )
-        table.add_column(t("fw.col.id"), style="cyan", no_wrap=True)
-        table.add_column(t("fw.col.topic"))
-        table.add_column(t("fw.col.activities"))
-        for tp in comp.topics:
-            table.add_row(tp.id, tp.title, "\n".join(f"• {a.title}" for a in tp.activities))
-        console.print(table)
-    console.print()
-    _print_courses(fw, console)
-    console.print()
-    _print_phases(fw, console)
-    console.print()
-    console.print(Text(t("fw.levels"), style="bold"))
-    _bullets(console, [f"{lv.title}: {lv.description}" for lv in fw.levels])
-    console.print()
-    console.print(t("fw.more", example=_first_topic(fw)))
+
+    def bullets(self, items: Sequence[str], indent: int = 2) -> None:
+        self.lines += layout.grid(
+            [("•", item, None, None) for item in items],
+            self.width,
+            indent=indent,
+            color=self.color,
+            fold=False,
+        )
+
+    def fits(self, columns: Sequence[layout.Column], rows: Sequence[Sequence[str]]) -> bool:
+        return layout.fits(columns, rows, self.width)
+
+    def table(self, columns: Sequence[layout.Column], rows: Sequence[Sequence[str]]) -> None:
+        self.lines += layout.table(columns, rows, self.width, color=self.color)
+
+    def entry(self, head: str, title: str, items: Sequence[str], code: str | None = None) -> None:
+        """A stacked table row: the id ``head`` on a line of its own, then the ``title``
+        and the ``items`` indented under it (an item that starts with a bullet hangs its
+        wrapped lines)."""
+        self.text(head, layout.CYAN, indent=2)
+        self.text(title, layout.BOLD, indent=4)
+        for item in items:
+            self.text(item, code, indent=4)
+
+    def result(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+
+def table_text(fw: Framework, topic: Topic | None, *, width: int, color: bool) -> str:
+    """The framework (or one topic) as terminal text, ``width`` columns wide."""
+    page = _Text(width, color)
+    if topic is not None:
+        _topic_text(fw, topic, page)
+        return page.result()
+    page.text(fw.title, layout.BOLD)
+    page.text(t("fw.source", publisher=fw.publisher, year=fw.year))
+    page.text(fw.rule, layout.ITALIC)
+    for comp in fw.competencies:
+        page.blank()
+        page.text(t("fw.competency", number=comp.number, title=comp.title), layout.BOLD)
+        columns = [
+            layout.Column(t("fw.col.id"), wrap=False, style=layout.CYAN),
+            layout.Column(t("fw.col.topic")),
+            layout.Column(t("fw.col.activities")),
+        ]
+        rows = [[tp.id, tp.title, _activity_bullets(tp)] for tp in comp.topics]
+        if page.fits(columns, rows):
+            page.table(columns, rows)
+            continue
+        for tp in comp.topics:  # too narrow for the columns: each topic under its id
+            page.entry(tp.id, tp.title, _activity_bullets(tp).splitlines())
+    page.blank()
+    _courses_text(fw, page)
+    page.blank()
+    _phases_text(fw, page)
+    page.blank()
+    page.text(t("fw.levels"), layout.BOLD)
+    page.bullets([f"{lv.title}: {lv.description}" for lv in fw.levels])
+    page.blank()
+    page.text(t("fw.more", example=_first_topic(fw)))
+    return page.result()
+
+
+def _activity_bullets(topic: Topic) -> str:
+    return "\n".join(layout.BULLET + a.title for a in topic.activities)
 
 
 def _first_topic(fw: Framework) -> str:
     return next(iter(fw.topic_ids()), "")
 
 
-def _print_topic(fw: Framework, topic: Topic, console: Console) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
+def _topic_text(fw: Framework, topic: Topic, page: _Text) -> None:
     comp: Competency | None = fw.competency_of(topic.id)
     assert comp is not None
-    console.print(Text(f"{topic.title} ({topic.id})", style="bold"))
-    console.print(t("fw.topic_of", number=comp.number, title=comp.title))
-    console.print(_min_activities(topic))
-    console.print()
-    console.print(Text(t("fw.objectives"), style="bold"))
-    _bullets(console, topic.objectives or [topic.objectives_note or t("fw.no_objectives")])
-    console.print()
-    acts = Table(title=t("fw.activities"), title_justify="left", title_style="bold")
-    acts.add_column(t("fw.col.activities"))
-    acts.add_column(t("fw.col.phase"), no_wrap=True)
-    for a in topic.activities:
-        acts.add_row(a.title, _phase(a.phase))
-    console.print(acts)
-    console.print()
-    mats = Table(title=t("fw.materials"), title_justify="left", title_style="bold")
-    mats.add_column(t("fw.col.title"))
-    mats.add_column(t("fw.col.provider"))
-    mats.add_column(t("fw.col.kind"), no_wrap=True)
-    for m in topic.materials:
-        title = f"{m.title}\n{m.url}" if m.url and m.url != m.title else m.title
-        mats.add_row(title, m.provider or "", m.kind)
-    console.print(mats)
-
-
-def _print_courses(fw: Framework, console: Console) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    console.print(Text(t("fw.required"), style="bold"))
-    _bullets(
-        console, [f"{req.title}  [{', '.join(req.any_of)}]" for req in fw.courses.requirements]
-    )
-    console.print()
-    table = Table(title=t("fw.optional"), title_justify="left", title_style="bold")
-    table.add_column(t("fw.col.id"), style="cyan", no_wrap=True)
-    table.add_column(t("fw.col.course"))
-    table.add_column(t("fw.col.details"))
-    for c in fw.courses.optional:
-        table.add_row(c.id, c.title, _course_details(c))
-    console.print(table)
-
-
-def _print_phases(fw: Framework, console: Console) -> None:
-    from rich.text import Text
-
-    console.print(Text(t("fw.phases"), style="bold"))
-    for phase in fw.phases:
-        console.print(Text(f"  {phase.title}", style="bold"))
-        _bullets(
-            console, [*phase.goals, *(f"{t('fw.phase_examples')}: {e}" for e in phase.examples)], 4
+    page.text(f"{topic.title} ({topic.id})", layout.BOLD)
+    page.text(t("fw.topic_of", number=comp.number, title=comp.title))
+    page.text(_min_activities(topic))
+    page.blank()
+    page.text(t("fw.objectives"), layout.BOLD)
+    page.bullets(topic.objectives or [topic.objectives_note or t("fw.no_objectives")])
+    page.blank()
+    page.text(t("fw.activities"), layout.BOLD)
+    columns = [
+        layout.Column(t("fw.col.activities")),
+        layout.Column(t("fw.col.phase"), wrap=False),
+    ]
+    rows = [[layout.BULLET + a.title, _phase(a.phase)] for a in topic.activities]
+    if page.fits(columns, rows):
+        page.table(columns, rows)
+    else:
+        page.bullets(
+            [f"{a.title} ({_phase(a.phase)})" if a.phase else a.title for a in topic.activities]
         )
+    page.blank()
+    page.text(t("fw.materials"), layout.BOLD)
+    if not topic.materials:
+        page.text(t("fw.no_materials"), indent=2)
+        return
+    # a list, not a table: a URL is as wide as a column gets, and stands whole on its line
+    grid: list[tuple[str, str, str | None, str | None]] = []
+    for m in topic.materials:
+        grid.append(("•", m.title, None, None))
+        grid.append(("", " · ".join(p for p in (m.provider, m.kind) if p), None, layout.DIM))
+        if m.url and m.url != m.title:
+            grid.append(("", m.url, None, None))
+    page.lines += layout.grid(grid, page.width, color=page.color, fold=False)
+
+
+def _courses_text(fw: Framework, page: _Text) -> None:
+    page.text(t("fw.required"), layout.BOLD)
+    if fw.courses.requirements:
+        page.bullets([f"{req.title}  [{', '.join(req.any_of)}]" for req in fw.courses.requirements])
+    else:
+        page.text(t("fw.no_courses"), indent=2)
+    page.blank()
+    page.text(t("fw.optional"), layout.BOLD)
+    if not fw.courses.optional:
+        page.text(t("fw.no_courses"), indent=2)
+        return
+    columns = [
+        layout.Column(t("fw.col.id"), wrap=False, style=layout.CYAN),
+        layout.Column(t("fw.col.course")),
+        layout.Column(t("fw.col.details")),
+    ]
+    rows = [[c.id, c.title, _course_details(c)] for c in fw.courses.optional]
+    if page.fits(columns, rows):
+        page.table(columns, rows)
+        return
+    for c in fw.courses.optional:  # too narrow: each course under its id
+        details = _course_details(c)
+        shown = [f"{t('fw.col.details')}: {details}"] if details else []
+        page.entry(c.id, c.title, shown, layout.DIM)
+
+
+def _phases_text(fw: Framework, page: _Text) -> None:
+    page.text(t("fw.phases"), layout.BOLD)
+    for phase in fw.phases:
+        page.text(phase.title, layout.BOLD, indent=2)
+        page.bullets([*phase.goals, *(f"{t('fw.phase_examples')}: {e}" for e in phase.examples)], 4)

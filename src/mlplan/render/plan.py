@@ -14,7 +14,7 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
-from mlplan.i18n import finding_counts, get_language, t
+from mlplan.i18n import finding_counts, get_language, plural, t
 from mlplan.overview import (
     ActivityView,
     CompetencyGroup,
@@ -23,6 +23,7 @@ from mlplan.overview import (
     YearView,
 )
 from mlplan.render.calendar import calendar_json, calendar_text
+from mlplan.render.diagnostics import diagnostic_dict
 from mlplan.render.markdown import bullet, cell, escape, numbered, table
 from mlplan.render.safe import csv_cell, one_line
 
@@ -34,7 +35,8 @@ if TYPE_CHECKING:
 STATUS_SYMBOL = {"done": "✓", "in_progress": "▶", "planned": "○", "dropped": "✗"}
 COVERAGE_SYMBOL = {"done": "✓", "planned": "◐", "missing": "✗"}
 
-JSON_FORMAT_VERSION = 1
+# 2: `current` became `position`, the name `summary --format json` gives the same object
+JSON_FORMAT_VERSION = 2
 
 
 # -- shared text -----------------------------------------------------------------------
@@ -57,6 +59,12 @@ def years_number(years: float) -> str:
     """4.5 as ``4,5`` in Dutch and ``4.5`` in English; whole numbers without decimals."""
     text = f"{years:g}"
     return text.replace(".", ",") if get_language() == "nl" else text
+
+
+def years_text(years: float) -> str:
+    """A training's length with its noun: ``1 jaar``, ``4,5 jaar``, ``1 year``, ``5 years``."""
+    whole = int(years) if years == int(years) else 2  # a fraction takes the plural form
+    return plural("count.years", whole, shown=years_number(years))
 
 
 def status_word(status: str) -> str:
@@ -123,7 +131,7 @@ def header_fields(ov: Overview) -> list[tuple[str, str]]:
         (t("plan.label.institution"), flat(h.institution)),
         (
             t("plan.label.period"),
-            t("plan.period", start=date(h.start), end=date(h.end), years=years_number(h.years)),
+            t("plan.period", start=date(h.start), end=date(h.end), years=years_text(h.years)),
         ),
         (t("plan.label.calendar"), calendar_text(h.calendar, date) or ""),
         (t("plan.label.now", date=date(h.now.today)), now_text(ov)),
@@ -196,7 +204,7 @@ def to_data(ov: Overview) -> dict[str, Any]:
             "year_count": h.year_count,
             **calendar_json(h.calendar),
         },
-        "current": {"state": h.now.state, "year": h.now.year, "phase": h.now.phase},
+        "position": {"state": h.now.state, "year": h.now.year, "phase": h.now.phase},
         "years": [
             {
                 "number": y.number,
@@ -259,17 +267,7 @@ def to_data(ov: Overview) -> dict[str, Any]:
         "improvement_points": [p.model_dump(mode="json") for p in ov.improvement_points],
         "meetings": [m.model_dump(mode="json") for m in ov.meetings],
         "findings": {
-            "diagnostics": [
-                {
-                    "path": d.path,
-                    "line": d.line,
-                    "column": d.column,
-                    "code": d.code,
-                    "severity": str(d.severity),
-                    "message": d.message,
-                }
-                for d in ov.findings
-            ],
+            "diagnostics": [diagnostic_dict(d) for d in ov.findings],
             "errors": ov.errors,
             "warnings": ov.warnings,
         },

@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from mlplan import output
 from mlplan.diagnostics import Diagnostic
-from mlplan.i18n import finding_counts, get_language, plural, t
+from mlplan.i18n import finding_counts, plural, t
 from mlplan.render import textlayout as layout
 from mlplan.render.calendar import calendar_json, calendar_text
 from mlplan.render.diagnostics import diagnostic_dict
 from mlplan.render.markdown import bullet, code, escape, numbered, table
+from mlplan.render.plan import years_text
 from mlplan.render.safe import one_line
 from mlplan.summary import (
     Item,
@@ -40,28 +41,23 @@ def _date(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def _years(duration: float) -> str:
-    text = f"{duration:g}"
-    return text.replace(".", ",") if get_language() == "nl" else text  # 4,5 jaar
-
-
 def position_text(pos: Position, *, dates: bool = False) -> str:
     """``jaar 2 van 5, begin`` (with the year's dates if asked), or before/after."""
-    if pos.state == "before":
+    if pos.state == "not_started":
         return t("summary.position.before", start=_date(pos.start))
-    if pos.state == "after":
+    if pos.state == "finished":
         return t("summary.position.after", end=_date(pos.end))
     phase = t(f"phase.{pos.phase}")
     if dates:
         return t(
             "summary.position.during_dates",
             year=pos.year,
-            years=pos.years,
+            years=pos.year_count,
             phase=phase,
             start=_date(pos.year_start),
             end=_date(pos.year_end),
         )
-    return t("summary.position.during", year=pos.year, years=pos.years, phase=phase)
+    return t("summary.position.during", year=pos.year, years=pos.year_count, phase=phase)
 
 
 def _status(status: str) -> str:
@@ -84,8 +80,15 @@ def _done_heading(s: Summary) -> str:
     return t(f"summary.h.done.{s.since_source}", date=_date(s.since))
 
 
+def coming(months: int) -> str:
+    """The period ahead: "de komende 6 maanden", but "de komende maand" (not "1 maand")."""
+    if months == 1:
+        return t("summary.coming.month")
+    return t("summary.coming.months", months=plural("count.months", months))
+
+
 def _due_heading(s: Summary) -> str:
-    return t("summary.h.due", months=plural("count.months", s.months), until=_date(s.due_until))
+    return t("summary.h.due", coming=coming(s.months), until=_date(s.due_until))
 
 
 def _agreements_heading(s: Summary) -> str:
@@ -127,11 +130,13 @@ def _title(s: Summary) -> str:
 def overview_position(row: OverviewRow) -> str:
     if row.name is None:
         return ""
-    if row.state == "before":
+    if row.state == "not_started":
         return t("summary.overview.before")
-    if row.state == "after":
+    if row.state == "finished":
         return t("summary.overview.after")
-    return t("summary.overview.year", year=row.year, years=row.years, phase=t(f"phase.{row.phase}"))
+    return t(
+        "summary.overview.year", year=row.year, years=row.year_count, phase=t(f"phase.{row.phase}")
+    )
 
 
 def _num(value: int | None) -> str:
@@ -176,10 +181,8 @@ def _overview_heading(rows: Sequence[OverviewRow], today: dt.date) -> str:
 
 def overview_note(since: dt.date | None, months: int) -> str:
     if since is not None:
-        return t(
-            "summary.overview.note_since", date=_date(since), months=plural("count.months", months)
-        )
-    return t("summary.overview.note", months=plural("count.months", months))
+        return t("summary.overview.note_since", date=_date(since), coming=coming(months))
+    return t("summary.overview.note", coming=coming(months))
 
 
 # -- JSON ----------------------------------------------------------------------------------
@@ -188,7 +191,7 @@ def overview_note(since: dt.date | None, months: int) -> str:
 def _item_json(item: Item) -> dict[str, Any]:
     return {
         "kind": item.kind,
-        "index": item.index,
+        "number": item.index + 1,  # as `mlplan plan` numbers it, and the edit commands take it
         "title": item.title,
         "topic": item.topic,
         "topic_title": item.topic_title,
@@ -201,10 +204,18 @@ def _item_json(item: Item) -> dict[str, Any]:
     }
 
 
+# The JSON of a page and of a group: documented in docs/summary.md. Version 2 took the
+# vocabulary of `plan --format json`: the training state's identifiers (timeline), the
+# `training` object and `diagnostics`.
+FORMAT_VERSION = 2
+
+
 def page_json(s: Summary) -> dict[str, Any]:
     """Every section of the page; sections of a plan that does not load are null/empty."""
     pos, cov, meeting = s.position, s.coverage, s.last_meeting
     return {
+        "format": "mlplan-summary",
+        "format_version": FORMAT_VERSION,
         "path": s.path,
         "today": _date(s.today),
         "aios": None
@@ -215,25 +226,20 @@ def page_json(s: Summary) -> dict[str, Any]:
             "institution": s.aios.institution,
             "supervisor": s.aios.supervisor,
         },
-        "position": None
+        "training": None
         if pos is None
         else {
-            "state": pos.state,
-            "year": pos.year,
-            "years": pos.years,
-            "duration": pos.duration,
-            "phase": pos.phase,
-            "text": position_text(pos),
             "start": _date(pos.start),
             "end": _date(pos.end),
-            "year_start": _date(pos.year_start) or None,
-            "year_end": _date(pos.year_end) or None,
+            "years": _number(pos.duration),
+            "year_count": pos.year_count,
             **calendar_json(pos.calendar),
         },
+        "position": None if pos is None else _position_json(pos),
         "check": {
             "errors": s.check.errors,
             "warnings": s.check.warnings,
-            "findings": [diagnostic_dict(d) for d in s.check.findings],
+            "diagnostics": [diagnostic_dict(d) for d in s.check.findings],
             "more": s.check.more,
         },
         "coverage": None
@@ -295,18 +301,38 @@ def page_json(s: Summary) -> dict[str, Any]:
     }
 
 
+def _number(value: float) -> int | float:
+    """``5`` for 5.0 (as the plan has it), ``4.5`` for 4.5."""
+    return int(value) if float(value).is_integer() else value
+
+
+def _position_json(pos: Position) -> dict[str, Any]:
+    return {
+        "state": pos.state,
+        "year": pos.year,
+        "phase": pos.phase,
+        "year_start": _date(pos.year_start) or None,
+        "year_end": _date(pos.year_end) or None,
+        "text": position_text(pos),
+    }
+
+
 def row_json(row: OverviewRow) -> dict[str, Any]:
     return {
         "path": row.path,
         "name": row.name,
-        "state": row.state,
-        "year": row.year,
-        "years": row.years,
-        "phase": row.phase,
-        "position": overview_position(row) or None,
+        "position": None
+        if row.state is None
+        else {
+            "state": row.state,
+            "year": row.year,
+            "phase": row.phase,
+            "text": overview_position(row),
+        },
+        "year_count": row.year_count,
         "covered": row.covered,
         "total": row.total,
-        "done": row.done,
+        "done_since": row.done,
         "due": row.due,
         "overdue": row.overdue,
         "errors": row.errors,
@@ -419,7 +445,10 @@ def _position_markdown(s: Summary, h2: str) -> list[str]:
         else t("summary.no_meeting")
     )
     training = t(
-        "summary.training", start=_date(pos.start), end=_date(pos.end), years=_years(pos.duration)
+        "summary.training",
+        start=_date(pos.start),
+        end=_date(pos.end),
+        years=years_text(pos.duration),
     )
     return [
         f"{h2} {t('summary.h.position')}",
@@ -586,7 +615,7 @@ def page_lines(s: Summary, page: _Page) -> None:
             "summary.training",
             start=_date(pos.start),
             end=_date(pos.end),
-            years=_years(pos.duration),
+            years=years_text(pos.duration),
         )
         page.grid(
             [
@@ -734,16 +763,20 @@ def print_overview(
     console: Console,
 ) -> None:
     """The overview table at the console's width; laid out as plain text like the pages
-    (a rich table of 1,000 rows took most of a second)."""
+    (a rich table of 1,000 rows took most of a second).
+
+    Names and positions wrap at their spaces; no word, number or file name is ever cut.
+    When the columns cannot hold their longest words (at 60 columns always, with a long
+    name or file name at 80 or more), each aios is stacked instead: the name, then the
+    file and the figures, labelled, wrapped between them.
+    """
     page = _Page(console.width, output.use_color(console.file))
     page.line(_overview_heading(rows, today), layout.BOLD)
     headers = _overview_headers()[:-1]  # the first errors follow the table, unsqueezed
-    # the year, the numbers and (short) file names stay whole; on a narrow terminal the
-    # names wrap at their spaces
     shown = _short_paths([r.path for r in rows])
     columns = [
         layout.Column(headers[0]),
-        layout.Column(headers[1], wrap=False),
+        layout.Column(headers[1]),
         *(layout.Column(h, wrap=False, right=True) for h in headers[2:-1]),
         layout.Column(headers[-1]),
     ]
@@ -752,10 +785,28 @@ def print_overview(
         row = _overview_cells(r)[:-1]
         row[-1] = one_line(shown[r.path])
         cells.append(row)
-    styles = [layout.RED if r.errors else None for r in rows]
-    page.lines += layout.table(
-        columns, cells, page.width, indent=0, color=page.color, row_styles=styles
-    )
+    if layout.fits(columns, cells, page.width, indent=0):
+        styles = [layout.RED if r.errors else None for r in rows]
+        page.lines += layout.table(
+            columns, cells, page.width, indent=0, color=page.color, row_styles=styles
+        )
+    else:
+        for r, row in zip(rows, cells, strict=True):
+            page.lines += layout.paragraph(
+                row[0],
+                page.width,
+                code=layout.RED if r.errors else layout.BOLD,
+                color=page.color,
+                fold=False,
+            )
+            # the file first, then the position, then each figure after its header
+            figures = [row[-1], row[1]] + [
+                f"{h} {value}" for h, value in zip(headers[2:-1], row[2:-1], strict=True) if value
+            ]
+            page.lines += layout.joined(
+                [f for f in figures if f], page.width, indent=2, color=page.color
+            )
+        page.lines.append("")  # the note is not one more name
     page.lines += layout.paragraph(
         overview_note(since, months), page.width, code=layout.DIM, color=page.color
     )

@@ -6,6 +6,11 @@ functions lay out the same shapes with string operations only. Widths are displa
 (``rich.cells.cell_len``: a CJK character takes two), so columns line up and no line is
 wider than asked. Lines carry no trailing spaces. ANSI styles are added only when the
 caller says the stream shows colour, and after the layout, so they never count as width.
+
+Text wraps at spaces only. A word wider than the room (a URL, an id, a file name) is
+folded into pieces by :func:`table` only as its last resort on a very narrow screen;
+callers that must keep every word whole ask :func:`fits` first and stack otherwise, and
+pass ``fold=False`` so such a word stands whole on a line of its own.
 """
 
 from __future__ import annotations
@@ -30,7 +35,10 @@ def cell_len(text: str) -> int:
 
 BOLD = "1"
 DIM = "2"
+ITALIC = "3"
 RED = "31"
+CYAN = "36"
+BULLET = "• "  # a paragraph that starts with it hangs its wrapped lines under its text
 RULE = "─"
 ELLIPSIS = "…"
 
@@ -58,32 +66,45 @@ def _fold(word: str, width: int) -> list[str]:
     return pieces
 
 
-def wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int, *, fold: bool = True) -> list[str]:
     """``text`` in lines of at most ``width`` cells, broken at spaces; a line break in the
-    text starts a new line, a word longer than the width is folded. Never an empty list."""
+    text starts a new line, and a paragraph that starts with ``BULLET`` hangs its wrapped
+    lines under its text. A word longer than the width is folded, or with ``fold=False``
+    stands whole on a line of its own (wider than asked). Never an empty list."""
     width = max(1, width)
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         if cell_len(paragraph) <= width and "\t" not in paragraph:
             lines.append(paragraph.rstrip())
             continue
-        line, used = "", 0
-        for word in paragraph.split():
-            w = cell_len(word)
-            if w > width:
-                if line:
-                    lines.append(line)
-                *whole, line = _fold(word, width)
-                lines += whole
-                used = cell_len(line)
-            elif not line:
-                line, used = word, w
-            elif used + 1 + w <= width:
-                line, used = f"{line} {word}", used + 1 + w
-            else:
+        if paragraph.startswith(BULLET) and width > len(BULLET):
+            hang = " " * len(BULLET)
+            body = _wrap_paragraph(paragraph[len(BULLET) :], width - len(BULLET), fold)
+            lines += [(hang if k else BULLET) + line for k, line in enumerate(body)]
+        else:
+            lines += _wrap_paragraph(paragraph, width, fold)
+    return lines
+
+
+def _wrap_paragraph(paragraph: str, width: int, fold: bool) -> list[str]:
+    lines: list[str] = []
+    line, used = "", 0
+    for word in paragraph.split():
+        w = cell_len(word)
+        if w > width and fold:
+            if line:
                 lines.append(line)
-                line, used = word, w
-        lines.append(line)
+            *whole, line = _fold(word, width)
+            lines += whole
+            used = cell_len(line)
+        elif not line:
+            line, used = word, w
+        elif used + 1 + w <= width:
+            line, used = f"{line} {word}", used + 1 + w
+        else:
+            lines.append(line)
+            line, used = word, w
+    lines.append(line)
     return lines
 
 
@@ -108,8 +129,20 @@ def truncate(text: str, width: int) -> str:
 
 
 def _longest_word(text: str) -> int:
+    """The narrowest a cell can be without cutting a word: its longest word, plus the
+    hanging indent of a bulleted paragraph."""
     measure = len if text.isascii() else cell_len
-    return max(map(measure, text.split()), default=0)
+    longest = max(map(measure, text.split()), default=0)
+    if BULLET not in text:
+        return longest
+    return max(
+        longest,
+        *(
+            len(BULLET) + max(map(measure, p.split()), default=0)
+            for p in text.splitlines()
+            if p.startswith(BULLET)
+        ),
+    )
 
 
 def _widest_line(text: str) -> int:
@@ -128,6 +161,7 @@ class Column:
     wrap: bool = True
     max_width: int | None = None
     right: bool = False  # numbers line up on the right
+    style: str | None = None  # of its cells (not the header), unless the row has a style
 
 
 def _shrink(widths: list[int], floors: list[int], excess: int) -> int:
@@ -144,6 +178,37 @@ def _shrink(widths: list[int], floors: list[int], excess: int) -> int:
         widths[widest] -= cut
         excess -= cut
     return excess
+
+
+def _measure(
+    columns: Sequence[Column], rows: Sequence[Sequence[str]]
+) -> tuple[list[int], list[int]]:
+    """Each column's natural width (its widest cell, or its cap) and its floor: the
+    narrowest it can be without cutting a word (a column that does not wrap: its width)."""
+    widths: list[int] = []
+    floors: list[int] = []
+    for c, col in enumerate(columns):
+        column = [col.header, *(row[c] for row in rows)]
+        widest = max(map(_widest_line, column))
+        if col.max_width is not None:
+            widest = min(widest, col.max_width)
+        widths.append(widest)
+        floors.append(min(widest, max(map(_longest_word, column))) if col.wrap else widest)
+    return widths, floors
+
+
+def fits(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    width: int,
+    *,
+    indent: int = 2,
+    gap: int = 2,
+) -> bool:
+    """Whether :func:`table` lays these rows out within ``width`` without cutting a word
+    or a cell: every column at least as wide as its longest word."""
+    _, floors = _measure(columns, rows)
+    return indent + sum(floors) + gap * (len(columns) - 1) <= width
 
 
 def table(
@@ -164,15 +229,7 @@ def table(
     """
     n = len(columns)
     room = max(n, width - indent - gap * (n - 1))
-    widths: list[int] = []
-    floors: list[int] = []
-    for c, col in enumerate(columns):
-        column = [col.header, *(row[c] for row in rows)]
-        widest = max(map(_widest_line, column))
-        if col.max_width is not None:
-            widest = min(widest, col.max_width)
-        widths.append(widest)
-        floors.append(min(widest, max(map(_longest_word, column))) if col.wrap else widest)
+    widths, floors = _measure(columns, rows)
     excess = _shrink(widths, floors, sum(widths) - room)
     if excess > 0:
         _shrink(widths, [1] * n, excess)
@@ -191,10 +248,11 @@ def table(
             for c, cell in enumerate(cells):
                 text = cell[k] if k < len(cell) else ""
                 room_left = " " * (widths[c] - cell_len(text))
+                code = style or columns[c].style
                 if columns[c].right and style != BOLD:
-                    parts.append(room_left + paint(text, style, color))
+                    parts.append(room_left + paint(text, code, color))
                 else:
-                    parts.append(paint(text, style, color) + room_left)
+                    parts.append(paint(text, code, color) + room_left)
             lines.append((pad + sep.join(parts)).rstrip())
         if style == BOLD:
             lines.append(pad + RULE * (sum(widths) + gap * (n - 1)))
@@ -208,6 +266,7 @@ def grid(
     indent: int = 2,
     gap: int = 1,
     color: bool = False,
+    fold: bool = True,
 ) -> list[str]:
     """Rows of a label (a bullet, a number, a word) and text that wraps with a hanging
     indent under itself; each row is ``(label, text, label style, text style)``."""
@@ -220,7 +279,7 @@ def grid(
     lines: list[str] = []
     for label, text, label_style, text_style in rows:
         first = pad + paint(label, label_style, color) + " " * (label_width - cell_len(label) + gap)
-        for k, line in enumerate(wrap(text, text_width)):
+        for k, line in enumerate(wrap(text, text_width, fold=fold)):
             lines.append(
                 ((first if k == 0 else pad + hang) + paint(line, text_style, color)).rstrip()
             )
@@ -228,8 +287,48 @@ def grid(
 
 
 def paragraph(
-    text: str, width: int, *, indent: int = 0, code: str | None = None, color: bool = False
+    text: str,
+    width: int,
+    *,
+    indent: int = 0,
+    code: str | None = None,
+    color: bool = False,
+    fold: bool = True,
 ) -> list[str]:
     """``text`` wrapped at ``width``, every line indented by ``indent`` spaces."""
     pad = " " * indent
-    return [(pad + paint(line, code, color)).rstrip() for line in wrap(text, width - indent)]
+    return [
+        (pad + paint(line, code, color)).rstrip() for line in wrap(text, width - indent, fold=fold)
+    ]
+
+
+def joined(
+    items: Sequence[str],
+    width: int,
+    *,
+    indent: int = 0,
+    sep: str = " · ",
+    code: str | None = None,
+    color: bool = False,
+) -> list[str]:
+    """``items`` on as few lines as fit, ``sep`` between them; a line breaks only between
+    items (``Te doen 4`` stays together), and an item wider than the line wraps on its own
+    without cutting a word."""
+    room = width - indent
+    lines: list[str] = []
+    line = ""
+    for item in items:
+        candidate = f"{line}{sep}{item}" if line else item
+        if not line or cell_len(candidate) <= room:
+            line = candidate
+        else:
+            lines.append(line)
+            line = item
+    if line:
+        lines.append(line)
+    pad = " " * indent
+    return [
+        (pad + paint(part, code, color)).rstrip()
+        for line in lines
+        for part in wrap(line, room, fold=False)
+    ]
