@@ -800,6 +800,8 @@ def _schema_diagnostic(doc: Document, root: type[BaseModel], error: Any) -> Diag
         k: f"{v:g}" if isinstance(v, float) else v for k, v in (error.get("ctx") or {}).items()
     }
     value = error.get("input")
+    if "at" in ctx:  # a check of a whole mapping that is about one of its keys
+        loc = (*loc, ctx.pop("at"))
     field = next((str(s) for s in reversed(loc) if isinstance(s, str)), "")
     shown = _show(value)
     if not loc and kind in ("model_type", "model_attributes_type", "dict_type"):

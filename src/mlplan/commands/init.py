@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from mlplan import fileio, output
+from mlplan import fileio, output, timeline
 from mlplan import plan as planfile
 from mlplan.checking import CheckedPlan, check_text
 from mlplan.commands import options
@@ -117,6 +117,13 @@ def run(
     )
     start_date = options.date_option("--start", start) or day
     duration = _years_option(years)
+    if not timeline.fits(start_date, duration):
+        raise UsageError(
+            "init.training_too_late",
+            start=start_date.isoformat(),
+            years=f"{duration:g}",
+            last=timeline.LAST_DAY.isoformat(),
+        )
     if no_input and not example and not clean(name):
         raise UsageError("init.name_required")
     if not (example or no_input or _interactive()):

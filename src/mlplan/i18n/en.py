@@ -189,6 +189,7 @@ MESSAGES: dict[str, str] = {
     "schema.expected_list": "'{field}' must be a list ('- ' per item), not {value}",
     "schema.pattern": "'{field}' has an invalid form: '{value}'",
     "schema.date_format": "'{field}' must be a date as YYYY-MM-DD, not '{value}'",
+    "schema.training_too_late": "'{field}': a training of {years} years from {start} ends after {last}, the last date mlplan knows; is the start date right?",
     "schema.date_impossible": "'{field}': {value} is not a date that exists",
     # --- check and its rules (issue 3) ------------------------------------------------------
     "rule.unknown_framework": "the plan names framework '{id}', but the loaded framework is '{expected}'",
@@ -268,6 +269,7 @@ MESSAGES: dict[str, str] = {
     "init.bad_years": "--years: '{value}' is not a valid duration; give a number greater than 0 and at most {max}, for example 5 or 4.5",
     "init.exists": "{path} already exists; nothing was written. Choose another file, or replace it with --force (the old one is kept as {path}.bak)",
     "init.example_no_details": "--example writes the fixed example plan and takes no --name, --start, --years, --specialty, --institution or --supervisor; leave out --example to make your own plan",
+    "init.training_too_late": "a training of {years} years from {start} (--start, else --today) ends after {last}, the last date mlplan knows; choose an earlier --start",
     "init.name_required": "--no-input needs the aios's name: --name 'First Last'",
     "init.no_tty": (
         "no terminal, so the wizard cannot ask questions; nothing was written. Make the plan "
@@ -297,6 +299,7 @@ MESSAGES: dict[str, str] = {
     "wizard.start": "Start date of the training (YYYY-MM-DD):",
     "wizard.bad_date": "Not a valid date; type YYYY-MM-DD, for example 2025-09-01.",
     "wizard.years": "Duration of the training in years (for example 5 or 4.5):",
+    "wizard.too_late": "then the training ends after {last}, the last date mlplan knows",
     "wizard.bad_years": "Not a valid duration; type a number greater than 0 and at most 15, for example 5 or 4.5.",
     "wizard.year_phase": "year {number} {phase}",
     "wizard.training": "Training until {end}; learning curve: {phases}.",
@@ -462,6 +465,7 @@ MESSAGES: dict[str, str] = {
     "opt.summary.recursive": "In a directory, also look for plans in subdirectories.",
     "metavar.paths": "PATH…",
     "summary.bad_jobs": "MLPLAN_JOBS must be a whole number of 1 or more, not '{value}'",
+    "summary.window_too_late": "--today {today}: the next {months} run past {last}, the last date mlplan knows; choose an earlier --today or a smaller --months",
     "summary.bad_months": "--months must be between 1 and {max}, not {value}",
     "summary.bad_sort": "--sort: unknown '{value}'; choose from {choices}",
     "summary.since_after_today": "--since ({since}) is after today ({today})",

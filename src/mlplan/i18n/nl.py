@@ -188,6 +188,7 @@ MESSAGES: dict[str, str] = {
     "schema.expected_list": "'{field}' moet een lijst zijn ('- ' per item), niet {value}",
     "schema.pattern": "'{field}' heeft een ongeldige vorm: '{value}'",
     "schema.date_format": "'{field}' moet een datum zijn als JJJJ-MM-DD, niet '{value}'",
+    "schema.training_too_late": "'{field}': een opleiding van {years} jaar vanaf {start} eindigt na {last}, de laatste datum die mlplan kent; klopt de startdatum?",
     "schema.date_impossible": "'{field}': {value} bestaat niet als datum",
     # --- check and its rules (issue 3) ------------------------------------------------------
     "rule.unknown_framework": "het plan hoort bij kader '{id}', maar het geladen kader is '{expected}'",
@@ -267,6 +268,7 @@ MESSAGES: dict[str, str] = {
     "init.bad_years": "--years: '{value}' is geen geldige duur; geef een getal groter dan 0 en hoogstens {max}, bijvoorbeeld 5 of 4.5",
     "init.exists": "{path} bestaat al; er is niets geschreven. Kies een ander bestand, of vervang het met --force (het oude blijft bewaard als {path}.bak)",
     "init.example_no_details": "--example schrijft het vaste voorbeeldplan en neemt geen --name, --start, --years, --specialty, --institution of --supervisor; laat --example weg om een eigen plan te maken",
+    "init.training_too_late": "een opleiding van {years} jaar vanaf {start} (--start, anders --today) eindigt na {last}, de laatste datum die mlplan kent; kies een eerdere --start",
     "init.name_required": "--no-input heeft de naam van de aios nodig: --name 'Voornaam Achternaam'",
     "init.no_tty": (
         "geen terminal, dus de wizard kan geen vragen stellen; er is niets geschreven. Maak "
@@ -296,6 +298,7 @@ MESSAGES: dict[str, str] = {
     "wizard.start": "Startdatum van de opleiding (JJJJ-MM-DD):",
     "wizard.bad_date": "Geen geldige datum; typ JJJJ-MM-DD, bijvoorbeeld 2025-09-01.",
     "wizard.years": "Duur van de opleiding in jaren (bijvoorbeeld 5 of 4.5):",
+    "wizard.too_late": "dan eindigt de opleiding na {last}, de laatste datum die mlplan kent",
     "wizard.bad_years": "Geen geldige duur; typ een getal groter dan 0 en hoogstens 15, bijvoorbeeld 5 of 4,5.",
     "wizard.year_phase": "jaar {number} {phase}",
     "wizard.training": "Opleiding tot en met {end}; leercurve: {phases}.",
@@ -461,6 +464,7 @@ MESSAGES: dict[str, str] = {
     "opt.summary.recursive": "Zoek in een map ook in submappen naar plannen.",
     "metavar.paths": "PAD…",
     "summary.bad_jobs": "MLPLAN_JOBS moet een geheel getal van 1 of meer zijn, niet '{value}'",
+    "summary.window_too_late": "--today {today}: de komende {months} lopen voorbij {last}, de laatste datum die mlplan kent; kies een eerdere --today of een kleinere --months",
     "summary.bad_months": "--months moet tussen 1 en {max} liggen, niet {value}",
     "summary.bad_sort": "--sort: '{value}' onbekend; kies uit {choices}",
     "summary.since_after_today": "--since ({since}) ligt na vandaag ({today})",
