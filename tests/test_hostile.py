@@ -14,6 +14,7 @@ import errno
 import os
 import re
 import shutil
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,6 +101,16 @@ def setup_row(row: str, tmp: Path, big: Path, valid: str) -> Target:
     if row == "a directory":
         plan.mkdir()
         return Target(plan)
+    if row == "a FIFO":  # reading one waits for a writer: forever
+        os.mkfifo(plan)
+        return Target(plan)
+    if row == "a symlink to /dev/zero":  # endless bytes
+        plan.symlink_to("/dev/zero")
+        return Target(plan)
+    if row == "a sparse 6 MB file":  # st_size 6 MB, no data on disk
+        with open(plan, "wb") as fh:
+            fh.truncate(6 * 1024 * 1024)
+        return Target(plan)
     if row == "a directory holding a plan":  # a file replaced by a directory, for readers
         _write(plan / "plan.yaml", valid)
         return Target(plan)
@@ -129,7 +140,10 @@ def setup_row(row: str, tmp: Path, big: Path, valid: str) -> Target:
 ROWS = [
     *CONTENT,
     "file over 5 MB",
+    "a sparse 6 MB file",
     "a directory",
+    "a FIFO",
+    "a symlink to /dev/zero",
     "a directory holding a plan",
     "missing file",
     "symlink loop",
@@ -229,6 +243,8 @@ def snapshot(directory: Path) -> dict[str, bytes | str]:
                 found[rel] = "-> " + os.readlink(p)
             elif p.is_dir():
                 found[rel] = "<dir>"
+            elif p.is_fifo():
+                found[rel] = "<fifo>"
             else:
                 found[rel] = p.read_bytes()
     return found
@@ -265,6 +281,14 @@ def world(monkeypatch: pytest.MonkeyPatch) -> Callable[[Target], None]:
     return apply
 
 
+class Blocked(BaseException):
+    """The command blocked (not an OSError, which mlplan would report as unreadable)."""
+
+
+def _blocked(*_: object) -> None:
+    raise Blocked
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 @pytest.mark.parametrize("row", ROWS)
 def test_hostile_input(
@@ -283,7 +307,12 @@ def test_hostile_input(
     original = target.path.read_bytes() if target.path.is_file() else None
     world(target)
 
-    result = run(*command_line(command, target))
+    signal.signal(signal.SIGALRM, _blocked)
+    signal.alarm(30)  # a command that waits on a FIFO fails instead of hanging the run
+    try:
+        result = run(*command_line(command, target))
+    finally:
+        signal.alarm(0)
     output = result.stdout + result.stderr
 
     assert "Traceback" not in output

@@ -17,7 +17,7 @@ from mlplan import plan as planfile
 from mlplan.checking import CheckedPlan, check_text
 from mlplan.commands import options
 from mlplan.domain import coverage, covered
-from mlplan.errors import InputError, UsageError
+from mlplan.errors import InputError, UsageError, WriteError
 from mlplan.framework import Framework, data_file, load_framework
 from mlplan.i18n import finding_counts, t
 from mlplan.initplan import (
@@ -78,9 +78,14 @@ def _refuse_existing(path: Path, force: bool) -> bytes:
     if not force:
         raise UsageError("init.exists", path=str(path))
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError("error.cannot_read", path=str(path), reason=exc.strerror) from None
+        data = fileio.read_file(path)
+    except InputError as exc:
+        if exc.key == "error.not_regular":  # a device or FIFO is never replaced by a plan
+            raise WriteError("write.not_regular", path=str(path)) from None
+        raise
+    if len(data) > fileio.READ_LIMIT:  # PATH.bak holds the whole file or is not made
+        raise WriteError("write.too_large", path=str(path), mb=fileio.READ_LIMIT // 2**20)
+    return data
 
 
 def _interactive() -> bool:
@@ -132,7 +137,7 @@ def run(
     fw = load_framework(framework_path)
 
     if example:
-        text = data_file("example-plan.yaml").read_text(encoding="utf-8")
+        text = fileio.read_file(data_file("example-plan.yaml")).decode("utf-8")
     else:
         details = Details(
             name=clean(name) or "",

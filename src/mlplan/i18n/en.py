@@ -65,6 +65,7 @@ MESSAGES: dict[str, str] = {
     "error.permission_denied": "{path}: permission denied",
     "write.failed": "{path}: cannot be written ({reason}); the file was not changed",
     "write.changed_on_disk": "{path} changed since mlplan read it (an editor?); nothing was written, try again",
+    "error.not_regular": "{path}: is not a regular file (a FIFO, device or socket); mlplan reads regular files only",
     "error.cannot_read": "{path}: cannot be read ({reason})",
     # --- mistakes on the command line (usage.py) ---------------------------------------------
     "usage.no_such_option": "unknown option '{option}'",
@@ -684,6 +685,7 @@ MESSAGES: dict[str, str] = {
     ),
     # --- write-safety (issue 18 items 1-6, 16, 17) -------------------------------------
     "write.locked": "{path} is being changed by another mlplan command right now (lock {lock}, waited {seconds} s); nothing was written, try again",
+    "write.too_large": "{path} is larger than {mb} MB; mlplan does not replace such a file (is this the right file?). Nothing was written",
     "write.not_regular": "{path} is not a regular file (a device, FIFO or socket); mlplan writes a plan only to a regular file, nothing was written",
     "write.backup_not_file": "{path} is a directory; mlplan cannot keep the previous version there. Nothing was written; move or rename that directory",
     "write.backup_is_plan": "{path} is the plan itself (a link to it); mlplan cannot keep the previous version there. Nothing was written; remove that link",

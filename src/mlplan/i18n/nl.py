@@ -64,6 +64,7 @@ MESSAGES: dict[str, str] = {
     "error.permission_denied": "{path}: geen toestemming om te lezen",
     "write.failed": "{path}: kan niet geschreven worden ({reason}); het bestand is niet gewijzigd",
     "write.changed_on_disk": "{path} is gewijzigd sinds mlplan het las (een editor?); er is niets geschreven, probeer het opnieuw",
+    "error.not_regular": "{path}: is geen gewoon bestand (een FIFO, apparaat of socket); mlplan leest alleen gewone bestanden",
     "error.cannot_read": "{path}: kan niet gelezen worden ({reason})",
     # --- mistakes on the command line (usage.py) ---------------------------------------------
     "usage.no_such_option": "onbekende optie '{option}'",
@@ -682,6 +683,7 @@ MESSAGES: dict[str, str] = {
     ),
     # --- write-safety (issue 18 items 1-6, 16, 17) -------------------------------------
     "write.locked": "{path} wordt op dit moment door een ander mlplan-commando gewijzigd (slot {lock}, {seconds} s gewacht); er is niets geschreven, probeer het opnieuw",
+    "write.too_large": "{path} is groter dan {mb} MB; zo'n bestand vervangt mlplan niet (is dit het goede bestand?). Er is niets geschreven",
     "write.not_regular": "{path} is geen gewoon bestand (een apparaat, FIFO of socket); een plan schrijft mlplan alleen naar een gewoon bestand, er is niets geschreven",
     "write.backup_not_file": "{path} is een map; daar kan mlplan de vorige versie niet bewaren. Er is niets geschreven; verplaats of hernoem die map",
     "write.backup_is_plan": "{path} is het plan zelf (een link ernaar); daar kan mlplan de vorige versie niet bewaren. Er is niets geschreven; verwijder die link",
