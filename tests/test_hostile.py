@@ -346,3 +346,81 @@ def test_hostile_input(
     assert str(named) in messages, messages
     assert DUTCH.search(messages), messages
     assert not result.stderr.startswith("error:"), result.stderr
+
+
+# -- terminals that cannot show every character (issue 18 item 13) ----------------------
+
+ENCODINGS = {
+    "ascii": {"PYTHONIOENCODING": "ascii"},
+    "latin-1": {"PYTHONIOENCODING": "latin-1"},
+    "POSIX locale": {"LC_ALL": "POSIX", "PYTHONUTF8": "0"},
+}
+
+
+@pytest.mark.parametrize("encoding", list(ENCODINGS))
+def test_a_terminal_without_utf8_gets_degraded_text_not_an_error(
+    tmp_path: Path, encoding: str
+) -> None:
+    import subprocess
+    import sys
+
+    shutil.copyfile(EXAMPLE_PLAN, tmp_path / "plan.yaml")
+    env = {"PATH": os.environ.get("PATH", ""), "NO_COLOR": "1", "COLUMNS": "100"}
+    env |= ENCODINGS[encoding]
+    codec = "latin-1" if encoding == "latin-1" else "ascii"
+
+    def mlplan(*args: str) -> tuple[int, str, str]:
+        proc = subprocess.run(
+            [sys.executable, "-m", "mlplan", *args],
+            cwd=tmp_path, capture_output=True, env=env, check=False, timeout=60,
+        )  # fmt: skip
+        # every byte is in the terminal's encoding
+        return proc.returncode, proc.stdout.decode(codec), proc.stderr.decode(codec)
+
+    for args in (
+        ["framework"],
+        ["framework", "patientveiligheid"],
+        ["plan", "plan.yaml", *TODAY],
+        ["plan", "plan.yaml", "-f", "markdown", *TODAY],
+        ["summary", "plan.yaml", *TODAY],
+        ["summary", ".", *TODAY],
+        ["schema"],
+        ["check", "plan.yaml", *TODAY],
+        ["--help"],
+        ["summary", "--help"],
+    ):
+        code, out, err = mlplan(*args)
+        assert (code, err) == (0, ""), (args, err)
+        assert out.strip(), args
+    _, out, _ = mlplan("framework", "patientveiligheid")
+    shown = "Patiëntveiligheid" if encoding == "latin-1" else "Patientveiligheid"
+    assert out.startswith(shown + " (patientveiligheid)"), out
+    _, out, _ = mlplan("summary", "plan.yaml", *TODAY)
+    assert out.startswith("Anne de Vries - voortgangsgesprek 2026-11-22"), out
+    # a message on stderr degrades too (Python's default would write \xeb)
+    code, _, err = mlplan("check", "Zoë.yaml")
+    assert code == 2
+    # (in the POSIX locale the name's UTF-8 bytes reach Python undecoded: shown escaped)
+    name = {"latin-1": "Zoë", "ascii": "Zoe", "POSIX locale": "Zo\\udcc3\\udcab"}[encoding]
+    assert err.splitlines()[0] == f"fout: {name}.yaml: bestand niet gevonden"
+    # an --output file is UTF-8 whatever the terminal
+    code, _, _ = mlplan("plan", "plan.yaml", "-o", "iop.md", *TODAY)
+    assert code == 0
+    written = (tmp_path / "iop.md").read_text(encoding="utf-8")
+    assert "Patiëntveiligheid" in written and "–" in written
+
+
+def test_the_degraded_forms() -> None:
+    import io
+
+    from mlplan import output
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="ascii")
+    output.degrade_encoding(stream)
+    stream.write("Patiëntveiligheid – „KPB“ … • 360°-feedback ≥ 2 ﬁ ☃\n")
+    stream.flush()
+    assert raw.getvalue() == b'Patientveiligheid - "KPB" ... * 360o-feedback >= 2 fi ?\n'
+    utf8 = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    output.degrade_encoding(utf8)
+    assert utf8.errors == "strict"

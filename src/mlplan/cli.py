@@ -25,7 +25,7 @@ from mlplan import __version__
 from mlplan.commands import completion
 from mlplan.errors import FrameworkError, Interrupted, MlplanError
 from mlplan.i18n import LANGUAGES, resolve_language, set_language, t
-from mlplan.output import err, style
+from mlplan.output import degrade_encoding, err, style
 
 P = ParamSpec("P")
 
@@ -656,6 +656,7 @@ def _guard_streams() -> None:
             continue
         if stream is None:
             stream = open(fd, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
+        degrade_encoding(stream)  # an ASCII or Latin-1 terminal: ë -> e, not a crash
         setattr(sys, name, _Guarded(stream, fd))
 
 
