@@ -424,3 +424,29 @@ def test_the_degraded_forms() -> None:
     utf8 = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
     output.degrade_encoding(utf8)
     assert utf8.errors == "strict"
+
+
+# -- Ctrl-C while mlplan starts (issue 18 item 16) --------------------------------------
+
+
+def test_the_ctrl_c_handler_comes_before_any_import(tmp_path: Path) -> None:
+    """The first thing the mlplan program does is note Ctrl-C (cli.main then says it once,
+    exit 130): any module imported before that is a moment for a traceback (threading,
+    signal's enum cost 6 ms). Only the interpreter's own start-up comes before it."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "before = set(sys.modules)\n"
+        "sys.argv[0] = 'mlplan'\n"
+        "import mlplan\n"
+        "print(sorted(set(sys.modules) - before))\n"
+        "import signal\n"
+        "print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True,
+        check=True, timeout=60,
+    )  # fmt: skip
+    assert proc.stdout.splitlines() == ["['mlplan']", "False"], proc.stdout
