@@ -239,3 +239,30 @@ def test_a_fifo_and_a_link_to_dev_zero_through_the_real_entry_point(tmp_path: Pa
         assert "is geen gewoon bestand" in output, output
     assert "Anne de Vries" in proc.stdout  # the group's readable plan still comes out
     assert proc.stdout.count("is geen gewoon bestand") == 2
+
+
+@pytest.mark.usefixtures("deadline")
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero"])
+def test_no_lock_file_is_made_beside_a_device(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    # the lock sits beside the file a link leads to: /dev/zero.lock, as root
+    from mlplan.fileio import plan_lock
+
+    plan = tmp_path / "plan.yaml"
+    if kind == "fifo":
+        os.mkfifo(plan)
+    else:
+        plan.symlink_to(kind)
+    opened: list[str] = []
+    real = os.open
+
+    def spy(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        opened.append(str(path))
+        return real(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", spy)
+    with pytest.raises(InputError) as info, plan_lock(plan):
+        pass
+    assert info.value.key == "error.not_regular"
+    assert opened == []

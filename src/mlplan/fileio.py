@@ -111,6 +111,7 @@ def plan_lock(path: Path, timeout: float | None = None) -> Iterator[None]:
             fd, depth = _held[lock]
             _held[lock] = (fd, depth - 1)
         return
+    _refuse_unplanlike(path)
     import time
 
     deadline = time.monotonic() + (LOCK_TIMEOUT if timeout is None else timeout)
@@ -125,6 +126,19 @@ def plan_lock(path: Path, timeout: float | None = None) -> Iterator[None]:
         with contextlib.suppress(OSError):
             os.unlink(lock)
         os.close(fd)  # closing the descriptor releases the lock
+
+
+def _refuse_unplanlike(path: Path) -> None:
+    """A plan is a regular file (or not there yet): for a FIFO, a device or a link to one
+    no ``PATH.lock`` is made beside it (``/dev/zero.lock``), and nothing is read."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing (a new plan), or a loop: the read or the write says so
+    if stat.S_ISDIR(mode):
+        raise InputError("error.is_directory", path=str(path))
+    if not stat.S_ISREG(mode):
+        raise InputError("error.not_regular", path=str(path))
 
 
 def _lock_fd(lock: str, path: Path, deadline: float) -> int:
