@@ -12,7 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from mlplan import timeline, yamlloc
@@ -89,6 +89,22 @@ class Training(_Model):
     years: Annotated[yamlloc.Number, Field(gt=0, le=MAX_YEARS)] = Field(
         description="Duur in jaren, groter dan 0; mag een breuk zijn, bijvoorbeeld 4.5."
     )
+
+    @model_validator(mode="after")
+    def _ends_in_the_calendar(self) -> Training:
+        """Every date mlplan works out (years, phases, windows) lies within the calendar."""
+        if not timeline.fits(self.start, self.years):
+            raise PydanticCustomError(
+                "mlplan.schema.training_too_late",
+                "the training ends after 9999-12-31",
+                {
+                    "at": "start",
+                    "start": self.start.isoformat(),
+                    "years": f"{self.years:g}",
+                    "last": timeline.LAST_DAY.isoformat(),
+                },
+            )
+        return self
 
 
 class Activity(_Model):

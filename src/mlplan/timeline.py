@@ -71,11 +71,21 @@ def phase_of_year(year: int, years: float) -> PhaseId:
     return "eind"
 
 
+# Python's calendar, and so mlplan's, ends on 9999-12-31: a training must end by then
+# (the plan's model checks it), and a command's window (``summary --months``) too.
+LAST_DAY = dt.date.max
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved by whole months, clamped to the month's end (31 Jan + 1 = 28/29 Feb)."""
+    """``day`` moved by whole months, clamped to the month's end (31 Jan + 1 = 28/29 Feb).
+
+    Raises :class:`OverflowError` when that is past :data:`LAST_DAY` (or before year 1).
+    """
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise OverflowError(f"{day} + {months} months is outside the calendar")
     for d in (day.day, 30, 29, 28):
         try:
             return dt.date(year, month, d)
@@ -88,9 +98,26 @@ def training_months(years: float) -> int:
     return round(years * 12)
 
 
+def _last_day(start: dt.date, months: int) -> dt.date:
+    """The last day of a period of ``months`` from ``start``: the day before ``start``
+    moved by ``months`` (which may itself be just past :data:`LAST_DAY`)."""
+    if start.day == 1 and (start.year * 12 + start.month - 1 + months) == (dt.MAXYEAR + 1) * 12:
+        return LAST_DAY
+    return add_months(start, months) - dt.timedelta(days=1)
+
+
 def training_end(start: dt.date, years: float) -> dt.date:
-    """The last day of training."""
-    return add_months(start, training_months(years)) - dt.timedelta(days=1)
+    """The last day of training; :class:`OverflowError` past :data:`LAST_DAY`."""
+    return _last_day(start, training_months(years))
+
+
+def fits(start: dt.date, years: float) -> bool:
+    """Whether a training of ``years`` from ``start`` ends by :data:`LAST_DAY`."""
+    try:
+        training_end(start, years)
+    except OverflowError:
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +136,7 @@ def training_years(start: dt.date, years: float) -> tuple[TrainingYear, ...]:
         TrainingYear(
             n,
             add_months(start, 12 * (n - 1)),
-            add_months(start, min(12 * n, months)) - dt.timedelta(days=1),
+            _last_day(start, min(12 * n, months)),
             phase_of_year(n, years),
         )
         for n in range(1, year_count(years) + 1)
