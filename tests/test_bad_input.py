@@ -371,3 +371,103 @@ def test_undecodable_argument_bytes_through_the_real_entry_point(tmp_path: Path)
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr == b"fout: --name bevat tekens die geen UTF-8-tekst zijn\n"
     assert not (tmp_path / "p.yaml").exists()
+
+
+# dates past 9999-12-31, the calendar's last day (issue 18 item 10): a finding at the start
+# or a usage error, never an internal error, and a group goes on
+TOO_LATE = edit("  start: 2025-09-01", "  start: 9995-01-02")  # 5 years: ends in 10000
+
+
+@pytest.mark.parametrize("start", ["9995-01-02", "9999-12-31"])
+def test_a_training_that_ends_after_the_calendar_is_one_finding(
+    run: Run, tmp_path: Path, start: str
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(edit("  start: 2025-09-01", f"  start: {start}"), encoding="utf-8")
+    line = one_finding(run("check", str(plan), "--today", "2026-11-22"))
+    assert line == (
+        f"{plan}:12:10: ML002 'start': een opleiding van 5 jaar vanaf {start} eindigt na "
+        "9999-12-31, de laatste datum die mlplan kent; klopt de startdatum?"
+    )
+    for args in (["plan"], ["plan", "-f", "json"], ["summary"], ["summary", "-f", "json"]):
+        result = run(*args, str(plan), "--today", "2026-11-22")
+        assert result.exit_code == 1, result
+        assert "interne fout" not in result.stdout + result.stderr
+        if "json" not in args:
+            assert f"{plan}:12:10: ML002" in result.stdout + result.stderr
+    add = run("add", str(plan), "--topic", "innovatie", "--title", "X", "--year", "1")
+    assert add.exit_code in (0, 1) and "interne fout" not in add.stderr, add
+
+
+def test_a_training_that_ends_after_the_calendar_is_one_row_of_a_group(
+    run: Run, tmp_path: Path
+) -> None:
+    (tmp_path / "anne.yaml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "bram.yaml").write_text(TOO_LATE, encoding="utf-8")
+    result = run("summary", str(tmp_path), "--today", "2026-11-22")
+    assert result.exit_code == 1, result
+    assert "Anne de Vries — voortgangsgesprek 2026-11-22" in result.stdout
+    assert f"{tmp_path / 'bram.yaml'}:12:10: ML002 'start'" in result.stdout
+
+
+def test_a_training_that_ends_on_the_last_day_works_to_its_end(run: Run, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    text = edit("  start: 2025-09-01", "  start: 9995-01-01")  # ends on 9999-12-31
+    # a meeting within a year of the end: the next one would be due after 9999-12-31
+    plan.write_text(text + "  - date: 9999-06-30\n    kind: voortgang\n", encoding="utf-8")
+    for today in ("9995-06-01", "9999-06-30"):
+        for args in (["check"], ["plan"], ["summary"], ["summary", "-f", "json"]):
+            result = run(*args, str(plan), "--today", today)
+            assert result.exit_code == 1, result  # the done_on dates lie before the start
+            assert "interne fout" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--today", "9999-12-31"],
+        ["--today", "9999-07-01"],
+        ["--months", "120", "--today", "9999-06-01"],
+    ],
+)
+def test_a_summary_window_past_the_calendar_is_a_usage_error(
+    run: Run, tmp_path: Path, args: list[str]
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(BASE, encoding="utf-8")
+    for paths in ([str(plan)], [str(tmp_path)]):
+        result = run("summary", *paths, *args)
+        assert result.exit_code == 2, result
+        assert result.stderr.startswith(f"fout: --today {args[-1]}: de komende "), result.stderr
+        assert "lopen voorbij 9999-12-31" in result.stderr
+        assert result.stdout == ""
+    assert run("summary", str(plan), "--today", "9999-06-30").exit_code == 0
+    assert run("check", str(plan), "--today", "9999-12-31").exit_code == 0
+    assert run("plan", str(plan), "--today", "9999-12-31").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--start", "9999-12-31"],
+        ["--start", "9995-01-02"],
+        ["--today", "9999-12-31"],  # the start defaults to --today
+        ["--start", "9999-06-01", "--years", "1"],
+    ],
+)
+def test_init_refuses_a_training_past_the_calendar(
+    run: Run, tmp_path: Path, args: list[str]
+) -> None:
+    new = tmp_path / "plan.yaml"
+    result = run("init", "--no-input", "--name", "Zoë", str(new), *args)
+    assert result.exit_code == 2, result
+    assert "eindigt na 9999-12-31, de laatste datum die mlplan kent" in result.stderr
+    assert "kies een eerdere --start" in result.stderr
+    assert not new.exists()
+
+
+def test_init_may_plan_up_to_the_last_day(run: Run, tmp_path: Path) -> None:
+    new = tmp_path / "plan.yaml"
+    result = run("init", "--no-input", "--name", "Zoë", str(new), "--start", "9995-01-01")
+    assert result.exit_code == 0, result
+    assert run("check", str(new), "--today", "9995-01-01").exit_code == 0

@@ -305,3 +305,22 @@ def test_state_and_ml204_after_the_full_time_end(run: Run, tmp_path: Path) -> No
     assert group["overview"][0]["position"]["state"] == "in_training"
     found = checked(plan_text(80, False), D("2028-03-01")).diagnostics
     assert [d.params["years"] for d in found if d.code == "ML204"] == ["3"]
+
+
+def test_the_calendar_reaches_the_last_day_and_no_further() -> None:
+    # full time from 9995-01-01: five years end exactly on 9999-12-31
+    assert Calendar(D("9995-01-01"), 5).end == D("9999-12-31")
+    # a period ending on the last day (its day after has no date) changes nothing here
+    open_to_the_end = (PartTime(D("9995-01-01"), D("9999-12-31"), 100),)
+    assert Calendar(D("9995-01-01"), 5, open_to_the_end).end == D("9999-12-31")
+    # 80 % makes it end after 9999-12-31: the calendar says it does not fit
+    slower = Calendar(D("9995-01-01"), 5, (PartTime(D("9995-01-01"), None, 80),))
+    assert not slower.fits and Calendar(D("9995-01-01"), 5).fits
+
+
+def test_part_time_past_the_last_day_is_ml002_at_start(run: Run, tmp_path: Path) -> None:
+    text = plan_text(80, False).replace("2025-01-01", "9997-01-01")
+    found = [d for d in checked(text, D("9997-03-01")).diagnostics if d.code == "ML002"]
+    assert [(d.line, d.key) for d in found] == [(5, "schema.training_too_late")]
+    result = run("plan", str(write(tmp_path, text)), "--today", "9997-03-01")
+    assert result.exit_code == 1 and "Traceback" not in result.stdout + result.stderr

@@ -598,20 +598,20 @@ def test_unreadable_plan_is_said_in_the_users_language(
 ) -> None:
     """Tests run as root, who may read anything: make the plan unreadable by telling every
     permission check (typer's os.access and the read itself) that it is."""
-    real_access, real_read = os.access, Path.read_bytes
+    real_access, real_open = os.access, os.open
 
     def access(path: object, mode: int, *args: object, **kwargs: object) -> bool:
         if Path(str(path)) == example_plan and mode & os.R_OK:
             return False
         return real_access(path, mode, *args, **kwargs)  # type: ignore[arg-type]
 
-    def read_bytes(self: Path) -> bytes:
-        if self == example_plan:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+    def open_(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if Path(str(path)) == example_plan and not flags & (os.O_WRONLY | os.O_RDWR):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "access", access)
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_)  # fileio.read_file, the one reader
     args = {
         "add": ["--topic", "innovatie", "--title", "x", "--year", "1"],
         "meeting": ["--date", TODAY, "--kind", "voortgang"],

@@ -14,6 +14,7 @@ import errno
 import os
 import re
 import shutil
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,6 +101,16 @@ def setup_row(row: str, tmp: Path, big: Path, valid: str) -> Target:
     if row == "a directory":
         plan.mkdir()
         return Target(plan)
+    if row == "a FIFO":  # reading one waits for a writer: forever
+        os.mkfifo(plan)
+        return Target(plan)
+    if row == "a symlink to /dev/zero":  # endless bytes
+        plan.symlink_to("/dev/zero")
+        return Target(plan)
+    if row == "a sparse 6 MB file":  # st_size 6 MB, no data on disk
+        with open(plan, "wb") as fh:
+            fh.truncate(6 * 1024 * 1024)
+        return Target(plan)
     if row == "a directory holding a plan":  # a file replaced by a directory, for readers
         _write(plan / "plan.yaml", valid)
         return Target(plan)
@@ -129,7 +140,10 @@ def setup_row(row: str, tmp: Path, big: Path, valid: str) -> Target:
 ROWS = [
     *CONTENT,
     "file over 5 MB",
+    "a sparse 6 MB file",
     "a directory",
+    "a FIFO",
+    "a symlink to /dev/zero",
     "a directory holding a plan",
     "missing file",
     "symlink loop",
@@ -229,6 +243,8 @@ def snapshot(directory: Path) -> dict[str, bytes | str]:
                 found[rel] = "-> " + os.readlink(p)
             elif p.is_dir():
                 found[rel] = "<dir>"
+            elif p.is_fifo():
+                found[rel] = "<fifo>"
             else:
                 found[rel] = p.read_bytes()
     return found
@@ -265,6 +281,14 @@ def world(monkeypatch: pytest.MonkeyPatch) -> Callable[[Target], None]:
     return apply
 
 
+class Blocked(BaseException):
+    """The command blocked (not an OSError, which mlplan would report as unreadable)."""
+
+
+def _blocked(*_: object) -> None:
+    raise Blocked
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 @pytest.mark.parametrize("row", ROWS)
 def test_hostile_input(
@@ -283,7 +307,12 @@ def test_hostile_input(
     original = target.path.read_bytes() if target.path.is_file() else None
     world(target)
 
-    result = run(*command_line(command, target))
+    signal.signal(signal.SIGALRM, _blocked)
+    signal.alarm(30)  # a command that waits on a FIFO fails instead of hanging the run
+    try:
+        result = run(*command_line(command, target))
+    finally:
+        signal.alarm(0)
     output = result.stdout + result.stderr
 
     assert "Traceback" not in output
@@ -317,3 +346,107 @@ def test_hostile_input(
     assert str(named) in messages, messages
     assert DUTCH.search(messages), messages
     assert not result.stderr.startswith("error:"), result.stderr
+
+
+# -- terminals that cannot show every character (issue 18 item 13) ----------------------
+
+ENCODINGS = {
+    "ascii": {"PYTHONIOENCODING": "ascii"},
+    "latin-1": {"PYTHONIOENCODING": "latin-1"},
+    "POSIX locale": {"LC_ALL": "POSIX", "PYTHONUTF8": "0"},
+}
+
+
+@pytest.mark.parametrize("encoding", list(ENCODINGS))
+def test_a_terminal_without_utf8_gets_degraded_text_not_an_error(
+    tmp_path: Path, encoding: str
+) -> None:
+    import subprocess
+    import sys
+
+    shutil.copyfile(EXAMPLE_PLAN, tmp_path / "plan.yaml")
+    env = {"PATH": os.environ.get("PATH", ""), "NO_COLOR": "1", "COLUMNS": "100"}
+    env |= ENCODINGS[encoding]
+    codec = "latin-1" if encoding == "latin-1" else "ascii"
+
+    def mlplan(*args: str) -> tuple[int, str, str]:
+        proc = subprocess.run(
+            [sys.executable, "-m", "mlplan", *args],
+            cwd=tmp_path, capture_output=True, env=env, check=False, timeout=60,
+        )  # fmt: skip
+        # every byte is in the terminal's encoding
+        return proc.returncode, proc.stdout.decode(codec), proc.stderr.decode(codec)
+
+    for args in (
+        ["framework"],
+        ["framework", "patientveiligheid"],
+        ["plan", "plan.yaml", *TODAY],
+        ["plan", "plan.yaml", "-f", "markdown", *TODAY],
+        ["summary", "plan.yaml", *TODAY],
+        ["summary", ".", *TODAY],
+        ["schema"],
+        ["check", "plan.yaml", *TODAY],
+        ["--help"],
+        ["summary", "--help"],
+    ):
+        code, out, err = mlplan(*args)
+        assert (code, err) == (0, ""), (args, err)
+        assert out.strip(), args
+    _, out, _ = mlplan("framework", "patientveiligheid")
+    shown = "Patiëntveiligheid" if encoding == "latin-1" else "Patientveiligheid"
+    assert out.startswith(shown + " (patientveiligheid)"), out
+    _, out, _ = mlplan("summary", "plan.yaml", *TODAY)
+    assert out.startswith("Anne de Vries - voortgangsgesprek 2026-11-22"), out
+    # a message on stderr degrades too (Python's default would write \xeb)
+    code, _, err = mlplan("check", "Zoë.yaml")
+    assert code == 2
+    # (in the POSIX locale the name's UTF-8 bytes reach Python undecoded: shown escaped)
+    name = {"latin-1": "Zoë", "ascii": "Zoe", "POSIX locale": "Zo\\udcc3\\udcab"}[encoding]
+    assert err.splitlines()[0] == f"fout: {name}.yaml: bestand niet gevonden"
+    # an --output file is UTF-8 whatever the terminal
+    code, _, _ = mlplan("plan", "plan.yaml", "-o", "iop.md", *TODAY)
+    assert code == 0
+    written = (tmp_path / "iop.md").read_text(encoding="utf-8")
+    assert "Patiëntveiligheid" in written and "–" in written
+
+
+def test_the_degraded_forms() -> None:
+    import io
+
+    from mlplan import output
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="ascii")
+    output.degrade_encoding(stream)
+    stream.write("Patiëntveiligheid – „KPB“ … • 360°-feedback ≥ 2 ﬁ ☃\n")
+    stream.flush()
+    assert raw.getvalue() == b'Patientveiligheid - "KPB" ... * 360o-feedback >= 2 fi ?\n'
+    utf8 = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    output.degrade_encoding(utf8)
+    assert utf8.errors == "strict"
+
+
+# -- Ctrl-C while mlplan starts (issue 18 item 16) --------------------------------------
+
+
+def test_the_ctrl_c_handler_comes_before_any_import(tmp_path: Path) -> None:
+    """The first thing the mlplan program does is note Ctrl-C (cli.main then says it once,
+    exit 130): any module imported before that is a moment for a traceback (threading,
+    signal's enum cost 6 ms). Only the interpreter's own start-up comes before it."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "before = set(sys.modules)\n"
+        "sys.argv[0] = 'mlplan'\n"
+        "import mlplan\n"
+        "print(sorted(set(sys.modules) - before))\n"
+        "import signal\n"
+        "print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True,
+        check=True, timeout=60,
+    )  # fmt: skip
+    assert proc.stdout.splitlines() == ["['mlplan']", "False"], proc.stdout

@@ -55,3 +55,22 @@ def test_year_at(today: str, expected: int | None) -> None:
 def test_add_months_clamps_to_month_end() -> None:
     assert add_months(dt.date(2024, 1, 31), 1) == dt.date(2024, 2, 29)
     assert add_months(dt.date(2023, 8, 31), 6) == dt.date(2024, 2, 29)
+
+
+def test_the_calendar_ends_on_9999_12_31() -> None:
+    from mlplan.timeline import LAST_DAY, fits
+
+    assert dt.date(9999, 12, 31) == LAST_DAY
+    # a training may end on the last day: its end is the day before 10000-01-01
+    assert training_end(dt.date(9995, 1, 1), 5) == LAST_DAY
+    assert training_years(dt.date(9995, 1, 1), 5)[-1].end == LAST_DAY
+    assert fits(dt.date(9995, 1, 1), 5)
+    assert not fits(dt.date(9995, 1, 2), 5)
+    assert not fits(dt.date(9999, 12, 31), 0.5)
+    with pytest.raises(OverflowError):
+        training_end(dt.date(9999, 12, 31), 5)
+    with pytest.raises(OverflowError):
+        add_months(dt.date(9999, 12, 31), 1)
+    with pytest.raises(OverflowError):
+        add_months(dt.date(1, 1, 1), -1)
+    assert add_months(dt.date(9999, 10, 31), 2) == LAST_DAY

@@ -32,7 +32,7 @@ from mlplan.i18n import (
     set_language,
     t,
 )
-from mlplan.output import err, settle_width, style
+from mlplan.output import degrade_encoding, err, settle_width, style
 
 P = ParamSpec("P")
 
@@ -704,6 +704,7 @@ def _guard_streams() -> None:
             continue
         if stream is None:
             stream = open(fd, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
+        degrade_encoding(stream)  # an ASCII or Latin-1 terminal: ë -> e, not a crash
         setattr(sys, name, _Guarded(stream, fd))
 
 

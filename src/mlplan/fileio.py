@@ -1,6 +1,10 @@
-"""Writing files without ever losing the user's work.
+"""Reading and writing files without ever losing the user's work.
 
-Temp file in the same directory, write, flush, fsync, copy the old file's mode, keep
+:func:`read_file` is the one way mlplan reads a file (plans, frameworks, group members,
+the edit commands' plan, the example): only regular files, opened so that a FIFO cannot
+block, and never more than the limit plus one byte, whatever ``st_size`` says.
+
+Writing: temp file in the same directory, write, flush, fsync, copy the old file's mode, keep
 ``PATH.bak`` when asked, ``os.replace``, fsync the directory. On any failure the temp
 file is removed and the original is untouched. (``click.open_file(atomic=True)`` replaces
 the target even when the write failed, and ``atomicwrites`` is unmaintained.)
@@ -17,7 +21,61 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from mlplan.errors import WriteError
+from mlplan.errors import InputError, WriteError
+
+# The most mlplan reads of one file; a plan is a few kilobytes.
+READ_LIMIT = 5 * 1024 * 1024
+_CHUNK = 1 << 20
+# O_NONBLOCK: opening a FIFO for reading waits for a writer otherwise (forever). It has no
+# effect on reading a regular file, the only kind read on.
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def read_file(path: Path, display: str | None = None, *, limit: int = READ_LIMIT) -> bytes:
+    """The bytes of the regular file at ``path``: at most ``limit + 1`` of them, so a
+    result longer than ``limit`` means the file is larger (and was not read further).
+
+    Raises :class:`InputError` naming the file as ``display`` (default: the path) when it
+    cannot be read: missing, a directory, no permission, a symlink loop, or not a regular
+    file (a FIFO, a device such as ``/dev/zero``, a socket), which is refused before a
+    single byte is read.
+    """
+    name = display or str(path)
+    try:
+        fd = os.open(path, _READ_FLAGS)
+    except FileNotFoundError:
+        raise InputError("error.file_not_found", path=name) from None
+    except IsADirectoryError:
+        raise InputError("error.is_directory", path=name) from None
+    except PermissionError:
+        raise InputError("error.permission_denied", path=name) from None
+    except OSError as exc:
+        raise InputError("error.cannot_read", path=name, reason=exc.strerror or str(exc)) from None
+    try:
+        mode = os.fstat(fd).st_mode  # of what was opened, not of what the name is now
+        if stat.S_ISDIR(mode):
+            raise InputError("error.is_directory", path=name)
+        if not stat.S_ISREG(mode):
+            raise InputError("error.not_regular", path=name)
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, _CHUNK))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise InputError("error.cannot_read", path=name, reason=exc.strerror or str(exc)) from None
+    finally:
+        os.close(fd)
 
 
 def digest(data: bytes) -> str:
@@ -53,6 +111,7 @@ def plan_lock(path: Path, timeout: float | None = None) -> Iterator[None]:
             fd, depth = _held[lock]
             _held[lock] = (fd, depth - 1)
         return
+    _refuse_unplanlike(path)
     import time
 
     deadline = time.monotonic() + (LOCK_TIMEOUT if timeout is None else timeout)
@@ -67,6 +126,19 @@ def plan_lock(path: Path, timeout: float | None = None) -> Iterator[None]:
         with contextlib.suppress(OSError):
             os.unlink(lock)
         os.close(fd)  # closing the descriptor releases the lock
+
+
+def _refuse_unplanlike(path: Path) -> None:
+    """A plan is a regular file (or not there yet): for a FIFO, a device or a link to one
+    no ``PATH.lock`` is made beside it (``/dev/zero.lock``), and nothing is read."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing (a new plan), or a loop: the read or the write says so
+    if stat.S_ISDIR(mode):
+        raise InputError("error.is_directory", path=str(path))
+    if not stat.S_ISREG(mode):
+        raise InputError("error.not_regular", path=str(path))
 
 
 def _lock_fd(lock: str, path: Path, deadline: float) -> int:
@@ -162,7 +234,12 @@ def _write(link: Path, data: bytes, backup: bool, expected_digest: str | None) -
             raise WriteError("write.read_only", path=str(link))
         current = b""
         if st is not None and (expected_digest is not None or backup):
-            current = path.read_bytes()
+            try:
+                current = read_file(path, str(link))
+            except InputError as exc:
+                raise WriteError(exc.key, **exc.params) from None
+            if len(current) > READ_LIMIT:  # a backup holds the whole file or is not made
+                raise WriteError("write.too_large", path=str(link), mb=READ_LIMIT // 2**20)
         if expected_digest is not None and digest(current) != expected_digest:
             raise WriteError("write.changed_on_disk", path=str(path))
         bak = link.with_name(link.name + ".bak")  # next to the name the user gave
@@ -255,9 +332,8 @@ def looks_like_plan(path: Path) -> bool:
     """Whether an existing file starts like a plan: top-level ``aios:`` and ``training:``
     or ``activities:`` keys in its first 64 KB."""
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(65536)
-    except OSError:
+        head = read_file(path, limit=65536)
+    except InputError:
         return False
     keys = {line.split(b":", 1)[0].strip() for line in head.splitlines() if b":" in line}
     return b"aios" in keys and bool({b"training", b"activities"} & keys)

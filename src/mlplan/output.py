@@ -16,10 +16,13 @@ is drawn.
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import itertools
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Iterable, MutableMapping
 from typing import IO, TYPE_CHECKING, Any
 
@@ -56,6 +59,54 @@ def clean(text: str, *, color: bool = False, keep: str = "\n\t") -> str:
         part if i % 2 and _kept(part, keep) else escape_controls(part, keep=keep)
         for i, part in enumerate(parts)
     )
+
+
+# -- streams that cannot hold every character ------------------------------------------
+# ``PYTHONIOENCODING=ascii``, ``latin-1`` or a POSIX locale without UTF-8: mlplan's Dutch
+# text (ë, –, …, •) would be a UnicodeEncodeError. On such a stream a character it cannot
+# hold degrades to its nearest ASCII form (ë -> e, – -> -, … -> ...), else "?".
+# ``--output`` files are always UTF-8 (fileio); this is for the terminal only.
+DEGRADE = "mlplan.degrade"
+_ASCII = {
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u2015": "-", "\u2212": "-", "\u2018": "'", "\u2019": "'", "\u201a": ",",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2026": "...", "\u2022": "*",
+    "\u00b7": "*", "\u2192": "->", "\u2190": "<-", "\u2264": "<=", "\u2265": ">=",
+    "\u00d7": "x", "\u00a0": " ", "\u202f": " ", "\u2500": "-", "\u2502": "|",
+    "\u00b0": "o", "\u2713": "v", "\u2717": "x", "\u00ab": '"', "\u00bb": '"',
+}  # fmt: skip
+
+
+def _degrade(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = []
+    for ch in exc.object[exc.start : exc.end]:
+        simple = _ASCII.get(ch)
+        if simple is None:  # ë -> e + combining diaeresis -> e; ﬁ -> fi
+            decomposed = unicodedata.normalize("NFKD", ch)
+            simple = "".join(c for c in decomposed if not unicodedata.combining(c))
+        try:
+            simple.encode(exc.encoding)
+        except (UnicodeError, LookupError):
+            simple = "?"
+        out.append(simple or "?")
+    return "".join(out), exc.end
+
+
+codecs.register_error(DEGRADE, _degrade)
+
+
+def degrade_encoding(stream: Any) -> None:
+    """Let ``stream`` degrade the characters its encoding cannot hold instead of failing
+    (see :data:`DEGRADE`); a UTF-8 stream, or one that is not a text file, is left alone."""
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+    if encoding in ("utf-8", "utf8", "utf-16", "utf-32") or not encoding:
+        return
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):  # a closed stream: nothing to show
+            reconfigure(errors=DEGRADE)
 
 
 class SafeStream:

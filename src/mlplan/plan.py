@@ -12,7 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from mlplan import timeline, yamlloc
@@ -151,6 +151,22 @@ class Training(_Model):
                 timeline.Interruption(i.start, i.end, i.reason.value) for i in self.interruptions
             ),
         )
+
+    @model_validator(mode="after")
+    def _ends_in_the_calendar(self) -> Training:
+        """Every date mlplan works out (years, phases, windows) lies within the calendar."""
+        if not self.calendar().fits:  # part-time work and interruptions move the end
+            raise PydanticCustomError(
+                "mlplan.schema.training_too_late",
+                "the training ends after 9999-12-31",
+                {
+                    "at": "start",
+                    "start": self.start.isoformat(),
+                    "years": f"{self.years:g}",
+                    "last": timeline.LAST_DAY.isoformat(),
+                },
+            )
+        return self
 
 
 class Activity(_Model):

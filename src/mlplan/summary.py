@@ -532,7 +532,10 @@ def meeting_overdue(plan: Plan, meeting: LastMeeting | None, today: dt.date) -> 
     if not start <= today <= plan.training.calendar().end:
         return False
     reference = meeting.date if meeting is not None else start
-    return timeline.add_months(reference, MEETING_INTERVAL_MONTHS) <= today
+    try:
+        return timeline.add_months(reference, MEETING_INTERVAL_MONTHS) <= today
+    except OverflowError:  # the next meeting would be due after the calendar's last day
+        return False
 
 
 def idle_years(

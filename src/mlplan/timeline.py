@@ -71,11 +71,21 @@ def phase_of_year(year: int, years: float) -> PhaseId:
     return "eind"
 
 
+# Python's calendar, and so mlplan's, ends on 9999-12-31: a training must end by then
+# (the plan's model checks it), and a command's window (``summary --months``) too.
+LAST_DAY = dt.date.max
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved by whole months, clamped to the month's end (31 Jan + 1 = 28/29 Feb)."""
+    """``day`` moved by whole months, clamped to the month's end (31 Jan + 1 = 28/29 Feb).
+
+    Raises :class:`OverflowError` when that is past :data:`LAST_DAY` (or before year 1).
+    """
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise OverflowError(f"{day} + {months} months is outside the calendar")
     for d in (day.day, 30, 29, 28):
         try:
             return dt.date(year, month, d)
@@ -89,8 +99,15 @@ def training_months(years: float) -> int:
 
 
 def training_end(start: dt.date, years: float) -> dt.date:
-    """``Calendar.end`` for a full-time training."""
+    """``Calendar.end`` for a full-time training; :class:`OverflowError` past
+    :data:`LAST_DAY`."""
     return Calendar(start, years).end
+
+
+def fits(start: dt.date, years: float) -> bool:
+    """Whether a full-time training of ``years`` from ``start`` ends by :data:`LAST_DAY`;
+    a plan's own is ``Calendar.fits``."""
+    return Calendar(start, years).fits
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +173,18 @@ class Calendar:
 
     @property
     def end(self) -> dt.date:
-        """The last day of training."""
+        """The last day of training; :class:`OverflowError` past :data:`LAST_DAY`."""
         return self.training_years()[-1].end
+
+    @property
+    def fits(self) -> bool:
+        """Whether the training ends by :data:`LAST_DAY` (part-time work and interruptions
+        included): every date mlplan works out for it exists."""
+        try:
+            self.training_years()
+        except OverflowError:
+            return False
+        return True
 
     @property
     def individual(self) -> bool:
@@ -167,9 +194,20 @@ class Calendar:
     def rate(self, day: dt.date) -> int:
         """The percent of a day that ``day`` adds to training time. Overlapping part-time
         periods are a plan error (ML002); the first one listed counts."""
-        if any(i.covers(day) for i in self.interruptions):
+        return self._rate_on(day.toordinal())
+
+    def _rate_on(self, day: int) -> int:
+        # by ordinal: the day after an end on LAST_DAY has no date but still a rate
+        if any(i.start.toordinal() <= day <= i.end.toordinal() for i in self.interruptions):
             return 0
-        return next((p.percent for p in self.part_time if p.covers(day)), 100)
+        return next(
+            (
+                p.percent
+                for p in self.part_time
+                if p.start.toordinal() <= day and (p.end is None or day <= p.end.toordinal())
+            ),
+            100,
+        )
 
     def training_years(self) -> tuple[TrainingYear, ...]:
         """Every training year with its dates (the last one may be shorter) and phase."""
@@ -197,46 +235,59 @@ class Calendar:
         calendar does not move it."""
         return phase_of_year(year, self.years)
 
-    def _day_reached(self, full_time_days: int) -> dt.date:
-        """The first day at whose start ``full_time_days`` days of training time have
-        accrued; rounded up, so a year is never over before all of it has accrued."""
+    def _day_reached(self, full_time_days: int) -> int:
+        """The first day (an ordinal, which may lie just past :data:`LAST_DAY`) at whose
+        start ``full_time_days`` days of training time have accrued; rounded up, so a year
+        is never over before all of it has accrued."""
         need = 100 * full_time_days  # in percent-days: exact integer arithmetic
+        first = self.start.toordinal()
         edges = sorted(
-            {self.start}
-            | {p.start for p in self.part_time if p.start > self.start}
-            | {p.end + _DAY for p in self.part_time if p.end is not None and p.end >= self.start}
-            | {i.start for i in self.interruptions if i.start > self.start}
-            | {i.end + _DAY for i in self.interruptions if i.end >= self.start}
+            {first}
+            | {o for p in self.part_time if (o := p.start.toordinal()) > first}
+            | {o + 1 for p in self.part_time if p.end and (o := p.end.toordinal()) >= first}
+            | {o for i in self.interruptions if (o := i.start.toordinal()) > first}
+            | {o + 1 for i in self.interruptions if (o := i.end.toordinal()) >= first}
         )
         accrued = 0
         for here, following in zip(edges, [*edges[1:], None], strict=True):
-            rate = self.rate(here)  # constant from one edge to the next
+            rate = self._rate_on(here)  # constant from one edge to the next
             if accrued >= need:
                 return here
-            if rate and (following is None or accrued + rate * (following - here).days >= need):
-                return here + dt.timedelta(days=-(-(need - accrued) // rate))
+            if rate and (following is None or accrued + rate * (following - here) >= need):
+                return here - (-(need - accrued) // rate)
             if following is None:  # pragma: no cover - the last stretch is never interrupted
                 raise ValueError("training time never accrues")
-            accrued += rate * (following - here).days
+            accrued += rate * (following - here)
         raise AssertionError("unreachable")  # pragma: no cover
 
 
-_DAY = dt.timedelta(days=1)
+def _months_later(day: dt.date, months: int) -> int:
+    """The ordinal of ``add_months(day, months)``, also for the 1st of January 10000, the
+    day after :data:`LAST_DAY` (a period that ends on the last day starts again there)."""
+    if day.year * 12 + day.month - 1 + months == (dt.MAXYEAR + 1) * 12 and day.day == 1:
+        return LAST_DAY.toordinal() + 1
+    return add_months(day, months).toordinal()
+
+
+def _date(ordinal: int) -> dt.date:
+    if ordinal > LAST_DAY.toordinal():
+        raise OverflowError(f"day {ordinal} is after {LAST_DAY}")
+    return dt.date.fromordinal(ordinal)
 
 
 @functools.lru_cache(maxsize=1024)  # rules, summary and year_at ask for the same plan's years
 def _calendar_years(cal: Calendar) -> tuple[TrainingYear, ...]:
     months = training_months(cal.years)
 
-    def boundary(full_time_months: int) -> dt.date:
-        full_time_days = (add_months(cal.start, full_time_months) - cal.start).days
-        return cal._day_reached(full_time_days)
+    def boundary(full_time_months: int) -> int:
+        later = _months_later(cal.start, full_time_months)
+        return cal._day_reached(later - cal.start.toordinal())
 
     return tuple(
         TrainingYear(
             n,
-            boundary(12 * (n - 1)),
-            boundary(min(12 * n, months)) - _DAY,
+            _date(boundary(12 * (n - 1))),
+            _date(boundary(min(12 * n, months)) - 1),
             phase_of_year(n, cal.years),
         )
         for n in range(1, year_count(cal.years) + 1)

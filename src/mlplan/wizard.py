@@ -155,6 +155,26 @@ def _checkbox(message: str, options: Sequence[Option[T] | None]) -> list[T]:
     return [option.value for option in chosen if option is not None]
 
 
+def _start_check(text: str, years: float) -> bool | str:
+    """A date from which a training of ``years`` (the proposed duration) ends in time."""
+    start = parse_date(text)
+    if start is None:
+        return t("wizard.bad_date")
+    if not timeline.fits(start, years):
+        return t("wizard.too_late", last=timeline.LAST_DAY.isoformat())
+    return True
+
+
+def _years_check(text: str, start: dt.date) -> bool | str:
+    """A duration, and one that ends by the calendar's last day from ``start``."""
+    years = parse_years(text)
+    if years is None:
+        return t("wizard.bad_years")
+    if not timeline.fits(start, years):
+        return t("wizard.too_late", last=timeline.LAST_DAY.isoformat())
+    return True
+
+
 def _text(message: str, default: str = "", *, required: bool = False, check: Any = None) -> str:
     def validate(value: str) -> bool | str:
         if required and yamlloc.is_blank(value):
@@ -313,14 +333,14 @@ class Wizard:
                 t("wizard.start"),
                 d.start.isoformat(),
                 required=True,
-                check=lambda v: parse_date(v) is not None or t("wizard.bad_date"),
+                check=lambda v: _start_check(v, d.years),
             )
             d.start = parse_date(start) or d.start
             years = _text(
                 t("wizard.years"),
                 _years_text(d.years),
                 required=True,
-                check=lambda v: parse_years(v) is not None or t("wizard.bad_years"),
+                check=lambda v: _years_check(v, d.start),
             )
             d.years = parse_years(years) or d.years
             cal = d.calendar()

@@ -26,11 +26,11 @@ import yaml
 from pydantic import AfterValidator, BaseModel, Field, Strict, ValidationError
 from pydantic_core import PydanticCustomError
 
+from mlplan import fileio
 from mlplan.diagnostics import Diagnostic
-from mlplan.errors import InputError
 from mlplan.suggest import closest
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = fileio.READ_LIMIT
 MAX_DEPTH = 64
 MAX_NODES = 200_000  # counted with aliases expanded, so an alias bomb stops early
 
@@ -218,29 +218,14 @@ class _Stop(Exception):
     """Abort composing; the diagnostic is already recorded."""
 
 
-@typing.overload
-def read_bytes(path: Path, display: str | None = None) -> bytes: ...
-@typing.overload
-def read_bytes(path: Path, display: str | None = None, *, limit: int) -> bytes | None: ...
-def read_bytes(path: Path, display: str | None = None, *, limit: int | None = None) -> bytes | None:
-    """The file's bytes; ``None`` when it is larger than ``limit``.
+def read_bytes(path: Path, display: str | None = None) -> bytes:
+    """The file's bytes, at most :data:`MAX_BYTES` + 1 (more means too large, which
+    :func:`decode` reports); see :func:`mlplan.fileio.read_file`.
 
-    A file that cannot be opened at all (missing, a directory, no permission) raises
-    :class:`InputError` with the path as the user typed it.
+    A file that cannot be read at all (missing, a directory, no permission, not a regular
+    file) raises :class:`InputError` with the path as the user typed it.
     """
-    name = display or str(path)
-    try:
-        if path.is_dir():
-            raise InputError("error.is_directory", path=name)
-        if limit is not None and path.stat().st_size > limit:
-            return None
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("error.file_not_found", path=name) from None
-    except PermissionError:
-        raise InputError("error.permission_denied", path=name) from None
-    except OSError as exc:
-        raise InputError("error.cannot_read", path=name, reason=exc.strerror or str(exc)) from None
+    return fileio.read_file(path, display, limit=MAX_BYTES)
 
 
 def read_text(path: Path, display: str | None = None) -> tuple[str | None, Diagnostic | None]:
@@ -250,10 +235,7 @@ def read_text(path: Path, display: str | None = None) -> tuple[str | None, Diagn
     usable text comes back as an ML001 diagnostic so a linter run can report it per file.
     """
     name = display or str(path)
-    raw = read_bytes(path, name, limit=MAX_BYTES)
-    if raw is None:
-        return None, Diagnostic(name, 1, 1, "ML001", "yaml.too_large", {"mb": MAX_BYTES // 2**20})
-    return decode(raw, name)
+    return decode(read_bytes(path, name), name)
 
 
 def decode(raw: bytes, name: str) -> tuple[str | None, Diagnostic | None]:
@@ -800,6 +782,8 @@ def _schema_diagnostic(doc: Document, root: type[BaseModel], error: Any) -> Diag
         k: f"{v:g}" if isinstance(v, float) else v for k, v in (error.get("ctx") or {}).items()
     }
     value = error.get("input")
+    if "at" in ctx:  # a check of a whole mapping that is about one of its keys
+        loc = (*loc, ctx.pop("at"))
     field = next((str(s) for s in reversed(loc) if isinstance(s, str)), "")
     shown = _show(value)
     if not loc and kind in ("model_type", "model_attributes_type", "dict_type"):

@@ -88,9 +88,14 @@ def _refuse_existing(path: Path, force: bool) -> bytes:
     if not force:
         raise UsageError("init.exists", path=str(path))
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError("error.cannot_read", path=str(path), reason=exc.strerror) from None
+        data = fileio.read_file(path)
+    except InputError as exc:
+        if exc.key == "error.not_regular":  # a device or FIFO is never replaced by a plan
+            raise WriteError("write.not_regular", path=str(path)) from None
+        raise
+    if len(data) > fileio.READ_LIMIT:  # PATH.bak holds the whole file or is not made
+        raise WriteError("write.too_large", path=str(path), mb=fileio.READ_LIMIT // 2**20)
+    return data
 
 
 def _interactive() -> bool:
@@ -190,6 +195,13 @@ def run(
     )
     start_date = options.date_option("--start", start) or day
     duration = _years_option(years)
+    if not timeline.fits(start_date, duration):
+        raise UsageError(
+            "init.training_too_late",
+            start=start_date.isoformat(),
+            years=f"{duration:g}",
+            last=timeline.LAST_DAY.isoformat(),
+        )
     if no_input and not example and not clean(name):
         raise UsageError("init.name_required")
     end = timeline.training_end(start_date, duration)
@@ -211,7 +223,7 @@ def run(
     interactive = not (example or no_input)
 
     if example:
-        text = data_file("example-plan.yaml").read_text(encoding="utf-8")
+        text = fileio.read_file(data_file("example-plan.yaml")).decode("utf-8")
     else:
         details = Details(
             name=clean(name) or "",

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from mlplan import output, parallel
+from mlplan import output, parallel, timeline
 from mlplan.checking import CheckedPlan, check_file, privacy_count
 from mlplan.checking import redacted as checked_redacted
 from mlplan.commands import options
@@ -252,6 +252,17 @@ def run(
         )
     if not 1 <= months <= MAX_MONTHS:
         raise UsageError("summary.bad_months", max=MAX_MONTHS, value=months)
+    try:
+        timeline.add_months(day, months)  # the end of the "due" window of every page
+    except OverflowError:
+        from mlplan.i18n import plural
+
+        raise UsageError(
+            "summary.window_too_late",
+            today=day.isoformat(),
+            months=plural("count.months", months),
+            last=timeline.LAST_DAY.isoformat(),
+        ) from None
     order = next((k for k in SORT_KEYS if k == sort), None)
     if order is None:
         raise UsageError("summary.bad_sort", value=sort, choices=", ".join(SORT_KEYS))

@@ -69,6 +69,7 @@ MESSAGES: dict[str, str] = {
     "error.permission_denied": "{path}: permission denied",
     "write.failed": "{path}: cannot be written ({reason}); the file was not changed",
     "write.changed_on_disk": "{path} changed since mlplan read it (an editor?); nothing was written, try again",
+    "error.not_regular": "{path}: is not a regular file (a FIFO, device or socket); mlplan reads regular files only",
     "error.cannot_read": "{path}: cannot be read ({reason})",
     # --- mistakes on the command line (usage.py) ---------------------------------------------
     "usage.no_such_option": "unknown option '{option}'",
@@ -195,6 +196,7 @@ MESSAGES: dict[str, str] = {
     "schema.expected_list": "'{field}' must be a list ('- ' per item), not {value}",
     "schema.pattern": "'{field}' has an invalid form: '{value}'",
     "schema.date_format": "'{field}' must be a date as YYYY-MM-DD, not '{value}'",
+    "schema.training_too_late": "'{field}': a training of {years} years from {start} ends after {last}, the last date mlplan knows; is the start date right?",
     "schema.date_impossible": "'{field}': {value} is not a date that exists",
     # --- check and its rules (issue 3) ------------------------------------------------------
     "rule.unknown_framework": "the plan names framework '{id}', but the loaded framework is '{expected}'",
@@ -275,6 +277,7 @@ MESSAGES: dict[str, str] = {
     "init.bad_years": "--years: '{value}' is not a valid duration; give a number greater than 0 and at most {max}, for example 5 or 4.5",
     "init.exists": "{path} already exists; nothing was written. Choose another file, or replace it with --force (the old one is kept as {path}.bak)",
     "init.example_no_details": "--example writes the fixed example plan and takes no --name, --start, --years, --specialty, --institution or --supervisor; leave out --example to make your own plan",
+    "init.training_too_late": "a training of {years} years from {start} (--start, else --today) ends after {last}, the last date mlplan knows; choose an earlier --start",
     "init.name_required": "--no-input needs the aios's name: --name 'First Last'",
     "init.no_tty": (
         "no terminal, so the wizard cannot ask questions; nothing was written. Make the plan "
@@ -304,6 +307,7 @@ MESSAGES: dict[str, str] = {
     "wizard.start": "Start date of the training (YYYY-MM-DD):",
     "wizard.bad_date": "Not a valid date; type YYYY-MM-DD, for example 2025-09-01.",
     "wizard.years": "Duration of the training in years (for example 5 or 4.5):",
+    "wizard.too_late": "then the training ends after {last}, the last date mlplan knows",
     "wizard.bad_years": "Not a valid duration; type a number greater than 0 and at most 15, for example 5 or 4.5.",
     "wizard.year_phase": "year {number} {phase}",
     "wizard.training": "Training until {end}; learning curve: {phases}.",
@@ -487,6 +491,7 @@ MESSAGES: dict[str, str] = {
     "opt.summary.overview_only": "Only the group overview, without the page per aios.",
     "opt.summary.recursive": "In a directory, also look for plans in subdirectories.",
     "summary.bad_jobs": "MLPLAN_JOBS must be a whole number of 1 or more, not '{value}'",
+    "summary.window_too_late": "--today {today}: the next {months} run past {last}, the last date mlplan knows; choose an earlier --today or a smaller --months",
     "summary.bad_months": "--months must be between 1 and {max}, not {value}",
     "summary.bad_sort": "--sort: unknown '{value}'; choose from {choices}",
     "summary.since_after_today": "--since ({since}) is after today ({today})",
@@ -718,6 +723,7 @@ MESSAGES: dict[str, str] = {
     ),
     # --- write-safety (issue 18 items 1-6, 16, 17) -------------------------------------
     "write.locked": "{path} is being changed by another mlplan command right now (lock {lock}, waited {seconds} s); nothing was written, try again",
+    "write.too_large": "{path} is larger than {mb} MB; mlplan does not replace such a file (is this the right file?). Nothing was written",
     "write.not_regular": "{path} is not a regular file (a device, FIFO or socket); mlplan writes a plan only to a regular file, nothing was written",
     "write.backup_not_file": "{path} is a directory; mlplan cannot keep the previous version there. Nothing was written; move or rename that directory",
     "write.backup_is_plan": "{path} is the plan itself (a link to it); mlplan cannot keep the previous version there. Nothing was written; remove that link",

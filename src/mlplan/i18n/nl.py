@@ -68,6 +68,7 @@ MESSAGES: dict[str, str] = {
     "error.permission_denied": "{path}: geen toestemming om te lezen",
     "write.failed": "{path}: kan niet geschreven worden ({reason}); het bestand is niet gewijzigd",
     "write.changed_on_disk": "{path} is gewijzigd sinds mlplan het las (een editor?); er is niets geschreven, probeer het opnieuw",
+    "error.not_regular": "{path}: is geen gewoon bestand (een FIFO, apparaat of socket); mlplan leest alleen gewone bestanden",
     "error.cannot_read": "{path}: kan niet gelezen worden ({reason})",
     # --- mistakes on the command line (usage.py) ---------------------------------------------
     "usage.no_such_option": "onbekende optie '{option}'",
@@ -194,6 +195,7 @@ MESSAGES: dict[str, str] = {
     "schema.expected_list": "'{field}' moet een lijst zijn ('- ' per item), niet {value}",
     "schema.pattern": "'{field}' heeft een ongeldige vorm: '{value}'",
     "schema.date_format": "'{field}' moet een datum zijn als JJJJ-MM-DD, niet '{value}'",
+    "schema.training_too_late": "'{field}': een opleiding van {years} jaar vanaf {start} eindigt na {last}, de laatste datum die mlplan kent; klopt de startdatum?",
     "schema.date_impossible": "'{field}': {value} bestaat niet als datum",
     # --- check and its rules (issue 3) ------------------------------------------------------
     "rule.unknown_framework": "het plan hoort bij kader '{id}', maar het geladen kader is '{expected}'",
@@ -274,6 +276,7 @@ MESSAGES: dict[str, str] = {
     "init.bad_years": "--years: '{value}' is geen geldige duur; geef een getal groter dan 0 en hoogstens {max}, bijvoorbeeld 5 of 4.5",
     "init.exists": "{path} bestaat al; er is niets geschreven. Kies een ander bestand, of vervang het met --force (het oude blijft bewaard als {path}.bak)",
     "init.example_no_details": "--example schrijft het vaste voorbeeldplan en neemt geen --name, --start, --years, --specialty, --institution of --supervisor; laat --example weg om een eigen plan te maken",
+    "init.training_too_late": "een opleiding van {years} jaar vanaf {start} (--start, anders --today) eindigt na {last}, de laatste datum die mlplan kent; kies een eerdere --start",
     "init.name_required": "--no-input heeft de naam van de aios nodig: --name 'Voornaam Achternaam'",
     "init.no_tty": (
         "geen terminal, dus de wizard kan geen vragen stellen; er is niets geschreven. Maak "
@@ -303,6 +306,7 @@ MESSAGES: dict[str, str] = {
     "wizard.start": "Startdatum van de opleiding (JJJJ-MM-DD):",
     "wizard.bad_date": "Geen geldige datum; typ JJJJ-MM-DD, bijvoorbeeld 2025-09-01.",
     "wizard.years": "Duur van de opleiding in jaren (bijvoorbeeld 5 of 4.5):",
+    "wizard.too_late": "dan eindigt de opleiding na {last}, de laatste datum die mlplan kent",
     "wizard.bad_years": "Geen geldige duur; typ een getal groter dan 0 en hoogstens 15, bijvoorbeeld 5 of 4,5.",
     "wizard.year_phase": "jaar {number} {phase}",
     "wizard.training": "Opleiding tot en met {end}; leercurve: {phases}.",
@@ -486,6 +490,7 @@ MESSAGES: dict[str, str] = {
     "opt.summary.overview_only": "Alleen het groepsoverzicht, zonder de pagina per aios.",
     "opt.summary.recursive": "Zoek in een map ook in submappen naar plannen.",
     "summary.bad_jobs": "MLPLAN_JOBS moet een geheel getal van 1 of meer zijn, niet '{value}'",
+    "summary.window_too_late": "--today {today}: de komende {months} lopen voorbij {last}, de laatste datum die mlplan kent; kies een eerdere --today of een kleinere --months",
     "summary.bad_months": "--months moet tussen 1 en {max} liggen, niet {value}",
     "summary.bad_sort": "--sort: '{value}' onbekend; kies uit {choices}",
     "summary.since_after_today": "--since ({since}) ligt na vandaag ({today})",
@@ -716,6 +721,7 @@ MESSAGES: dict[str, str] = {
     ),
     # --- write-safety (issue 18 items 1-6, 16, 17) -------------------------------------
     "write.locked": "{path} wordt op dit moment door een ander mlplan-commando gewijzigd (slot {lock}, {seconds} s gewacht); er is niets geschreven, probeer het opnieuw",
+    "write.too_large": "{path} is groter dan {mb} MB; zo'n bestand vervangt mlplan niet (is dit het goede bestand?). Er is niets geschreven",
     "write.not_regular": "{path} is geen gewoon bestand (een apparaat, FIFO of socket); een plan schrijft mlplan alleen naar een gewoon bestand, er is niets geschreven",
     "write.backup_not_file": "{path} is een map; daar kan mlplan de vorige versie niet bewaren. Er is niets geschreven; verplaats of hernoem die map",
     "write.backup_is_plan": "{path} is het plan zelf (een link ernaar); daar kan mlplan de vorige versie niet bewaren. Er is niets geschreven; verwijder die link",
