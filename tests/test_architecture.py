@@ -24,6 +24,7 @@ DOMAIN = (
     "domain",
     "editing",
     "errors",
+    "events",
     "fileio",
     "framework",
     "initplan",

@@ -158,7 +158,15 @@ assert len(set(ROWS)) == len(ROWS)
 
 # -- the commands ------------------------------------------------------------------------
 
-READERS = ("framework", "check", "plan", "summary FILE", "summary DIR")
+READERS = (
+    "framework",
+    "check",
+    "plan",
+    "summary FILE",
+    "summary DIR",
+    "calendar FILE",
+    "calendar DIR",
+)
 WRITERS = ("init", "add", "done", "status", "move", "meeting")
 COMMANDS = (*READERS, *WRITERS)
 
@@ -171,12 +179,13 @@ def command_line(command: str, target: Target) -> list[str]:
         return ["framework", "--framework", str(target.framework or target.path)]
     if command == "init":
         return ["init", "--no-input", "--name", "X", f, *TODAY, *fw]
-    if command == "summary DIR":
-        return ["summary", str(target.path.parent), *TODAY, *fw]
+    if command in ("summary DIR", "calendar DIR"):
+        return [command.split()[0], str(target.path.parent), *TODAY, *fw]
     args = {
         "check": ["check", f],
         "plan": ["plan", f],
         "summary FILE": ["summary", f],
+        "calendar FILE": ["calendar", f],
         "add": ["add", f, "--topic", "innovatie", "--title", "X", "--year", "1"],
         "done": ["done", f, "3"],  # activity 1 is done already: nothing would be written
         "status": ["status", f, "1", "dropped"],
@@ -194,6 +203,7 @@ for row in ("disk full", "replaced by a directory before the write", "read-only 
     WORKS |= {(row, c) for c in READERS}
 # ``summary`` of a directory summarises the plans in it; init makes a file that is missing
 WORKS.add(("a directory holding a plan", "summary FILE"))
+WORKS.add(("a directory holding a plan", "calendar FILE"))
 WORKS.add(("missing file", "init"))
 # An edit that adds no new error may change a plan that already has schema or rule errors
 # (that is how a user works towards a clean plan); only unsound YAML is refused.
@@ -338,7 +348,11 @@ def test_hostile_input(
         before[str(target.path.relative_to(tmp_path))] = "<dir>"
     assert after == before, "a refused command changed files"
     # the broken framework, else the plan (for summary DIR: the directory, which names it)
-    named = target.path.parent if command == "summary DIR" else target.framework or target.path
+    named = (
+        target.path.parent
+        if command in ("summary DIR", "calendar DIR")
+        else target.framework or target.path
+    )
     # check and summary report a plan's findings on stdout (they are the output)
     messages = output if command in ("check", "summary FILE", "summary DIR") else result.stderr
     assert messages.strip(), "no message"

@@ -63,6 +63,8 @@ COMMANDS: dict[str, list[str]] = {
     "summary": ["summary", "PLAN", *TODAY],
     "summary markdown": ["summary", "PLAN", "--format", "markdown", *TODAY],
     "summary group": ["summary", "GROUP", *TODAY],
+    "calendar": ["calendar", "PLAN", *TODAY],
+    "calendar group": ["calendar", "GROUP", "--output", "NEW_ICS", *TODAY],
     "add": ["add", "PLAN", "--topic", "innovatie", "--title", "Eigen project", "--year", "3"],
     "add dry-run": ["add", "PLAN", "--topic", "innovatie", "--title", "X", "--dry-run", *TODAY],
     "done": ["done", "PLAN", "3", "--evidence", "verslag", *TODAY],
@@ -86,7 +88,12 @@ def command_line(name: str, tmp_path: Path) -> list[str]:
     group = tmp_path / "groep"
     group.mkdir()
     shutil.copy(EXAMPLE_PLAN, group / "anne.yaml")
-    names = {"PLAN": str(plan), "GROUP": str(group), "NEW": str(tmp_path / "nieuw.yaml")}
+    names = {
+        "PLAN": str(plan),
+        "GROUP": str(group),
+        "NEW": str(tmp_path / "nieuw.yaml"),
+        "NEW_ICS": str(tmp_path / "groep.ics"),
+    }
     return [names.get(arg, arg) for arg in COMMANDS[name]]
 
 

@@ -409,6 +409,46 @@ def build_app() -> typer.Typer:
             redact=redact,
         )
 
+    # -- calendar (issue 16) -----------------------------------------------------------
+    @command("calendar")
+    def calendar_cmd(
+        paths: Annotated[
+            list[Path] | None,
+            typer.Argument(
+                help=t("arg.calendar.paths"), metavar=t("metavar.path"), show_default=False
+            ),
+        ] = None,
+        output_file: Annotated[
+            Path | None,
+            typer.Option(
+                "--output",
+                "-o",
+                help=t("opt.output"),
+                metavar=t("metavar.file"),
+                show_default=False,
+            ),
+        ] = None,
+        recursive: Annotated[
+            bool, typer.Option("--recursive", "-r", help=t("opt.summary.recursive"))
+        ] = False,
+        redact: redact_opt = False,
+        force: Annotated[bool, typer.Option("--force", help=t("opt.plan.force"))] = False,
+        today: today_opt = None,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.calendar import run
+
+        run(
+            paths=paths or [],
+            output_path=output_file,
+            recursive=recursive,
+            today=today,
+            framework_path=framework,
+            redact=redact,
+            force=force,
+        )
+
     # -- add, done, status, move, meeting (issue 7) ------------------------------------
 
     dry_run_opt = Annotated[bool, typer.Option("--dry-run", help=t("opt.edit.dry_run"))]

@@ -59,3 +59,11 @@ class Interrupted(MlplanError):
 
     def __init__(self, key: str = "error.interrupted", /, **params: Any) -> None:
         super().__init__(key, **params)
+
+
+class MissingExtra(MlplanError):
+    """A command needs a library of an optional extra (``mlplan[documents]``) that is not
+    installed; the message names the install command."""
+
+    def __init__(self, module: str, extra: str = "documents") -> None:
+        super().__init__("error.missing_extra", module=module, extra=extra)

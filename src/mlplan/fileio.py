@@ -325,6 +325,7 @@ OUTPUT_EXTENSIONS = {
     "csv": (".csv", ".txt"),
     "json": (".json", ".txt"),
     "table": (".txt", ".text"),
+    "ics": (".ics", ".ical"),
 }
 
 

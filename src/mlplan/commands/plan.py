@@ -35,6 +35,7 @@ SUGGESTED_NAME = {
     "json": "plan.json",
     "csv": "plan.csv",
     "table": "plan.txt",
+    "ics": "plan.ics",  # mlplan calendar
 }
 FILE_WIDTH = 80  # a table written to a file: readable anywhere, printable
 

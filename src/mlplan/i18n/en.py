@@ -736,4 +736,43 @@ MESSAGES: dict[str, str] = {
     # a training's length; {n} as written (4.5)
     "count.years.one": "1 year",
     "count.years.other": "{n} years",
+    # --- calendar (issue 16 item 5) -----------------------------------------------------
+    "cmd.calendar.help": (
+        "Write a calendar (iCalendar, .ics) of the plan: the meetings (held and planned), the "
+        "end of every training year and of the training, and the courses done, as all-day "
+        "events with the aios's name. Every event keeps the same UID on every run, so "
+        "importing again never doubles anything. A directory or several plans: one calendar "
+        "for the whole group. Without --output to stdout. Needs mlplan's extra 'documents'."
+    ),
+    "cmd.calendar.epilog": (
+        "Examples: mlplan calendar plan.yaml --output plan.ics · mlplan calendar plans/ "
+        "--output group.ics --redact · details: docs/calendar.md"
+    ),
+    "arg.calendar.paths": "Plans or a directory of plans (*.yaml, *.yml). Default plan.yaml.",
+    "error.missing_extra": (
+        "this command needs the library '{module}', which is not installed; install it with: "
+        'pip install "mlplan[{extra}]" (from a checkout of mlplan: pip install ".[{extra}]")'
+    ),
+    "calendar.title": "Medical leadership: {name}",
+    "calendar.title_group": "Medical leadership: {count}",
+    "calendar.summary": "{name}: {what}",
+    "calendar.year_end": "end of training year {number}",
+    "calendar.year_end.detail": "Training year {number}: {start} – {end}, phase {phase}.",
+    "calendar.training_end": "end of training",
+    "calendar.training_end.detail": "Last day of the training: {period}.",
+    "calendar.course": "course {title} done",
+    "calendar.evidence": "Evidence: {text}",
+    "calendar.agreements": "Agreements:",
+    "calendar.agreement_due": "agreement due: {text}",
+    "calendar.agreement_due.detail": "Agreed on {date} ({meeting}).",
+    "calendar.written": "{path} written ({count})",
+    "calendar.not_written": "{path}: no calendar was made because the plan is not valid; fix the errors above first.",
+    "calendar.skipped_invalid": "{path}: skipped, the plan is not valid ({errors}); see mlplan check {path}",
+    "calendar.skipped_unreadable": "{path}: skipped: {message}",
+    "calendar.nothing": "no calendar was made: none of the plans is valid",
+    "calendar.has_errors": "{path}: the plan has {errors}; the calendar was made all the same, see mlplan check {path}",
+    "calendar.have_errors": "{count} with errors: {paths}; their events are in the calendar all the same, see mlplan check",
+    "calendar.same_aios": "{first} and {later} are plans of the same aios ({name}); the events of {later} get UIDs of their own",
+    "count.calendar_events.one": "1 event",
+    "count.calendar_events.other": "{n} events",
 }

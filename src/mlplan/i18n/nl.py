@@ -734,4 +734,45 @@ MESSAGES: dict[str, str] = {
     # a training's length; {n} as written (4,5)
     "count.years.one": "1 jaar",
     "count.years.other": "{n} jaar",
+    # --- calendar (issue 16 item 5) -----------------------------------------------------
+    "cmd.calendar.help": (
+        "Schrijf een agenda (iCalendar, .ics) van het plan: de gesprekken (gehouden en "
+        "gepland), het einde van elk opleidingsjaar en van de opleiding, en de afgeronde "
+        "cursussen, als gebeurtenissen van een hele dag met de naam van de aios. Elk item houdt "
+        "bij elke run dezelfde UID, zodat opnieuw importeren niets dubbel zet. Een map of "
+        "meerdere plannen: één agenda voor de hele groep. Zonder --output naar stdout. Heeft "
+        "de extra 'documents' van mlplan nodig."
+    ),
+    "cmd.calendar.epilog": (
+        "Voorbeelden: mlplan calendar plan.yaml --output plan.ics · mlplan calendar plannen/ "
+        "--output groep.ics --redact · uitleg: docs/calendar.md"
+    ),
+    "arg.calendar.paths": "Plannen of een map met plannen (*.yaml, *.yml). Standaard plan.yaml.",
+    "error.missing_extra": (
+        "deze opdracht heeft de bibliotheek '{module}' nodig en die is niet geïnstalleerd; "
+        'installeer hem met: pip install "mlplan[{extra}]" (vanuit een checkout van mlplan: '
+        'pip install ".[{extra}]")'
+    ),
+    "calendar.title": "Medisch leiderschap: {name}",
+    "calendar.title_group": "Medisch leiderschap: {count}",
+    "calendar.summary": "{name}: {what}",
+    "calendar.year_end": "einde opleidingsjaar {number}",
+    "calendar.year_end.detail": "Opleidingsjaar {number}: {start} – {end}, fase {phase}.",
+    "calendar.training_end": "einde opleiding",
+    "calendar.training_end.detail": "Laatste dag van de opleiding: {period}.",
+    "calendar.course": "cursus {title} afgerond",
+    "calendar.evidence": "Bewijs: {text}",
+    "calendar.agreements": "Afspraken:",
+    "calendar.agreement_due": "afspraak klaar: {text}",
+    "calendar.agreement_due.detail": "Afgesproken op {date} ({meeting}).",
+    "calendar.written": "{path} geschreven ({count})",
+    "calendar.not_written": "{path}: er is geen agenda gemaakt omdat het plan niet geldig is; herstel eerst de fouten hierboven.",
+    "calendar.skipped_invalid": "{path}: overgeslagen, het plan is niet geldig ({errors}); zie mlplan check {path}",
+    "calendar.skipped_unreadable": "{path}: overgeslagen: {message}",
+    "calendar.nothing": "er is geen agenda gemaakt: geen van de plannen is geldig",
+    "calendar.has_errors": "{path}: het plan heeft {errors}; de agenda is wel gemaakt, zie mlplan check {path}",
+    "calendar.have_errors": "{count} met fouten: {paths}; hun agenda-items staan er wel in, zie mlplan check",
+    "calendar.same_aios": "{first} en {later} zijn plannen van dezelfde aios ({name}); de agenda-items van {later} krijgen een eigen UID",
+    "count.calendar_events.one": "1 agenda-item",
+    "count.calendar_events.other": "{n} agenda-items",
 }
