@@ -11,6 +11,7 @@ at all (:mod:`mlplan.entry`).
 # No ``from __future__ import annotations``: typer reads these annotations at runtime,
 # and the shared option aliases are local to ``build_app``.
 import functools
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -69,6 +70,7 @@ def build_app() -> typer.Typer:
         def register(fn: Callable[P, None]) -> Callable[P, None]:
             @functools.wraps(fn)
             def interruptible(*args: P.args, **kwargs: P.kwargs) -> None:
+                launch.started()
                 try:
                     fn(*args, **kwargs)
                 except KeyboardInterrupt:
@@ -586,10 +588,14 @@ def build_app() -> typer.Typer:
 
 
 def _localise_help(args: list[str]) -> None:
-    """Retitle typer's help panels in the user's language. Only when help is shown:
-    importing typer's rich helpers costs start-up time every other command can skip."""
-    if args and not {"--help", "-h"} & set(args):
+    """Retitle typer's help panels in the user's language. Only when help is shown (or
+    completion, whose descriptions typer renders with them): importing typer's rich
+    helpers costs start-up time every other command can skip."""
+    if args and not {"--help", "-h"} & set(args) and completion.VARIABLE not in os.environ:
         return
+    from mlplan.helptext import load_rich_utils
+
+    load_rich_utils()
     from typer import rich_utils
 
     rich_utils.ARGUMENTS_PANEL_TITLE = t("help.arguments")

@@ -23,9 +23,16 @@ import sys
 import types
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from importlib.machinery import ModuleSpec
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
+from mlplan import launch
+from mlplan.commands import completion
 from mlplan.i18n import parse_language
+
+if TYPE_CHECKING:
+    from importlib.abc import Loader
 
 # ``mlplan check``'s options as ``cli.build_app`` declares them: the value options
 # (option -> parameter) and the flags. A change there must be made here too, or the
@@ -39,8 +46,6 @@ _CHECK_VALUES = {
 }
 _CHECK_FLAGS = {"--strict": "strict"}
 _CHECK_FORMATS = ("text", "json", "github", "gitlab")  # cli's CheckFormat, case-insensitive
-# typer's shell completion is driven by this variable (``_<PROG>_COMPLETE``)
-_COMPLETION_VAR = "_MLPLAN_COMPLETE"
 # the pydantic releases whose plugin loader is known to be the module below (checked by
 # tests/test_entry.py against the installed pydantic); any other release loads its own
 _PYDANTIC_LOADER = "pydantic.plugin._loader"
@@ -61,7 +66,7 @@ class CheckCall:
 def plain_check(args: list[str], environ: Mapping[str, str]) -> CheckCall | None:
     """The call of ``mlplan.commands.check.run`` if ``args`` are a check that typer
     would run with exactly these values; ``None`` when in any doubt."""
-    if _COMPLETION_VAR in environ or os.name == "nt":  # click expands globs on Windows
+    if completion.VARIABLE in environ or os.name == "nt":  # click expands globs on Windows
         return None
     given: dict[str, str] = {}
     paths: list[Path] = []
@@ -121,51 +126,53 @@ def plain_check(args: list[str], environ: Mapping[str, str]) -> CheckCall | None
     )
 
 
-def skip_pydantic_plugins(version: str, environ: Mapping[str, str]) -> bool:
-    """Stand in for pydantic's plugin loader, so that building a model neither imports
+class NoPydanticPlugins:
+    """Stands in for pydantic's plugin loader, so that building a model neither imports
     ``importlib.metadata`` nor scans every installed package for a ``pydantic`` entry
-    point (16-22 ms of a check): mlplan uses no pydantic plugin. Only on the pydantic
-    major version whose loader this replaces, and never when the user configured
-    plugins (``PYDANTIC_DISABLE_PLUGINS``); returns whether it did."""
-    if not version.startswith(_PYDANTIC_MAJOR) or "PYDANTIC_DISABLE_PLUGINS" in environ:
-        return False
-    if _PYDANTIC_LOADER in sys.modules:  # loaded already: nothing left to save
-        return False
-    loader = types.ModuleType(_PYDANTIC_LOADER, "mlplan: no pydantic plugins are loaded")
-    loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
-    sys.modules[_PYDANTIC_LOADER] = loader
-    return True
+    point (16-22 ms of a check): mlplan uses no pydantic plugin.
+
+    An import hook, consulted only when pydantic imports its loader (``--help`` never
+    does), and only once. On another pydantic major version than the one whose loader
+    this replaces, or when the user configured plugins (``PYDANTIC_DISABLE_PLUGINS``),
+    it steps aside and pydantic loads its own."""
+
+    def __init__(self, environ: Mapping[str, str]) -> None:
+        self._environ = environ
+
+    def find_spec(self, fullname: str, path: object, target: object = None) -> ModuleSpec | None:
+        if fullname != _PYDANTIC_LOADER:
+            return None
+        sys.meta_path.remove(self)
+        from pydantic.version import VERSION  # loaded already: pydantic is importing
+
+        if not VERSION.startswith(_PYDANTIC_MAJOR) or "PYDANTIC_DISABLE_PLUGINS" in self._environ:
+            return None
+        return ModuleSpec(fullname, cast("Loader", self))  # a loader by protocol
+
+    def create_module(self, spec: ModuleSpec) -> None:
+        return None  # the default module object
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        module.get_plugins = _no_plugins  # type: ignore[attr-defined]
 
 
-def _started() -> None:
-    """The modules are loaded: everything they made lives to the end of the run, so it
-    is moved out of the collector's sight (``gc.freeze``), and the collector runs again
-    for what the command itself allocates."""
-    gc.freeze()
-    gc.enable()
+def _no_plugins() -> tuple[()]:
+    return ()
 
 
 def main() -> None:
     """Entry point of the ``mlplan`` script."""
-    # Loading ~300 modules allocates objects that all live to the end of the run; the
-    # collector would walk them again and again (16 ms). It is back on before the
-    # command's own work (``_started``).
+    # off while ~300 modules load; back on when the command starts (launch.started)
     gc.disable()
-    try:
-        from pydantic.version import VERSION
-    except ImportError:  # pragma: no cover - pydantic is a dependency
-        VERSION = ""
-    skip_pydantic_plugins(VERSION, os.environ)
+    if _PYDANTIC_LOADER not in sys.modules:
+        sys.meta_path.insert(0, NoPydanticPlugins(os.environ))
     args = sys.argv[1:]
     check = plain_check(args, os.environ)
     if check is None:
         from mlplan import cli
 
-        _started()
-        cli.main()
+        cli.main()  # the collector comes back on in the command (cli.build_app)
         return
-    from mlplan import launch
-
     launch.run(args, _fast_check(check), own_process=True)
 
 
@@ -173,7 +180,7 @@ def _fast_check(call: CheckCall) -> Callable[[], int]:
     def command() -> int:
         from mlplan.commands import check
 
-        _started()
+        launch.started()
         return check.run(
             paths=call.paths,
             fmt=call.fmt,
