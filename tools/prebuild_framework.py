@@ -1,4 +1,4 @@
-"""Write ``data/framework.prebuilt``: the shipped framework, validated and pickled.
+"""Write ``data/framework-prebuilt.pickle``: the shipped framework, validated and pickled.
 
 Run ``python tools/prebuild_framework.py`` after changing ``data/framework.yaml`` or a
 model in ``mlplan/framework.py``. Until then mlplan reads the YAML as before (the build's

@@ -10,9 +10,10 @@ read differently, completion, a path that starts with ``-``) goes to the typer a
 (``mlplan.cli``), unchanged; so the fast path never has to say an error typer would.
 ``tests/test_entry.py`` holds the two to the same bytes and exit codes.
 
-Two more start-up savings, each with its fallback (see docs/decisions.md, *Speed*):
-the garbage collector stays off while modules load, and pydantic's plugin scan is
-skipped.
+Two more start-up savings here, for every command, each with its fallback (see
+docs/decisions.md, *Speed*): the garbage collector stays off while modules load
+(``launch.started`` turns it back on), and pydantic's plugin scan is skipped
+(:class:`NoPydanticPlugins`).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Loaded from ``data/framework.yaml`` (shipped inside the package) or from a file given
 with ``--framework`` / ``MLPLAN_FRAMEWORK``, validated as strictly as a plan. The shipped
-one also ships validated (``data/framework.prebuilt``, see :func:`prebuilt`), which saves
+one also ships validated (``data/framework-prebuilt.pickle``, see :func:`prebuilt`), which saves
 every command 12 ms.
 """
 
@@ -274,7 +274,7 @@ def parse(doc: yamlloc.Document) -> tuple[Framework | None, list[Diagnostic]]:
 
 # The shipped framework, validated and pickled by tools/prebuild_framework.py: a line
 # with the fingerprint it was built from, then the pickle.
-PREBUILT = "framework.prebuilt"
+PREBUILT = "framework-prebuilt.pickle"
 
 
 def fingerprint(source: bytes) -> bytes:
