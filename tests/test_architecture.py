@@ -16,7 +16,15 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "mlplan"
 
 UI_LIBRARIES = ("typer", "rich", "questionary", "click")
-CLI = ("mlplan.cli", "mlplan.commands", "mlplan.usage", "mlplan.helptext", "mlplan.wizard")
+CLI = (
+    "mlplan.cli",
+    "mlplan.commands",
+    "mlplan.entry",
+    "mlplan.launch",
+    "mlplan.usage",
+    "mlplan.helptext",
+    "mlplan.wizard",
+)
 RENDERING = ("mlplan.render", "mlplan.output")
 DOMAIN = (
     "checking",
@@ -75,5 +83,22 @@ def test_rendering_imports_no_cli(path: Path) -> None:
 def test_every_module_is_in_a_layer() -> None:
     # a new top-level module must be placed, so the contract covers it
     top = {p.stem for p in SRC.glob("*.py")} - {"__init__", "__main__"}
-    placed = set(DOMAIN) | {"cli", "usage", "helptext", "wizard", "output"}
+    placed = set(DOMAIN) | {"cli", "entry", "launch", "usage", "helptext", "wizard", "output"}
     assert top == placed
+
+
+@pytest.mark.parametrize("name", ["launch", "entry"])
+def test_start_up_modules_import_no_typer(name: str) -> None:
+    # a plain check runs through these without typer (docs/decisions.md, Speed); entry
+    # imports the typer app only inside main(), for everything that is not a plain check
+    tree = ast.parse((SRC / f"{name}.py").read_text(encoding="utf-8"))
+    top_level = {
+        alias.name if isinstance(node, ast.Import) else f"{node.module}"
+        for node in tree.body
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+    everywhere = imports(SRC / f"{name}.py")
+    found = everywhere if name == "launch" else top_level
+    bad = sorted(i for i in found if _matches(i, (*UI_LIBRARIES, "mlplan.cli", "mlplan.usage")))
+    assert bad == []

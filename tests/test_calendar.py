@@ -475,5 +475,5 @@ def test_check_and_help_never_import_icalendar(tmp_path: Path, args: list[str]) 
     )
     assert done.returncode == 0, done.stderr[-2000:]
     imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line]
-    assert "mlplan.cli" in imported  # the import log is what it seems
+    assert "mlplan.entry" in imported  # the import log is what it seems
     assert not [m for m in imported if m.split(".")[0] == "icalendar"]

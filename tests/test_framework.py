@@ -368,3 +368,60 @@ def _assert_no_empty_table(text: str) -> None:
     for k, line in enumerate(lines):
         if line.strip() and set(line.strip()) == {"─"}:
             assert k + 1 < len(lines) and lines[k + 1].strip(), text
+
+
+# -- the pre-built shipped framework (docs/decisions.md, Speed) ------------------------
+
+
+def _fresh_shipped() -> Any:
+    from mlplan import framework, yamlloc
+
+    fw, problems = framework.parse(yamlloc.load(shipped_path(), str(shipped_path())))
+    assert problems == []
+    return fw
+
+
+def test_the_prebuilt_framework_is_the_shipped_one_validated() -> None:
+    """Fails after a change to data/framework.yaml or a framework model until
+    ``python tools/prebuild_framework.py`` is run (mlplan reads the YAML meanwhile)."""
+    from mlplan import framework
+
+    tag = framework.data_file(framework.PREBUILT).read_bytes().partition(b"\n")[0]
+    assert tag == framework.fingerprint(shipped_path().read_bytes())
+    shipped = Path(os.path.realpath(shipped_path()))
+    assert framework.prebuilt(shipped) == _fresh_shipped()
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        b"0" * 64 + b"\nwhatever",  # built from another file or other models
+        None,  # the fingerprint is right, the pickle is not
+        b"",  # an empty file
+    ],
+)
+def test_a_stale_or_broken_prebuilt_framework_falls_back_to_the_yaml(
+    stored: bytes | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mlplan import framework
+
+    if stored is None:
+        stored = framework.fingerprint(shipped_path().read_bytes()) + b"\n\x80\x05garbage"
+    (tmp_path / framework.PREBUILT).write_bytes(stored)
+    real = framework.data_file
+    monkeypatch.setattr(
+        framework,
+        "data_file",
+        lambda name: tmp_path / name if name == framework.PREBUILT else real(name),
+    )
+    monkeypatch.setattr(framework, "_cache", {})
+    assert framework.prebuilt(Path(os.path.realpath(shipped_path()))) is None
+    assert load_framework() == _fresh_shipped()
+
+
+def test_only_the_shipped_file_is_answered_prebuilt(tmp_path: Path) -> None:
+    from mlplan import framework
+
+    copy = tmp_path / "framework.yaml"
+    copy.write_bytes(shipped_path().read_bytes())
+    assert framework.prebuilt(copy) is None

@@ -1,6 +1,6 @@
 """Allow ``python -m mlplan``."""
 
-from mlplan.cli import main
+from mlplan.entry import main
 
 if __name__ == "__main__":
     main()

@@ -3,36 +3,28 @@
 Help texts come from the message catalogue, so the app is built after the language is
 known (``--lang`` anywhere on the command line, then ``MLPLAN_LANG``, then ``LANG``).
 Command modules are imported inside the commands so ``mlplan check`` never pays for
-rich tables or the wizard. ``main`` is the one place that maps exceptions to exit codes.
+rich tables or the wizard. ``main`` runs the app through :func:`mlplan.launch.run`, the
+one place that maps exceptions to exit codes; a plain ``mlplan check`` does not come here
+at all (:mod:`mlplan.entry`).
 """
 
 # No ``from __future__ import annotations``: typer reads these annotations at runtime,
 # and the shared option aliases are local to ``build_app``.
-import contextlib
 import functools
 import os
-import signal
 import sys
-import threading
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec
+from typing import Annotated, ParamSpec
 
 import typer
 
-from mlplan import __version__
+from mlplan import __version__, launch
 from mlplan.commands import completion
-from mlplan.errors import FrameworkError, Interrupted, MlplanError, UsageError
-from mlplan.i18n import (
-    LANGUAGES,
-    UnknownLanguage,
-    parse_language,
-    resolve_language,
-    set_language,
-    t,
-)
-from mlplan.output import degrade_encoding, err, settle_width, style
+from mlplan.errors import Interrupted
+from mlplan.i18n import LANGUAGES, parse_language, t
+from mlplan.output import err, style
 
 P = ParamSpec("P")
 
@@ -53,16 +45,6 @@ def _lang(value: str | None) -> str | None:
     if value is not None and parse_language(value) is None:
         raise typer.BadParameter(t("error.bad_language", value=value, choices=", ".join(LANGUAGES)))
     return value
-
-
-def _choose_language(args: list[str]) -> None:
-    """The run's language, before the app is built (its help is in that language)."""
-    try:
-        set_language(resolve_language(_scan_lang(args)))
-    except UnknownLanguage as exc:  # said like typer's "--lang: …", in the fallback language
-        set_language(exc.fallback)
-        detail = t("error.bad_language", value=exc.value, choices=", ".join(LANGUAGES))
-        raise UsageError("usage.bad_value", option=exc.source, detail=detail) from None
 
 
 def build_app() -> typer.Typer:
@@ -88,6 +70,7 @@ def build_app() -> typer.Typer:
         def register(fn: Callable[P, None]) -> Callable[P, None]:
             @functools.wraps(fn)
             def interruptible(*args: P.args, **kwargs: P.kwargs) -> None:
+                launch.started()
                 try:
                     fn(*args, **kwargs)
                 except KeyboardInterrupt:
@@ -192,13 +175,15 @@ def build_app() -> typer.Typer:
     ) -> None:
         from mlplan.commands.check import run
 
-        run(
+        code = run(
             paths=paths or [],
             fmt=fmt.value if fmt else None,
             strict=strict,
             today=today,
             framework_path=framework,
         )
+        if code:
+            raise typer.Exit(code)
 
     @command("schema")
     def schema_cmd(framework: framework_opt = None, lang: lang_opt = None) -> None:
@@ -642,21 +627,15 @@ def build_app() -> typer.Typer:
     return app
 
 
-def _scan_lang(args: list[str]) -> str | None:
-    """``--lang`` from anywhere on the command line, before the app exists."""
-    for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return None
-
-
 def _localise_help(args: list[str]) -> None:
-    """Retitle typer's help panels in the user's language. Only when help is shown:
-    importing typer's rich helpers costs start-up time every other command can skip."""
-    if args and not {"--help", "-h"} & set(args):
+    """Retitle typer's help panels in the user's language. Only when help is shown (or
+    completion, whose descriptions typer renders with them): importing typer's rich
+    helpers costs start-up time every other command can skip."""
+    if args and not {"--help", "-h"} & set(args) and completion.VARIABLE not in os.environ:
         return
+    from mlplan.helptext import load_rich_utils
+
+    load_rich_utils()
     from typer import rich_utils
 
     rich_utils.ARGUMENTS_PANEL_TITLE = t("help.arguments")
@@ -665,13 +644,6 @@ def _localise_help(args: list[str]) -> None:
     rich_utils.DEFAULT_STRING = t("help.default")
     rich_utils.ENVVAR_STRING = t("help.envvar")
     rich_utils.REQUIRED_LONG_STRING = t("help.required")
-
-
-def _report(exc: MlplanError) -> None:
-    err(style(t("label.error"), "1;31") + " " + exc.message)
-    if isinstance(exc, FrameworkError):
-        for d in sorted(exc.diagnostics, key=lambda d: d.sort_key()):
-            err(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}")
 
 
 def _report_usage(exc: typer.TyperException) -> None:
@@ -686,145 +658,26 @@ def _report_usage(exc: typer.TyperException) -> None:
         err(hint)
 
 
-class _Guarded:
-    """A standard stream that a closed pipe, a closed descriptor or a full disk cannot
-    turn into an error: once a write fails, the descriptor is pointed at ``os.devnull``
-    and the rest is dropped. A message that cannot be shown never changes the exit code
-    (an edit that wrote its file still exits 0) and never ends the command early."""
-
-    def __init__(self, stream: Any, fd: int) -> None:
-        self._stream = stream
-        self._fd = fd
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-    def _lost(self) -> None:
-        with contextlib.suppress(OSError):
-            null = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(null, self._fd)
-            os.close(null)
-        with contextlib.suppress(OSError, ValueError):
-            self._stream.flush()  # the buffered rest now goes to os.devnull
-
-    def write(self, text: str) -> int:
-        try:
-            return int(self._stream.write(text))
-        except OSError:
-            self._lost()
-            return len(text)
-
-    def writelines(self, lines: Any) -> None:
-        for line in lines:
-            self.write(line)
-
-    def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except OSError:
-            self._lost()
-
-
-def _guard_streams() -> None:
-    """Make stdin, stdout and stderr safe to use whatever state they were left in: a
-    closed descriptor 0-2 is opened on ``os.devnull`` first (otherwise the next file
-    mlplan opens, such as a plan's temporary file, would get that number and receive
-    the output), then stdout and stderr are wrapped in :class:`_Guarded`."""
-    for fd in (0, 1, 2):
-        try:
-            os.fstat(fd)
-        except OSError:
-            null = os.open(os.devnull, os.O_RDWR)
-            if null != fd:
-                os.dup2(null, fd)
-                os.close(null)
-    for name, fd in (("stdout", 1), ("stderr", 2)):
-        stream = getattr(sys, name)
-        if isinstance(stream, _Guarded):
-            continue
-        if stream is None:
-            stream = open(fd, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
-        degrade_encoding(stream)  # an ASCII or Latin-1 terminal: ë -> e, not a crash
-        setattr(sys, name, _Guarded(stream, fd))
-
-
-def _is_interrupt(exc: BaseException) -> bool:
-    """Ctrl-C, also when a library caught it and raised its own error (pydantic's
-    ``SchemaError`` while it builds a schema)."""
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, KeyboardInterrupt) or "KeyboardInterrupt" in str(seen):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
+def _translate(exc: Exception) -> int | None:
+    """typer's own errors: a usage error said in the user's language (exit 2), Ctrl-D at
+    a prompt (exit 130); ``None`` for anything else."""
+    if isinstance(exc, typer.TyperException):
+        _report_usage(exc)
+        return int(getattr(exc, "exit_code", 2))
+    if isinstance(exc, typer.Abort):
+        launch.report(Interrupted())
+        return Interrupted.exit_code
+    return None
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the ``mlplan`` script; exits with the spec's exit codes."""
-    import mlplan
-
-    _guard_streams()
-    settle_width()
+    """Run the typer app; exits with the spec's exit codes (:func:`mlplan.launch.run`)."""
     args = list(sys.argv[1:] if argv is None else argv)
-    try:
-        _choose_language(args)
-        if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGINT, signal.default_int_handler)
-            if argv is None:  # the program itself, not a caller's process
-                signal.signal(signal.SIGTERM, _terminate)
-        if mlplan.interrupted_early:  # Ctrl-C while mlplan was still starting
-            mlplan.interrupted_early = False
-            raise KeyboardInterrupt
+
+    def app() -> int | None:
         _localise_help(args)
         # not standalone: typer's usage errors come here, to be said in the user's language
         code = build_app()(args=args, prog_name="mlplan", standalone_mode=False)
-    except MlplanError as exc:
-        _report(exc)
-        _exit(exc.exit_code)
-    except typer.TyperException as exc:
-        _report_usage(exc)
-        _exit(getattr(exc, "exit_code", 2))
-    except (KeyboardInterrupt, typer.Abort):  # Ctrl-C outside a command; Ctrl-D at a prompt
-        _report(Interrupted())
-        _exit(130)
-    except _Terminated:  # killed: clean-up done on the way here; now die by the signal
-        _exit_flush()
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        os.kill(os.getpid(), signal.SIGTERM)
-        _exit(143)
-    except Exception as exc:  # the last line of defence: never a traceback for users
-        if _is_interrupt(exc):
-            _report(Interrupted())
-            _exit(130)
-        if os.environ.get("MLPLAN_DEBUG"):
-            raise
-        err(
-            style(t("label.error"), "1;31")
-            + " "
-            + t("error.internal", detail=f"{type(exc).__name__}: {exc}")
-        )
-        _exit(2)
-    if code == Interrupted.exit_code:  # typer's answer to a Ctrl-C outside a command
-        _report(Interrupted())
-    _exit(code if isinstance(code, int) else 0)  # a typer.Exit's code, or 0
+        return code if isinstance(code, int) else None
 
-
-def _terminate(signum: int, frame: object) -> None:
-    """SIGTERM: unwind like Ctrl-C (temporary files removed, workers killed), then die
-    by the signal as the sender expects."""
-    raise _Terminated
-
-
-class _Terminated(BaseException):
-    pass
-
-
-def _exit_flush() -> None:
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(Exception):
-            stream.flush()
-
-
-def _exit(code: int) -> None:
-    _exit_flush()
-    sys.exit(code)
+    launch.run(args, app, own_process=argv is None, translate=_translate)

@@ -5,10 +5,12 @@ Domain code raises these with a message id (and parameters); only the CLI prints
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mlplan.diagnostics import Diagnostic
 from mlplan.i18n import plural, t
+
+if TYPE_CHECKING:  # not at run time: every start-up imports this module (mlplan.launch)
+    from mlplan.diagnostics import Diagnostic
 
 
 class MlplanError(Exception):

@@ -18,11 +18,19 @@ They also say each parameter the way a reader expects (typer 0.29 shows Python t
 
 from __future__ import annotations
 
+import importlib
+import sys
+import types
 from typing import Any
 
 from typer.core import TyperCommand, TyperGroup
 
 from mlplan.i18n import t
+
+# What ``typer.rich_utils`` imports at module level but a help page never uses: Markdown
+# (markdown-it and pygments, for rich_markup_mode="markdown", which mlplan does not set)
+# and Traceback (pretty exceptions, which mlplan turns off). Together 45 ms of --help.
+_UNUSED_BY_HELP = {"rich.markdown": "Markdown", "rich.traceback": "Traceback"}
 
 # typer's completion options, by parameter name
 _COMPLETION_HELP = {
@@ -84,3 +92,41 @@ class Command(_Localised, TyperCommand):
 
 class Group(_Localised, TyperGroup):
     """The app (a group of commands), its help entirely in the user's language."""
+
+
+class _Deferred(type):
+    """A stand-in for a class that is imported when first used: calling it or reading
+    an attribute (``Traceback.from_exception``) imports the real module and hands over."""
+
+    _module: str
+    _name: str
+
+    def _real(cls) -> Any:
+        return getattr(importlib.import_module(cls._module), cls._name)
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        return cls._real()(*args, **kwargs)
+
+    def __getattr__(cls, name: str) -> Any:
+        return getattr(cls._real(), name)
+
+
+def load_rich_utils() -> None:
+    """Import ``typer.rich_utils`` without importing what a help page does not use
+    (:data:`_UNUSED_BY_HELP`): while it loads, those modules are stand-ins whose class
+    imports the real one if it is ever used, and they are gone from ``sys.modules``
+    afterwards, so any other import gets the real module. A module loaded already stays
+    as it is."""
+    stand_ins: dict[str, types.ModuleType] = {}
+    for module, name in _UNUSED_BY_HELP.items():
+        if module in sys.modules:
+            continue
+        stand_in = types.ModuleType(module, "mlplan: imported when first used")
+        setattr(stand_in, name, _Deferred(name, (), {"_module": module, "_name": name}))
+        stand_ins[module] = sys.modules[module] = stand_in
+    try:
+        import typer.rich_utils  # noqa: F401
+    finally:
+        for module, stand_in in stand_ins.items():
+            if sys.modules.get(module) is stand_in:
+                del sys.modules[module]

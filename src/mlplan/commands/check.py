@@ -2,7 +2,8 @@
 
 Every file is checked, even after one fails; an unreadable file is reported on stderr
 and makes the exit code 2. The framework is loaded once for all files. Only plain-text
-modules are imported here (no rich), so a check costs little more than Python's start.
+modules are imported here (no rich, no typer), so a check costs little more than Python's
+start; :mod:`mlplan.entry` runs a plain ``mlplan check`` without building the typer app.
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-
-import typer
 
 from mlplan import output
 from mlplan.checking import check_file
@@ -48,7 +47,8 @@ def run(
     strict: bool,
     today: str | None,
     framework_path: Path | None,
-) -> None:
+) -> int:
+    """Check ``paths`` and return the exit code."""
     fw = load_framework(framework_path)
     day = options.today(today)
     files = paths or [DEFAULT_PATH]
@@ -80,6 +80,4 @@ def run(
             output.out(render.to_text(found, checked, style))
     if unreadable:
         output.err(plural("check.unreadable", unreadable))
-    code = exit_code(found, strict=strict, unreadable=unreadable)
-    if code:
-        raise typer.Exit(code)
+    return exit_code(found, strict=strict, unreadable=unreadable)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+# typer's shell completion is driven by this variable (``_<PROG>_COMPLETE``)
+VARIABLE = "_MLPLAN_COMPLETE"
+
 
 def complete_topic(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     """Shell completion (TAB) for a topic id: the ids that start with what is typed, each
