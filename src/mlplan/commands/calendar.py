@@ -14,7 +14,6 @@ invalid framework, or an output file that cannot be written or is one of the inp
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import typer
@@ -23,11 +22,11 @@ from mlplan import output
 from mlplan.checking import CheckedPlan, check_file, privacy_count
 from mlplan.checking import redacted as checked_redacted
 from mlplan.commands import options
-from mlplan.commands.plan import refuse_inputs
+from mlplan.commands.plan import refuse_output
 from mlplan.commands.summary import collect
-from mlplan.errors import InputError, UsageError
+from mlplan.errors import InputError
 from mlplan.events import Event, merge, plan_events
-from mlplan.framework import Framework, load_framework, shipped_path
+from mlplan.framework import Framework, load_framework
 from mlplan.i18n import finding_counts, plural, t
 
 FORMAT = "ics"
@@ -49,12 +48,7 @@ def run(
     ics.require()  # before any work: without the extra there is nothing to make
     files, group = collect(paths, recursive)
     if output_path is not None:
-        env_framework = os.environ.get("MLPLAN_FRAMEWORK")
-        framework_file = framework_path or (Path(env_framework) if env_framework else None)
-        inputs = [(f, "plan") for f in files] + [(framework_file or shipped_path(), "framework")]
-        refuse_inputs(output_path, inputs, FORMAT)
-        if output_path.is_dir():
-            raise UsageError("error.is_directory", path=str(output_path))
+        refuse_output(output_path, files, framework_path, FORMAT)
     fw = load_framework(framework_path)
 
     per_plan: list[tuple[str, list[Event]]] = []
@@ -78,9 +72,7 @@ def run(
         names[checked.path] = checked.plan.aios.name
         if checked.errors:
             with_errors.append(checked)
-    if unredacted:
-        count = plural("count.plans", len(unredacted))
-        output.err(t("privacy.unredacted_group", count=count, paths=", ".join(unredacted)))
+    options.say_unredacted(unredacted)
 
     if not per_plan:
         if group:

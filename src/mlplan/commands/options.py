@@ -65,3 +65,14 @@ def shareable(checked: CheckedPlan, redact: bool) -> CheckedPlan:
     if found:
         output.err(t("privacy.unredacted", path=checked.path, count=plural("count.places", found)))
     return checked
+
+
+def say_unredacted(paths: list[str]) -> None:
+    """The group's form of :func:`shareable`'s notice: one line on stderr naming the plans
+    whose patient-identifying text is in the output (nothing when there are none)."""
+    from mlplan import output
+    from mlplan.i18n import plural, t
+
+    if paths:
+        count = plural("count.plans", len(paths))
+        output.err(t("privacy.unredacted_group", count=count, paths=", ".join(paths)))

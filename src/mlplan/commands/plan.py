@@ -62,6 +62,18 @@ def _same_file(a: Path, b: Path) -> bool:
     return os.path.realpath(a) == os.path.realpath(b)
 
 
+def refuse_output(out_path: Path, plans: list[Path], framework_path: Path | None, fmt: str) -> None:
+    """Refuse an ``--output`` the command cannot write: one of the files it reads (its
+    plans, the framework in use, given or from ``MLPLAN_FRAMEWORK``), or a directory.
+    Said first, before any work: it is the most important thing to say about --output."""
+    env_framework = os.environ.get("MLPLAN_FRAMEWORK")
+    framework_file = framework_path or (Path(env_framework) if env_framework else None)
+    inputs = [(p, "plan") for p in plans] + [(framework_file or shipped_path(), "framework")]
+    refuse_inputs(out_path, inputs, fmt)
+    if out_path.is_dir():
+        raise UsageError("error.is_directory", path=str(out_path))
+
+
 def refuse_inputs(out_path: Path, inputs: list[tuple[Path, str]], fmt: str) -> None:
     """Never write over a file the command reads (the plan, the framework)."""
     for path, what in inputs:
@@ -89,16 +101,9 @@ def run(
     from mlplan.render import plan as render
 
     day = options.today(today)
-    if output_path is not None:  # first: the most important thing to say about --output
-        env_framework = os.environ.get("MLPLAN_FRAMEWORK")
-        framework_file = framework_path or (Path(env_framework) if env_framework else None)
-        refuse_inputs(
-            output_path,
-            [(path, "plan"), (framework_file or shipped_path(), "framework")],
-            fmt or EXTENSIONS.get(output_path.suffix.lower(), "markdown"),
-        )
-        if output_path.is_dir():
-            raise UsageError("error.is_directory", path=str(output_path))
+    if output_path is not None:
+        suffix_format = EXTENSIONS.get(output_path.suffix.lower(), "markdown")
+        refuse_output(output_path, [path], framework_path, fmt or suffix_format)
     chosen = resolve_format(fmt, output_path)
     if csv_dialect is not None and chosen != "csv":
         raise UsageError("plan.csv_dialect_needs_csv")

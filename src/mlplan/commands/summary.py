@@ -209,15 +209,6 @@ def _emit_group(
             console.file.write(text)
 
 
-def _say_unredacted(paths: list[str]) -> None:
-    """One line on stderr naming the plans whose patient-identifying text is in the output."""
-    from mlplan.i18n import plural, t
-
-    if paths:
-        count = plural("count.plans", len(paths))
-        output.err(t("privacy.unredacted_group", count=count, paths=", ".join(paths)))
-
-
 def requested_jobs() -> int | None:
     """``MLPLAN_JOBS``: how many processes a group may use; ``None`` when not set (then
     one per core, with at least ``parallel.MIN_SHARE`` plans each)."""
@@ -302,7 +293,7 @@ def run(
         rows = sort_rows([row for row, _, _ in results], order)
         ref_of = {row.path: ref for row, ref, _ in results}
         if render_page:  # the overview alone quotes no free text (errors never quote it)
-            _say_unredacted([row.path for row, _, found in results if found])
+            options.say_unredacted([row.path for row, _, found in results if found])
         del results
         pages = (spool.get(ref) for r in rows if (ref := ref_of[r.path]) is not None)
         _emit_group(fmt, rows, pages, day, since_day, months, sort, overview_only, console)
