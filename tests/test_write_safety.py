@@ -261,6 +261,24 @@ def test_an_output_symlink_writes_its_target_and_stays_a_link(example_plan: Path
     assert target.read_text(encoding="utf-8").startswith("#")
 
 
+@pytest.mark.parametrize("target_name", ["notities", "brief.docx", "ander.yaml"])
+def test_an_output_symlink_is_judged_by_the_file_it_would_replace(
+    example_plan: Path, run, target_name: str
+) -> None:
+    """A link named like an output (``link.md``) to a file that is not one is refused like
+    that file itself: the name that counts is the one whose bytes would be replaced."""
+    target = example_plan.with_name(target_name)
+    before = example_plan.read_text(encoding="utf-8") if target_name.endswith(".yaml") else "x\n"
+    target.write_text(before, encoding="utf-8")
+    link = example_plan.with_name("link.md")
+    link.symlink_to(target.name)
+    result = run("plan", str(example_plan), "-o", str(link))
+    assert result.exit_code == 2, result.stderr
+    assert target.read_text(encoding="utf-8") == before
+    assert run("plan", str(example_plan), "-o", str(link), "--force").exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("#")
+
+
 # -- 5. owner, mode, hardlinks --------------------------------------------------------------
 
 

@@ -345,7 +345,8 @@ def write_output(path: Path, text: str, fmt: str, *, force: bool) -> None:
 
     An existing regular file is replaced only when its name has an extension of ``fmt``
     and it does not look like a plan, or with ``force``. Anything else (``bram.yaml``,
-    ``notes.docx``) is refused: it is not a file mlplan wrote for this output.
+    ``notes.docx``) is refused: it is not a file mlplan wrote for this output. Through a
+    symbolic link, the name that counts is the target's, whose bytes would be replaced.
     """
     try:
         st: os.stat_result | None = os.stat(path)
@@ -354,7 +355,8 @@ def write_output(path: Path, text: str, fmt: str, *, force: bool) -> None:
     if st is not None and stat.S_ISREG(st.st_mode) and not force:
         if looks_like_plan(path):
             raise WriteError("write.output_is_plan", path=str(path))
-        if path.suffix.lower() not in OUTPUT_EXTENSIONS.get(fmt, ()):
+        replaced = Path(os.path.realpath(path))
+        if replaced.suffix.lower() not in OUTPUT_EXTENSIONS.get(fmt, ()):
             raise WriteError("write.output_exists", path=str(path))
     atomic_write(path, text)
 
