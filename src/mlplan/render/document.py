@@ -1,0 +1,194 @@
+"""The document model: a page (plan, summary, framework, handover, preparation sheet) built
+once as blocks, and written by one emitter per format (terminal text, Markdown, HTML, PDF,
+Word). Pages are built by ``render/pages/`` or the page's render module; emitters live in
+``render/emit_<format>.py`` and know nothing of plans.
+
+Everything here is plain data: text is the user's and the catalogue's words, *unescaped*
+(each emitter escapes for its own format) and already in the current language. Styles are
+semantic (``Tone``), never ANSI codes or CSS, so each emitter decides what "muted" or "bad"
+looks like.
+
+Where the terminal and a document say the same thing in a different shape (the terminal
+keeps a page on one screen), the block carries both forms: ``Section.summary`` (the terminal
+puts it on the heading's line, documents as a paragraph under it), ``Cell.short`` (what a
+narrow medium shows instead of ``Cell.text``), ``Column.terminal``/``Column.document``
+(a column only one kind of medium shows). Emitters of media that are read on paper or in a
+browser (Markdown, HTML, PDF, Word) are *documents*; the terminal is not.
+
+Adding a block type: the dataclass here, its case in every emitter (a test builds a document
+with every block type and runs each emitter over it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+# how a piece of text should stand out; each emitter maps these to its own means
+# (ANSI bold/dim/red on a terminal, CSS classes in HTML, font weight and grey in PDF)
+Tone = Literal["normal", "strong", "muted", "good", "bad", "warn", "accent"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell: its text (may hold newlines: one item per line), an optional short
+    form for narrow media, and a tone."""
+
+    text: str
+    short: str | None = None
+    tone: Tone = "normal"
+
+
+CellLike = Cell | str
+
+
+def cell(value: CellLike) -> Cell:
+    """A cell from a string or a cell (tables accept both)."""
+    return value if isinstance(value, Cell) else Cell(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A table column: its header, how its cells behave in a narrow terminal (``wrap``:
+    else cut with an ellipsis; ``max_width``: a cap), numbers on the right, and in which
+    media it is shown at all."""
+
+    header: str
+    wrap: bool = True
+    max_width: int | None = None
+    right: bool = False
+    terminal: bool = True
+    document: bool = True
+    tone: Tone = "normal"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[CellLike, ...], ...]
+    # a tone per row (a late row in red), None for the column's own
+    row_tones: tuple[Tone | None, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    tone: Tone = "normal"
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """Label–value pairs (``Jaar: 2 van 5``): a grid on a terminal, a definition list or
+    a two-column table in a document."""
+
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    text: str
+    details: tuple[str, ...] = ()  # lines under the item (muted, indented)
+    tone: Tone = "normal"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemList:
+    items: tuple[ListItem, ...]
+    numbered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A check finding as the page shows it: the location (``plan.yaml:3:5``), the rule
+    code, its severity and its message in the current language."""
+
+    location: str
+    code: str
+    severity: Literal["error", "warning"]
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A picture (an SVG timeline, a coverage chart): media that cannot show it show
+    ``alt`` instead, or nothing when ``alt`` is empty."""
+
+    svg: str
+    alt: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and what stands under it; sections nest (a year, its competencies)."""
+
+    heading: str
+    blocks: tuple[Block, ...] = ()
+    summary: str | None = None  # a short total: on the heading's line on a terminal
+    tone: Tone = "strong"  # of the heading (the current year: "accent")
+    # a stable id for links and anchors in HTML/PDF ("year-2"), empty: none
+    anchor: str = ""
+
+
+# what a section or a document holds
+Block = Paragraph | Fields | Table | ItemList | Findings | Figure | Section
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One page: its title, a muted line under it (specialty, institution, file), what a
+    printed page repeats in its header (the aios and the date), and its sections."""
+
+    title: str
+    subtitle: str = ""
+    blocks: tuple[Block, ...] = ()
+    # for printed media: the running header ("Anne de Vries · 3 dec 2026") and the language
+    header: str = ""
+    lang: str = "nl"
+    meta: dict[str, str] = field(default_factory=dict)  # author, subject, for PDF/Word
+
+
+def walk(blocks: Sequence[Block]) -> list[Block]:
+    """Every block, depth first, sections before their contents (for tests and emitters
+    that need to look ahead, such as a PDF's outline)."""
+    out: list[Block] = []
+    for block in blocks:
+        out.append(block)
+        if isinstance(block, Section):
+            out.extend(walk(block.blocks))
+    return out
+
+
+def plain_text(doc: Document) -> str:
+    """Every word the document shows, one block a line: what a reader of any emitted
+    format must find again (tests compare a PDF's or a browser's text with it)."""
+    lines = [doc.title, doc.subtitle]
+    for block in walk(doc.blocks):
+        if isinstance(block, Section):
+            lines += [block.heading, block.summary or ""]
+        elif isinstance(block, Paragraph):
+            lines.append(block.text)
+        elif isinstance(block, Fields):
+            lines += [f"{f.label}: {f.value}" for f in block.fields]
+        elif isinstance(block, Table):
+            lines.append(" ".join(c.header for c in block.columns))
+            lines += [" ".join(cell(c).text for c in row) for row in block.rows]
+        elif isinstance(block, ItemList):
+            for item in block.items:
+                lines += [item.text, *item.details]
+        elif isinstance(block, Findings):
+            lines += [f"{f.location} {f.code} {f.message}" for f in block.findings]
+        elif isinstance(block, Figure):
+            lines.append(block.alt)
+    return "\n".join(line for line in lines if line)
