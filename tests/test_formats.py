@@ -3,11 +3,14 @@ binary media, and the emitters' extra, checked before any work."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLE_PLAN
 from mlplan import fileio, formats
 from mlplan.errors import MissingExtra, WriteError
 
@@ -72,3 +75,29 @@ def test_write_output_writes_bytes_and_replaces_only_its_own_extension(tmp_path:
     with pytest.raises(WriteError):
         fileio.write_output(notes, data, "pdf", force=False)
     assert notes.read_bytes() == b"someone's letter"
+
+
+HEAVY = ("fpdf", "docx", "fontTools", "PIL", "lxml", "defusedxml")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["check", "plan.yaml"], ["--help"], ["plan", "--help"], ["summary", "--help"], ["plan"]],
+    ids=" ".join,
+)
+def test_check_and_help_never_import_the_document_writers(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "plan.yaml").write_bytes(EXAMPLE_PLAN.read_bytes())
+    today = ["--today", "2026-11-22"] if "--help" not in args else []
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "mlplan", *args, *today],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line]
+    assert "mlplan.entry" in imported  # the import log is what it seems
+    assert [m for m in imported if m.split(".")[0] in HEAVY] == []
+    assert not [m for m in imported if m.startswith("mlplan.render.emit_")]

@@ -402,6 +402,7 @@ MESSAGES: dict[str, str] = {
         "{format} is a file, not text for the screen; name an output file with --output, "
         "for example --output {suggestion}"
     ),
+    "document.page": "page {page} of {pages}",
     "plan.written": "{path} written ({format})",
     "plan.title": "Medical leadership plan: {name}",
     "plan.label.specialty": "Specialty",

@@ -402,6 +402,7 @@ MESSAGES: dict[str, str] = {
         "{format} is een bestand en geen tekst voor het scherm; geef een uitvoerbestand met "
         "--output, bijvoorbeeld --output {suggestion}"
     ),
+    "document.page": "pagina {page} van {pages}",
     "plan.written": "{path} geschreven ({format})",
     "plan.title": "Plan medisch leiderschap: {name}",
     "plan.label.specialty": "Specialisme",

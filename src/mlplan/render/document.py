@@ -115,6 +115,10 @@ class Finding:
     message: str
 
 
+# the tone of a finding's code in media that colour it
+SEVERITY_TONE: dict[str, Tone] = {"error": "bad", "warning": "warn"}
+
+
 @dataclass(frozen=True, slots=True)
 class Findings:
     findings: tuple[Finding, ...]
