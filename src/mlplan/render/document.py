@@ -148,6 +148,10 @@ class Finding:
     place: str = ""  # ``regel 3, kolom 5``: for a page about one file (see the docstring)
 
 
+# the tone of a finding's code in media that colour it
+SEVERITY_TONE: dict[str, Tone] = {"error": "bad", "warning": "warn"}
+
+
 @dataclass(frozen=True, slots=True)
 class Findings:
     findings: tuple[Finding, ...]
