@@ -17,6 +17,8 @@ MESSAGES: dict[str, str] = {
     "metavar.year": "YEAR",
     "metavar.order": "ORDER",
     "metavar.kind": "KIND",
+    "metavar.owner": "WHO",
+    "metavar.outcome": "N=OUTCOME",
     "help.arguments": "Arguments",
     "help.options": "Options",
     "help.commands": "Commands",
@@ -52,6 +54,12 @@ MESSAGES: dict[str, str] = {
     "count.plans.other": "{n} plans",
     "count.agreements.one": "1 agreement",
     "count.agreements.other": "{n} agreements",
+    "count.open_agreements.one": "1 open agreement",
+    "count.open_agreements.other": "{n} open agreements",
+    "count.outcomes.one": "1 outcome",
+    "count.outcomes.other": "{n} outcomes",
+    "count.carried.one": "1 carried over",
+    "count.carried.other": "{n} carried over",
     "count.overdue.one": "1 overdue activity or course",
     "count.overdue.other": "{n} overdue activities or courses",
     "count.months.one": "1 month",
@@ -630,10 +638,13 @@ MESSAGES: dict[str, str] = {
     "cmd.status.epilog": "Example: mlplan status 5 in_progress",
     "cmd.move.help": "Move an activity to another training year.",
     "cmd.move.epilog": "Example: mlplan move 'Stage bij zorgverzekeraar' --year 3",
-    "cmd.meeting.help": "Record a meeting of the gesprekscyclus, with notes and agreements.",
+    "cmd.meeting.help": "Record a meeting of the gesprekscyclus, with notes, agreements (who, by when) and the outcome of the previous meeting's agreements.",
     "cmd.meeting.epilog": (
-        "Example: mlplan meeting --date 2026-11-22 --kind voortgang "
-        "--agreement 'DOO leiderschap inplannen' --agreement 'KPB onderhandelen'"
+        "Example: mlplan meeting --date 2027-03-01 --kind voortgang "
+        "--agreement 'DOO leiderschap inplannen' --owner aios --due 2027-06-01 "
+        "--agreement 'KPB onderhandelen' --outcome 1=achieved --outcome 2=carried_over. "
+        "--owner and --due belong to the --agreement before them. On a terminal mlplan asks "
+        "for the outcome of each open agreement that --outcome does not name (not with --no-input)."
     ),
     "arg.edit.path": "The plan file.",
     "arg.edit.activity": "Optionally the plan file (default plan.yaml), then the number from mlplan plan or a part of the title.",
@@ -654,6 +665,10 @@ MESSAGES: dict[str, str] = {
     "opt.edit.kind": "Kind of meeting: introductie, voortgang or geschiktheid.",
     "opt.edit.notes": "Report or notes.",
     "opt.edit.agreement": "An agreement made; repeat the option for more agreements.",
+    "opt.edit.owner": "Who keeps the agreement before it: aios, opleider (supervisor) or a name.",
+    "opt.edit.due": "By when the agreement before it is done (YYYY-MM-DD).",
+    "opt.edit.outcome": "Outcome of agreement N of the previous meeting: achieved, partly, not_achieved or carried_over (also: partly achieved, not achieved, carried over); repeatable. Carried-over agreements open again in the new meeting.",
+    "opt.edit.no_input": "Do not ask for the outcome of open agreements, not even on a terminal.",
     "edit.usage.done": "mlplan done [PATH] ACTIVITY",
     "edit.usage.status": "mlplan status [PATH] ACTIVITY planned|in_progress|dropped",
     "edit.usage.move": "mlplan move [PATH] ACTIVITY --year N",
@@ -693,6 +708,27 @@ MESSAGES: dict[str, str] = {
     "edit.status": "{path}: activity {number} '{title}' now has status {status}.",
     "edit.moved": "{path}: activity {number} '{title}' moved to year {year}.",
     "edit.meeting": "{path}: recorded meeting ({kind}) on {date}, {count}.",
+    "edit.meeting.outcomes": "Of the meeting of {date}: {count} recorded, {carried}.",
+    "edit.meeting.undated": "Carried over without a due date (the old one lay before this meeting): {texts}; agree a new one (due: YYYY-MM-DD).",
+    "edit.follow_up_first": "{option} belongs to an agreement: put it after the --agreement it is for",
+    "edit.follow_up_twice": "{option} is given twice for agreement '{text}'; give each agreement one --owner and one --due",
+    "edit.owner_without_order": "--owner and --due each belong to an --agreement; give them after the agreement they are for",
+    "edit.bad_outcome": "--outcome: '{value}' is not an outcome; choose from {choices} (or partly achieved, not achieved, carried over)",
+    "edit.outcome_form": "--outcome '{value}': write N=OUTCOME, e.g. --outcome 1=achieved (N is the agreement's number in the previous meeting; outcomes: {choices})",
+    "edit.outcome_twice": "--outcome {number} is given twice; give each agreement one outcome",
+    "edit.outcome_invalid_plan": "{path} first has errors that mlplan check reports; fix them, then mlplan can find the agreements of the previous meeting",
+    "edit.no_previous_meeting": "{path} has no meeting before this date, so no agreements to record an outcome for",
+    "edit.outcome_number": "--outcome {number}: the meeting of {date} has {count}: {agreements}",
+    "edit.no_agreements": "(none)",
+    "edit.outcome_settled": "agreement {number} '{text}' already has an outcome ({outcome}); change it in the plan itself if need be",
+    "edit.agreement_label": "  {number}. {text}",
+    "edit.ask.heading": "Previous meeting ({date}, {kind}): {count}. What came of them?",
+    "edit.ask.choices": "Choose {choices}; Enter: leave open.",
+    "edit.ask.again": "Choose a number from 1 to {count}, or Enter to leave the agreement open.",
+    "edit.ask.due": "    New due date (YYYY-MM-DD; Enter: {default}):",
+    "edit.ask.no_due": "none",
+    "edit.ask.bad_due": "    '{value}' is not a date as YYYY-MM-DD.",
+    "edit.refuse.not_text": "{path}: {where} is not text; nothing was written.",
     # --- hardening (issue 8) --------------------------------------------------------------
     "write.read_only": "{path} is read-only; nothing was written (make it writable with chmod u+w if you want to change it)",
     # --- privacy (issue 17) ---------------------------------------------------------------

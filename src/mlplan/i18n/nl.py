@@ -16,6 +16,8 @@ MESSAGES: dict[str, str] = {
     "metavar.year": "JAAR",
     "metavar.order": "VOLGORDE",
     "metavar.kind": "SOORT",
+    "metavar.owner": "WIE",
+    "metavar.outcome": "N=UITKOMST",
     "help.arguments": "Argumenten",
     "help.options": "Opties",
     "help.commands": "Opdrachten",
@@ -51,6 +53,12 @@ MESSAGES: dict[str, str] = {
     "count.plans.other": "{n} plannen",
     "count.agreements.one": "1 afspraak",
     "count.agreements.other": "{n} afspraken",
+    "count.open_agreements.one": "1 open afspraak",
+    "count.open_agreements.other": "{n} open afspraken",
+    "count.outcomes.one": "1 uitkomst",
+    "count.outcomes.other": "{n} uitkomsten",
+    "count.carried.one": "1 doorgeschoven",
+    "count.carried.other": "{n} doorgeschoven",
     "count.overdue.one": "1 achterstallige activiteit of cursus",
     "count.overdue.other": "{n} achterstallige activiteiten of cursussen",
     "count.months.one": "1 maand",
@@ -629,10 +637,13 @@ MESSAGES: dict[str, str] = {
     "cmd.status.epilog": "Voorbeeld: mlplan status 5 bezig",
     "cmd.move.help": "Verplaats een activiteit naar een ander opleidingsjaar.",
     "cmd.move.epilog": "Voorbeeld: mlplan move 'Stage bij zorgverzekeraar' --year 3",
-    "cmd.meeting.help": "Leg een gesprek uit de gesprekscyclus vast, met aantekeningen en afspraken.",
+    "cmd.meeting.help": "Leg een gesprek uit de gesprekscyclus vast, met aantekeningen, afspraken (wie, wanneer) en de uitkomst van de afspraken van het vorige gesprek.",
     "cmd.meeting.epilog": (
-        "Voorbeeld: mlplan meeting --date 2026-11-22 --kind voortgang "
-        "--agreement 'DOO leiderschap inplannen' --agreement 'KPB onderhandelen'"
+        "Voorbeeld: mlplan meeting --date 2027-03-01 --kind voortgang "
+        "--agreement 'DOO leiderschap inplannen' --owner aios --due 2027-06-01 "
+        "--agreement 'KPB onderhandelen' --outcome 1=achieved --outcome 2=carried_over. "
+        "--owner en --due horen bij de --agreement ervoor. In een terminal vraagt mlplan "
+        "naar de uitkomst van elke open afspraak die --outcome niet noemt (niet met --no-input)."
     ),
     "arg.edit.path": "Het planbestand.",
     "arg.edit.activity": "Optioneel het planbestand (standaard plan.yaml), dan het nummer uit mlplan plan of een stuk van de titel.",
@@ -653,6 +664,10 @@ MESSAGES: dict[str, str] = {
     "opt.edit.kind": "Soort gesprek: introductie, voortgang of geschiktheid.",
     "opt.edit.notes": "Verslag of aantekeningen.",
     "opt.edit.agreement": "Een gemaakte afspraak; herhaal de optie voor meer afspraken.",
+    "opt.edit.owner": "Wie de afspraak ervoor nakomt: aios, opleider of een naam.",
+    "opt.edit.due": "Wanneer de afspraak ervoor rond is (JJJJ-MM-DD).",
+    "opt.edit.outcome": "Uitkomst van afspraak N van het vorige gesprek: achieved, partly, not_achieved of carried_over (ook: behaald, deels behaald, niet behaald, doorgeschoven); herhaalbaar. Doorgeschoven afspraken komen open in het nieuwe gesprek.",
+    "opt.edit.no_input": "Vraag niet naar de uitkomst van open afspraken, ook niet in een terminal.",
     "edit.usage.done": "mlplan done [PAD] ACTIVITEIT",
     "edit.usage.status": "mlplan status [PAD] ACTIVITEIT gepland|bezig|vervallen",
     "edit.usage.move": "mlplan move [PAD] ACTIVITEIT --year N",
@@ -692,6 +707,27 @@ MESSAGES: dict[str, str] = {
     "edit.status": "{path}: activiteit {number} '{title}' heeft nu status {status}.",
     "edit.moved": "{path}: activiteit {number} '{title}' verplaatst naar jaar {year}.",
     "edit.meeting": "{path}: gesprek ({kind}) op {date} vastgelegd, {count}.",
+    "edit.meeting.outcomes": "Van het gesprek van {date}: {count} vastgelegd, {carried}.",
+    "edit.meeting.undated": "Zonder termijn doorgeschoven (de oude lag voor dit gesprek): {texts}; spreek een nieuwe af (due: JJJJ-MM-DD).",
+    "edit.follow_up_first": "{option} hoort bij een afspraak: zet het na de --agreement waarvoor het geldt",
+    "edit.follow_up_twice": "{option} staat twee keer bij afspraak '{text}'; geef elke afspraak één --owner en één --due",
+    "edit.owner_without_order": "--owner en --due horen elk bij een --agreement; geef ze na de afspraak waarvoor ze gelden",
+    "edit.bad_outcome": "--outcome: '{value}' is geen uitkomst; kies uit {choices} (of behaald, deels behaald, niet behaald, doorgeschoven)",
+    "edit.outcome_form": "--outcome '{value}': schrijf N=UITKOMST, bijvoorbeeld --outcome 1=achieved (N is het nummer van de afspraak in het vorige gesprek; uitkomsten: {choices})",
+    "edit.outcome_twice": "--outcome {number} staat er twee keer; geef elke afspraak één uitkomst",
+    "edit.outcome_invalid_plan": "{path} heeft eerst fouten die mlplan check meldt; herstel die, dan kan mlplan de afspraken van het vorige gesprek vinden",
+    "edit.no_previous_meeting": "{path} heeft geen gesprek voor deze datum, dus geen afspraken om een uitkomst bij vast te leggen",
+    "edit.outcome_number": "--outcome {number}: het gesprek van {date} heeft {count}: {agreements}",
+    "edit.no_agreements": "(geen)",
+    "edit.outcome_settled": "afspraak {number} '{text}' heeft al een uitkomst ({outcome}); verander die zo nodig in het plan zelf",
+    "edit.agreement_label": "  {number}. {text}",
+    "edit.ask.heading": "Vorig gesprek ({date}, {kind}): {count}. Wat is de uitkomst?",
+    "edit.ask.choices": "Kies {choices}; Enter: laat open.",
+    "edit.ask.again": "Kies een nummer van 1 tot en met {count}, of Enter om de afspraak open te laten.",
+    "edit.ask.due": "    Nieuwe termijn (JJJJ-MM-DD; Enter: {default}):",
+    "edit.ask.no_due": "geen",
+    "edit.ask.bad_due": "    '{value}' is geen datum als JJJJ-MM-DD.",
+    "edit.refuse.not_text": "{path}: {where} is geen tekst; er is niets geschreven.",
     # --- hardening (issue 8) --------------------------------------------------------------
     "write.read_only": "{path} is alleen-lezen; er is niets geschreven (maak het schrijfbaar met chmod u+w als je het wilt wijzigen)",
     # --- privacy (issue 17) ---------------------------------------------------------------
