@@ -156,3 +156,14 @@ def test_the_json_schema_accepts_both_forms_and_offers_the_ids(run: Run, plan: P
         props["topic"]["anyOf"][0]["oneOf"]
     )
     assert schema["$defs"]["Training"]["properties"]["meeting_interval_months"]
+
+
+def test_an_agreements_due_date_is_a_calendar_event(run: Run, plan: Path, tmp_path: Path) -> None:
+    target = tmp_path / "gesprekken.ics"
+    result = run("calendar", str(plan), *TODAY, "--output", str(target))
+    assert result.exit_code == 0, result.stderr
+    ics = target.read_text(encoding="utf-8")
+    assert "SUMMARY:Anne de Vries: afspraak klaar: DOO leiderschap inplannen" in ics
+    assert "DTSTART;VALUE=DATE:20270301" in ics
+    # the meeting's own event lists its agreements with their follow-up (lines unfolded)
+    assert "- DOO leiderschap inplannen (aios · uiterlijk 1 mrt 2027)" in ics.replace("\n ", "")

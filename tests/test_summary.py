@@ -453,7 +453,7 @@ def test_each_agreement_of_the_last_meeting_with_its_follow_up(
     )
     # the plan's own reference decides what it is about, not the words of its text
     assert course.linked and [m.item.course for m in course.matches] == ["doo-leiderschap"]
-    assert (feedback.outcome, feedback.overdue, feedback.open) == ("achieved", False, False)
+    assert (feedback.outcome, feedback.overdue, feedback.is_open) == ("achieved", False, False)
     assert topic.overdue and topic.linked
     assert {m.item.topic for m in topic.matches} == {"innovatie"}
     assert (sport.owner, sport.due, sport.outcome, sport.overdue) == (None, None, None, False)

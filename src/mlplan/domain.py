@@ -201,7 +201,7 @@ def agreements(plan: Plan) -> Iterator[tuple[int, int, Meeting, Agreement]]:
 
 def agreement_overdue(agreement: Agreement, today: dt.date) -> bool:
     """Open (no outcome yet) and its due date has passed: the day itself is still in time."""
-    return agreement.open and agreement.due is not None and agreement.due < today
+    return agreement.is_open and agreement.due is not None and agreement.due < today
 
 
 # -- the rhythm of the gesprekscyclus ---------------------------------------------------------

@@ -311,7 +311,7 @@ class Agreement(_Model):
         return all(getattr(self, k) is None for k in AGREEMENT_KEYS[1:])
 
     @property
-    def open(self) -> bool:
+    def is_open(self) -> bool:
         """No outcome recorded yet."""
         return self.outcome is None
 

@@ -645,7 +645,7 @@ def agreements_without_due(plan: Plan, fw: Framework, ctx: Context) -> list[Find
         undated = [
             (j, a)
             for j, a in enumerate(meeting.agreements)
-            if not a.plain and a.open and a.due is None
+            if not a.plain and a.is_open and a.due is None
         ]
         if not undated:
             continue

@@ -159,7 +159,7 @@ class Agreement:
         return any(m.moved for m in self.matches)
 
     @property
-    def open(self) -> bool:
+    def is_open(self) -> bool:
         return self.outcome is None
 
 
@@ -725,7 +725,7 @@ def talking_points(
     )
     if summary.last_meeting is not None:
         for agreement in summary.last_meeting.agreements:
-            if not agreement.open or agreement.overdue:
+            if not agreement.is_open or agreement.overdue:
                 continue  # settled in the meeting after it, or raised as overdue above
             if agreement.moved is False:
                 points.append(

@@ -646,7 +646,9 @@ def _ask_outcomes(
     outcomes = dict(given)
     dues: dict[int, dt.date | None] = {}
     open_ = [
-        (n, a) for n, a in enumerate(previous.meeting.agreements, 1) if a.open and n not in outcomes
+        (n, a)
+        for n, a in enumerate(previous.meeting.agreements, 1)
+        if a.is_open and n not in outcomes
     ]
     if not open_:
         return outcomes, dues
