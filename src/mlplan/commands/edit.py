@@ -16,7 +16,7 @@ import contextlib
 import datetime as dt
 import functools
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ParamSpec, cast
@@ -56,18 +56,31 @@ def _status_key(word: str) -> str:
     return "_".join(word.replace("-", " ").replace("_", " ").casefold().split())
 
 
+def choice_words(prefix: str, values: Iterable[str]) -> dict[str, str]:
+    """Every word for one of ``values`` a user may type, in either language, to the
+    value: the identifiers of the YAML and the words the output shows (``prefix.value``),
+    compared as :func:`_status_key` does."""
+    from mlplan.i18n import in_every_language
+
+    words: dict[str, str] = {}
+    for value in values:
+        words[_status_key(value)] = value
+        for word in in_every_language(f"{prefix}.{value}").values():
+            words[_status_key(word)] = value
+    return words
+
+
+def typed_choice(value: str, prefix: str, values: Iterable[str]) -> str | None:
+    """The identifier for a word typed on the command line (see :func:`choice_words`)."""
+    return choice_words(prefix, values).get(_status_key(value))
+
+
 def status_words() -> dict[str, str]:
     """Every word for a status a user may type, in either language, to its identifier:
     the identifiers of the YAML and the words ``mlplan plan`` shows (``status.*``)."""
-    from mlplan.i18n import in_every_language
     from mlplan.plan import Status
 
-    words: dict[str, str] = {}
-    for status in Status:
-        words[_status_key(status.value)] = status.value
-        for word in in_every_language(f"status.{status.value}").values():
-            words[_status_key(word)] = status.value
-    return words
+    return choice_words("status", (s.value for s in Status))
 
 
 def typed_status(status: str) -> str:
@@ -209,10 +222,11 @@ def _where(loc: yamlloc.Loc | None, fallback: Any) -> Any:
     return fallback
 
 
-def apply_edit(session: Session, edit: editing.Edit) -> str:
-    """The new text, or exit 1 with the reason and the YAML to paste by hand."""
+def apply_edit(session: Session, edit: editing.Edit, text: str | None = None) -> str:
+    """The new text (the edit applied to ``text``, by default the plan as read), or exit 1
+    with the reason and the YAML to paste by hand."""
     try:
-        return editing.apply(session.text, edit)
+        return editing.apply(session.text if text is None else text, edit)
     except editing.Refusal as refusal:
         params = dict(refusal.params)
         if "where" in params:
@@ -229,8 +243,15 @@ def apply_edit(session: Session, edit: editing.Edit) -> str:
         raise exit_ from None
 
 
-def commit(session: Session, new_text: str, *, dry_run: bool, message: str) -> None:
-    """Re-validate, then show the diff or write atomically (keeping ``PATH.bak``)."""
+def commit(
+    session: Session,
+    new_text: str,
+    *,
+    dry_run: bool,
+    message: str | Callable[[checking.CheckedPlan], str],
+) -> None:
+    """Re-validate, then show the diff or write atomically (keeping ``PATH.bak``).
+    ``message`` may be worked out from the edited plan as checked (its new end date)."""
     if new_text == session.text:
         output.out(t("edit.unchanged", path=session.display))
         return
@@ -241,6 +262,8 @@ def commit(session: Session, new_text: str, *, dry_run: bool, message: str) -> N
         fresh = {(code, key) for code, key, _ in new_errors}
         _print_diagnostics([d for d in after.diagnostics if (d.code, d.key) in fresh])
         raise _refuse("edit.refuse.new_errors", path=session.display)
+    if callable(message):
+        message = message(after)
     if dry_run:
         output.out(_diff(session.text, new_text, session.display))
         output.err(t("edit.dry_run", message=message))

@@ -72,16 +72,22 @@ def _block(model: BaseModel, indent: str) -> list[str]:
     for name, value in _fields(model):
         if isinstance(value, list):
             lines.append(f"{indent}{name}:")
-            lines.extend(f"{indent}{INDENT}- {scalar(v)}" for v in value)
+            for v in value:  # mappings (training.part_time) or scalars (agreements)
+                if isinstance(v, BaseModel):
+                    lines.extend(_item(v, indent))
+                else:
+                    lines.append(f"{indent}{INDENT}- {scalar(v)}")
         else:
             lines.append(f"{indent}{name}: {scalar(value)}")
     return lines
 
 
-def _item(model: BaseModel) -> list[str]:
-    """A list item: ``- first: …`` then the other keys indented under it."""
-    body = _block(model, INDENT * 2)
-    body[0] = INDENT + "- " + body[0][len(INDENT * 2) :]
+def _item(model: BaseModel, indent: str = "") -> list[str]:
+    """A list item under a key at ``indent``: ``- first: …`` then the other keys
+    indented under it."""
+    inner = indent + INDENT * 2
+    body = _block(model, inner)
+    body[0] = indent + INDENT + "- " + body[0][len(inner) :]
     return body
 
 
