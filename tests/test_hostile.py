@@ -167,7 +167,7 @@ READERS = (
     "calendar FILE",
     "calendar DIR",
 )
-WRITERS = ("init", "add", "done", "status", "move", "meeting")
+WRITERS = ("init", "add", "done", "status", "move", "meeting", "training")
 COMMANDS = (*READERS, *WRITERS)
 
 
@@ -191,6 +191,7 @@ def command_line(command: str, target: Target) -> list[str]:
         "status": ["status", f, "1", "dropped"],
         "move": ["move", f, "1", "--year", "2"],
         "meeting": ["meeting", f, "--date", "2026-11-22", "--kind", "voortgang"],
+        "training": ["training", f, "--part-time", "80", "--from", "2026-09-01"],
     }[command]
     return [*args, *TODAY, *fw]
 
@@ -214,7 +215,8 @@ EDITABLE = (
     "unknown topic id",
     "unknown framework id",
 )
-WORKS |= {(row, c) for row in EDITABLE for c in ("add", "done", "status", "move", "meeting")}
+EDITS = ("add", "done", "status", "move", "meeting", "training")
+WORKS |= {(row, c) for row in EDITABLE for c in EDITS}
 # init makes a new file next to these (an existing one it refuses without --force)
 INIT_NEW_FILE = (
     "spaces and non-ASCII in the path",
