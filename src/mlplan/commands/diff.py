@@ -29,6 +29,7 @@ import typer
 
 from mlplan import gitio, output, plandiff, timeline, yamlloc
 from mlplan import plan as planfile
+from mlplan.checking import CheckedPlan
 from mlplan.commands import options
 from mlplan.errors import HistoryError, UsageError
 from mlplan.framework import Framework, load_framework
@@ -190,6 +191,61 @@ def _after_last_meeting(
     return plandiff.Since(given, "last_meeting", meeting.date, kind), base
 
 
+def for_summary(
+    path: Path,
+    checked: CheckedPlan,
+    since_day: dt.date | None,
+    day: dt.date,
+    fw: Framework,
+    redact: bool,
+) -> plandiff.Report | None:
+    """What changed since the summary's period began (``--since``, else the last
+    meeting), for the page of one plan; ``None`` when there is no history to read.
+
+    Only a plan in a git work tree asks git (:func:`gitio.in_work_tree` looks for a
+    ``.git`` without starting a process), and a plan without history (no git, not
+    committed, nothing before the date) simply has no such section: the summary never
+    fails for want of it. ``checked`` must be the plan as read, before any masking: the
+    changes are masked afterwards with ``redact``.
+    """
+    if checked.plan is None or not gitio.in_work_tree(path):
+        return None
+    given = since_day.isoformat() if since_day is not None else LAST_MEETING[0]
+    try:
+        report = compare(
+            path,
+            checked.path,
+            checked.document.text,
+            plandiff.of(checked.plan),
+            checked.plan,
+            given,
+            since_day,
+            day,
+            fw,
+            0,
+        )
+    except (HistoryError, UsageError):
+        return None
+    return masked(report, checked.plan.training.start) if redact else report
+
+
+def masked(report: plandiff.Report, reference: dt.date | None) -> plandiff.Report:
+    """The report with what looks like patient data masked in its quoted texts
+    (``reference``: the training's start, as for the plan itself)."""
+    from dataclasses import replace
+
+    from mlplan.checking import text_masker
+
+    return replace(report, diff=plandiff.masked(report.diff, text_masker(reference)))
+
+
+def identifiers(report: plandiff.Report, reference: dt.date | None) -> int:
+    """How many places in the report's quoted texts seem to identify a patient."""
+    from mlplan.privacy import find
+
+    return sum(len(find(text, reference)) for text in plandiff.free_texts(report.diff))
+
+
 def _differs(committed: bytes | None, text: str) -> bool:
     """Whether the file on disk says something else than its last commit (line endings
     aside: git may convert them on checkout)."""
@@ -202,16 +258,12 @@ def _differs(committed: bytes | None, text: str) -> bool:
 def _shareable(report: plandiff.Report, now: plandiff.Snapshot, redact: bool) -> plandiff.Report:
     """``--redact`` masks what looks like patient data in the quoted texts; without it, a
     line on stderr says when such text is in the output (as every export does)."""
-    from dataclasses import replace
-
-    from mlplan.checking import text_masker
     from mlplan.i18n import plural, t
-    from mlplan.privacy import find
 
     reference = now.training.start if now.training is not None else None
     if redact:
-        return replace(report, diff=plandiff.masked(report.diff, text_masker(reference)))
-    found = sum(len(find(text, reference)) for text in plandiff.free_texts(report.diff))
+        return masked(report, reference)
+    found = identifiers(report, reference)
     if found:
         output.err(t("privacy.unredacted", path=report.path, count=plural("count.places", found)))
     return report

@@ -789,6 +789,8 @@ MESSAGES: dict[str, str] = {
     "diff.entry.courses": "course {number}",
     "diff.entry.improvement_points": "improvement point {number}",
     "diff.entry.meetings": "meeting {number}",
+    "summary.h.changes_since_meeting": "Changed since the last meeting ({date})",
+    "summary.h.changes_since": "Changed since {since}",
     "diff.none": "No changes to the plan.",
     "diff.count": "{count}.",
     "count.changes.one": "1 change",

@@ -787,6 +787,8 @@ MESSAGES: dict[str, str] = {
     "diff.entry.courses": "cursus {number}",
     "diff.entry.improvement_points": "verbeterpunt {number}",
     "diff.entry.meetings": "gesprek {number}",
+    "summary.h.changes_since_meeting": "Gewijzigd sinds het laatste gesprek ({date})",
+    "summary.h.changes_since": "Gewijzigd sinds {since}",
     "diff.none": "Geen wijzigingen in het plan.",
     "diff.count": "{count}.",
     "count.changes.one": "1 wijziging",

@@ -13,6 +13,7 @@ from typing import Any
 
 from mlplan.i18n import plural, t
 from mlplan.plandiff import FREE_TEXT_PARAMS, Change, Kind, Param, Report, Section, Unread
+from mlplan.render import document as doc
 from mlplan.render import textlayout as layout
 from mlplan.render.markdown import bullet, escape
 from mlplan.render.plan import years_text
@@ -240,6 +241,27 @@ def to_markdown(report: Report, *, level: int = 1) -> str:
         lines += [bullet(change_text(c, _markdown)) for c in changes]
     lines += ["", escape(count_text(report))]
     return "\n".join(lines) + "\n"
+
+
+def summary_section(report: Report) -> doc.Section:
+    """The summary page's section on what changed in the plan since the last meeting (or
+    since the summary's ``--since``), as a block of the document model."""
+    blocks: list[doc.Block] = [doc.Paragraph(compared_text(report), tone="muted")]
+    blocks += [doc.Paragraph(note) for note in notes(report)]
+    changes = report.diff.changes
+    if changes:
+        blocks.append(doc.ItemList(tuple(doc.ListItem(change_text(c)) for c in changes)))
+    else:
+        blocks.append(doc.Paragraph(t("diff.none")))
+    since = report.since
+    heading = (
+        t("summary.h.changes_since_meeting", date=since.day.isoformat() if since.day else "")
+        if since.how == "last_meeting"
+        else t("summary.h.changes_since", since=since_text(report))
+    )
+    return doc.Section(
+        heading, tuple(blocks), summary=count_text(report) if changes else None, anchor="changes"
+    )
 
 
 def _params(change: Change) -> dict[str, Any]:
