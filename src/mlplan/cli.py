@@ -298,11 +298,14 @@ def build_app() -> typer.Typer:
         STANDARD = "standard"
         EXCEL_NL = "excel-nl"
 
+    # one plan file to read (plan, diff)
+    plan_path_arg = Annotated[
+        Path, typer.Argument(help=t("arg.plan_path"), metavar=t("metavar.file"))
+    ]
+
     @command("plan")
     def plan_cmd(
-        path: Annotated[
-            Path, typer.Argument(help=t("arg.plan_path"), metavar=t("metavar.file"))
-        ] = Path("plan.yaml"),
+        path: plan_path_arg = Path("plan.yaml"),
         fmt: Annotated[
             PlanFormat | None,
             typer.Option(
@@ -444,6 +447,38 @@ def build_app() -> typer.Typer:
             framework_path=framework,
             redact=redact,
             force=force,
+        )
+
+    # -- diff (issue 14 item 5) ---------------------------------------------------------
+    @command("diff")
+    def diff_cmd(
+        path: plan_path_arg = Path("plan.yaml"),
+        since: Annotated[
+            str | None,
+            typer.Option(
+                "--since",
+                help=t("opt.diff.since"),
+                metavar=t("metavar.since"),
+                show_default=False,
+            ),
+        ] = None,
+        fmt: Annotated[
+            TextFormat, typer.Option("--format", "-f", help=t("opt.format"), case_sensitive=False)
+        ] = TextFormat.TABLE,
+        redact: redact_opt = False,
+        today: today_opt = None,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.diff import run
+
+        run(
+            path=path,
+            since=since,
+            today=today,
+            fmt=fmt.value,
+            framework_path=framework,
+            redact=redact,
         )
 
     # -- add, done, status, move, meeting (issue 7) ------------------------------------
