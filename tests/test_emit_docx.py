@@ -10,9 +10,22 @@ import docx
 import pypandoc
 import pytest
 from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sample_documents import ACCENTS, every_block
 
-from mlplan.render.document import Document, Paragraph
+from conftest import examples
+from mlplan.render.document import (
+    Column,
+    Document,
+    Finding,
+    Findings,
+    ItemList,
+    ListItem,
+    Paragraph,
+    Section,
+    Table,
+)
 from mlplan.render.emit_docx import to_docx
 
 
@@ -119,3 +132,16 @@ def test_control_characters_never_reach_the_xml() -> None:
     assert "Titel \\x1b[2J\\x00" in xml and "bel \\x07 en" in xml
     assert "\x1b" not in xml and "\x07" not in xml
     assert [p.text for p in opened(data).paragraphs][1] == "bel \\x07 en\nregel"
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.lists(st.text(max_size=80), min_size=1, max_size=6))
+def test_any_text_makes_a_word_file_that_reads_back(texts: list[str]) -> None:
+    table = Table((Column(texts[0]), Column("B")), tuple((t, t) for t in texts))
+    blocks = (
+        Section(texts[-1], (Paragraph(texts[0]), table), summary=texts[0]),
+        ItemList(tuple(ListItem(t, (t,)) for t in texts), numbered=True),
+        Findings(tuple(Finding(t, "ML001", "warning", t) for t in texts[:2])),
+    )
+    word = opened(to_docx(Document(texts[0], header=texts[-1], blocks=blocks)))
+    assert word.tables and word.paragraphs[0].style.name == "Title"
