@@ -60,10 +60,12 @@ def test_tables_are_real_tables_with_a_repeating_header_row(sample: bytes) -> No
     # the terminal-only column is not there; a cell's lines are paragraphs of the cell
     assert [[c.text for c in row.cells] for row in small.rows] == [
         ["Onderwerp", "Aantal"],
-        ["Overdracht voorzitten", "2"],
+        ["Overdracht voorzitten (overleg)", "2"],
         ["Regel één\nregel twee", "1"],
     ]
     assert len(small.rows[2].cells[0].paragraphs) == 2
+    # the columns' weights (8 and 2) are their widths, of the 17 cm between A4's margins
+    assert [round(c.width.cm, 1) for c in small.rows[1].cells] == [13.6, 3.4]
     assert [c.text for c in activities.rows[0].cells] == ["Activiteit", "Status", "Datum"]
     assert len(activities.rows) == 71
     assert activities.rows[3].cells[1].text == "gedaan"
@@ -78,6 +80,7 @@ def test_lists_use_word_list_styles_and_numbering_starts_at_one(sample: bytes) -
     assert by_style == [
         ("List Bullet", "Cursus leiderschap"),
         ("List Continue", "gedaan op 3 mrt 2026"),
+        ("List Continue", "Bewijs: KPB van dr. Öz"),
         ("List Bullet", "Te laat: evaluatie"),
         ("List Number", "eerste stap"),
         ("List Number", "tweede stap"),
@@ -112,6 +115,8 @@ def test_metadata_language_header_and_page_numbers(sample: bytes) -> None:
 def test_findings_and_the_pictures_alt_text(sample: bytes) -> None:
     texts = [p.text for p in opened(sample).paragraphs]
     assert f"ML101 plan.yaml:3:5: Fout bij {ACCENTS}" in texts
+    assert "ML202 (waarschuwing), regel 9: Een waarschuwing" in texts
+    assert "… en nog 3; alles met: mlplan check plan.yaml" in texts
     assert "Tijdlijn: jaar 1 tot 3, vandaag in jaar 2" in texts
 
 

@@ -53,7 +53,11 @@ def test_every_word_of_the_document_is_text_a_reader_finds(sample: bytes) -> Non
     hidden = {"Kort", "verborgen", "Alleen", "terminal", "x"}  # columns only a terminal shows
     # the picture is drawn, so its alternative text is the picture's, not the page's
     alt = words("Tijdlijn: jaar 1 tot 3, vandaag in jaar 2")
-    assert words(plain_text(doc)) - hidden - alt - found == set()
+    # a finding with its position in words shows that instead of its location
+    placed = {"plan.yaml:9:1"}
+    assert words(plain_text(doc)) - hidden - alt - placed - found == set()
+    assert "ML202 (waarschuwing), regel 9: Een waarschuwing" in "\n".join(pages_text(sample))
+    assert "Overdracht voorzitten (overleg)" in pages_text(sample)[0]  # a cell's code
     assert hidden & found == set()
     assert ACCENTS in pages_text(sample)[0]  # the accents as one piece of text, not glyphs
 

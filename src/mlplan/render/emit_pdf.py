@@ -49,6 +49,7 @@ from mlplan.render.document import (
     Tone,
     cell,
 )
+from mlplan.render.paper import cell_text, field_text, finding_text, shares
 from mlplan.render.safe import escape_char
 
 FONTS = Path(__file__).with_name("fonts")
@@ -248,7 +249,11 @@ class _Pdf(FPDF):
         columns = [block.columns[i] for i in shown]
         rows = [[cell(row[i]) for i in shown] for row in block.rows]
         self.style("normal", "small")
-        widths = self.column_widths(columns, [[self.safe(c.text) for c in r] for r in rows])
+        texts = [[self.safe(cell_text(c)) for c in r] for r in rows]
+        portions = shares(columns)
+        widths = (
+            [p * self.epw for p in portions] if portions else self.column_widths(columns, texts)
+        )
         tones = block.row_tones or (None,) * len(rows)
         with self.table(
             col_widths=widths,
@@ -267,16 +272,16 @@ class _Pdf(FPDF):
             heading = table.row()
             for column in columns:
                 heading.cell(self.safe(column.header))
-            for values, row_tone in zip(rows, tones, strict=True):
+            for values, row_texts, row_tone in zip(rows, texts, tones, strict=True):
                 styles = []
                 for value, column in zip(values, columns, strict=True):
                     tone = value.tone if value.tone != "normal" else row_tone or column.tone
                     styles.append(
                         FontFace(emphasis="B" if tone == "strong" else "", color=COLOR[tone])
                     )
-                for texts in self.pieces([self.safe(v.text) for v in values], widths):
+                for piece in self.pieces(row_texts, widths):
                     row = table.row()
-                    for text, style in zip(texts, styles, strict=True):
+                    for text, style in zip(piece, styles, strict=True):
                         row.cell(text, style=style)
         self.ln(2.5)
 
@@ -287,16 +292,13 @@ class _Pdf(FPDF):
         most = int((self.h - TOP - BOTTOM - 30) / line)  # below a repeated header row
         if all(text.count("\n") < most // 4 and len(text) < most * 20 for text in texts):
             return [texts]  # the common case: far from a page
-        lines = [
-            self.multi_cell(  # its own padding is the table's (c_margin)
-                width,
-                line,
-                text,
-                dry_run=True,
-                output=MethodReturnValue.LINES,
+        lines: list[list[str]] = []
+        for text, width in zip(texts, widths, strict=True):
+            wrapped = self.multi_cell(  # its own padding is the table's (c_margin)
+                width, line, text, dry_run=True, output=MethodReturnValue.LINES
             )
-            for text, width in zip(texts, widths, strict=True)
-        ]
+            assert isinstance(wrapped, list)  # what output=LINES returns
+            lines.append(wrapped)
         count = max(len(cell_lines) for cell_lines in lines)
         return [
             ["\n".join(cell_lines[start : start + most]) for cell_lines in lines]
@@ -352,10 +354,13 @@ class _Pdf(FPDF):
             self.cell(indent, self.font_size * LINE, f"{n}." if block.numbered else "•")
             self.set_xy(self.l_margin + indent, y)
             self.text_block(item.text, indent=indent, after=0.3)
-            if item.details:
+            if item.details or item.fields:
                 self.style("muted", "small")
                 for detail in item.details:
                     self.text_block(detail, indent=indent + 3, after=0.2)
+                for f in item.fields:
+                    label, value = field_text(f)
+                    self.text_block(f"{label} {value}", indent=indent + 3, after=0.2)
             self.ln(0.6)
         self.ln(1.2)
 
@@ -368,8 +373,10 @@ class _Pdf(FPDF):
             self.cell(code_width, self.font_size * LINE, self.safe(finding.code))
             self.set_xy(self.l_margin + code_width, y)
             self.style()
-            text = f"{finding.location}: {finding.message}" if finding.location else finding.message
-            self.text_block(text, indent=code_width, after=0.8)
+            self.text_block(finding_text(finding), indent=code_width, after=0.8)
+        if block.more:
+            self.style("muted")
+            self.text_block(block.more)
         self.ln(1)
 
     def figure(self, block: Figure) -> None:
