@@ -197,3 +197,14 @@ def test_any_text_makes_a_pdf(texts: list[str], rows: list[list[str]]) -> None:
     )
     data = to_pdf(Document(texts[0], subtitle=texts[-1], header=texts[0], blocks=blocks))
     assert PdfReader(io.BytesIO(data)).pages
+
+
+def test_text_is_set_ragged_right_not_justified() -> None:
+    """A justified line of a wrapped paragraph is wider than its words: fpdf2 stretches its
+    spaces (offsets in a TJ array), which reads badly in a short line such as a title."""
+    title = "Overdrachtsdocument medisch leiderschap: Anne de Vries van der Berg-Koster"
+    data = to_pdf(Document(title))
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    content = page.get_contents()
+    assert content is not None
+    assert b"] TJ" not in content.get_data()  # every line one plain string (Tj)

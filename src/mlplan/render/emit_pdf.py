@@ -146,6 +146,7 @@ class _Pdf(FPDF):
             self.epw - indent,
             self.font_size * LINE,
             self.safe(text),
+            align="L",  # ragged right, as a letter: fpdf2 justifies by default
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )
