@@ -168,7 +168,7 @@ READERS = (
     "calendar DIR",
     "diff",
 )
-WRITERS = ("init", "add", "done", "status", "move", "meeting")
+WRITERS = ("init", "add", "done", "status", "move", "meeting", "training")
 COMMANDS = (*READERS, *WRITERS)
 
 
@@ -193,6 +193,7 @@ def command_line(command: str, target: Target) -> list[str]:
         "status": ["status", f, "1", "dropped"],
         "move": ["move", f, "1", "--year", "2"],
         "meeting": ["meeting", f, "--date", "2026-11-22", "--kind", "voortgang"],
+        "training": ["training", f, "--part-time", "80", "--from", "2026-09-01"],
     }[command]
     return [*args, *TODAY, *fw]
 
@@ -216,7 +217,8 @@ EDITABLE = (
     "unknown topic id",
     "unknown framework id",
 )
-WORKS |= {(row, c) for row in EDITABLE for c in ("add", "done", "status", "move", "meeting")}
+EDITS = ("add", "done", "status", "move", "meeting", "training")
+WORKS |= {(row, c) for row in EDITABLE for c in EDITS}
 # diff reads the plan, then its git history: no work directory here is a repository, so
 # it refuses every row with a message (tests/test_diff.py makes the histories)
 WORKS = {(row, c) for row, c in WORKS if c != "diff"}

@@ -72,6 +72,7 @@ def test_the_readme_shows_every_command() -> None:
         "add",
         "status",
         "meeting",
+        "training",
         "calendar",
         "diff",
     } <= shown

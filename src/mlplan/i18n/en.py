@@ -295,6 +295,7 @@ MESSAGES: dict[str, str] = {
     "opt.init.institution": "Training institution, for example LUMC.",
     "opt.init.supervisor": "Supervisor (opleider), for example 'dr. J. Jansen'.",
     "metavar.init.years": "YEARS",
+    "opt.init.part_time": "Part-time percent from the start, 50 to 100; default 100 (full time). Change it later: mlplan training.",
     "init.bad_years": "--years: '{value}' is not a valid duration; give a number greater than 0 and at most {max}, for example 5 or 4.5",
     "init.exists": "{path} already exists; nothing was written. Choose another file, or replace it with --force (the old one is kept as {path}.bak)",
     "init.example_no_details": "--example writes the fixed example plan and takes no --name, --start, --years, --specialty, --institution or --supervisor; leave out --example to make your own plan",
@@ -332,6 +333,11 @@ MESSAGES: dict[str, str] = {
     "wizard.bad_years": "Not a valid duration; type a number greater than 0 and at most 15, for example 5 or 4.5.",
     "wizard.year_phase": "year {number} {phase}",
     "wizard.training": "Training until {end}; learning curve: {phases}.",
+    "wizard.part_time": "Do you work part-time? Percent of a full-time week (100 = full time):",
+    "wizard.part_time_from": "Since when do you work {percent} % (YYYY-MM-DD)?",
+    "wizard.bad_percent": "Not a valid percent; type a whole number from 50 to 100, for example 80 (100 = full time).",
+    "wizard.before_start": "That date is before the training starts; choose {start} or later.",
+    "wizard.training_part_time": "Training until {end} ({percent} % part-time from {since}); learning curve: {phases}.",
     "wizard.competency": "Competency {number} of {count}: {title}",
     "wizard.topic": "Topic {index} of {count}: {title}",
     "wizard.objectives": "Learning objectives:",
@@ -774,6 +780,55 @@ MESSAGES: dict[str, str] = {
     "usage.path_is_file": "{path}: is a file, not a directory",
     "usage.path_not_writable": "{path}: no permission to write",
     "edit.add_item_hint": "Add this yourself as a new item between the brackets of the list '{key}' (the YAML is on stdout):",
+    # --- mlplan training: part-time work, interruptions, duration (issue 15) -------------
+    "cmd.training.help": (
+        "Record part-time work, an interruption or the training's duration; without options "
+        "it shows the training: its years with their dates and the end date. One change at a "
+        "time; a period is known by its first day (the same --from again changes that period)."
+    ),
+    "cmd.training.epilog": (
+        "Examples: mlplan training --part-time 80 --from 2026-09-01 · "
+        "mlplan training --interruption illness --from 2027-03-01 --to 2027-04-14 · "
+        "mlplan training --part-time 100 --from 2027-09-01 (full time again) · see docs/editing.md"
+    ),
+    "metavar.percent": "PERCENT",
+    "metavar.reason": "REASON",
+    "opt.training.part_time": "Part-time from --from: percent of a full-time week, 50 to 100 (100 is full time again); a running period without an end ends the day before.",
+    "opt.training.interruption": "An interruption from --from to --to, in which no training time accrues; reason: pregnancy, illness, leave, research or other (or the Dutch words).",
+    "opt.training.from": "First day of the period.",
+    "opt.training.to": "Last day of the period (optional for part-time: without it, it runs on).",
+    "opt.training.notes": "Notes on the interruption (no patient data).",
+    "opt.training.years": "Full-time length of the training in years, may be a fraction such as 4.5 (shorter for competences gained earlier).",
+    "opt.training.remove_part_time": "Remove the part-time period that starts on this date.",
+    "opt.training.remove_interruption": "Remove the interruption that starts on this date.",
+    "error.bad_percent": "{option}: '{value}' is not a part-time percent; give a whole number from {min} to {max} (100 is full time), for example 80",
+    "training.bad_reason": "--interruption: '{value}' is not a reason; choose from {choices}{also}",
+    "training.one_action": "one change at a time: choose one of {given}",
+    "training.needs_action": "{option} belongs to a change (--part-time or --interruption); mlplan training without options only shows the training",
+    "training.not_with": "{option} does not go with {action}",
+    "training.needs_from": "{action} needs --from: the first day of the period (YYYY-MM-DD)",
+    "training.needs_to": "--interruption needs --to: the last day of the interruption (YYYY-MM-DD); if you do not know it yet, give the expected one and change it later with the same --from",
+    "training.reversed": "--to {end} is before --from {start}",
+    "training.kind.part_time": "part-time period",
+    "training.kind.interruptions": "interruption",
+    "training.interruption_period": "{start} to {end} ({reason})",
+    "training.added": "{path}: {kind} {number} recorded: {period}.",
+    "training.changed": "{path}: {kind} {number} changed: {old} → {new}.",
+    "training.closed": "Part-time period {number} now runs until {end}.",
+    "training.removed": "{path}: {kind} {number} removed: {period}.",
+    "training.years": "{path}: full-time duration {old} → {new} years.",
+    "training.end": "End of the training: {end}.",
+    "training.end_same": "End of the training stays {end}.",
+    "training.end_moved": "End of the training: {end} (was {old}).",
+    "training.not_found": "{path} has no {kind} that starts on {date}; mlplan training {path} shows what there is",
+    "training.where.activities": "activity {number}",
+    "training.where.courses": "course {number}",
+    "training.years_too_short": "{path}: with --years {years} the training has {last} years, but {what} is in year {year}; move it first (mlplan move) or choose a longer duration. Nothing was written",
+    "training.broken": "{path}: the training (training: start, years, part_time, interruptions) is not valid; see mlplan check {path}",
+    "training.show": "{path}: training from {start}, {years} years full time.",
+    "training.show_full_time": "full time, no interruptions · ends {end}",
+    "training.show_year": "  year {number}: {start} to {end} ({phase})",
+    "training.show_now": "← now",
     # --- control characters and CSV (issue 12 items 11, 19; issue 18 items 7-9) -----------
     "opt.csv_dialect": (
         "CSV dialect: standard (commas, RFC 4180) or excel-nl (semicolons, UTF-8 with BOM, "

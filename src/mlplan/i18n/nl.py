@@ -294,6 +294,7 @@ MESSAGES: dict[str, str] = {
     "opt.init.institution": "Opleidingsinstelling, bijvoorbeeld LUMC.",
     "opt.init.supervisor": "Opleider, bijvoorbeeld 'dr. J. Jansen'.",
     "metavar.init.years": "JAREN",
+    "opt.init.part_time": "Deeltijdpercentage vanaf de start, 50 t/m 100; standaard 100 (voltijd). Later wijzigen: mlplan training.",
     "init.bad_years": "--years: '{value}' is geen geldige duur; geef een getal groter dan 0 en hoogstens {max}, bijvoorbeeld 5 of 4.5",
     "init.exists": "{path} bestaat al; er is niets geschreven. Kies een ander bestand, of vervang het met --force (het oude blijft bewaard als {path}.bak)",
     "init.example_no_details": "--example schrijft het vaste voorbeeldplan en neemt geen --name, --start, --years, --specialty, --institution of --supervisor; laat --example weg om een eigen plan te maken",
@@ -331,6 +332,11 @@ MESSAGES: dict[str, str] = {
     "wizard.bad_years": "Geen geldige duur; typ een getal groter dan 0 en hoogstens 15, bijvoorbeeld 5 of 4,5.",
     "wizard.year_phase": "jaar {number} {phase}",
     "wizard.training": "Opleiding tot en met {end}; leercurve: {phases}.",
+    "wizard.part_time": "Werk je in deeltijd? Percentage van een voltijdse werkweek (100 = voltijd):",
+    "wizard.part_time_from": "Sinds wanneer werk je {percent} % (JJJJ-MM-DD)?",
+    "wizard.bad_percent": "Geen geldig percentage; typ een heel getal van 50 t/m 100, bijvoorbeeld 80 (100 = voltijd).",
+    "wizard.before_start": "Die datum ligt vóór de start van de opleiding; kies {start} of later.",
+    "wizard.training_part_time": "Opleiding tot en met {end} ({percent} % deeltijd vanaf {since}); leercurve: {phases}.",
     "wizard.competency": "Competentie {number} van {count}: {title}",
     "wizard.topic": "Onderwerp {index} van {count}: {title}",
     "wizard.objectives": "Leerdoelen:",
@@ -774,6 +780,55 @@ MESSAGES: dict[str, str] = {
     "usage.path_is_file": "{path}: is een bestand, geen map",
     "usage.path_not_writable": "{path}: geen toestemming om te schrijven",
     "edit.add_item_hint": "Zet dit zelf als nieuw item tussen de haken van de lijst '{key}' (de YAML staat op stdout):",
+    # --- mlplan training: part-time work, interruptions, duration (issue 15) -------------
+    "cmd.training.help": (
+        "Leg deeltijd, een onderbreking of de duur van de opleiding vast; zonder opties toont "
+        "het de opleiding: de jaren met hun data en de einddatum. Eén wijziging per keer; "
+        "een periode heet naar haar eerste dag (dezelfde --from opnieuw wijzigt die periode)."
+    ),
+    "cmd.training.epilog": (
+        "Voorbeelden: mlplan training --part-time 80 --from 2026-09-01 · "
+        "mlplan training --interruption ziekte --from 2027-03-01 --to 2027-04-14 · "
+        "mlplan training --part-time 100 --from 2027-09-01 (weer voltijd) · uitleg: docs/editing.md"
+    ),
+    "metavar.percent": "PROCENT",
+    "metavar.reason": "REDEN",
+    "opt.training.part_time": "Deeltijd vanaf --from: percentage van een voltijdse werkweek, 50 t/m 100 (100 is weer voltijd); een lopende periode zonder einde eindigt de dag ervoor.",
+    "opt.training.interruption": "Een onderbreking van --from t/m --to, waarin geen opleidingstijd telt; reden: zwangerschap, ziekte, verlof, onderzoek of overig.",
+    "opt.training.from": "Eerste dag van de periode.",
+    "opt.training.to": "Laatste dag van de periode (bij deeltijd optioneel: zonder loopt die door).",
+    "opt.training.notes": "Aantekeningen bij de onderbreking (geen patiëntgegevens).",
+    "opt.training.years": "Duur van de opleiding bij voltijd in jaren, mag een breuk zijn zoals 4.5 (korter bij eerder verworven competenties).",
+    "opt.training.remove_part_time": "Haal de deeltijdperiode weg die op deze datum begint.",
+    "opt.training.remove_interruption": "Haal de onderbreking weg die op deze datum begint.",
+    "error.bad_percent": "{option}: '{value}' is geen deeltijdpercentage; geef een heel getal van {min} t/m {max} (100 is voltijd), bijvoorbeeld 80",
+    "training.bad_reason": "--interruption: '{value}' is geen reden; kies uit {choices}{also}",
+    "training.one_action": "één wijziging per keer: kies één van {given}",
+    "training.needs_action": "{option} hoort bij een wijziging (--part-time of --interruption); mlplan training zonder opties toont alleen de opleiding",
+    "training.not_with": "{option} hoort niet bij {action}",
+    "training.needs_from": "{action} heeft --from nodig: de eerste dag van de periode (JJJJ-MM-DD)",
+    "training.needs_to": "--interruption heeft --to nodig: de laatste dag van de onderbreking (JJJJ-MM-DD); weet je die nog niet, geef dan de verwachte en pas hem later aan met dezelfde --from",
+    "training.reversed": "--to {end} ligt vóór --from {start}",
+    "training.kind.part_time": "deeltijdperiode",
+    "training.kind.interruptions": "onderbreking",
+    "training.interruption_period": "{start} t/m {end} ({reason})",
+    "training.added": "{path}: {kind} {number} vastgelegd: {period}.",
+    "training.changed": "{path}: {kind} {number} gewijzigd: {old} → {new}.",
+    "training.closed": "Deeltijdperiode {number} loopt nu tot en met {end}.",
+    "training.removed": "{path}: {kind} {number} weggehaald: {period}.",
+    "training.years": "{path}: duur bij voltijd {old} → {new} jaar.",
+    "training.end": "Einddatum van de opleiding: {end}.",
+    "training.end_same": "Einddatum van de opleiding blijft {end}.",
+    "training.end_moved": "Einddatum van de opleiding: {end} (was {old}).",
+    "training.not_found": "{path} heeft geen {kind} die op {date} begint; mlplan training {path} toont wat er is",
+    "training.where.activities": "activiteit {number}",
+    "training.where.courses": "cursus {number}",
+    "training.years_too_short": "{path}: met --years {years} heeft de opleiding {last} jaar, maar {what} staat in jaar {year}; verplaats die eerst (mlplan move) of kies een langere duur. Er is niets geschreven",
+    "training.broken": "{path}: de opleiding (training: start, years, part_time, interruptions) is niet in orde; zie mlplan check {path}",
+    "training.show": "{path}: opleiding vanaf {start}, {years} jaar bij voltijd.",
+    "training.show_full_time": "voltijd, zonder onderbrekingen · einddatum {end}",
+    "training.show_year": "  jaar {number}: {start} t/m {end} ({phase})",
+    "training.show_now": "← nu",
     # --- control characters and CSV (issue 12 items 11, 19; issue 18 items 7-9) -----------
     "opt.csv_dialect": (
         "CSV-variant: standard (komma's, RFC 4180) of excel-nl (puntkomma's, UTF-8 met BOM, "
