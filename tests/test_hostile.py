@@ -166,6 +166,8 @@ READERS = (
     "summary DIR",
     "calendar FILE",
     "calendar DIR",
+    "prepare",
+    "handover",
 )
 WRITERS = ("init", "add", "done", "status", "move", "meeting")
 COMMANDS = (*READERS, *WRITERS)
@@ -186,6 +188,8 @@ def command_line(command: str, target: Target) -> list[str]:
         "plan": ["plan", f],
         "summary FILE": ["summary", f],
         "calendar FILE": ["calendar", f],
+        "prepare": ["prepare", f],
+        "handover": ["handover", f],
         "add": ["add", f, "--topic", "innovatie", "--title", "X", "--year", "1"],
         "done": ["done", f, "3"],  # activity 1 is done already: nothing would be written
         "status": ["status", f, "1", "dropped"],

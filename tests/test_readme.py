@@ -66,6 +66,8 @@ def test_the_readme_shows_every_command() -> None:
         "add",
         "status",
         "meeting",
+        "prepare",
+        "handover",
     } <= shown
 
 

@@ -394,6 +394,82 @@ def build_app() -> typer.Typer:
             redact=redact,
         )
 
+    # -- prepare and handover (issue 14): one document of one plan ----------------------
+
+    page_format_opt = Annotated[
+        TextFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help=t("opt.page_format"),
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ]
+    output_opt = Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help=t("opt.output"), metavar=t("metavar.file"), show_default=False
+        ),
+    ]
+    force_opt = Annotated[bool, typer.Option("--force", help=t("opt.plan.force"))]
+    plan_path_arg = Annotated[
+        Path, typer.Argument(help=t("arg.plan_path"), metavar=t("metavar.file"))
+    ]
+
+    @command("prepare")
+    def prepare_cmd(
+        path: plan_path_arg = Path("plan.yaml"),
+        fmt: page_format_opt = None,
+        output_file: output_opt = None,
+        redact: redact_opt = False,
+        force: force_opt = False,
+        today: today_opt = None,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.prepare import run
+
+        run(
+            path=path,
+            fmt=fmt.value if fmt else None,
+            output_path=output_file,
+            today=today,
+            framework_path=framework,
+            redact=redact,
+            force=force,
+        )
+
+    @command("handover")
+    def handover_cmd(
+        path: plan_path_arg = Path("plan.yaml"),
+        to: Annotated[
+            str | None,
+            typer.Option(
+                "--to", help=t("opt.handover.to"), metavar=t("metavar.name"), show_default=False
+            ),
+        ] = None,
+        fmt: page_format_opt = None,
+        output_file: output_opt = None,
+        redact: redact_opt = False,
+        force: force_opt = False,
+        today: today_opt = None,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.handover import run
+
+        run(
+            path=path,
+            to=to,
+            fmt=fmt.value if fmt else None,
+            output_path=output_file,
+            today=today,
+            framework_path=framework,
+            redact=redact,
+            force=force,
+        )
+
     # -- calendar (issue 16) -----------------------------------------------------------
     @command("calendar")
     def calendar_cmd(

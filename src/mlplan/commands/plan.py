@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import typer
@@ -20,7 +21,7 @@ from mlplan.checking import check_file
 from mlplan.commands import options
 from mlplan.errors import UsageError
 from mlplan.framework import load_framework, shipped_path
-from mlplan.i18n import finding_counts, plural, t
+from mlplan.i18n import plural, t
 
 FORMATS = ("table", "markdown", "json", "csv")
 EXTENSIONS = {
@@ -40,15 +41,20 @@ SUGGESTED_NAME = {
 FILE_WIDTH = 80  # a table written to a file: readable anywhere, printable
 
 
-def resolve_format(fmt: str | None, out_path: Path | None) -> str:
-    """The explicit ``--format``, else the output file's extension, else a table."""
+def resolve_format(
+    fmt: str | None, out_path: Path | None, extensions: Mapping[str, str] = EXTENSIONS
+) -> str:
+    """The explicit ``--format``, else the output file's extension (one of the command's
+    ``extensions``), else a table."""
     if fmt is not None:
         return fmt
     if out_path is None:
         return "table"
-    found = EXTENSIONS.get(out_path.suffix.lower())
+    found = extensions.get(out_path.suffix.lower())
     if found is None:
-        raise UsageError("plan.unknown_extension", path=str(out_path))
+        raise UsageError(
+            "plan.unknown_extension", path=str(out_path), extensions=", ".join(extensions)
+        )
     return found
 
 
@@ -109,15 +115,10 @@ def run(
         raise UsageError("plan.csv_dialect_needs_csv")
     fw = load_framework(framework_path)
 
-    from mlplan.render.diagnostics import to_text
-
     checked = check_file(path, fw, day, str(path))
     if checked.plan is None:
         # YAML or schema errors: no half plan; the findings as ``check`` prints them
-        for line in to_text(checked.diagnostics, 1).splitlines()[:-1]:  # not its count line
-            output.err(line)
-        output.err(t("plan.check_count", **finding_counts(checked.errors, checked.warnings)))
-        output.err(t("plan.not_shown", path=checked.path))
+        options.say_invalid(checked, "plan.not_shown")
         raise typer.Exit(1)
 
     checked = options.shareable(checked, redact)

@@ -393,8 +393,7 @@ MESSAGES: dict[str, str] = {
     "plan.input.plan": "the plan",
     "plan.input.framework": "the framework",
     "plan.unknown_extension": (
-        "cannot tell the format from '{path}'; use the extension .md, .json, .csv or .txt, "
-        "or give --format"
+        "cannot tell the format from '{path}'; use the extension {extensions}, or give --format"
     ),
     "plan.not_shown": "{path}: the plan is not shown because it is not valid; fix the errors above first.",
     "plan.check_count": "{errors}, {warnings}",
@@ -806,5 +805,33 @@ MESSAGES: dict[str, str] = {
     "handover.overdue_note": "Overdue: from a training year that has ended, and not yet completed.",
     "handover.h.dropped": "Dropped",
     "handover.dropped": "{title} (year {year})",
+    "handover.agreements": "Agreements:",
     "handover.planned": "planned",
+    "cmd.prepare.help": (
+        "The resident's preparation sheet for a meeting: per competency what was done since "
+        "the last meeting, with evidence and room for a short self-assessment, the questions "
+        "from the tips for residents, the open agreements, what is due next and what the "
+        "check finds. One page, to send to your supervisor."
+    ),
+    "cmd.prepare.epilog": (
+        "Examples: mlplan prepare · mlplan prepare plan.yaml --output preparation.md · "
+        "mlplan prepare --redact --format markdown > preparation.md"
+    ),
+    "cmd.handover.help": (
+        "The handover document (overdrachtsdocument) for the next supervisor: the resident, "
+        "the training and where it stands, everything completed with date and evidence, what "
+        "is open and planned, coverage per competency, courses, improvement points, the "
+        "meetings with the open agreements, and the check."
+    ),
+    "cmd.handover.epilog": (
+        "Examples: mlplan handover --to 'Dr K. de Boer' · mlplan handover plan.yaml "
+        "--output handover.md · mlplan handover --format json > handover.json"
+    ),
+    "opt.page_format": (
+        "Output format: table (terminal), markdown or json. Without this option the format "
+        "follows from the extension of --output (.md, .json, .txt)."
+    ),
+    "opt.handover.to": "Name of the supervisor you hand over to; without this option there is room to write the name in.",
+    "metavar.name": "NAME",
+    "page.not_made": "{path}: no document was made because the plan is not valid; fix the errors above first.",
 }

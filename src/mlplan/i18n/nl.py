@@ -392,8 +392,8 @@ MESSAGES: dict[str, str] = {
     "plan.input.plan": "het plan",
     "plan.input.framework": "het kader",
     "plan.unknown_extension": (
-        "kan het formaat niet afleiden uit '{path}'; gebruik de extensie .md, .json, .csv of "
-        ".txt, of geef --format"
+        "kan het formaat niet afleiden uit '{path}'; gebruik de extensie {extensions}, of geef "
+        "--format"
     ),
     "plan.not_shown": "{path}: het plan is niet getoond omdat het niet geldig is; herstel eerst de fouten hierboven.",
     "plan.check_count": "{errors}, {warnings}",
@@ -806,5 +806,33 @@ MESSAGES: dict[str, str] = {
     "handover.overdue_note": "Achterstallig: uit een afgelopen opleidingsjaar en nog niet afgerond.",
     "handover.h.dropped": "Vervallen",
     "handover.dropped": "{title} (jaar {year})",
+    "handover.agreements": "Afspraken:",
     "handover.planned": "gepland",
+    "cmd.prepare.help": (
+        "Het voorbereidingsblad van de aios voor een gesprek: per competentie wat er sinds "
+        "het laatste gesprek is gedaan, met bewijs en ruimte voor een korte zelfbeoordeling, "
+        "de vragen uit de tips voor aios, de open afspraken, wat eraan komt en wat de "
+        "controle vindt. Eén pagina, om naar je opleider te sturen."
+    ),
+    "cmd.prepare.epilog": (
+        "Voorbeelden: mlplan prepare · mlplan prepare plan.yaml --output voorbereiding.md · "
+        "mlplan prepare --redact --format markdown > voorbereiding.md"
+    ),
+    "cmd.handover.help": (
+        "Het overdrachtsdocument voor de volgende opleider: de aios, de opleiding en waar die "
+        "staat, alles wat is afgerond met datum en bewijs, wat open en gepland is, dekking "
+        "per competentie, cursussen, verbeterpunten, de gesprekken met de open afspraken en "
+        "de controle."
+    ),
+    "cmd.handover.epilog": (
+        "Voorbeelden: mlplan handover --to 'dr. K. de Boer' · mlplan handover plan.yaml "
+        "--output overdracht.md · mlplan handover --format json > overdracht.json"
+    ),
+    "opt.page_format": (
+        "Uitvoerformaat: table (terminal), markdown of json. Zonder deze optie volgt het "
+        "formaat uit de extensie van --output (.md, .json, .txt)."
+    ),
+    "opt.handover.to": "Naam van de opleider aan wie je overdraagt; zonder deze optie blijft er ruimte om de naam in te vullen.",
+    "metavar.name": "NAAM",
+    "page.not_made": "{path}: er is geen document gemaakt omdat het plan niet geldig is; herstel eerst de fouten hierboven.",
 }

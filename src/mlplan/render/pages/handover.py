@@ -272,13 +272,11 @@ def _meeting(m: Meeting, planned: bool) -> Section:
     blocks: list[Block] = []
     if m.notes:
         blocks.append(Paragraph(m.notes))
-    if m.agreements:
-        blocks.append(
-            Section(
-                t("plan.agreements"),
-                (ItemList(tuple(ListItem(_agreement_text(a)) for a in m.agreements)),),
-            )
-        )
+    if m.agreements:  # a label, not a heading: the meeting is the deepest heading
+        blocks += [
+            Paragraph(t("handover.agreements"), tone="strong"),
+            ItemList(tuple(ListItem(_agreement_text(a)) for a in m.agreements)),
+        ]
     return Section(heading, tuple(blocks), tone="muted" if planned else "strong")
 
 
