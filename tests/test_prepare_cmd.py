@@ -131,3 +131,17 @@ def test_prepare_with_redact_masks_patient_data(run: Run, tmp_path: Path, fmt: s
     assert "[naam]" in masked.stdout.replace("\\[", "[").replace("\\]", "]")
     assert "patiëntgegevens" not in masked.stderr
     assert path.read_text(encoding="utf-8") == PATIENT_PLAN
+
+
+def test_prepare_of_a_plan_with_rule_errors_shows_them_and_exits_1(
+    run: Run, tmp_path: Path
+) -> None:
+    """A plan that validates but breaks a rule still gets its sheet; check's findings are
+    its last section, and stderr says the plan has errors."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(BUSY.replace("topic: innovatie", "topic: innovatiee"), encoding="utf-8")
+    result = run("prepare", str(path), "-f", "markdown", *TODAY)
+    assert result.exit_code == 1
+    check = result.stdout.split("## Controle (mlplan check)")[1]
+    assert "ML003" in check and "ML100" in check
+    assert result.stderr.startswith(f"{path}: het plan heeft 2 fouten")
