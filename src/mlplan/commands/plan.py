@@ -16,7 +16,7 @@ from pathlib import Path
 
 import typer
 
-from mlplan import output
+from mlplan import formats, output
 from mlplan.checking import check_file
 from mlplan.commands import options
 from mlplan.errors import UsageError
@@ -24,20 +24,8 @@ from mlplan.framework import load_framework, shipped_path
 from mlplan.i18n import plural, t
 
 FORMATS = ("table", "markdown", "json", "csv")
-EXTENSIONS = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".json": "json",
-    ".csv": "csv",
-    ".txt": "table",
-}
-SUGGESTED_NAME = {
-    "markdown": "plan.md",
-    "json": "plan.json",
-    "csv": "plan.csv",
-    "table": "plan.txt",
-    "ics": "plan.ics",  # mlplan calendar
-}
+# what an --output file's extension says, when --format does not
+EXTENSIONS = formats.extensions(FORMATS)
 FILE_WIDTH = 80  # a table written to a file: readable anywhere, printable
 
 
@@ -88,7 +76,7 @@ def refuse_inputs(out_path: Path, inputs: list[tuple[Path, str]], fmt: str) -> N
                 "plan.output_is_input",
                 path=str(out_path),
                 what=t(f"plan.input.{what}"),
-                suggestion=str(out_path.with_name(SUGGESTED_NAME[fmt])),
+                suggestion=str(out_path.with_name(formats.suggested_name(fmt))),
             )
 
 

@@ -398,6 +398,11 @@ MESSAGES: dict[str, str] = {
     "plan.not_shown": "{path}: the plan is not shown because it is not valid; fix the errors above first.",
     "plan.check_count": "{errors}, {warnings}",
     "plan.has_errors": "{path}: the plan has {errors}; see the findings at the bottom or mlplan check {path}",
+    "output.binary_needs_output": (
+        "{format} is a file, not text for the screen; name an output file with --output, "
+        "for example --output {suggestion}"
+    ),
+    "document.page": "page {page} of {pages}",
     "plan.written": "{path} written ({format})",
     "plan.title": "Medical leadership plan: {name}",
     "plan.label.specialty": "Specialty",

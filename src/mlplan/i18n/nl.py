@@ -398,6 +398,11 @@ MESSAGES: dict[str, str] = {
     "plan.not_shown": "{path}: het plan is niet getoond omdat het niet geldig is; herstel eerst de fouten hierboven.",
     "plan.check_count": "{errors}, {warnings}",
     "plan.has_errors": "{path}: het plan heeft {errors}; zie de bevindingen onderaan of mlplan check {path}",
+    "output.binary_needs_output": (
+        "{format} is een bestand en geen tekst voor het scherm; geef een uitvoerbestand met "
+        "--output, bijvoorbeeld --output {suggestion}"
+    ),
+    "document.page": "pagina {page} van {pages}",
     "plan.written": "{path} geschreven ({format})",
     "plan.title": "Plan medisch leiderschap: {name}",
     "plan.label.specialty": "Specialisme",
