@@ -107,3 +107,36 @@ def test_handover_with_redact_masks_patient_data(run: Run, tmp_path: Path, fmt: 
     assert "[naam]" in masked.stdout.replace("\\[", "[").replace("\\]", "]")
     assert "patiëntgegevens" not in masked.stderr
     assert path.read_text(encoding="utf-8") == PATIENT_PLAN
+
+
+def test_handover_as_pdf_and_word_for_the_portfolio(run: Run, busy: Path) -> None:
+    """The same document through the PDF and Word emitters: written with --output (their
+    bytes are no text for a terminal), every section there for a reader to find."""
+    import io
+
+    import docx
+    from pypdf import PdfReader
+
+    pdf = busy.with_name("overdracht.pdf")
+    result = run("handover", str(busy), "-o", str(pdf), "--to", "dr. K. de Boer", *TODAY)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"{pdf} geschreven (pdf)\n"
+    pages = PdfReader(io.BytesIO(pdf.read_bytes())).pages
+    text = " ".join(" ".join(p.extract_text() for p in pages).split())  # spaced out, wrapped
+    for words in (
+        "Overdrachtsdocument medisch leiderschap",
+        "Afgeronde activiteiten",
+        "Doelmatigheidsproject polikliniek",
+        "dr. K. de Boer",
+        "Open afspraken",
+    ):
+        assert words in text, words
+    word = busy.with_name("overdracht.docx")
+    assert run("handover", str(busy), "-o", str(word), *TODAY).exit_code == 0
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(word.read_bytes())).paragraphs]
+    assert "Overdrachtsdocument medisch leiderschap: Anne de Vries" in paragraphs
+    assert "Gesprekken" in paragraphs
+    # to a terminal, bytes of PDF or Word are refused before any work
+    refused = run("handover", str(busy), "-f", "pdf", *TODAY)
+    assert refused.exit_code == 2
+    assert "--output" in refused.stderr and refused.stdout == ""

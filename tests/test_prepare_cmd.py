@@ -101,7 +101,7 @@ def test_prepare_refuses_an_extension_it_cannot_write(run: Run, init_example: Pa
     )
     assert result.exit_code == 2
     assert "kan het formaat niet afleiden uit" in result.stderr
-    assert ".md, .markdown, .json, .txt" in result.stderr
+    assert ".txt, .md, .markdown, .json, .pdf, .docx, of geef --format" in result.stderr
     assert not init_example.with_name("blad.csv").exists()
 
 
@@ -145,3 +145,19 @@ def test_prepare_of_a_plan_with_rule_errors_shows_them_and_exits_1(
     check = result.stdout.split("## Controle (mlplan check)")[1]
     assert "ML003" in check and "ML100" in check
     assert result.stderr.startswith(f"{path}: het plan heeft 2 fouten")
+
+
+def test_prepare_as_word_to_fill_in(run: Run, busy: Path) -> None:
+    import io
+
+    import docx
+
+    target = busy.with_name("voorbereiding.docx")
+    result = run("prepare", str(busy), "-o", str(target), *TODAY)
+    assert result.exit_code == 0, result.stderr
+    word = docx.Document(io.BytesIO(target.read_bytes()))
+    text = "\n".join(p.text for p in word.paragraphs)
+    text += "\n".join(c.text for table in word.tables for row in table.rows for c in row.cells)
+    assert "‘Wat weet/kan ik al en wat wil ik hierin ontwikkelen?’" in text
+    assert "KPB begeleiden coassistenten" in text
+    assert text.count(BLANK) == 4

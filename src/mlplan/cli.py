@@ -396,8 +396,15 @@ def build_app() -> typer.Typer:
 
     # -- prepare and handover (issue 14): one document of one plan ----------------------
 
+    class PageFormat(StrEnum):
+        TABLE = "table"
+        MARKDOWN = "markdown"
+        JSON = "json"
+        PDF = "pdf"
+        DOCX = "docx"
+
     page_format_opt = Annotated[
-        TextFormat | None,
+        PageFormat | None,
         typer.Option(
             "--format",
             "-f",

@@ -1,6 +1,7 @@
 """The run every one-plan document command shares (``prepare``, ``handover``): read and
 check the plan, mask it with ``--redact``, build the page once as a document, and emit it
-as terminal text, Markdown or JSON, to stdout or through the safe ``--output`` writer.
+as terminal text, Markdown, PDF or Word (``mlplan.formats`` names the emitter), or its facts
+as JSON, to stdout or through the safe ``--output`` writer.
 
 Exit codes, as ``mlplan plan``: 0 when the document is made and the plan has no errors;
 1 when it has errors (a plan with rule errors still gets its document, whose last section
@@ -19,17 +20,17 @@ from typing import Any, TypeVar
 
 import typer
 
-from mlplan import output
+from mlplan import formats, output
 from mlplan.checking import CheckedPlan, check_file
-from mlplan.commands import options
+from mlplan.commands import documents, options
 from mlplan.commands.plan import FILE_WIDTH, refuse_output, resolve_format
 from mlplan.framework import Framework, load_framework
 from mlplan.i18n import plural, t
 from mlplan.render.document import Document
 
-FORMATS = ("table", "markdown", "json")
+FORMATS = ("table", "markdown", "json", "pdf", "docx")
 # what an --output file's extension says, when --format does not
-EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".txt": "table"}
+EXTENSIONS = formats.extensions(FORMATS)
 
 T = TypeVar("T")
 
@@ -55,6 +56,7 @@ def run_page(
             output_path, [path], framework_path, resolve_format(fmt, output_path, EXTENSIONS)
         )
     chosen = resolve_format(fmt, output_path, EXTENSIONS)
+    documents.prepare(chosen, output_path)  # PDF and Word: --output, and their extra
     fw = load_framework(framework_path)
     checked = check_file(path, fw, day, str(path))
     if checked.plan is None:
@@ -62,19 +64,22 @@ def run_page(
         raise typer.Exit(1)
     checked = options.shareable(checked, redact)
     facts = make(checked, fw, day)
-    if chosen == "json":
-        from mlplan.render.summary import to_json
-
-        text = to_json(data(facts)) + "\n"
+    if documents.is_document(chosen):
+        documents.write(document(facts), chosen, output_path, force=force)
     else:
-        text = emit(document(facts), chosen, to_file=output_path is not None)
-    if output_path is not None:
-        from mlplan.fileio import write_output
+        if chosen == "json":
+            from mlplan.render.summary import to_json
 
-        write_output(output_path, output.clean(text), chosen, force=force)  # as stdout gets it
-        output.err(t("plan.written", path=str(output_path), format=chosen))
-    else:
-        output.out(text)
+            text = to_json(data(facts)) + "\n"
+        else:
+            text = emit(document(facts), chosen, to_file=output_path is not None)
+        if output_path is not None:
+            from mlplan.fileio import write_output
+
+            write_output(output_path, output.clean(text), chosen, force=force)  # as on stdout
+            output.err(t("plan.written", path=str(output_path), format=chosen))
+        else:
+            output.out(text)
     if checked.errors:
         errors = plural("count.errors", checked.errors)
         output.err(t("plan.has_errors", path=checked.path, errors=errors))
@@ -82,13 +87,14 @@ def run_page(
 
 
 def emit(doc: Document, fmt: str, *, to_file: bool) -> str:
-    """The document in ``fmt``: Markdown, or terminal text at the terminal's width (in
-    colour only on a colour terminal), ``FILE_WIDTH`` wide and plain in a file. The one
-    place that picks an emitter (today the interim ones of ``render/pages/interim.py``)."""
-    from mlplan.render.pages import interim
-
+    """The document as Markdown, or as terminal text at the terminal's width (in colour
+    only on a colour terminal), ``FILE_WIDTH`` wide and plain in a file."""
     if fmt == "markdown":
-        return interim.to_markdown(doc)
+        from mlplan.render.emit_markdown import to_markdown
+
+        return to_markdown(doc)
+    from mlplan.render.emit_text import to_text
+
     if to_file:
-        return interim.to_text(doc, width=FILE_WIDTH, color=False)
-    return interim.to_text(doc, width=output.console().width, color=output.use_color(sys.stdout))
+        return to_text(doc, width=FILE_WIDTH, color=False)
+    return to_text(doc, width=output.console().width, color=output.use_color(sys.stdout))

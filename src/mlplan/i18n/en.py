@@ -833,8 +833,9 @@ MESSAGES: dict[str, str] = {
         "--output handover.md · mlplan handover --format json > handover.json"
     ),
     "opt.page_format": (
-        "Output format: table (terminal), markdown or json. Without this option the format "
-        "follows from the extension of --output (.md, .json, .txt)."
+        "Output format: table (terminal), markdown, json, pdf or docx (Word; pdf and docx "
+        "only with --output). Without this option the format follows from the extension of "
+        "--output (.txt, .md, .json, .pdf, .docx)."
     ),
     "opt.handover.to": "Name of the supervisor you hand over to; without this option there is room to write the name in.",
     "metavar.name": "NAME",

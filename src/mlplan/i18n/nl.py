@@ -834,8 +834,9 @@ MESSAGES: dict[str, str] = {
         "--output overdracht.md · mlplan handover --format json > overdracht.json"
     ),
     "opt.page_format": (
-        "Uitvoerformaat: table (terminal), markdown of json. Zonder deze optie volgt het "
-        "formaat uit de extensie van --output (.md, .json, .txt)."
+        "Uitvoerformaat: table (terminal), markdown, json, pdf of docx (Word; pdf en docx "
+        "alleen met --output). Zonder deze optie volgt het formaat uit de extensie van "
+        "--output (.txt, .md, .json, .pdf, .docx)."
     ),
     "opt.handover.to": "Naam van de opleider aan wie je overdraagt; zonder deze optie blijft er ruimte om de naam in te vullen.",
     "metavar.name": "NAAM",

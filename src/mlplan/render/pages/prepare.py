@@ -166,7 +166,11 @@ def agreements_section(
     columns = [Column(t("summary.col.agreement"))]
     columns += [Column(t("prepare.col.owner"))] if owners else []
     columns += [Column(t("prepare.col.due"), wrap=False)] if dues else []
-    columns += [Column(t("summary.col.mentions")), Column(t("summary.col.moved"))]
+    # one item a line: what the agreement mentions, and how each moved
+    columns += [
+        Column(t("summary.col.mentions"), items=True),
+        Column(t("summary.col.moved"), items=True),
+    ]
     rows = []
     for a in agreements:
         row = [a.text]
