@@ -75,3 +75,14 @@ def example_plan(tmp_path: Path) -> Path:
     target = tmp_path / "plan.yaml"
     target.write_text(EXAMPLE_PLAN.read_text(encoding="utf-8"), encoding="utf-8")
     return target
+
+
+@pytest.fixture
+def init_example(
+    run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """The example plan made the way a user makes it (``mlplan init --example`` in an empty
+    directory, which becomes the working directory)."""
+    monkeypatch.chdir(tmp_path)
+    assert run("init", "--example").exit_code == 0
+    return tmp_path / "plan.yaml"

@@ -253,6 +253,20 @@ def test_summary_page(run, tmp_path: Path, fmt: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", SUMMARY_FORMATS)
+@pytest.mark.parametrize("command", ["prepare", "handover"])
+def test_prepare_and_handover(run, tmp_path: Path, command: str, fmt: str) -> None:
+    plan = hostile_plan(tmp_path)
+    result = run(command, str(plan), "-f", fmt, "--today", TODAY)
+    assert_clean(result)
+    if fmt == "json":
+        assert "Anne" + HOSTILE in strings(json.loads(result.stdout))
+    target = tmp_path / "out.txt"
+    written = run(command, str(plan), "-f", fmt, "-o", str(target), "--today", TODAY)
+    assert written.exit_code in (0, 1), written.stderr
+    assert not RAW.search(target.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("fmt", SUMMARY_FORMATS)
 def test_summary_group_overview(run, tmp_path: Path, fmt: str) -> None:
     result = run("summary", str(group(tmp_path)), "-f", fmt, "--today", TODAY)
     assert_clean(result)

@@ -633,3 +633,24 @@ def test_basisdocument_texts_occur_in_source(framework):
         texts += phase["goals"] + phase["examples"]
     missing = [t for t in texts if t not in source and t not in KNOWN_DIFFERENCES]
     assert missing == []
+
+
+def test_reflection_questions_are_the_tips_for_aios(framework):
+    """The questions on ``mlplan prepare``'s sheet, typed from section 03 ("Tips voor aios",
+    step 2 a–c), word for word; the third gets the closing parenthesis the source lacks."""
+    reflection = framework["reflection"]
+    assert reflection["title"] == (
+        "Tips voor aios: hoe pas ik de ontwikkeling van medisch leiderschap in in mijn opleiding?"
+    )
+    assert reflection["intro"] == "Ga voor de 4 beschreven competenties na:"
+    assert reflection["questions"] == [
+        "Wat weet/kan ik al en wat wil ik hierin ontwikkelen?",
+        "Hoe past dat binnen de activiteiten die ik de komende tijd (half jaar /jaar) ga uitvoeren",
+        "Formuleer je leerdoelen, ga (in samenspraak met opleider/collega’s) na wat je nodig "
+        "hebt om deze uit te voeren (faciliteiten, literatuur, training, specifieke rol of taak "
+        "in de uitvoering, supervisie/feedback)",
+    ]
+    source = _normalise(SOURCE_FILE.read_text(encoding="utf-8"))
+    assert reflection["title"].casefold() in source.casefold()  # the source's capitals
+    for text in [reflection["intro"], *reflection["questions"]]:
+        assert text.removesuffix(")") in source, text

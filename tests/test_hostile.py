@@ -167,6 +167,8 @@ READERS = (
     "calendar FILE",
     "calendar DIR",
     "diff",
+    "prepare",
+    "handover",
 )
 WRITERS = ("init", "add", "done", "status", "move", "meeting", "training")
 COMMANDS = (*READERS, *WRITERS)
@@ -188,6 +190,8 @@ def command_line(command: str, target: Target) -> list[str]:
         "summary FILE": ["summary", f],
         "calendar FILE": ["calendar", f],
         "diff": ["diff", f],
+        "prepare": ["prepare", f],
+        "handover": ["handover", f],
         "add": ["add", f, "--topic", "innovatie", "--title", "X", "--year", "1"],
         "done": ["done", f, "3"],  # activity 1 is done already: nothing would be written
         "status": ["status", f, "1", "dropped"],

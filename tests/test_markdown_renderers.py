@@ -320,6 +320,10 @@ DOCUMENTS = {
     "summary-since": ("summary", "{plans}", "--since", "2026-01-01", "-f", "markdown", *TODAY),
     "plan": ("plan", "{plans}/anne.yaml", "-f", "markdown", *TODAY),
     "plan-tricky": ("plan", "{plans}/tricky.yaml", "-f", "markdown", *TODAY),
+    "prepare": ("prepare", "{plans}/anne.yaml", "-f", "markdown", *TODAY),
+    "prepare-tricky": ("prepare", "{plans}/tricky.yaml", "-f", "markdown", *TODAY),
+    "handover": ("handover", "{plans}/anne.yaml", "-f", "markdown", "--to", "K. de Boer", *TODAY),
+    "handover-tricky": ("handover", "{plans}/tricky.yaml", "-f", "markdown", *TODAY),
     "framework": ("framework", "-f", "markdown"),
     "framework-topic": ("framework", "patientveiligheid", "-f", "markdown"),
     "framework-tricky": ("framework", "--framework", "{plans}/../kader.yaml", "-f", "markdown"),
@@ -405,7 +409,7 @@ def test_improvement_points_keep_their_details_nested(
 def test_user_text_shows_as_typed(run: Run, plans: Path, renderer: str) -> None:
     """Each tricky text shows character for character in every renderer: no list, quote,
     heading, rule, strikethrough, sub/superscript or maths is made of it."""
-    for name in ("plan-tricky", "summary-tricky", "framework-tricky"):
+    for name in ("plan-tricky", "summary-tricky", "framework-tricky", "handover-tricky"):
         tree = structure(RENDERERS[renderer](produce(run, plans, name, "nl")))
         whole = tree.text()  # a text made into a list or a heading loses its marker
         for typed in TRICKY:

@@ -79,7 +79,9 @@ def test_unknown_extension_is_a_usage_error(run: Run, example_plan: Path) -> Non
     target = example_plan.parent / "plan.html"
     result = run("plan", str(example_plan), "-o", str(target))
     assert result.exit_code == 2
-    assert "--format" in result.stderr
+    assert (
+        "gebruik de extensie .txt, .md, .markdown, .json, .csv, of geef --format" in result.stderr
+    )
     assert not target.exists()
 
 

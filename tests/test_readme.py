@@ -75,6 +75,8 @@ def test_the_readme_shows_every_command() -> None:
         "training",
         "calendar",
         "diff",
+        "prepare",
+        "handover",
     } <= shown
 
 

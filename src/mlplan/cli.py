@@ -298,7 +298,7 @@ def build_app() -> typer.Typer:
         STANDARD = "standard"
         EXCEL_NL = "excel-nl"
 
-    # one plan file to read (plan, diff)
+    # one plan file to read (plan, diff, prepare, handover)
     plan_path_arg = Annotated[
         Path, typer.Argument(help=t("arg.plan_path"), metavar=t("metavar.file"))
     ]
@@ -407,6 +407,87 @@ def build_app() -> typer.Typer:
             recursive=recursive,
             framework_path=framework,
             redact=redact,
+        )
+
+    # -- prepare and handover (issue 14): one document of one plan ----------------------
+
+    class PageFormat(StrEnum):
+        TABLE = "table"
+        MARKDOWN = "markdown"
+        JSON = "json"
+        PDF = "pdf"
+        DOCX = "docx"
+
+    page_format_opt = Annotated[
+        PageFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help=t("opt.page_format"),
+            # the choices are too many for the value column; the help names each
+            metavar=t("metavar.format"),
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ]
+    output_opt = Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help=t("opt.output"), metavar=t("metavar.file"), show_default=False
+        ),
+    ]
+    force_opt = Annotated[bool, typer.Option("--force", help=t("opt.plan.force"))]
+    @command("prepare")
+    def prepare_cmd(
+        path: plan_path_arg = Path("plan.yaml"),
+        fmt: page_format_opt = None,
+        output_file: output_opt = None,
+        redact: redact_opt = False,
+        force: force_opt = False,
+        today: today_opt = None,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.prepare import run
+
+        run(
+            path=path,
+            fmt=fmt.value if fmt else None,
+            output_path=output_file,
+            today=today,
+            framework_path=framework,
+            redact=redact,
+            force=force,
+        )
+
+    @command("handover")
+    def handover_cmd(
+        path: plan_path_arg = Path("plan.yaml"),
+        to: Annotated[
+            str | None,
+            typer.Option(
+                "--to", help=t("opt.handover.to"), metavar=t("metavar.name"), show_default=False
+            ),
+        ] = None,
+        fmt: page_format_opt = None,
+        output_file: output_opt = None,
+        redact: redact_opt = False,
+        force: force_opt = False,
+        today: today_opt = None,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.handover import run
+
+        run(
+            path=path,
+            to=to,
+            fmt=fmt.value if fmt else None,
+            output_path=output_file,
+            today=today,
+            framework_path=framework,
+            redact=redact,
+            force=force,
         )
 
     # -- calendar (issue 16) -----------------------------------------------------------

@@ -148,6 +148,15 @@ class Courses(_Model):
     optional: list[Course] = []
 
 
+class Reflection(_Model):
+    """The questions the source's tips ask an aios to go through for each competency
+    before making plans (``mlplan prepare`` puts them on the preparation sheet)."""
+
+    title: Text  # where they come from, as the source heads them
+    intro: Text
+    questions: Annotated[list[Text], Field(min_length=1)]
+
+
 class Framework(_Model):
     id: Id
     title: Text
@@ -158,6 +167,8 @@ class Framework(_Model):
     phases: list[Phase]
     competencies: Annotated[list[Competency], Field(min_length=1)]
     courses: Courses
+    # optional: a framework of one's own may have no such tips
+    reflection: Reflection | None = None
 
     # -- lookups (the framework is frozen, so these are computed once) ----------------
     @cached_property

@@ -27,7 +27,7 @@ from mlplan.commands.summary import collect
 from mlplan.errors import InputError
 from mlplan.events import Event, merge, plan_events
 from mlplan.framework import Framework, load_framework
-from mlplan.i18n import finding_counts, plural, t
+from mlplan.i18n import plural, t
 
 FORMAT = "ics"
 
@@ -115,8 +115,6 @@ def _say_errors(with_errors: list[CheckedPlan], group: bool) -> None:
 def _checked(path: Path, fw: Framework, day: dt.date, group: bool) -> CheckedPlan | None:
     """The checked plan; in a group, an unreadable or invalid plan is reported on one line
     and skipped (``None``, or no model); a single one stops the command as ``plan`` does."""
-    from mlplan.render.diagnostics import to_text
-
     try:
         checked = check_file(path, fw, day, str(path))
     except InputError as exc:
@@ -130,10 +128,7 @@ def _checked(path: Path, fw: Framework, day: dt.date, group: bool) -> CheckedPla
         errors = plural("count.errors", checked.errors)
         output.err(t("calendar.skipped_invalid", path=checked.path, errors=errors))
         return checked
-    for line in to_text(checked.diagnostics, 1).splitlines()[:-1]:  # not its count line
-        output.err(line)
-    output.err(t("plan.check_count", **finding_counts(checked.errors, checked.warnings)))
-    output.err(t("calendar.not_written", path=checked.path))
+    options.say_invalid(checked, "calendar.not_written")
     return checked
 
 

@@ -89,3 +89,16 @@ def say_unredacted(paths: list[str]) -> None:
     if paths:
         count = plural("count.plans", len(paths))
         output.err(t("privacy.unredacted_group", count=count, paths=", ".join(paths)))
+
+
+def say_invalid(checked: CheckedPlan, key: str) -> None:
+    """On stderr, for a plan that does not validate and so gets no output: its findings as
+    ``check`` prints them, their count, and ``key``'s line on what was not made."""
+    from mlplan import output
+    from mlplan.i18n import finding_counts, t
+    from mlplan.render.diagnostics import to_text
+
+    for line in to_text(checked.diagnostics, 1).splitlines()[:-1]:  # not its count line
+        output.err(line)
+    output.err(t("plan.check_count", **finding_counts(checked.errors, checked.warnings)))
+    output.err(t(key, path=checked.path))

@@ -21,7 +21,7 @@ from mlplan.checking import check_file
 from mlplan.commands import options
 from mlplan.errors import UsageError
 from mlplan.framework import load_framework, shipped_path
-from mlplan.i18n import finding_counts, plural, t
+from mlplan.i18n import plural, t
 
 FORMATS = ("table", "markdown", "json", "csv")
 # what an --output file's extension says, when --format does not
@@ -103,15 +103,10 @@ def run(
         raise UsageError("plan.csv_dialect_needs_csv")
     fw = load_framework(framework_path)
 
-    from mlplan.render.diagnostics import to_text
-
     checked = check_file(path, fw, day, str(path))
     if checked.plan is None:
         # YAML or schema errors: no half plan; the findings as ``check`` prints them
-        for line in to_text(checked.diagnostics, 1).splitlines()[:-1]:  # not its count line
-            output.err(line)
-        output.err(t("plan.check_count", **finding_counts(checked.errors, checked.warnings)))
-        output.err(t("plan.not_shown", path=checked.path))
+        options.say_invalid(checked, "plan.not_shown")
         raise typer.Exit(1)
 
     checked = options.shareable(checked, redact)

@@ -19,6 +19,7 @@ MESSAGES: dict[str, str] = {
     "metavar.kind": "KIND",
     "metavar.owner": "WHO",
     "metavar.outcome": "N=OUTCOME",
+    "metavar.format": "FORMAT",
     "help.arguments": "Arguments",
     "help.options": "Options",
     "help.commands": "Commands",
@@ -1031,4 +1032,65 @@ MESSAGES: dict[str, str] = {
     "calendar.same_aios": "{first} and {later} are plans of the same aios ({name}); the events of {later} get UIDs of their own",
     "count.calendar_events.one": "1 event",
     "count.calendar_events.other": "{n} events",
+    # --- prepare and handover (issue 14) ----------------------------------------------
+    "count.meetings.one": "1 meeting",
+    "count.meetings.other": "{n} meetings",
+    "prepare.title": "{name} — meeting preparation {date}",
+    "prepare.subject": "Preparation for a meeting on medical leadership",
+    "prepare.work.intro": "Per competency what you completed, with the evidence. Write a short self-assessment for each competency; the questions from the tips for residents help you with it.",
+    "prepare.quote": "‘{text}’",
+    "prepare.source": "From: {title} — {work} ({by}, {year}); quoted in the source's Dutch.",
+    "prepare.self_assessment": "Self-assessment",
+    "prepare.competency.summary": "{covered}/{total} covered, {done} done",
+    "prepare.h.agreements": "Open agreements of the last meeting ({date}, {kind})",
+    "prepare.h.agreements_none": "Open agreements",
+    "prepare.none.agreements": "No open agreements.",
+    "prepare.col.owner": "Who",
+    "prepare.col.due": "Due",
+    "prepare.owner.aios": "resident",
+    "prepare.owner.opleider": "supervisor",
+    "handover.title": "Handover document on medical leadership: {name}",
+    "handover.subject": "Handover document (overdrachtsdocument) on medical leadership",
+    "handover.h.who": "Resident and training",
+    "handover.label.aios": "Resident (aios)",
+    "handover.label.to": "Handed over to",
+    "handover.label.date": "Date of handover",
+    "handover.h.done": "Completed activities",
+    "handover.none.done": "No activities completed yet.",
+    "handover.h.open": "Open and planned",
+    "handover.none.open": "No open or planned activities.",
+    "handover.overdue": "overdue",
+    "handover.overdue_note": "Overdue: from a training year that has ended, and not yet completed.",
+    "handover.h.dropped": "Dropped",
+    "handover.dropped": "{title} (year {year})",
+    "handover.agreements": "Agreements:",
+    "handover.planned": "planned",
+    "cmd.prepare.help": (
+        "The resident's preparation sheet for a meeting: per competency what was done since "
+        "the last meeting, with evidence and room for a short self-assessment, the questions "
+        "from the tips for residents, the open agreements, what is due next and what the "
+        "check finds. One page, to send to your supervisor."
+    ),
+    "cmd.prepare.epilog": (
+        "Examples: mlplan prepare · mlplan prepare plan.yaml --output preparation.md · "
+        "mlplan prepare --redact --format markdown > preparation.md"
+    ),
+    "cmd.handover.help": (
+        "The handover document (overdrachtsdocument) for the next supervisor: the resident, "
+        "the training and where it stands, everything completed with date and evidence, what "
+        "is open and planned, coverage per competency, courses, improvement points, the "
+        "meetings with the open agreements, and the check."
+    ),
+    "cmd.handover.epilog": (
+        "Examples: mlplan handover --to 'Dr K. de Boer' · mlplan handover plan.yaml "
+        "--output handover.md · mlplan handover --format json > handover.json"
+    ),
+    "opt.page_format": (
+        "Output format: table (terminal), markdown, json, pdf or docx (Word; pdf and docx "
+        "only with --output). Without this option the format follows from the extension of "
+        "--output (.txt, .md, .json, .pdf, .docx)."
+    ),
+    "opt.handover.to": "Name of the supervisor you hand over to; without this option there is room to write the name in.",
+    "metavar.name": "NAME",
+    "page.not_made": "{path}: no document was made because the plan is not valid; fix the errors above first.",
 }

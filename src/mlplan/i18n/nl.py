@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "metavar.kind": "SOORT",
     "metavar.owner": "WIE",
     "metavar.outcome": "N=UITKOMST",
+    "metavar.format": "FORMAAT",
     "help.arguments": "Argumenten",
     "help.options": "Opties",
     "help.commands": "Opdrachten",
@@ -1032,4 +1033,65 @@ MESSAGES: dict[str, str] = {
     "calendar.same_aios": "{first} en {later} zijn plannen van dezelfde aios ({name}); de agenda-items van {later} krijgen een eigen UID",
     "count.calendar_events.one": "1 agenda-item",
     "count.calendar_events.other": "{n} agenda-items",
+    # --- prepare and handover (issue 14) ----------------------------------------------
+    "count.meetings.one": "1 gesprek",
+    "count.meetings.other": "{n} gesprekken",
+    "prepare.title": "{name} — voorbereiding gesprek {date}",
+    "prepare.subject": "Voorbereiding gesprek medisch leiderschap",
+    "prepare.work.intro": "Per competentie wat je hebt afgerond, met het bewijs. Schrijf bij elke competentie kort je zelfbeoordeling; de vragen uit de tips voor aios helpen je daarbij.",
+    "prepare.quote": "‘{text}’",
+    "prepare.source": "Uit: {title} — {work} ({by}, {year}).",
+    "prepare.self_assessment": "Zelfbeoordeling",
+    "prepare.competency.summary": "{covered}/{total} gedekt, {done} afgerond",
+    "prepare.h.agreements": "Open afspraken van het laatste gesprek ({date}, {kind})",
+    "prepare.h.agreements_none": "Open afspraken",
+    "prepare.none.agreements": "Geen open afspraken.",
+    "prepare.col.owner": "Wie",
+    "prepare.col.due": "Uiterlijk",
+    "prepare.owner.aios": "aios",
+    "prepare.owner.opleider": "opleider",
+    "handover.title": "Overdrachtsdocument medisch leiderschap: {name}",
+    "handover.subject": "Overdrachtsdocument medisch leiderschap",
+    "handover.h.who": "Aios en opleiding",
+    "handover.label.aios": "Aios",
+    "handover.label.to": "Overgedragen aan",
+    "handover.label.date": "Datum van overdracht",
+    "handover.h.done": "Afgeronde activiteiten",
+    "handover.none.done": "Nog geen activiteiten afgerond.",
+    "handover.h.open": "Open en gepland",
+    "handover.none.open": "Geen open of geplande activiteiten.",
+    "handover.overdue": "achterstallig",
+    "handover.overdue_note": "Achterstallig: uit een afgelopen opleidingsjaar en nog niet afgerond.",
+    "handover.h.dropped": "Vervallen",
+    "handover.dropped": "{title} (jaar {year})",
+    "handover.agreements": "Afspraken:",
+    "handover.planned": "gepland",
+    "cmd.prepare.help": (
+        "Het voorbereidingsblad van de aios voor een gesprek: per competentie wat er sinds "
+        "het laatste gesprek is gedaan, met bewijs en ruimte voor een korte zelfbeoordeling, "
+        "de vragen uit de tips voor aios, de open afspraken, wat eraan komt en wat de "
+        "controle vindt. Eén pagina, om naar je opleider te sturen."
+    ),
+    "cmd.prepare.epilog": (
+        "Voorbeelden: mlplan prepare · mlplan prepare plan.yaml --output voorbereiding.md · "
+        "mlplan prepare --redact --format markdown > voorbereiding.md"
+    ),
+    "cmd.handover.help": (
+        "Het overdrachtsdocument voor de volgende opleider: de aios, de opleiding en waar die "
+        "staat, alles wat is afgerond met datum en bewijs, wat open en gepland is, dekking "
+        "per competentie, cursussen, verbeterpunten, de gesprekken met de open afspraken en "
+        "de controle."
+    ),
+    "cmd.handover.epilog": (
+        "Voorbeelden: mlplan handover --to 'dr. K. de Boer' · mlplan handover plan.yaml "
+        "--output overdracht.md · mlplan handover --format json > overdracht.json"
+    ),
+    "opt.page_format": (
+        "Uitvoerformaat: table (terminal), markdown, json, pdf of docx (Word; pdf en docx "
+        "alleen met --output). Zonder deze optie volgt het formaat uit de extensie van "
+        "--output (.txt, .md, .json, .pdf, .docx)."
+    ),
+    "opt.handover.to": "Naam van de opleider aan wie je overdraagt; zonder deze optie blijft er ruimte om de naam in te vullen.",
+    "metavar.name": "NAAM",
+    "page.not_made": "{path}: er is geen document gemaakt omdat het plan niet geldig is; herstel eerst de fouten hierboven.",
 }

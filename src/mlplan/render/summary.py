@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from mlplan import output
@@ -65,19 +65,22 @@ def _status(status: str) -> str:
     return t(f"status.{status}")
 
 
-def _topic(item: Item) -> str:
+def item_topic(item: Item) -> str:
     return t("summary.course") if item.kind == "course" else (item.topic_title or item.topic or "")
 
 
-def moved_text(m: Matched) -> str:
-    return t(f"summary.moved.{m.state}", date=_date(m.item.done_on))
+def moved_text(m: Matched, show: Callable[[dt.date], str] | None = None) -> str:
+    """Whether an item an agreement mentions moved; its date as ``show`` writes dates
+    (ISO, as on the summary page, by default)."""
+    day = m.item.done_on
+    return t(f"summary.moved.{m.state}", date=(show or _date)(day) if day else "")
 
 
-def _meeting_kind(kind: str) -> str:
+def meeting_kind(kind: str) -> str:
     return t(f"meeting.{kind}")
 
 
-def _done_heading(s: Summary) -> str:
+def done_heading(s: Summary) -> str:
     return t(f"summary.h.done.{s.since_source}", date=_date(s.since))
 
 
@@ -88,7 +91,7 @@ def coming(months: int) -> str:
     return t("summary.coming.months", months=plural("count.months", months))
 
 
-def _due_heading(s: Summary) -> str:
+def due_heading(s: Summary) -> str:
     return t("summary.h.due", coming=coming(s.months), until=_date(s.due_until))
 
 
@@ -96,7 +99,7 @@ def _agreements_heading(s: Summary) -> str:
     m = s.last_meeting
     if m is None:
         return t("summary.h.agreements_none")
-    return t("summary.h.agreements", date=_date(m.date), kind=_meeting_kind(m.kind))
+    return t("summary.h.agreements", date=_date(m.date), kind=meeting_kind(m.kind))
 
 
 def talking_point_text(point: TalkingPoint, *, markdown: bool = False) -> str:
@@ -112,7 +115,7 @@ def _finding(d: Diagnostic) -> str:
     return f"{one_line(d.path)}:{d.line}:{d.column}: {d.code} {one_line(d.message)}"
 
 
-def _meta(s: Summary) -> str:
+def meta_line(s: Summary) -> str:
     parts: list[str] = []
     if s.aios is not None:
         parts += [p for p in (s.aios.specialty, s.aios.institution) if p]
@@ -189,7 +192,7 @@ def overview_note(since: dt.date | None, months: int) -> str:
 # -- JSON ----------------------------------------------------------------------------------
 
 
-def _item_json(item: Item) -> dict[str, Any]:
+def item_json(item: Item) -> dict[str, Any]:
     return {
         "kind": item.kind,
         "number": item.index + 1,  # as `mlplan plan` numbers it, and the edit commands take it
@@ -265,15 +268,15 @@ def page_json(s: Summary) -> dict[str, Any]:
         "done_since": {
             "since": _date(s.since) or None,
             "source": s.since_source,
-            "items": [_item_json(i) for i in s.done_since],
+            "items": [item_json(i) for i in s.done_since],
         },
         "due": {
             "months": s.months,
             "from": _date(s.today),
             "until": _date(s.due_until) or None,
-            "items": [_item_json(i) for i in s.due],
+            "items": [item_json(i) for i in s.due],
         },
-        "overdue": [_item_json(i) for i in s.overdue],
+        "overdue": [item_json(i) for i in s.overdue],
         "improvement_points": [
             {"point": p.point, "how": p.how, "evidence": p.evidence} for p in s.improvement_points
         ],
@@ -288,8 +291,7 @@ def page_json(s: Summary) -> dict[str, Any]:
                     "text": a.text,
                     "moved": a.moved,
                     "items": [
-                        {**_item_json(m.item), "state": m.state, "moved": m.moved}
-                        for m in a.matches
+                        {**item_json(m.item), "state": m.state, "moved": m.moved} for m in a.matches
                     ],
                 }
                 for a in meeting.agreements
@@ -383,7 +385,7 @@ def page_markdown(s: Summary, *, level: int = 1) -> str:
     """The page as GitHub-flavoured Markdown: a heading with name and date, a section per
     subject. ``level=2`` nests it under a group overview."""
     h1, h2 = "#" * level, "#" * (level + 1)
-    lines = [f"{h1} {escape(_title(s))}", "", escape(_meta(s)), ""]
+    lines = [f"{h1} {escape(_title(s))}", "", escape(meta_line(s)), ""]
     if s.aios is not None:
         lines += _position_markdown(s, h2)
     lines += [f"{h2} {t('summary.h.check')}", ""]
@@ -403,9 +405,9 @@ def page_markdown(s: Summary, *, level: int = 1) -> str:
     if s.aios is None:
         return "\n".join(lines)
     lines += _coverage_markdown(s, h2)
-    lines += [f"{h2} {escape(_done_heading(s))}", ""]
+    lines += [f"{h2} {escape(done_heading(s))}", ""]
     lines += _items_markdown(s.done_since, "done", "summary.none.done")
-    lines += [f"{h2} {escape(_due_heading(s))}", ""]
+    lines += [f"{h2} {escape(due_heading(s))}", ""]
     lines += _items_markdown(s.due, "open", "summary.none.due")
     lines += [f"{h2} {t('summary.h.overdue')}", ""]
     lines += _items_markdown(s.overdue, "open", "summary.none.overdue")
@@ -433,14 +435,16 @@ def page_markdown(s: Summary, *, level: int = 1) -> str:
     return "\n".join(lines)
 
 
-def _position_markdown(s: Summary, h2: str) -> list[str]:
+def position_fields(s: Summary) -> list[tuple[str, str]]:
+    """(label, value) of the page's "Stand van zaken": the year at ``today`` with its
+    dates, the training, part-time work when any, and the last meeting."""
     assert s.position is not None
     pos = s.position
     meeting = (
         t(
             "summary.meeting",
             date=_date(s.last_meeting.date),
-            kind=_meeting_kind(s.last_meeting.kind),
+            kind=meeting_kind(s.last_meeting.kind),
         )
         if s.last_meeting
         else t("summary.no_meeting")
@@ -451,17 +455,20 @@ def _position_markdown(s: Summary, h2: str) -> list[str]:
         end=_date(pos.end),
         years=years_text(pos.duration),
     )
+    fields = [
+        (t("summary.label.year"), position_text(pos, dates=True)),
+        (t("summary.label.training"), training),
+        (t("summary.label.calendar"), calendar_text(pos.calendar, _date) or ""),
+        (t("summary.label.last_meeting"), meeting),
+    ]
+    return [(label, value) for label, value in fields if value]
+
+
+def _position_markdown(s: Summary, h2: str) -> list[str]:
     return [
         f"{h2} {t('summary.h.position')}",
         "",
-        bullet(f"**{t('summary.label.year')}:** {escape(position_text(pos, dates=True))}"),
-        bullet(f"**{t('summary.label.training')}:** {escape(training)}"),
-        *[
-            bullet(f"**{t('summary.label.calendar')}:** {escape(text)}")
-            for text in [calendar_text(pos.calendar, _date)]
-            if text
-        ],
-        bullet(f"**{t('summary.label.last_meeting')}:** {escape(meeting)}"),
+        *[bullet(f"**{label}:** {escape(value)}") for label, value in position_fields(s)],
         "",
     ]
 
@@ -502,7 +509,7 @@ def _items_markdown(items: Sequence[Item], kind: str, empty: str) -> list[str]:
             t("summary.col.topic"),
             t("summary.col.evidence"),
         ]
-        rows = [[_date(i.done_on), i.title, _topic(i), i.evidence or ""] for i in items]
+        rows = [[_date(i.done_on), i.title, item_topic(i), i.evidence or ""] for i in items]
     else:
         headers = [
             t("summary.col.year"),
@@ -510,7 +517,7 @@ def _items_markdown(items: Sequence[Item], kind: str, empty: str) -> list[str]:
             t("summary.col.topic"),
             t("summary.col.status"),
         ]
-        rows = [[_num(i.year), i.title, _topic(i), _status(i.status)] for i in items]
+        rows = [[_num(i.year), i.title, item_topic(i), _status(i.status)] for i in items]
     return [*table(headers, rows), ""]
 
 
@@ -598,38 +605,11 @@ def print_separator(console: Console) -> None:
 
 def page_lines(s: Summary, page: _Page) -> None:
     page.line(_title(s), layout.BOLD)
-    page.line(_meta(s), layout.DIM)
+    page.line(meta_line(s), layout.DIM)
     if s.aios is not None:
         assert s.position is not None
         page.heading(t("summary.h.position"))
-        meeting = (
-            t(
-                "summary.meeting",
-                date=_date(s.last_meeting.date),
-                kind=_meeting_kind(s.last_meeting.kind),
-            )
-            if s.last_meeting
-            else t("summary.no_meeting")
-        )
-        pos = s.position
-        training = t(
-            "summary.training",
-            start=_date(pos.start),
-            end=_date(pos.end),
-            years=years_text(pos.duration),
-        )
-        page.grid(
-            [
-                (label, value, layout.BOLD, None)
-                for label, value in (
-                    (t("summary.label.year"), position_text(pos, dates=True)),
-                    (t("summary.label.training"), training),
-                    (t("summary.label.calendar"), calendar_text(pos.calendar, _date) or ""),
-                    (t("summary.label.last_meeting"), meeting),
-                )
-                if value
-            ]
-        )
+        page.grid([(label, value, layout.BOLD, None) for label, value in position_fields(s)])
     page.heading(t("summary.h.check"))
     if not s.check.findings:
         page.text(t("summary.check.clean"))
@@ -666,9 +646,9 @@ def page_lines(s: Summary, page: _Page) -> None:
             cells.append(", ".join(m.id for m in c.missing))
         rows.append(cells)
     page.table(columns, rows)
-    page.heading(_done_heading(s))
+    page.heading(done_heading(s))
     _page_items(page, s.done_since, "done", "summary.none.done")
-    page.heading(_due_heading(s))
+    page.heading(due_heading(s))
     _page_items(page, s.due, "open", "summary.none.due")
     page.heading(t("summary.h.overdue"))
     _page_items(page, s.overdue, "open", "summary.none.overdue")
@@ -710,7 +690,7 @@ def _page_items(page: _Page, items: Sequence[Item], kind: str, empty: str) -> No
             "summary.col.topic",
             "summary.col.evidence",
         )
-        rows = [[_date(i.done_on), i.title, _topic(i), i.evidence or ""] for i in items]
+        rows = [[_date(i.done_on), i.title, item_topic(i), i.evidence or ""] for i in items]
     else:
         headers = (
             "summary.col.year",
@@ -718,7 +698,7 @@ def _page_items(page: _Page, items: Sequence[Item], kind: str, empty: str) -> No
             "summary.col.topic",
             "summary.col.status",
         )
-        rows = [[_num(i.year), i.title, _topic(i), _status(i.status)] for i in items]
+        rows = [[_num(i.year), i.title, item_topic(i), _status(i.status)] for i in items]
     page.table([layout.Column(t(h)) for h in headers], rows)
 
 

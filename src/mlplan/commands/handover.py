@@ -1,0 +1,50 @@
+"""``mlplan handover``: the overdrachtsdocument for the next opleider (docs/meetings.md).
+
+The aios, the training and where it stands, everything done with date and evidence, what
+is open and planned, coverage, courses, improvement points, the meetings with the
+agreements still open, and check's findings. Exit codes as ``mlplan plan`` (see
+:mod:`mlplan.commands.pages`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mlplan.checking import CheckedPlan
+from mlplan.commands import options
+from mlplan.commands.pages import run_page
+from mlplan.framework import Framework
+from mlplan.handover import Handover, build
+
+
+def run(
+    *,
+    path: Path,
+    to: str | None,
+    fmt: str | None,
+    output_path: Path | None,
+    today: str | None,
+    framework_path: Path | None,
+    redact: bool = False,
+    force: bool = False,
+) -> None:
+    from mlplan.render.pages import handover as page
+
+    receiver = options.text_option("--to", to)
+
+    def make(checked: CheckedPlan, fw: Framework, day: dt.date) -> Handover:
+        return build(checked, fw, day, receiver)
+
+    run_page(
+        path=path,
+        fmt=fmt,
+        output_path=output_path,
+        today=today,
+        framework_path=framework_path,
+        redact=redact,
+        force=force,
+        make=make,
+        document=page.document,
+        data=page.to_data,
+    )

@@ -1,0 +1,100 @@
+"""The run every one-plan document command shares (``prepare``, ``handover``): read and
+check the plan, mask it with ``--redact``, build the page once as a document, and emit it
+as terminal text, Markdown, PDF or Word (``mlplan.formats`` names the emitter), or its facts
+as JSON, to stdout or through the safe ``--output`` writer.
+
+Exit codes, as ``mlplan plan``: 0 when the document is made and the plan has no errors;
+1 when it has errors (a plan with rule errors still gets its document, whose last section
+lists them; a plan that does not validate gets none, and its findings go to stderr as
+``check`` prints them); 2 for usage errors, an unreadable file, an invalid framework, or an
+output file that cannot be written or is one of the inputs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+
+from mlplan import formats, output
+from mlplan.checking import CheckedPlan, check_file
+from mlplan.commands import documents, options
+from mlplan.commands.plan import FILE_WIDTH, refuse_output, resolve_format
+from mlplan.framework import Framework, load_framework
+from mlplan.i18n import plural, t
+from mlplan.render.document import Document
+
+FORMATS = ("table", "markdown", "json", "pdf", "docx")
+# what an --output file's extension says, when --format does not
+EXTENSIONS = formats.extensions(FORMATS)
+
+T = TypeVar("T")
+
+
+def run_page(
+    *,
+    path: Path,
+    fmt: str | None,
+    output_path: Path | None,
+    today: str | None,
+    framework_path: Path | None,
+    redact: bool,
+    force: bool,
+    make: Callable[[CheckedPlan, Framework, dt.date], T],
+    document: Callable[[T], Document],
+    data: Callable[[T], dict[str, Any]],
+) -> None:
+    """Make one page of the plan at ``path``: ``make`` gives its facts, ``document`` the
+    page and ``data`` its JSON."""
+    day = options.today(today)
+    if output_path is not None:
+        refuse_output(
+            output_path, [path], framework_path, resolve_format(fmt, output_path, EXTENSIONS)
+        )
+    chosen = resolve_format(fmt, output_path, EXTENSIONS)
+    documents.prepare(chosen, output_path)  # PDF and Word: --output, and their extra
+    fw = load_framework(framework_path)
+    checked = check_file(path, fw, day, str(path))
+    if checked.plan is None:
+        options.say_invalid(checked, "page.not_made")
+        raise typer.Exit(1)
+    checked = options.shareable(checked, redact)
+    facts = make(checked, fw, day)
+    if documents.is_document(chosen):
+        documents.write(document(facts), chosen, output_path, force=force)
+    else:
+        if chosen == "json":
+            from mlplan.render.summary import to_json
+
+            text = to_json(data(facts)) + "\n"
+        else:
+            text = emit(document(facts), chosen, to_file=output_path is not None)
+        if output_path is not None:
+            from mlplan.fileio import write_output
+
+            write_output(output_path, output.clean(text), chosen, force=force)  # as on stdout
+            output.err(t("plan.written", path=str(output_path), format=chosen))
+        else:
+            output.out(text)
+    if checked.errors:
+        errors = plural("count.errors", checked.errors)
+        output.err(t("plan.has_errors", path=checked.path, errors=errors))
+        raise typer.Exit(1)
+
+
+def emit(doc: Document, fmt: str, *, to_file: bool) -> str:
+    """The document as Markdown, or as terminal text at the terminal's width (in colour
+    only on a colour terminal), ``FILE_WIDTH`` wide and plain in a file."""
+    if fmt == "markdown":
+        from mlplan.render.emit_markdown import to_markdown
+
+        return to_markdown(doc)
+    from mlplan.render.emit_text import to_text
+
+    if to_file:
+        return to_text(doc, width=FILE_WIDTH, color=False)
+    return to_text(doc, width=output.console().width, color=output.use_color(sys.stdout))

@@ -1,0 +1,49 @@
+"""``mlplan prepare``: the aios's preparation sheet before a meeting (docs/meetings.md).
+
+One page to fill in and send to the opleider: per competency what was done since the last
+meeting with its evidence and a line for a self-assessment, the questions of the
+framework's tips, the open agreements, what is due next and what check finds. Exit codes
+as ``mlplan plan`` (see :mod:`mlplan.commands.pages`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mlplan.checking import CheckedPlan
+from mlplan.commands.pages import run_page
+from mlplan.framework import Framework
+from mlplan.prepare import Preparation, prepare
+
+
+def _make(checked: CheckedPlan, fw: Framework, day: dt.date) -> Preparation:
+    from mlplan.summary import summarise
+
+    return prepare(summarise(checked, fw, day), fw)
+
+
+def run(
+    *,
+    path: Path,
+    fmt: str | None,
+    output_path: Path | None,
+    today: str | None,
+    framework_path: Path | None,
+    redact: bool = False,
+    force: bool = False,
+) -> None:
+    from mlplan.render.pages import prepare as page
+
+    run_page(
+        path=path,
+        fmt=fmt,
+        output_path=output_path,
+        today=today,
+        framework_path=framework_path,
+        redact=redact,
+        force=force,
+        make=_make,
+        document=page.document,
+        data=page.to_data,
+    )
