@@ -106,6 +106,8 @@ class CompetencyCoverage:
     done: int  # topics whose minimum is done
     total: int
     missing: tuple[MissingTopic, ...]
+    # each topic's state, in the framework's order (the group's matrix of aios × topics)
+    states: tuple[domain.CoverageState, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +227,8 @@ class OverviewRow:
     errors: int
     warnings: int
     first_error: Diagnostic | None
+    # the state of every topic of the framework, in its order; empty when it does not load
+    topic_states: tuple[domain.CoverageState, ...] = ()
 
 
 # -- the page ------------------------------------------------------------------------------
@@ -335,6 +339,7 @@ def coverage_of(cov: list[TopicCoverage]) -> Coverage:
             missing=tuple(
                 MissingTopic(c.topic.id, c.topic.title) for c in group if c.state == "missing"
             ),
+            states=tuple(c.state for c in group),
         )
         for n, group in per.items()
     )
@@ -691,6 +696,7 @@ def overview_row(summary: Summary) -> OverviewRow:
         errors=summary.check.errors,
         warnings=summary.check.warnings,
         first_error=first_error,
+        topic_states=tuple(s for c in cov.competencies for s in c.states) if cov else (),
     )
 
 
