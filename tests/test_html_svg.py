@@ -4,6 +4,7 @@ shown by Chromium with each status's colour where the picture says it is."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -150,16 +151,41 @@ def shown(markup: str, tmp_path: Path, name: str) -> object:
     return image
 
 
-def test_chromium_draws_each_mark_in_its_status_colour(tmp_path: Path) -> None:
-    ov = overview_of(EXAMPLE.read_text(encoding="utf-8"), TODAY)
+STATUSES = ("done", "in_progress", "planned", "dropped")
+CROWDED = plan_yaml(
+    years=2,
+    activities=[
+        {
+            "topic": "overlegmomenten",
+            "title": f"Overdracht {n}",
+            "year": 1,
+            "status": STATUSES[n % 4],
+        }
+        for n in range(40)
+    ],
+)
+
+
+def test_many_activities_in_one_year_get_smaller_marks_side_by_side() -> None:
+    _, placed = svg.timeline_layout(overview_of(CROWDED, TODAY))
+    marks = sorted((p for p in placed if p.kind == "activity"), key=lambda p: p.x)
+    assert len(marks) == 40 and len({p.y for p in marks}) == 1
+    assert marks[0].radius < svg.MARK_RADIUS
+    assert all(b.x - a.x >= a.radius + b.radius for a, b in itertools.pairwise(marks))
+
+
+@pytest.mark.parametrize("plan", ["example", "crowded"])
+def test_chromium_draws_each_mark_in_its_status_colour(plan: str, tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8") if plan == "example" else CROWDED
+    ov = overview_of(text, TODAY)
     markup, placed = svg.timeline_layout(ov)
     image = shown(markup, tmp_path, "timeline")
-    r = svg.MARK_RADIUS
     for p in placed:
+        r = p.radius or svg.MARK_RADIUS
         box = (p.x - r, p.y - r, p.x + r, p.y + r)
         if p.kind == "activity":
             own = count_color(image, box, svg.STATUS_COLOR[p.status])
-            assert own > 20, (p, own)
+            assert own > 2 * r * r * 0.4, (p, own)
             for other, color in svg.STATUS_COLOR.items():
                 if other != p.status:
                     assert count_color(image, box, color, tolerance=20) < 4, (p, other)
@@ -174,7 +200,12 @@ def test_chromium_draws_each_mark_in_its_status_colour(tmp_path: Path) -> None:
     lanes_only = (svg.LABEL_WIDTH, min(ys) - half, svg.TIMELINE_WIDTH, max(ys) + half)
     everywhere = sum(count_color(image, lanes_only, c, 20) for c in svg.STATUS_COLOR.values())
     inside = sum(
-        count_color(image, (p.x - r, p.y - r, p.x + r, p.y + r), svg.STATUS_COLOR[p.status], 20)
+        count_color(
+            image,
+            (p.x - p.radius, p.y - p.radius, p.x + p.radius, p.y + p.radius),
+            svg.STATUS_COLOR[p.status],
+            20,
+        )
         for p in placed
         if p.kind == "activity"
     )

@@ -208,6 +208,7 @@ class Placed:
     x: float
     y: float
     status: str = ""
+    radius: float = 0.0  # of an activity's mark
 
 
 def plan_timeline(ov: Overview) -> Figure:
@@ -354,15 +355,17 @@ def timeline_layout(ov: Overview) -> tuple[str, list[Placed]]:
             row = lanes.index(lane_no)
             cy = lanes_top + row * LANE_HEIGHT + LANE_HEIGHT / 2
             count = len(g.activities)
+            # many activities in one year: smaller marks, still side by side
+            radius = max(2.5, min(MARK_RADIUS, (right - left) / count / 2 - 1))
             for k, a in enumerate(g.activities):
                 cx = left + (k + 0.5) / count * (right - left)
                 status = a.activity.status.value
                 tip = f"{a.number}. {a.activity.title} · {t(f'status.{status}')}"
                 body.append(
                     f'<g class="mark status-{status}"><title>{text(tip)}</title>'
-                    f"{status_mark(status, cx, cy, MARK_RADIUS)}</g>"
+                    f"{status_mark(status, cx, cy, radius)}</g>"
                 )
-                placed.append(Placed("activity", cx, cy, status))
+                placed.append(Placed("activity", cx, cy, status, radius))
     # the meetings: ticks under the lanes
     body.append(_label(8, axis + 14, t("svg.timeline.meetings"), color=MUTED))
     body.append(
