@@ -117,3 +117,16 @@ def test_the_page_asks_the_network_for_nothing(tmp_path: Path) -> None:
         ),
     )
     assert page_requests(write(tmp_path, smuggled, "smuggled"), tmp_path) == []
+
+
+def test_the_browser_reads_the_file_as_written(tmp_path: Path) -> None:
+    # no element moved, dropped or added by the parser's error recovery: the DOM Chromium
+    # builds has the file's elements in the file's order (valid nesting, closed elements),
+    # for the pictures and for every block type with hostile text in every slot
+    from test_html import HOSTILE, every_block, parse
+
+    for name, doc in (("pictures", example_document()), ("blocks", every_block(HOSTILE))):
+        page = write(tmp_path, doc, name)
+        written = parse(page.read_text(encoding="utf-8")).names()
+        assert parse(dump_dom(page, tmp_path)).names() == written, name
+        assert ("thead" in written) == (name == "blocks")
