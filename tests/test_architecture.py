@@ -34,6 +34,7 @@ DOMAIN = (
     "errors",
     "events",
     "fileio",
+    "formats",
     "framework",
     "initplan",
     "names",

@@ -268,3 +268,110 @@ def test_a_group_file_is_written_in_parts_around_its_pages() -> None:
     assert parsed.attrs("html") == [{"lang": "en"}]
     assert parsed.names().count("article") == 2 and parsed.names().count("h2") == 2
     assert html.rstrip().endswith("</html>")
+
+
+# -- the emitters' shared sample (tests/test_emitters.py): what HTML shows of each block ----
+
+
+def _sample() -> str:
+    from test_emitters import SAMPLE
+
+    return emit_html.to_html(SAMPLE)
+
+
+def _html_section(out: str) -> None:
+    assert '<section id="year-2">\n<h2 class="tone-accent">Jaar 2 (sep 2026 – aug 2027)</h2>' in out
+    assert "<h3>Competentie 1</h3>" in out
+    assert '<h2>Dekking</h2>\n<p class="summary">12 van 20 gedekt</p>' in out
+
+
+def _html_paragraph(out: str) -> None:
+    assert (
+        "<p>Status: afgerond of bezig.</p>" in out and "Met het Nr" not in out
+    )  # documents' words
+    assert '<p class="tone-muted">Geen cursussen in dit jaar.</p>' in out
+
+
+def _html_fields(out: str) -> None:
+    assert "<div><dt>Specialisme</dt><dd>Neurologie</dd></div>" in out
+
+
+def _html_table(out: str) -> None:
+    parsed = parse(out)
+    assert [a.get("width") for a in parsed.attrs("col")] == ["6%", "26%", "32%", "16%", "19%"]
+    headers = '<th scope="col" class="num">Nr</th><th scope="col">Onderwerp</th>'
+    assert f"<thead><tr>{headers}" in out and "Activiteit en doel" not in out
+    assert "<td>Overlegmomenten (<code>overlegmomenten</code>)</td>" in out
+    assert "<td>Visite<br>Poli</td>" in out  # a list's items, one a line
+    assert "Organisatie van ziekenhuis en zorg" in out and ">organisatie<" not in out
+    assert '<tr class="tone-bad"><td class="num">12</td>' in out
+
+
+def _html_item_list(out: str) -> None:
+    assert (
+        '<li class="tone-strong">Vaker het initiatief nemen<div class="details">Hoe: elke week'
+        '</div><div class="details"><em>Bewijs:</em> twee KPB&#x27;s</div></li>'
+    ) in out
+    assert "<ol>" in out and '<li class="tone-good">✓ afgerond: Coach-the-co</li>' in out
+
+
+def _html_findings(out: str) -> None:
+    assert (
+        '<li class="finding finding-error"><code>plan.yaml:3:5</code> '
+        '<span class="severity">fout</span> <span class="code">ML101</span> '
+        "onbekend onderwerp &#x27;x&#x27;</li>"
+    ) in out
+    assert (
+        '<strong class="code">ML201</strong> (<span class="severity">waarschuwing</span>), '
+        "regel 9, kolom 1: geen cursus</li>"
+    ) in out
+    assert '<li class="more">… en nog 3; alles met: mlplan check plan.yaml</li>' in out
+
+
+def _html_figure(out: str) -> None:
+    assert (
+        '<figure role="img" aria-label="Tijdlijn van vijf jaar"><svg xmlns=\'http://www.w3.org/2000/svg\'/>'
+        in out
+    )
+    assert "<figure role=\"img\"><svg xmlns='http://www.w3.org/2000/svg'/></figure>" in out
+
+
+HTML_SHOWS = {
+    Section: _html_section,
+    Paragraph: _html_paragraph,
+    Fields: _html_fields,
+    Table: _html_table,
+    ItemList: _html_item_list,
+    Findings: _html_findings,
+    Figure: _html_figure,
+}
+
+
+def test_html_shows_every_block_type_of_the_emitters_sample() -> None:
+    from test_emitters import BLOCK_TYPES
+
+    out = _sample()
+    for block_type in BLOCK_TYPES:
+        case = HTML_SHOWS.get(block_type)
+        assert case is not None, f"no HTML case for {block_type.__name__}"
+        case(out)
+
+
+def test_html_refuses_a_block_it_has_no_case_for() -> None:
+    import pytest
+
+    with pytest.raises(TypeError, match="object"):
+        emit_html.to_html(Document("x", blocks=(object(),)))  # type: ignore[arg-type]
+
+
+def test_every_word_of_the_document_is_in_the_html() -> None:
+    from test_emitters import SAMPLE
+
+    from mlplan.render.document import plain_text
+
+    parsed = parse(emit_html.to_html(SAMPLE))
+    # a picture's text alternative is its figure's label, for those who cannot see it
+    labels = [str(a.get("aria-label")) for a in parsed.attrs("figure")]
+    text = " ".join([*parsed.text, *labels])
+    words = set(re.findall(r"\w+", plain_text(SAMPLE)))
+    assert words - set(re.findall(r"\w+", text)) == set()

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from mlplan.errors import InputError, WriteError
+from mlplan.formats import replaceable
 
 # The most mlplan reads of one file; a plan is a few kilobytes.
 READ_LIMIT = 5 * 1024 * 1024
@@ -191,9 +192,9 @@ def _acquire(fd: int, lock: str, path: Path, deadline: float) -> None:
 
 
 def atomic_write(
-    path: Path, text: str, *, backup: bool = False, expected_digest: str | None = None
+    path: Path, text: str | bytes, *, backup: bool = False, expected_digest: str | None = None
 ) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) atomically.
+    """Replace ``path`` with ``text`` (UTF-8; bytes as they are) atomically.
 
     ``backup`` keeps the previous version as ``PATH.bak`` (itself written atomically: a
     link there is replaced, never followed). ``expected_digest`` aborts the write if the
@@ -203,7 +204,7 @@ def atomic_write(
     the system permits. A target that is not a regular file (a device, a FIFO,
     ``/dev/stdout``) is written to directly, never renamed over.
     """
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if expected_digest is not None or backup:
         with plan_lock(path):
             _write(path, data, backup, expected_digest)
@@ -320,15 +321,6 @@ def _write_direct(path: Path, data: bytes) -> None:
         fh.write(data)
 
 
-OUTPUT_EXTENSIONS = {
-    "markdown": (".md", ".markdown", ".txt"),
-    "csv": (".csv", ".txt"),
-    "json": (".json", ".txt"),
-    "table": (".txt", ".text"),
-    "ics": (".ics", ".ical"),
-}
-
-
 def looks_like_plan(path: Path) -> bool:
     """Whether an existing file starts like a plan: top-level ``aios:`` and ``training:``
     or ``activities:`` keys in its first 64 KB."""
@@ -340,11 +332,11 @@ def looks_like_plan(path: Path) -> bool:
     return b"aios" in keys and bool({b"training", b"activities"} & keys)
 
 
-def write_output(path: Path, text: str, fmt: str, *, force: bool) -> None:
+def write_output(path: Path, data: str | bytes, fmt: str, *, force: bool) -> None:
     """Write an ``--output`` file: the one writer for every command's ``--output``.
 
     An existing regular file is replaced only when its name has an extension of ``fmt``
-    and it does not look like a plan, or with ``force``. Anything else (``bram.yaml``,
+    (``formats.replaceable``) and it does not look like a plan, or with ``force``. Anything else (``bram.yaml``,
     ``notes.docx``) is refused: it is not a file mlplan wrote for this output. Through a
     symbolic link, the name that counts is the target's, whose bytes would be replaced.
     """
@@ -356,9 +348,9 @@ def write_output(path: Path, text: str, fmt: str, *, force: bool) -> None:
         if looks_like_plan(path):
             raise WriteError("write.output_is_plan", path=str(path))
         replaced = Path(os.path.realpath(path))
-        if replaced.suffix.lower() not in OUTPUT_EXTENSIONS.get(fmt, ()):
+        if replaced.suffix.lower() not in replaceable(fmt):
             raise WriteError("write.output_exists", path=str(path))
-    atomic_write(path, text)
+    atomic_write(path, data)
 
 
 def _writable(path: Path) -> bool:

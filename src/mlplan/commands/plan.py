@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import typer
 
-from mlplan import output
+from mlplan import formats, output
 from mlplan.checking import check_file
 from mlplan.commands import options
 from mlplan.errors import UsageError
@@ -23,32 +24,25 @@ from mlplan.framework import load_framework, shipped_path
 from mlplan.i18n import finding_counts, plural, t
 
 FORMATS = ("table", "markdown", "json", "csv")
-EXTENSIONS = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".json": "json",
-    ".csv": "csv",
-    ".txt": "table",
-}
-SUGGESTED_NAME = {
-    "markdown": "plan.md",
-    "json": "plan.json",
-    "csv": "plan.csv",
-    "table": "plan.txt",
-    "ics": "plan.ics",  # mlplan calendar
-}
+# what an --output file's extension says, when --format does not
+EXTENSIONS = formats.extensions(FORMATS)
 FILE_WIDTH = 80  # a table written to a file: readable anywhere, printable
 
 
-def resolve_format(fmt: str | None, out_path: Path | None) -> str:
-    """The explicit ``--format``, else the output file's extension, else a table."""
+def resolve_format(
+    fmt: str | None, out_path: Path | None, extensions: Mapping[str, str] = EXTENSIONS
+) -> str:
+    """The explicit ``--format``, else the output file's extension (one of the command's
+    ``extensions``), else a table."""
     if fmt is not None:
         return fmt
     if out_path is None:
         return "table"
-    found = EXTENSIONS.get(out_path.suffix.lower())
+    found = extensions.get(out_path.suffix.lower())
     if found is None:
-        raise UsageError("plan.unknown_extension", path=str(out_path))
+        raise UsageError(
+            "plan.unknown_extension", path=str(out_path), extensions=", ".join(extensions)
+        )
     return found
 
 
@@ -82,7 +76,7 @@ def refuse_inputs(out_path: Path, inputs: list[tuple[Path, str]], fmt: str) -> N
                 "plan.output_is_input",
                 path=str(out_path),
                 what=t(f"plan.input.{what}"),
-                suggestion=str(out_path.with_name(SUGGESTED_NAME[fmt])),
+                suggestion=str(out_path.with_name(formats.suggested_name(fmt))),
             )
 
 

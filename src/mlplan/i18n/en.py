@@ -393,12 +393,16 @@ MESSAGES: dict[str, str] = {
     "plan.input.plan": "the plan",
     "plan.input.framework": "the framework",
     "plan.unknown_extension": (
-        "cannot tell the format from '{path}'; use the extension .md, .json, .csv or .txt, "
-        "or give --format"
+        "cannot tell the format from '{path}'; use the extension {extensions}, or give --format"
     ),
     "plan.not_shown": "{path}: the plan is not shown because it is not valid; fix the errors above first.",
     "plan.check_count": "{errors}, {warnings}",
     "plan.has_errors": "{path}: the plan has {errors}; see the findings at the bottom or mlplan check {path}",
+    "output.binary_needs_output": (
+        "{format} is a file, not text for the screen; name an output file with --output, "
+        "for example --output {suggestion}"
+    ),
+    "document.page": "page {page} of {pages}",
     "plan.written": "{path} written ({format})",
     "plan.title": "Medical leadership plan: {name}",
     "plan.label.specialty": "Specialty",
@@ -794,8 +798,6 @@ MESSAGES: dict[str, str] = {
     "svg.matrix.title": "Coverage per aios and topic",
     "svg.matrix.alt": "A row per aios ({plans}), a column per topic ({topics}); {complete} with every topic planned or done.",
     "svg.matrix.competency": "Comp. {number}",
-    "html.severity.error": "error",
-    "html.severity.warning": "warning",
     "count.meetings.one": "1 meeting",
     "count.meetings.other": "{n} meetings",
 }

@@ -392,12 +392,17 @@ MESSAGES: dict[str, str] = {
     "plan.input.plan": "het plan",
     "plan.input.framework": "het kader",
     "plan.unknown_extension": (
-        "kan het formaat niet afleiden uit '{path}'; gebruik de extensie .md, .json, .csv of "
-        ".txt, of geef --format"
+        "kan het formaat niet afleiden uit '{path}'; gebruik de extensie {extensions}, of geef "
+        "--format"
     ),
     "plan.not_shown": "{path}: het plan is niet getoond omdat het niet geldig is; herstel eerst de fouten hierboven.",
     "plan.check_count": "{errors}, {warnings}",
     "plan.has_errors": "{path}: het plan heeft {errors}; zie de bevindingen onderaan of mlplan check {path}",
+    "output.binary_needs_output": (
+        "{format} is een bestand en geen tekst voor het scherm; geef een uitvoerbestand met "
+        "--output, bijvoorbeeld --output {suggestion}"
+    ),
+    "document.page": "pagina {page} van {pages}",
     "plan.written": "{path} geschreven ({format})",
     "plan.title": "Plan medisch leiderschap: {name}",
     "plan.label.specialty": "Specialisme",
@@ -794,8 +799,6 @@ MESSAGES: dict[str, str] = {
     "svg.matrix.title": "Dekking per aios en onderwerp",
     "svg.matrix.alt": "Een rij per aios ({plans}), een kolom per onderwerp ({topics}); {complete} met elk onderwerp gepland of afgerond.",
     "svg.matrix.competency": "Comp. {number}",
-    "html.severity.error": "fout",
-    "html.severity.warning": "waarschuwing",
     "count.meetings.one": "1 gesprek",
     "count.meetings.other": "{n} gesprekken",
 }

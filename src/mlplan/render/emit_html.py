@@ -10,7 +10,9 @@ smuggle in is refused by the browser even if escaping failed.
 Every text of the document is the user's or the catalogue's and is escaped here
 (:func:`esc`): markup and quotes become character references, control characters the
 visible escapes every output of mlplan shows. ``Figure.svg`` is markup built by
-``render/svg.py``, which escapes the text it holds; it is put in as it is.
+``render/svg.py``, which escapes the text it holds; it is put in as it is. What only a
+terminal shows (``Column.terminal``-only columns, ``Paragraph.terminal``, ``Table.stack``,
+``Cell.short``) is left out; ``Column.weight`` becomes the columns' widths.
 
 Semantic HTML: ``h1`` for the title, ``h2``… for sections by depth, ``table`` with
 ``thead`` and ``th scope``, ``dl`` for fields, ``ol``/``ul`` for lists, ``figure`` for
@@ -39,6 +41,7 @@ from mlplan.render.document import (
     Document,
     Fields,
     Figure,
+    Finding,
     Findings,
     ItemList,
     Paragraph,
@@ -103,7 +106,8 @@ ol, ul { margin: .4rem 0 1rem; padding-left: 1.6rem; }
 li { margin: .2rem 0; }
 .details { color: var(--muted); font-size: .92rem; }
 ul.findings { list-style: none; padding-left: 0; }
-.findings code { font-size: .88rem; }
+.findings code, td code { font-size: .88rem; }
+.findings .more { color: var(--muted); }
 .finding-error .severity { color: var(--bad); font-weight: 650; }
 .finding-warning .severity { color: var(--warn); font-weight: 650; }
 figure { margin: .8rem 0 1.2rem; overflow-x: auto; }
@@ -232,15 +236,16 @@ def _block(block: Block, level: int) -> list[str]:
         items = []
         for item in block.items:
             details = "".join(f'<div class="details">{_lines(d)}</div>' for d in item.details)
+            details += "".join(
+                f'<div class="details"><em>{esc(f.label)}:</em> {_lines(f.value)}</div>'
+                for f in item.fields
+            )
             items.append(f"<li{_tone(item.tone)}>{_lines(item.text)}{details}</li>")
         return [f"<{tag}>", *items, f"</{tag}>"]
     if isinstance(block, Findings):
-        items = [
-            f'<li class="finding finding-{f.severity}"><code>{esc(f.location)}</code> '
-            f'<span class="severity">{esc(t(f"html.severity.{f.severity}"))}</span> '
-            f'<span class="code">{esc(f.code)}</span> {_lines(f.message)}</li>'
-            for f in block.findings
-        ]
+        items = [_finding(f) for f in block.findings]
+        if block.more:
+            items.append(f'<li class="more">{_lines(block.more)}</li>')
         return ['<ul class="findings">', *items, "</ul>"]
     if isinstance(block, Figure):
         label = f' aria-label="{esc(block.alt)}"' if block.alt else ""
@@ -248,10 +253,29 @@ def _block(block: Block, level: int) -> list[str]:
     raise TypeError(f"no HTML for {type(block).__name__}")  # a new block type: add it here
 
 
+def _finding(f: Finding) -> str:
+    """A finding with its severity in words (not only in colour): on a page about one
+    file, the code, the severity and the place in words; else the location as ``check``
+    prints it."""
+    severity = esc(t(f"label.{f.severity}").rstrip(":"))
+    if f.place:
+        head = (
+            f'<strong class="code">{esc(f.code)}</strong> '
+            f'(<span class="severity">{severity}</span>), {esc(f.place)}:'
+        )
+    else:
+        head = (
+            f'<code>{esc(f.location)}</code> <span class="severity">{severity}</span> '
+            f'<span class="code">{esc(f.code)}</span>'
+        )
+    return f'<li class="finding finding-{f.severity}">{head} {_lines(f.message)}</li>'
+
+
 def _section(section: Section, level: int) -> list[str]:
     h = min(level, 6)
     anchor = f' id="{esc(section.anchor)}"' if section.anchor else ""
-    out = [f"<section{anchor}>", f"<h{h}{_tone(section.tone)}>{esc(section.heading)}</h{h}>"]
+    tone = None if section.tone == "strong" else section.tone  # a heading is strong anyway
+    out = [f"<section{anchor}>", f"<h{h}{_tone(tone)}>{esc(section.heading)}</h{h}>"]
     if section.summary:
         out.append(f'<p class="summary">{_lines(section.summary)}</p>')
     out += blocks(section.blocks, level + 1)
@@ -266,7 +290,13 @@ def _table(table: Table) -> list[str]:
         f'<th scope="col"{_tone(None, "num" if c.right else "")}>{esc(c.header)}</th>'
         for c in columns
     )
-    out = ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>"]
+    out = ["<table>"]
+    weights = [c.weight for c in columns]
+    if all(w is not None for w in weights):  # widths as the page builder weighed them
+        total = sum(w or 0 for w in weights) or 1
+        cols = "".join(f'<col width="{round(100 * (w or 0) / total)}%">' for w in weights)
+        out.append(f"<colgroup>{cols}</colgroup>")
+    out += [f"<thead><tr>{head}</tr></thead>", "<tbody>"]
     tones = table.row_tones or ()
     for r, row in enumerate(table.rows):
         row_tone = tones[r] if r < len(tones) else None
@@ -279,5 +309,7 @@ def _table(table: Table) -> list[str]:
 
 
 def _cell(value: Cell, column: Column) -> str:
+    """A cell: its lines (a list's items, one a line), its code (a topic id) after them."""
     tone = value.tone if value.tone != "normal" else column.tone
-    return f"<td{_tone(tone, 'num' if column.right else '')}>{_lines(value.text)}</td>"
+    code = f" (<code>{esc(value.code)}</code>)" if value.code else ""
+    return f"<td{_tone(tone, 'num' if column.right else '')}>{_lines(value.text)}{code}</td>"
