@@ -8,6 +8,7 @@ import base64
 import hashlib
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 from mlplan.output import clean
 from mlplan.render import emit_html
@@ -375,3 +376,33 @@ def test_every_word_of_the_document_is_in_the_html() -> None:
     text = " ".join([*parsed.text, *labels])
     words = set(re.findall(r"\w+", plain_text(SAMPLE)))
     assert words - set(re.findall(r"\w+", text)) == set()
+
+
+def test_html_is_a_text_format_of_the_registry_that_needs_no_extra(tmp_path: Path) -> None:
+    from mlplan import fileio, formats
+    from mlplan.commands import documents
+
+    fmt = formats.get("html")
+    assert not fmt.binary and fmt.extra is None and fmt.modules == ()
+    assert formats.extensions(("table", "html")) == {
+        ".txt": "table",
+        ".html": "html",
+        ".htm": "html",
+    }
+    assert formats.emitter("html") is emit_html.to_html
+    assert documents.is_document("html")
+    documents.prepare("html", None)  # text: it may go to stdout, no --output needed
+    # an existing .html/.htm is replaced; anything else is refused without --force
+    page = tmp_path / "plan.htm"
+    page.write_text("oud", encoding="utf-8")
+    fileio.write_output(page, "<!DOCTYPE html>", "html", force=False)
+    assert page.read_text(encoding="utf-8") == "<!DOCTYPE html>"
+    notes = tmp_path / "notes.md"
+    notes.write_text("mijn notities", encoding="utf-8")
+    import pytest
+
+    from mlplan.errors import WriteError
+
+    with pytest.raises(WriteError):
+        fileio.write_output(notes, "<!DOCTYPE html>", "html", force=False)
+    assert notes.read_text(encoding="utf-8") == "mijn notities"

@@ -66,6 +66,8 @@ FORMATS: dict[str, Format] = {
         Format("json", (".json",), replaces=(".txt",)),
         Format("csv", (".csv",), replaces=(".txt",)),
         Format("ics", (".ics", ".ical"), extra="documents", modules=("icalendar",)),
+        # one self-contained file (render/emit_html.py); the standard library suffices
+        Format("html", (".html", ".htm"), emitter="mlplan.render.emit_html:to_html"),
         Format(
             "pdf",
             (".pdf",),
