@@ -25,7 +25,6 @@ pictures on one page never share an id with a different meaning.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -58,8 +57,6 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', sans-se
 STATUSES = ("done", "in_progress", "planned", "dropped")
 STATES: tuple[CoverageState, ...] = ("done", "planned", "missing")
 
-_PREFIX = "\ue000"  # stands for the picture's id prefix until the picture is complete
-
 
 def text(value: str) -> str:
     """User or framework text as SVG (and HTML) character data or attribute value:
@@ -73,44 +70,63 @@ def _num(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def _ref(name: str) -> str:
-    return f"url(#{_PREFIX}-{name})"
-
-
 def _finish(kind: str, width: float, height: float, label: str, body: list[str]) -> str:
-    """The whole picture: the root element, its title, the patterns and ``body``."""
-    inner = "".join(body)
-    prefix = f"mlp-{kind}-{hashlib.sha1(inner.encode('utf-8')).hexdigest()[:8]}"
-    head = (
+    """The whole picture: the root element, its title and ``body``."""
+    return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="mlplan-{kind}" role="img" '
         f'width="{_num(width)}" height="{_num(height)}" '
         f'viewBox="0 0 {_num(width)} {_num(height)}" font-family="{text(FONT)}" '
         f'font-size="12" fill="{INK}">'
-        f"<title>{text(label)}</title>{_defs()}"
-    )
-    return (head + inner + "</svg>").replace(_PREFIX, prefix)
-
-
-def _defs() -> str:
-    """The coverage patterns: stripes for planned, crosses for missing (solid is done)."""
-    planned, missing = COVERAGE_COLOR["planned"], COVERAGE_COLOR["missing"]
-    return (
-        "<defs>"
-        f'<pattern id="{_PREFIX}-planned" width="6" height="6" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)">'
-        f'<rect width="6" height="6" fill="#ffffff"/><rect width="3.4" height="6" fill="{planned}"/>'
-        "</pattern>"
-        f'<pattern id="{_PREFIX}-missing" width="8" height="8" patternUnits="userSpaceOnUse">'
-        f'<rect width="8" height="8" fill="#ffffff"/>'
-        f'<path d="M1.5 1.5L6.5 6.5M6.5 1.5L1.5 6.5" stroke="{missing}" stroke-width="1.6"/>'
-        "</pattern>"
-        "</defs>"
+        f"<title>{text(label)}</title>" + "".join(body) + "</svg>"
     )
 
 
-def state_fill(state: str) -> str:
-    """How a coverage state is filled: solid (done), stripes (planned), crosses (missing)."""
-    return COVERAGE_COLOR["done"] if state == "done" else _ref(state)
+STRIPE = 6.0  # the distance between a planned block's stripes
+CROSS = 8.0  # the distance between a missing block's crosses
+
+
+def state_block(state: str, x: float, y: float, w: float, h: float, extra: str = "") -> str:
+    """A block in a coverage state: solid with a white check (done), stripes (planned),
+    crosses on white (missing), drawn as shapes rather than SVG patterns so that every
+    renderer (a browser, fpdf2's PDF) shows them alike. ``extra`` (a title) goes first in
+    the block's group."""
+    color = COVERAGE_COLOR[state]
+    box = f'x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}"'
+    fill = color if state == "done" else "#ffffff"
+    parts = [f'<g class="state-{state}">{extra}<rect {box} fill="{fill}"/>']
+    lines = []
+    if state == "planned":  # rising stripes: the lines u + v = c within the block
+        c = STRIPE / 2
+        while c < w + h:
+            u1, u2 = max(0.0, c - h), min(w, c)
+            lines.append(
+                f"M{_num(x + u1)} {_num(y + h - c + u1)}L{_num(x + u2)} {_num(y + h - c + u2)}"
+            )
+            c += STRIPE
+        parts.append(f'<path d="{"".join(lines)}" stroke="{color}" stroke-width="3"/>')
+    elif state == "missing":  # small crosses on a grid, centred in the block
+        arm = 2.2
+        top = y + (h - (max(1, int(h // CROSS)) - 1) * CROSS) / 2
+        left = x + (w - (max(1, int(w // CROSS)) - 1) * CROSS) / 2
+        cy = top
+        while cy < y + h - arm:
+            cx = left
+            while cx < x + w - arm:
+                lines.append(
+                    f"M{_num(cx - arm)} {_num(cy - arm)}l{_num(2 * arm)} {_num(2 * arm)}"
+                    f"M{_num(cx + arm)} {_num(cy - arm)}l{_num(-2 * arm)} {_num(2 * arm)}"
+                )
+                cx += CROSS
+            cy += CROSS
+        parts.append(f'<path d="{"".join(lines)}" stroke="{color}" stroke-width="1.5"/>')
+    else:  # done: a white check, as on the activities' marks
+        size = min(w, h)
+        left, mid = x + w / 2 - size * 0.25, y + h / 2
+        check = f"M{_num(left)} {_num(mid)}l{_num(size * 0.17)} {_num(size * 0.2)} "
+        check += f"{_num(size * 0.33)} {_num(-size * 0.4)}"
+        parts.append(f'<path d="{check}" fill="none" stroke="#ffffff" stroke-width="2"/>')
+    parts.append(f'<rect {box} fill="none" stroke="{color}"/></g>')
+    return "".join(parts)
 
 
 def status_mark(status: str, x: float, y: float, r: float = 6.0) -> str:
@@ -171,10 +187,7 @@ def _legend(x: float, y: float, entries: Sequence[tuple[str, str]]) -> tuple[lis
 
 
 def _swatch(state: str) -> str:
-    return (
-        f'<rect x="-7" y="-6" width="14" height="12" fill="{state_fill(state)}" '
-        f'stroke="{COVERAGE_COLOR[state]}" stroke-width="1"/>'
-    )
+    return state_block(state, -8, -7, 16, 14)
 
 
 def _short(value: str, limit: int) -> str:
@@ -502,10 +515,7 @@ def coverage_layout(bars: Sequence[Bar]) -> tuple[str, list[tuple[str, float, fl
             s for s, n in zip(STATES, (b.done, b.planned, b.missing), strict=True) for _ in range(n)
         ]
         for s in states:
-            body.append(
-                f'<rect class="state-{s}" x="{_num(x)}" y="{y}" width="{_num(block - BLOCK_GAP)}" '
-                f'height="20" fill="{state_fill(s)}" stroke="{COVERAGE_COLOR[s]}"/>'
-            )
+            body.append(state_block(s, x, y, block - BLOCK_GAP, 20))
             placed.append((s, x + (block - BLOCK_GAP) / 2, y + 10))
             x += block
         covered = b.done + b.planned
@@ -530,7 +540,7 @@ class MatrixTopic:
 CELL = 22
 NAME_WIDTH = 190
 NAME_CHARS = 26  # a longer name is cut; the whole name is the row's title
-HEADER_HEIGHT = 150
+HEADER_HEIGHT = 172  # the slanted topic titles, under the competencies' labels
 
 
 def group_matrix(rows: Sequence[OverviewRow], topics: Sequence[MatrixTopic]) -> Figure:
@@ -560,7 +570,7 @@ def matrix_layout(
             x += gap
         columns.append(x)
         x += CELL
-    width = max(x + 16, 520.0)
+    width = max(x + 90, 520.0)  # the last slanted title leans right of its column
     body: list[str] = []
     placed: list[tuple[str, float, float]] = []
     y0 = HEADER_HEIGHT
@@ -601,17 +611,8 @@ def matrix_layout(
         for i, state in enumerate(row.topic_states[: len(topics)]):
             cx, cy = columns[i] + CELL / 2, y + CELL / 2
             word = t(f"plan.coverage.{state}")
-            body.append(
-                f'<rect class="state-{state}" x="{_num(columns[i] + 1)}" y="{y + 1}" '
-                f'width="{CELL - 2}" height="{CELL - 2}" fill="{state_fill(state)}" '
-                f'stroke="{COVERAGE_COLOR[state]}">'
-                f"<title>{text(f'{name} · {topics[i].title}: {word}')}</title></rect>"
-            )
-            if state == "done":  # a check as on the marks: done reads without colour too
-                body.append(
-                    f'<path d="M{_num(cx - 5)} {_num(cy)}l3.5 4 6.5 -8" fill="none" '
-                    'stroke="#ffffff" stroke-width="2"/>'
-                )
+            tip = f"<title>{text(f'{name} · {topics[i].title}: {word}')}</title>"
+            body.append(state_block(state, columns[i] + 1, y + 1, CELL - 2, CELL - 2, tip))
             placed.append((state, cx, cy))
     legend_y = y0 + len(rows) * CELL + 22
     entries = [(_swatch(s), t(f"plan.coverage.{s}")) for s in STATES]
