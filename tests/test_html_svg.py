@@ -256,3 +256,32 @@ def test_chromium_draws_coverage_and_matrix_states_with_colour_and_pattern(tmp_p
     image = shown(bars, tmp_path, "bars")
     for state, x, y in blocks:
         assert count_color(image, (x - 6, y - 6, x + 6, y + 6), svg.COVERAGE_COLOR[state]) > 10
+
+
+def test_the_pdf_draws_the_pictures_quietly(caplog: pytest.LogCaptureFixture) -> None:
+    # the same pictures in fpdf2's PDF: drawn (their words are text on the page, the
+    # alternative text is not), and nothing on stderr about the browser's tooltips
+    import io
+    import logging
+
+    from pypdf import PdfReader
+
+    from mlplan.render import emit_pdf
+    from mlplan.render.document import Document
+
+    fw = load_framework()
+    text = EXAMPLE.read_text(encoding="utf-8")
+    ov = overview_of(text, TODAY)
+    rows = [overview_row(summarise(checked(text, TODAY), fw, TODAY))]
+    topics = [svg.MatrixTopic(c.number, tp.title) for c, tp in fw.topics()]
+    figures = (
+        svg.plan_timeline(ov),
+        svg.coverage_bars(svg.bars_of_overview(ov)),
+        svg.group_matrix(rows, topics),
+    )
+    with caplog.at_level(logging.WARNING):
+        data = emit_pdf.to_pdf(Document("Plaatjes", blocks=figures))
+    assert caplog.records == []
+    page = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert "vandaag, 3 dec 2026" in page and "Competentie 4" in page and "Comp. 4" in page
+    assert all(f.alt not in page for f in figures)
