@@ -377,7 +377,8 @@ TODAY_COMMANDS = [
     ["check"], ["plan"], ["summary"], ["init", "--no-input", "--name", "A", "nieuw.yaml"],
     ["add", "--topic", "innovatie", "--title", "X"], ["done", "1"], ["status", "1", "dropped"],
     ["move", "1", "--year", "2"], ["meeting", "--date", "2026-11-22", "--kind", "voortgang"],
-    ["calendar", "--output", "plan.ics"],
+    ["calendar", "--output", "plan.ics"], ["training", "--part-time", "80", "--from", "2026-09-01"],
+    ["training"], ["diff"],
 ]  # fmt: skip
 
 

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, ParamSpec
+from typing import Annotated, Any, ParamSpec
 
 import typer
 
@@ -229,6 +229,15 @@ def build_app() -> typer.Typer:
                 show_default=False,
             ),
         ] = None,
+        part_time: Annotated[
+            str | None,
+            typer.Option(
+                "--part-time",
+                help=t("opt.init.part_time"),
+                metavar=t("metavar.percent"),
+                show_default=False,
+            ),
+        ] = None,
         specialty: Annotated[
             str | None,
             typer.Option(
@@ -270,6 +279,7 @@ def build_app() -> typer.Typer:
             name=name,
             start=start,
             years=years,
+            part_time=part_time,
             specialty=specialty,
             institution=institution,
             supervisor=supervisor,
@@ -288,11 +298,14 @@ def build_app() -> typer.Typer:
         STANDARD = "standard"
         EXCEL_NL = "excel-nl"
 
+    # one plan file to read (plan, diff)
+    plan_path_arg = Annotated[
+        Path, typer.Argument(help=t("arg.plan_path"), metavar=t("metavar.file"))
+    ]
+
     @command("plan")
     def plan_cmd(
-        path: Annotated[
-            Path, typer.Argument(help=t("arg.plan_path"), metavar=t("metavar.file"))
-        ] = Path("plan.yaml"),
+        path: plan_path_arg = Path("plan.yaml"),
         fmt: Annotated[
             PlanFormat | None,
             typer.Option(
@@ -434,6 +447,38 @@ def build_app() -> typer.Typer:
             framework_path=framework,
             redact=redact,
             force=force,
+        )
+
+    # -- diff (issue 14 item 5) ---------------------------------------------------------
+    @command("diff")
+    def diff_cmd(
+        path: plan_path_arg = Path("plan.yaml"),
+        since: Annotated[
+            str | None,
+            typer.Option(
+                "--since",
+                help=t("opt.diff.since"),
+                metavar=t("metavar.since"),
+                show_default=False,
+            ),
+        ] = None,
+        fmt: Annotated[
+            TextFormat, typer.Option("--format", "-f", help=t("opt.format"), case_sensitive=False)
+        ] = TextFormat.TABLE,
+        redact: redact_opt = False,
+        today: today_opt = None,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.diff import run
+
+        run(
+            path=path,
+            since=since,
+            today=today,
+            fmt=fmt.value,
+            framework_path=framework,
+            redact=redact,
         )
 
     # -- add, done, status, move, meeting (issue 7) ------------------------------------
@@ -653,6 +698,80 @@ def build_app() -> typer.Typer:
             outcomes=outcome or [],
             order=list(order) if isinstance(order, list) else None,
             no_input=no_input,
+            today=today,
+            dry_run=dry_run,
+            framework_path=framework,
+        )
+
+    # -- training: part-time work, interruptions, duration (issue 15) --------------------
+    def date_opt(name: str, help_key: str) -> Any:
+        """A date option of ``mlplan training`` (what ``typer.Option`` gives)."""
+        return typer.Option(name, help=t(help_key), metavar=t("metavar.date"), show_default=False)
+
+    @command("training")
+    def training_cmd(
+        path: edit_path_arg = Path("plan.yaml"),
+        part_time: Annotated[
+            str | None,
+            typer.Option(
+                "--part-time",
+                help=t("opt.training.part_time"),
+                metavar=t("metavar.percent"),
+                show_default=False,
+            ),
+        ] = None,
+        interruption: Annotated[
+            str | None,
+            typer.Option(
+                "--interruption",
+                help=t("opt.training.interruption"),
+                metavar=t("metavar.reason"),
+                show_default=False,
+            ),
+        ] = None,
+        start: Annotated[str | None, date_opt("--from", "opt.training.from")] = None,
+        end: Annotated[str | None, date_opt("--to", "opt.training.to")] = None,
+        notes: Annotated[
+            str | None,
+            typer.Option(
+                "--notes",
+                help=t("opt.training.notes"),
+                metavar=t("metavar.text"),
+                show_default=False,
+            ),
+        ] = None,
+        years: Annotated[
+            str | None,
+            typer.Option(
+                "--years",
+                help=t("opt.training.years"),
+                metavar=t("metavar.init.years"),
+                show_default=False,
+            ),
+        ] = None,
+        remove_part_time: Annotated[
+            str | None, date_opt("--remove-part-time", "opt.training.remove_part_time")
+        ] = None,
+        remove_interruption: Annotated[
+            str | None, date_opt("--remove-interruption", "opt.training.remove_interruption")
+        ] = None,
+        today: today_opt = None,
+        dry_run: dry_run_opt = False,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.training import run
+
+        run(
+            path=path,
+            part_time=part_time,
+            interruption=interruption,
+            start=start,
+            end=end,
+            notes=notes,
+            years=years,
+            remove_part_time=remove_part_time,
+            remove_interruption=remove_interruption,
             today=today,
             dry_run=dry_run,
             framework_path=framework,

@@ -53,6 +53,8 @@ def clean(text: str, *, color: bool = False, keep: str = "\n\t") -> str:
     codes."""
     if text.isprintable():
         return text
+    if "\r" not in text and (not color or "\x1b" not in text):
+        return escape_controls(text, keep=keep)  # nothing to split off (most pages)
     parts = (_SGR if color else _CRLF).split(text)
     # split() with one group: odd items are the kept separators
     return "".join(

@@ -16,7 +16,7 @@ import contextlib
 import datetime as dt
 import functools
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ParamSpec, cast
@@ -65,25 +65,31 @@ def _status_key(word: str) -> str:
     return "_".join(word.replace("-", " ").replace("_", " ").casefold().split())
 
 
-def typed_words(identifiers: list[str], prefix: str) -> dict[str, str]:
-    """Every word a user may type for one of ``identifiers``, in either language, to the
-    identifier: the identifiers of the YAML and the words mlplan shows (``prefix.*``),
-    compared by :func:`_status_key`."""
+def choice_words(prefix: str, values: Iterable[str]) -> dict[str, str]:
+    """Every word for one of ``values`` a user may type, in either language, to the
+    value: the identifiers of the YAML and the words the output shows (``prefix.value``),
+    compared as :func:`_status_key` does."""
     from mlplan.i18n import in_every_language
 
     words: dict[str, str] = {}
-    for identifier in identifiers:
-        words[_status_key(identifier)] = identifier
-        for word in in_every_language(f"{prefix}.{identifier}").values():
-            words[_status_key(word)] = identifier
+    for value in values:
+        words[_status_key(value)] = value
+        for word in in_every_language(f"{prefix}.{value}").values():
+            words[_status_key(word)] = value
     return words
 
 
+def typed_choice(value: str, prefix: str, values: Iterable[str]) -> str | None:
+    """The identifier for a word typed on the command line (see :func:`choice_words`)."""
+    return choice_words(prefix, values).get(_status_key(value))
+
+
 def status_words() -> dict[str, str]:
-    """Every word for a status (``status.*``) to its identifier."""
+    """Every word for a status a user may type, in either language, to its identifier:
+    the identifiers of the YAML and the words ``mlplan plan`` shows (``status.*``)."""
     from mlplan.plan import Status
 
-    return typed_words([s.value for s in Status], "status")
+    return choice_words("status", (s.value for s in Status))
 
 
 def typed_status(status: str) -> str:
@@ -226,8 +232,8 @@ def _where(loc: yamlloc.Loc | None, fallback: Any) -> Any:
 
 
 def apply_edit(session: Session, edit: editing.Edit, text: str | None = None) -> str:
-    """The new text (of ``text``, by default the file's), or exit 1 with the reason and the
-    YAML to paste by hand."""
+    """The new text (the edit applied to ``text``, by default the plan as read), or exit 1
+    with the reason and the YAML to paste by hand."""
     try:
         return editing.apply(session.text if text is None else text, edit)
     except editing.Refusal as refusal:
@@ -246,8 +252,15 @@ def apply_edit(session: Session, edit: editing.Edit, text: str | None = None) ->
         raise exit_ from None
 
 
-def commit(session: Session, new_text: str, *, dry_run: bool, message: str) -> None:
-    """Re-validate, then show the diff or write atomically (keeping ``PATH.bak``)."""
+def commit(
+    session: Session,
+    new_text: str,
+    *,
+    dry_run: bool,
+    message: str | Callable[[checking.CheckedPlan], str],
+) -> None:
+    """Re-validate, then show the diff or write atomically (keeping ``PATH.bak``).
+    ``message`` may be worked out from the edited plan as checked (its new end date)."""
     if new_text == session.text:
         output.out(t("edit.unchanged", path=session.display))
         return
@@ -258,6 +271,8 @@ def commit(session: Session, new_text: str, *, dry_run: bool, message: str) -> N
         fresh = {(code, key) for code, key, _ in new_errors}
         _print_diagnostics([d for d in after.diagnostics if (d.code, d.key) in fresh])
         raise _refuse("edit.refuse.new_errors", path=session.display)
+    if callable(message):
+        message = message(after)
     if dry_run:
         output.out(_diff(session.text, new_text, session.display))
         output.err(t("edit.dry_run", message=message))
@@ -553,7 +568,7 @@ def pair_agreements(
 
 def outcome_words() -> dict[str, str]:
     """Every word for an outcome (``not_achieved``, ``niet behaald``) to its identifier."""
-    return typed_words([o.value for o in Outcome], "outcome")
+    return choice_words("outcome", (o.value for o in Outcome))
 
 
 def _outcome_choices() -> str:

@@ -25,6 +25,19 @@ def date_option(option: str, value: str | None) -> dt.date | None:
     return None if value is None else parse_date(option, value)
 
 
+def percent_option(option: str, value: str) -> int:
+    """A part-time percent (``80``, ``80%``), or a usage error that names the option."""
+    from mlplan.initplan import parse_percent
+    from mlplan.plan import MAX_PERCENT, MIN_PERCENT
+
+    parsed = parse_percent(value)
+    if parsed is None:
+        raise UsageError(
+            "error.bad_percent", option=option, value=value, min=MIN_PERCENT, max=MAX_PERCENT
+        )
+    return parsed
+
+
 def text_option(option: str, value: str | None, *, blank_is_absent: bool = False) -> str | None:
     """Free text for the plan from ``option``, spaces around it removed; ``None`` when not
     given.

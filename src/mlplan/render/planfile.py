@@ -75,13 +75,11 @@ def _block(model: BaseModel, indent: str) -> list[str]:
     for name, value in _fields(model):
         if isinstance(value, list):
             lines.append(f"{indent}{name}:")
-            for v in value:
+            for v in value:  # mappings (training.part_time, agreements) or scalars
                 if isinstance(v, Agreement) and v.plain:  # written as text, as version 1 does
                     lines.append(f"{indent}{INDENT}- {scalar(v.text)}")
                 elif isinstance(v, BaseModel):
-                    item = _block(v, indent + INDENT * 2)
-                    item[0] = f"{indent}{INDENT}- " + item[0][len(indent + INDENT * 2) :]
-                    lines.extend(item)
+                    lines.extend(_item(v, indent))
                 else:
                     lines.append(f"{indent}{INDENT}- {scalar(v)}")
         else:
@@ -89,10 +87,12 @@ def _block(model: BaseModel, indent: str) -> list[str]:
     return lines
 
 
-def _item(model: BaseModel) -> list[str]:
-    """A list item: ``- first: …`` then the other keys indented under it."""
-    body = _block(model, INDENT * 2)
-    body[0] = INDENT + "- " + body[0][len(INDENT * 2) :]
+def _item(model: BaseModel, indent: str = "") -> list[str]:
+    """A list item under a key at ``indent``: ``- first: …`` then the other keys
+    indented under it."""
+    inner = indent + INDENT * 2
+    body = _block(model, inner)
+    body[0] = indent + INDENT + "- " + body[0][len(inner) :]
     return body
 
 
