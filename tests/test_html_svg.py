@@ -285,3 +285,30 @@ def test_the_pdf_draws_the_pictures_quietly(caplog: pytest.LogCaptureFixture) ->
     page = PdfReader(io.BytesIO(data)).pages[0].extract_text()
     assert "vandaag, 3 dec 2026" in page and "Competentie 4" in page and "Comp. 4" in page
     assert all(f.alt not in page for f in figures)
+
+
+def test_the_group_overview_document_has_the_table_the_note_and_the_matrix() -> None:
+    from mlplan.render import emit_html
+    from mlplan.render.document import Figure, Table, walk
+    from mlplan.render.summary import overview_document
+
+    fw = load_framework()
+    text = EXAMPLE.read_text(encoding="utf-8")
+    rows = [
+        overview_row(summarise(checked(text, TODAY), fw, TODAY)),
+        overview_row(summarise(checked("version: [1", TODAY), fw, TODAY)),
+    ]
+    topics = [svg.MatrixTopic(c.number, tp.title) for c, tp in fw.topics()]
+    doc = overview_document(rows, TODAY, None, 6, topics)
+    (table,) = [b for b in walk(doc.blocks) if isinstance(b, Table)]
+    assert list(table.rows[0][:3]) == ["Anne de Vries", "2/5 begin", "14/14"]
+    assert table.row_tones == (None, "bad")  # the plan that does not load
+    (figure,) = [b for b in walk(doc.blocks) if isinstance(b, Figure)]
+    assert figure.svg.count('class="state-') == 14 + 3  # the cells of one aios, the legend
+    assert doc.title == "Overzicht: 2 plannen op 2026-12-03"
+    html = emit_html.to_html(doc)
+    assert "<h2>Dekking per aios en onderwerp</h2>" in html and "laadt niet" in html
+    # without the framework's topics, no matrix
+    assert not [
+        b for b in walk(overview_document(rows, TODAY, None, 6).blocks) if isinstance(b, Figure)
+    ]
