@@ -384,6 +384,7 @@ def test_html_is_a_text_format_of_the_registry_that_needs_no_extra(tmp_path: Pat
 
     fmt = formats.get("html")
     assert not fmt.binary and fmt.extra is None and fmt.modules == ()
+    assert fmt.pictures and not formats.get("markdown").pictures
     assert formats.extensions(("table", "html")) == {
         ".txt": "table",
         ".html": "html",
