@@ -80,12 +80,12 @@ def every_block(rows: int = 70) -> Document:
                     Paragraph("Let op: deze afspraak is te laat.", tone="bad"),
                     Table(
                         (
-                            Column("Onderwerp"),
-                            Column("Aantal", right=True, wrap=False),
+                            Column("Onderwerp", weight=8),
+                            Column("Aantal", right=True, wrap=False, weight=2),
                             Column("Alleen terminal", document=False),
                         ),
                         (
-                            (Cell("Overdracht voorzitten", tone="good"), "2", "x"),
+                            (Cell("Overdracht voorzitten", tone="good", code="overleg"), "2", "x"),
                             ("Regel één\nregel twee", Cell("1", tone="bad"), "x"),
                         ),
                         row_tones=(None, "warn"),
@@ -95,7 +95,11 @@ def every_block(rows: int = 70) -> Document:
                         (
                             ItemList(
                                 (
-                                    ListItem("Cursus leiderschap", ("gedaan op 3 mrt 2026",)),
+                                    ListItem(
+                                        "Cursus leiderschap",
+                                        ("gedaan op 3 mrt 2026",),
+                                        fields=(Field("Bewijs", "KPB van dr. Öz"),),
+                                    ),
                                     ListItem("Te laat: evaluatie", tone="bad"),
                                 )
                             ),
@@ -107,8 +111,11 @@ def every_block(rows: int = 70) -> Document:
                     Findings(
                         (
                             Finding("plan.yaml:3:5", "ML101", "error", f"Fout bij {ACCENTS}"),
-                            Finding("plan.yaml:9:1", "ML202", "warning", "Een waarschuwing"),
-                        )
+                            Finding(
+                                "plan.yaml:9:1", "ML202", "warning", "Een waarschuwing", "regel 9"
+                            ),
+                        ),
+                        more="… en nog 3; alles met: mlplan check plan.yaml",
                     ),
                     Figure(SVG, "Tijdlijn: jaar 1 tot 3, vandaag in jaar 2"),
                 ),

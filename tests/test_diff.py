@@ -584,3 +584,37 @@ def test_a_link_to_the_plan_follows_the_file_it_points_to(
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[1].startswith(f"{link}: vergeleken met commit")
     assert sections(result.stdout)["Activiteiten"] == ACTIVITIES_V2
+
+
+def test_agreements_closed_and_carried_over_by_mlplan_meeting(run: Run, tmp_path: Path) -> None:
+    """Agreements as mappings (text, owner, due, outcome), written by mlplan meeting itself:
+    the outcomes of the 1 July agreements, and the new meeting with a carried-over one."""
+    r = Repo(tmp_path / "r")
+    r.commit(V1, "Voortgangsgesprek 1 juli", "2026-07-01T18:00:00+02:00")
+    r.tag("gesprek-2026-07-01")
+    recorded = run(
+        "meeting", str(r.plan), "--date", "2026-11-03", "--kind", "voortgang",
+        "--agreement", "KPB onderhandelen", "--owner", "aios", "--due", "2027-01-15",
+        "--outcome", "1=achieved", "--outcome", "2=carried_over", "--no-input",
+        "--today", "2026-11-03",
+    )  # fmt: skip
+    assert recorded.exit_code == 0, recorded.stderr
+    result = diff(run, r)  # since the last meeting: 3 November, recorded but not committed
+    assert result.exit_code == 0, result.stderr
+    assert "sinds het laatste gesprek (voortgangsgesprek, 2026-11-03)" in result.stdout
+    changes = sections(result.stdout)["Gesprekken en afspraken"]
+    assert changes[:3] == [
+        "Afspraak afgesloten (gesprek van 2026-07-01): ‘Symposium organiseren in jaar 2’: behaald",
+        "Afspraak afgesloten (gesprek van 2026-07-01): ‘DOO leiderschap inplannen’: doorgeschoven",
+        "Gesprek vastgelegd: voortgangsgesprek van 2026-11-03, 2 afspraken",
+    ]
+    assert sorted(changes[3:]) == [
+        "Nieuwe afspraak (gesprek van 2026-11-03): ‘DOO leiderschap inplannen’ (doorgeschoven van 2026-07-01)",
+        "Nieuwe afspraak (gesprek van 2026-11-03): ‘KPB onderhandelen’ (aios, uiterlijk 2027-01-15)",
+    ]
+    # committed and tagged, the next diff starts from there
+    r.git("commit", "-q", "-am", "Voortgangsgesprek 3 november", date="2026-11-03T20:00:00+01:00")
+    r.tag("gesprek-2026-11-03")
+    again = diff(run, r)
+    assert again.stdout.splitlines()[-1] == "Geen wijzigingen in het plan."
+    assert "tag gesprek-2026-11-03" in again.stdout

@@ -10,9 +10,22 @@ import docx
 import pypandoc
 import pytest
 from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sample_documents import ACCENTS, every_block
 
-from mlplan.render.document import Document, Paragraph
+from conftest import examples
+from mlplan.render.document import (
+    Column,
+    Document,
+    Finding,
+    Findings,
+    ItemList,
+    ListItem,
+    Paragraph,
+    Section,
+    Table,
+)
 from mlplan.render.emit_docx import to_docx
 
 
@@ -47,10 +60,12 @@ def test_tables_are_real_tables_with_a_repeating_header_row(sample: bytes) -> No
     # the terminal-only column is not there; a cell's lines are paragraphs of the cell
     assert [[c.text for c in row.cells] for row in small.rows] == [
         ["Onderwerp", "Aantal"],
-        ["Overdracht voorzitten", "2"],
+        ["Overdracht voorzitten (overleg)", "2"],
         ["Regel één\nregel twee", "1"],
     ]
     assert len(small.rows[2].cells[0].paragraphs) == 2
+    # the columns' weights (8 and 2) are their widths, of the 17 cm between A4's margins
+    assert [round(c.width.cm, 1) for c in small.rows[1].cells] == [13.6, 3.4]
     assert [c.text for c in activities.rows[0].cells] == ["Activiteit", "Status", "Datum"]
     assert len(activities.rows) == 71
     assert activities.rows[3].cells[1].text == "gedaan"
@@ -65,6 +80,7 @@ def test_lists_use_word_list_styles_and_numbering_starts_at_one(sample: bytes) -
     assert by_style == [
         ("List Bullet", "Cursus leiderschap"),
         ("List Continue", "gedaan op 3 mrt 2026"),
+        ("List Continue", "Bewijs: KPB van dr. Öz"),
         ("List Bullet", "Te laat: evaluatie"),
         ("List Number", "eerste stap"),
         ("List Number", "tweede stap"),
@@ -99,6 +115,8 @@ def test_metadata_language_header_and_page_numbers(sample: bytes) -> None:
 def test_findings_and_the_pictures_alt_text(sample: bytes) -> None:
     texts = [p.text for p in opened(sample).paragraphs]
     assert f"ML101 plan.yaml:3:5: Fout bij {ACCENTS}" in texts
+    assert "ML202 (waarschuwing), regel 9: Een waarschuwing" in texts
+    assert "… en nog 3; alles met: mlplan check plan.yaml" in texts
     assert "Tijdlijn: jaar 1 tot 3, vandaag in jaar 2" in texts
 
 
@@ -119,3 +137,16 @@ def test_control_characters_never_reach_the_xml() -> None:
     assert "Titel \\x1b[2J\\x00" in xml and "bel \\x07 en" in xml
     assert "\x1b" not in xml and "\x07" not in xml
     assert [p.text for p in opened(data).paragraphs][1] == "bel \\x07 en\nregel"
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.lists(st.text(max_size=80), min_size=1, max_size=6))
+def test_any_text_makes_a_word_file_that_reads_back(texts: list[str]) -> None:
+    table = Table((Column(texts[0]), Column("B")), tuple((t, t) for t in texts))
+    blocks = (
+        Section(texts[-1], (Paragraph(texts[0]), table), summary=texts[0]),
+        ItemList(tuple(ListItem(t, (t,)) for t in texts), numbered=True),
+        Findings(tuple(Finding(t, "ML001", "warning", t) for t in texts[:2])),
+    )
+    word = opened(to_docx(Document(texts[0], header=texts[-1], blocks=blocks)))
+    assert word.tables and word.paragraphs[0].style.name == "Title"

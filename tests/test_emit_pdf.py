@@ -9,10 +9,27 @@ import re
 
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from sample_documents import ACCENTS, every_block, long_table
 
-from mlplan.render.document import Document, Figure, Paragraph, Section, plain_text
+from conftest import examples
+from mlplan.render.document import (
+    Column,
+    Document,
+    Field,
+    Fields,
+    Figure,
+    Finding,
+    Findings,
+    ItemList,
+    ListItem,
+    Paragraph,
+    Section,
+    Table,
+    plain_text,
+)
 from mlplan.render.emit_pdf import to_pdf
 
 
@@ -36,7 +53,11 @@ def test_every_word_of_the_document_is_text_a_reader_finds(sample: bytes) -> Non
     hidden = {"Kort", "verborgen", "Alleen", "terminal", "x"}  # columns only a terminal shows
     # the picture is drawn, so its alternative text is the picture's, not the page's
     alt = words("Tijdlijn: jaar 1 tot 3, vandaag in jaar 2")
-    assert words(plain_text(doc)) - hidden - alt - found == set()
+    # a finding with its position in words shows that instead of its location
+    placed = {"plan.yaml:9:1"}
+    assert words(plain_text(doc)) - hidden - alt - placed - found == set()
+    assert "ML202 (waarschuwing), regel 9: Een waarschuwing" in "\n".join(pages_text(sample))
+    assert "Overdracht voorzitten (overleg)" in pages_text(sample)[0]  # a cell's code
     assert hidden & found == set()
     assert ACCENTS in pages_text(sample)[0]  # the accents as one piece of text, not glyphs
 
@@ -143,3 +164,47 @@ def test_a_table_of_many_columns_still_fits_the_page() -> None:
     reader = PdfReader(io.BytesIO(to_pdf(wide)))
     assert len(reader.pages) == 1
     assert "2026-02-02" in reader.pages[0].extract_text()  # the right column is on the page
+
+
+def test_a_cell_longer_than_a_page_and_an_endless_word_are_kept_whole() -> None:
+    tall = "\n".join(f"regel {n}" for n in range(200))
+    table = Table((Column("A"), Column("B")), ((tall, "x"), ("y" * 3000, "z")))
+    doc = Document("Plan", blocks=(table, Fields((Field("Lang", tall),))))
+    text = "\n".join(pages_text(to_pdf(doc)))
+    assert [n for n in range(200) if f"regel {n}\n" not in text + "\n"] == []
+    assert text.count("regel 199") == 2  # the table's and the field's
+    assert text.count("y") >= 3000
+
+
+def test_many_columns_share_the_page() -> None:
+    columns = tuple(Column(f"Kolom nummer {n}", wrap=False) for n in range(14))
+    table = Table(columns, (tuple(f"waarde{n}" for n in range(14)),))
+    text = pages_text(to_pdf(Document("Plan", blocks=(table,))))[0]
+    assert all(f"waarde{n}" in text.replace("\n", "") for n in range(14))
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    st.lists(st.text(max_size=80), min_size=1, max_size=6),
+    st.lists(st.lists(st.text(max_size=60), min_size=2, max_size=2), max_size=8),
+)
+def test_any_text_makes_a_pdf(texts: list[str], rows: list[list[str]]) -> None:
+    table = Table((Column(texts[0]), Column("B", right=True)), tuple(tuple(r) for r in rows))
+    blocks = (
+        Section(texts[-1], (Paragraph(texts[0]), table)),
+        ItemList(tuple(ListItem(t, (t,)) for t in texts)),
+        Findings(tuple(Finding(t, "ML001", "error", t) for t in texts[:2])),
+    )
+    data = to_pdf(Document(texts[0], subtitle=texts[-1], header=texts[0], blocks=blocks))
+    assert PdfReader(io.BytesIO(data)).pages
+
+
+def test_text_is_set_ragged_right_not_justified() -> None:
+    """A justified line of a wrapped paragraph is wider than its words: fpdf2 stretches its
+    spaces (offsets in a TJ array), which reads badly in a short line such as a title."""
+    title = "Overdrachtsdocument medisch leiderschap: Anne de Vries van der Berg-Koster"
+    data = to_pdf(Document(title))
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    content = page.get_contents()
+    assert content is not None
+    assert b"] TJ" not in content.get_data()  # every line one plain string (Tj)

@@ -37,9 +37,13 @@ import markdown
 import pypandoc
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from mlplan.render import markdown as md
 from mlplan.render.markdown import bullet, code, escape, numbered, table
+from tests.conftest import examples
 
 EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "data" / "example-plan.yaml"
 FRAMEWORK = EXAMPLE_PLAN.with_name("framework.yaml")
@@ -459,3 +463,21 @@ def test_numbered_items_nest_their_details_past_any_number() -> None:
 def test_code_span_holds_backticks() -> None:
     trees = assert_same_everywhere(bullet(code("plan`s ``x``.yaml:3:1")) + "\n")
     assert trees["python-markdown"].text() == "[code]plan`s ``x``.yaml:3:1[/code]"
+
+
+@settings(max_examples=examples(500))
+@given(
+    st.lists(
+        st.sampled_from(["a", " ", "-", "--", "1.", "(", "&", "&amp;", "&#1;", ";", "\n"])
+        | st.sampled_from("\\`*_{}[]#>|<~^$")
+        | st.text(max_size=3)
+    ).map("".join)
+)
+def test_text_without_markup_characters_skips_the_escaping_unchanged(typed: str) -> None:
+    """The quick look (no character that needs escaping: the text as it is) gives what
+    the three substitutions give, on any text (the line-start rules come after both)."""
+    flat = " ".join(typed.split())
+    full = md._DASHES.sub(
+        r"\\-", md._REFERENCED.sub(md._reference, md._BACKSLASHED.sub(r"\\\1", flat))
+    )
+    assert escape(typed, line_start=False) == full

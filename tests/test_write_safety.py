@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import random
+import re
 import shutil
 import signal
 import stat
@@ -375,6 +376,7 @@ def test_a_pipe_closed_early_is_not_an_error(tmp_path: Path, args: list[str]) ->
 
 def test_ctrl_c_at_any_moment_is_exit_130_with_one_message(example_plan: Path) -> None:
     rng = random.Random(16)
+    ours = 0
     for _ in range(30):
         proc = subprocess.Popen(
             [str(SCRIPT), "check", str(example_plan)],
@@ -386,10 +388,18 @@ def test_ctrl_c_at_any_moment_is_exit_130_with_one_message(example_plan: Path) -
         time.sleep(rng.uniform(0.05, 0.15))  # after Python itself started
         proc.send_signal(signal.SIGINT)
         _, stderr = proc.communicate(timeout=60)
-        assert "Traceback" not in stderr
+        if "Traceback" in stderr:
+            # On a loaded machine the signal can still come while the console script's
+            # own first lines run (its ``import re``), before any code of mlplan's: the
+            # documented limit (docs/decisions.md). A frame of mlplan's is a failure.
+            frames = re.findall(r'File "([^"]+)"', stderr)
+            assert not any("mlplan" in Path(f).parent.parts for f in frames), stderr
+            continue
+        ours += 1
         if proc.returncode != 0:  # 0: it had finished before the signal came
             assert proc.returncode == 130, (proc.returncode, stderr)
             assert stderr.strip().endswith("Afgebroken; er is niets geschreven."), stderr
+    assert ours >= 10, ours  # most signals came while mlplan ran, or the test tests nothing
 
 
 # -- 9. jobs ---------------------------------------------------------------------------------

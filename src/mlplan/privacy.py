@@ -364,6 +364,8 @@ def _names(text: str) -> Iterator[Finding]:
 # -- together --------------------------------------------------------------------------
 
 _DIGIT = re.compile(r"\d")
+# a digit or a form of address, in one look: most texts have neither
+_SCREEN = re.compile(rf"\d|{_ADDRESS.pattern}", re.IGNORECASE)
 
 
 def find(text: str, reference: dt.date | None = None) -> list[Finding]:
@@ -374,9 +376,9 @@ def find(text: str, reference: dt.date | None = None) -> list[Finding]:
     """
     # most texts (titles, short notes) hold no digit and no form of address: one quick
     # look decides, so a group of a thousand plans pays almost nothing for this
-    numbers = _DIGIT.search(text) is not None
-    if not numbers and _ADDRESS.search(text) is None:
+    if _SCREEN.search(text) is None:
         return []
+    numbers = _DIGIT.search(text) is not None
     found = sorted(
         [
             *(_bsns(text) if numbers else ()),

@@ -7,13 +7,13 @@ the last meeting.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from mlplan.i18n import plural, t
 from mlplan.plandiff import FREE_TEXT_PARAMS, Change, Kind, Param, Report, Section, Unread
 from mlplan.render import document as doc
+from mlplan.render import jsontext
 from mlplan.render import textlayout as layout
 from mlplan.render.markdown import bullet, escape
 from mlplan.render.plan import years_text
@@ -317,4 +317,4 @@ def to_data(report: Report) -> dict[str, Any]:
 
 
 def to_json(report: Report) -> str:
-    return json.dumps(to_data(report), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(to_data(report)) + "\n"

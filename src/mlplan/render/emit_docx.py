@@ -29,7 +29,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 
 from mlplan import __version__
 from mlplan.i18n import t
@@ -47,6 +47,7 @@ from mlplan.render.document import (
     Tone,
     cell,
 )
+from mlplan.render.paper import cell_text, field_text, finding_text, shares
 from mlplan.render.safe import escape_controls
 
 if TYPE_CHECKING:
@@ -64,6 +65,9 @@ COLOR: dict[Tone, RGBColor | None] = {
     "accent": RGBColor(0x00, 0x54, 0x96),
 }
 LANGUAGE = {"nl": "nl-NL", "en": "en-GB"}  # Word's language tags: spelling, hyphenation
+PAGE_CM = (21.0, 29.7)  # A4, as Dutch hospitals print (python-docx's template is Letter)
+MARGIN_CM = 2.0
+TEXT_WIDTH_CM = PAGE_CM[0] - 2 * MARGIN_CM
 FIELD_MARK = "\x00"  # stands for a field (PAGE, NUMPAGES) in the translated footer line
 
 
@@ -108,8 +112,11 @@ def _properties(word: WordDocument, doc: Document) -> None:
 
 
 def _frame(word: WordDocument, doc: Document) -> None:
-    """The running header (the aios and the date) and the page numbers at the foot."""
+    """A4 pages, the running header (the aios and the date), the page numbers at the foot."""
     section = word.sections[0]
+    section.page_width, section.page_height = Cm(PAGE_CM[0]), Cm(PAGE_CM[1])
+    section.left_margin = section.right_margin = Cm(MARGIN_CM)
+    section.top_margin = section.bottom_margin = Cm(MARGIN_CM)
     header = section.header.paragraphs[0]
     header.text = _safe(doc.header)
     _tone(header.runs, "muted")
@@ -176,8 +183,9 @@ def _block(word: WordDocument, block: Block, depth: int) -> None:
             code = paragraph.add_run(_safe(finding.code))
             _tone([code], SEVERITY_TONE.get(finding.severity, "normal"))
             code.font.bold = True
-            where = f"{finding.location}: " if finding.location else ""
-            paragraph.add_run(f" {_safe(where + finding.message)}")
+            paragraph.add_run(f" {_safe(finding_text(finding))}")
+        if block.more:
+            _tone(word.add_paragraph(_safe(block.more)).runs, "muted")
     elif isinstance(block, Figure):
         if block.alt:
             _tone(word.add_paragraph(_safe(block.alt)).runs, "muted")
@@ -213,7 +221,12 @@ def _table(word: WordDocument, block: Table) -> None:
         for word_cell, i, column in zip(cells, shown, columns, strict=True):
             value = cell(values[i])
             tone = value.tone if value.tone != "normal" else row_tone or column.tone
-            _write(word_cell, value.text, tone, right=column.right)
+            _write(word_cell, cell_text(value), tone, right=column.right)
+    if portions := shares(columns):  # Word sizes a column by its cells' widths
+        table.autofit = False
+        for column_cells, portion in zip(table.columns, portions, strict=True):
+            for word_cell in column_cells.cells:
+                word_cell.width = Cm(TEXT_WIDTH_CM * portion)
     word.add_paragraph()
 
 
@@ -245,10 +258,20 @@ def _list(word: WordDocument, block: ItemList) -> None:
         if num_id is not None:
             _number(paragraph, num_id)
         for detail in item.details:
-            extra = word.add_paragraph(_safe(detail), style="List Continue")
-            _tone(extra.runs, "muted")
-            for run in extra.runs:
-                run.font.size = Pt(9)
+            _detail(word.add_paragraph(_safe(detail), style="List Continue"))
+        for f in item.fields:
+            label, value = field_text(f)
+            extra = word.add_paragraph(style="List Continue")
+            extra.add_run(_safe(label)).font.bold = True
+            extra.add_run(f" {_safe(value)}")
+            _detail(extra)
+
+
+def _detail(paragraph: WordParagraph) -> None:
+    """A line under a list item: muted and a size smaller."""
+    _tone(paragraph.runs, "muted")
+    for run in paragraph.runs:
+        run.font.size = Pt(9)
 
 
 def _restart_numbering(word: WordDocument) -> int:

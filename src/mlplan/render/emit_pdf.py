@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.enums import TableBordersLayout, TableCellFillMode, XPos, YPos
+from fpdf.enums import MethodReturnValue, TableBordersLayout, TableCellFillMode, XPos, YPos
 from fpdf.fonts import CoreFont, FontFace, TTFFont
 
 from mlplan import __version__
@@ -49,6 +49,7 @@ from mlplan.render.document import (
     Tone,
     cell,
 )
+from mlplan.render.paper import cell_text, field_text, finding_text, shares
 from mlplan.render.safe import escape_char
 
 FONTS = Path(__file__).with_name("fonts")
@@ -148,6 +149,7 @@ class _Pdf(FPDF):
             self.epw - indent,
             self.font_size * LINE,
             self.safe(text),
+            align="L",  # ragged right, as a letter: fpdf2 justifies by default
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )
@@ -236,10 +238,12 @@ class _Pdf(FPDF):
             padding=(0.4, self.c_margin),
             v_align="TOP",
         ) as grid:
+            widths = (label_width, self.epw - label_width)
             for label, f in zip(labels, block.fields, strict=True):
-                row = grid.row()
-                row.cell(label, style=FontFace(emphasis="B", color=COLOR["muted"]))
-                row.cell(self.safe(f.value))
+                for texts in self.pieces([label, self.safe(f.value)], widths):
+                    row = grid.row()
+                    row.cell(texts[0], style=FontFace(emphasis="B", color=COLOR["muted"]))
+                    row.cell(texts[1])
         self.ln(2)
 
     def table_block(self, block: Table) -> None:
@@ -249,11 +253,15 @@ class _Pdf(FPDF):
         columns = [block.columns[i] for i in shown]
         rows = [[cell(row[i]) for i in shown] for row in block.rows]
         self.style("normal", "small")
-        widths = self.column_widths(columns, [[self.safe(c.text) for c in r] for r in rows])
+        texts = [[self.safe(cell_text(c)) for c in r] for r in rows]
+        portions = shares(columns)
+        widths = (
+            [p * self.epw for p in portions] if portions else self.column_widths(columns, texts)
+        )
         tones = block.row_tones or (None,) * len(rows)
         with self.table(
             col_widths=widths,
-            width=sum(widths),
+            width=min(sum(widths), self.epw),  # never over it by a rounding
             align="LEFT",
             text_align=tuple("RIGHT" if c.right else "LEFT" for c in columns),
             headings_style=FontFace(emphasis="B", color=COLOR["normal"], fill_color=HEAD_FILL),
@@ -268,22 +276,46 @@ class _Pdf(FPDF):
             heading = table.row()
             for column in columns:
                 heading.cell(self.safe(column.header))
-            for values, row_tone in zip(rows, tones, strict=True):
-                row = table.row()
+            for values, row_texts, row_tone in zip(rows, texts, tones, strict=True):
+                styles = []
                 for value, column in zip(values, columns, strict=True):
                     tone = value.tone if value.tone != "normal" else row_tone or column.tone
-                    bold = tone == "strong"
-                    row.cell(
-                        self.safe(value.text),
-                        style=FontFace(emphasis="B" if bold else "", color=COLOR[tone]),
+                    styles.append(
+                        FontFace(emphasis="B" if tone == "strong" else "", color=COLOR[tone])
                     )
+                for piece in self.pieces(row_texts, widths):
+                    row = table.row()
+                    for text, style in zip(piece, styles, strict=True):
+                        row.cell(text, style=style)
         self.ln(2.5)
+
+    def pieces(self, texts: list[str], widths: Sequence[float]) -> list[list[str]]:
+        """A row's cells, as one row, or as several rows when a cell is longer than a page
+        (fpdf2 cannot break a row across pages): each piece as many lines as a page holds."""
+        line = self.font_size * LINE
+        most = int((self.h - TOP - BOTTOM - 30) / line)  # below a repeated header row
+        if all(text.count("\n") < most // 4 and len(text) < most * 20 for text in texts):
+            return [texts]  # the common case: far from a page
+        lines: list[list[str]] = []
+        for text, width in zip(texts, widths, strict=True):
+            wrapped = self.multi_cell(  # its own padding is the table's (c_margin)
+                width, line, text, dry_run=True, output=MethodReturnValue.LINES
+            )
+            assert isinstance(wrapped, list)  # what output=LINES returns
+            lines.append(wrapped)
+        count = max(len(cell_lines) for cell_lines in lines)
+        return [
+            ["\n".join(cell_lines[start : start + most]) for cell_lines in lines]
+            for start in range(0, max(count, 1), most)
+        ]
 
     def column_widths(self, columns: Sequence[Column], rows: list[list[str]]) -> list[float]:
         """Each column as wide as its longest line (its header's words in bold), but no
         narrower than its longest word; when they do not fit, the wrapping columns give
-        way, in proportion to how much they would take."""
+        way, in proportion to how much they would take. No column is wider than the page,
+        nor is its least width more than its share of it (an endless word wraps too)."""
         pad = 2 * self.c_margin + 0.5
+        share = self.epw / max(len(columns), 1)
         natural: list[float] = []
         least: list[float] = []
         for i, column in enumerate(columns):
@@ -295,23 +327,23 @@ class _Pdf(FPDF):
             longest = max(self.get_string_width(line) for line in lines)
             words = [w for line in lines for w in line.split()]
             word = max((self.get_string_width(w) for w in words), default=0)
-            natural.append(max(head, longest) + pad)
-            least.append(min(max(head_word, word) + pad, self.epw / max(len(columns), 1)))
-        total = sum(natural)
-        if total <= self.epw:
+            natural.append(min(max(head, longest) + pad, self.epw))
+            least.append(min(max(head_word, word) + pad, share, natural[-1]))
+        if sum(natural) <= self.epw:
             return natural
-        # shrink the columns that may wrap (and, if that is not enough, the others too)
-        wrapping = [i for i, c in enumerate(columns) if c.wrap] or list(range(len(columns)))
-        fixed = sum(w for i, w in enumerate(natural) if i not in wrapping)
-        room = self.epw - fixed
+        # shrink the columns that may wrap; if that is not enough, every column
+        wrapping = [i for i, c in enumerate(columns) if c.wrap]
+        room = self.epw - sum(w for i, w in enumerate(natural) if i not in wrapping)
+        if not wrapping or room <= sum(least[i] for i in wrapping):
+            wrapping, room = list(range(len(columns))), self.epw
+        widths = list(natural)
         spare = sum(natural[i] - least[i] for i in wrapping)
         need = sum(natural[i] for i in wrapping) - room
-        widths = list(natural)
-        if room <= sum(least[i] for i in wrapping):
-            # even at their narrowest they do not fit: everything in proportion
-            return [w * self.epw / total for w in natural]
         for i in wrapping:
-            widths[i] = natural[i] - need * (natural[i] - least[i]) / spare if spare else least[i]
+            if spare >= need and spare > 0:
+                widths[i] = natural[i] - need * (natural[i] - least[i]) / spare
+            else:  # even at their least they do not fit: the least, in proportion
+                widths[i] = least[i] * room / sum(least[j] for j in wrapping)
         return widths
 
     def item_list(self, block: ItemList) -> None:
@@ -326,10 +358,13 @@ class _Pdf(FPDF):
             self.cell(indent, self.font_size * LINE, f"{n}." if block.numbered else "•")
             self.set_xy(self.l_margin + indent, y)
             self.text_block(item.text, indent=indent, after=0.3)
-            if item.details:
+            if item.details or item.fields:
                 self.style("muted", "small")
                 for detail in item.details:
                     self.text_block(detail, indent=indent + 3, after=0.2)
+                for f in item.fields:
+                    label, value = field_text(f)
+                    self.text_block(f"{label} {value}", indent=indent + 3, after=0.2)
             self.ln(0.6)
         self.ln(1.2)
 
@@ -342,8 +377,10 @@ class _Pdf(FPDF):
             self.cell(code_width, self.font_size * LINE, self.safe(finding.code))
             self.set_xy(self.l_margin + code_width, y)
             self.style()
-            text = f"{finding.location}: {finding.message}" if finding.location else finding.message
-            self.text_block(text, indent=code_width, after=0.8)
+            self.text_block(finding_text(finding), indent=code_width, after=0.8)
+        if block.more:
+            self.style("muted")
+            self.text_block(block.more)
         self.ln(1)
 
     def figure(self, block: Figure) -> None:

@@ -28,6 +28,8 @@ _BACKSLASHED = re.compile(r"([\\`*_{}\[\]#>|])")
 _REFERENCES = {"<": "&lt;", "~": "&#126;", "^": "&#94;", "$": "&#36;"}
 _REFERENCED = re.compile(r"[<~^$]|&(?=#?\w+;)")  # a bare & is text everywhere
 _DASHES = re.compile(r"-(?=-)|(?<=-)-")  # every hyphen of a run of two or more
+# any of the three above: most text (a title, a status) has none and is left as it is
+_ANY_ESCAPED = re.compile(r"[\\`*_{}\[\]#>|<~^$&]|--")
 # list markers at the start of a line: bullets, numbers and pandoc's letters and roman
 # numerals (``a.``, ``iv)``, ``(b)``); and pandoc's definition marker
 _LEADING_BULLET = re.compile(r"[-+](?=\s|$)")
@@ -46,9 +48,11 @@ def escape(text: str, *, line_start: bool = True) -> str:
     of spaces become one space. Unless ``line_start`` is false (a table cell, which never
     starts a block), text that would start a list or a definition is escaped too."""
     flat = " ".join(text.split())
-    out = _BACKSLASHED.sub(r"\\\1", flat)
-    out = _REFERENCED.sub(_reference, out)
-    out = _DASHES.sub(r"\\-", out)
+    out = flat
+    if _ANY_ESCAPED.search(flat):
+        out = _BACKSLASHED.sub(r"\\\1", out)
+        out = _REFERENCED.sub(_reference, out)
+        out = _DASHES.sub(r"\\-", out)
     if not line_start:
         return out
     if _LEADING_BULLET.match(flat):
