@@ -403,9 +403,17 @@ def test_overview_rows_and_sorting(page: Callable[..., Summary]) -> None:
         next_meeting=dt.date(2027, 7, 1),
         next_meeting_planned=False,
         meeting_late=False,
+        # per topic in the framework's order: done where the example has a done activity
+        topic_states=(
+            *("done", "planned", "planned", "done"),
+            *("planned", "planned", "planned"),
+            *("done", "planned", "planned", "planned"),
+            *("done", "done", "planned"),
+        ),
     )
     assert rows[0].name is None and rows[0].first_error is not None
     assert rows[0].meeting_late is None and rows[0].next_meeting is None
+    assert rows[0].topic_states == ()  # a plan that does not load has no coverage
     assert rows[0].first_error.code == "ML001"
 
     def names(by: str) -> list[str | None]:

@@ -437,6 +437,7 @@ def build_app() -> typer.Typer:
         ),
     ]
     force_opt = Annotated[bool, typer.Option("--force", help=t("opt.plan.force"))]
+
     @command("prepare")
     def prepare_cmd(
         path: plan_path_arg = Path("plan.yaml"),

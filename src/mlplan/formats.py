@@ -42,7 +42,8 @@ class Format:
     to replace it without ``--force`` (a table written as ``.text``, Markdown as ``.txt``).
     ``emitter`` is ``"module:function"`` for a document format (empty for the formats
     their commands write themselves); ``extra`` and ``modules`` are the optional extra it
-    needs and the top-level modules of it that must import.
+    needs and the top-level modules of it that must import. ``pictures``: its pages carry
+    the SVG pictures (a page builder's ``pictures=True``).
     """
 
     name: str
@@ -52,6 +53,9 @@ class Format:
     extra: str | None = None
     modules: tuple[str, ...] = ()
     replaces: tuple[str, ...] = ()
+    # whether its pages carry the pictures (render/svg.py's Figures): for media that draw
+    # an SVG; the others would show each picture's alternative text as one more paragraph
+    pictures: bool = False
 
     @property
     def binary(self) -> bool:
@@ -66,6 +70,8 @@ FORMATS: dict[str, Format] = {
         Format("json", (".json",), replaces=(".txt",)),
         Format("csv", (".csv",), replaces=(".txt",)),
         Format("ics", (".ics", ".ical"), extra="documents", modules=("icalendar",)),
+        # one self-contained file (render/emit_html.py); the standard library suffices
+        Format("html", (".html", ".htm"), emitter="mlplan.render.emit_html:to_html", pictures=True),
         Format(
             "pdf",
             (".pdf",),

@@ -108,6 +108,8 @@ class CompetencyCoverage:
     done: int  # topics whose minimum is done
     total: int
     missing: tuple[MissingTopic, ...]
+    # each topic's state, in the framework's order (the group's matrix of aios × topics)
+    states: tuple[domain.CoverageState, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +274,8 @@ class OverviewRow:
     next_meeting: dt.date | None = None
     next_meeting_planned: bool = False
     meeting_late: bool | None = None  # None when the plan does not load
+    # the state of every topic of the framework, in its order; empty when it does not load
+    topic_states: tuple[domain.CoverageState, ...] = ()
 
 
 # -- the page ------------------------------------------------------------------------------
@@ -384,6 +388,7 @@ def coverage_of(cov: list[TopicCoverage]) -> Coverage:
             missing=tuple(
                 MissingTopic(c.topic.id, c.topic.title) for c in group if c.state == "missing"
             ),
+            states=tuple(c.state for c in group),
         )
         for n, group in per.items()
     )
@@ -820,6 +825,7 @@ def overview_row(summary: Summary) -> OverviewRow:
         next_meeting=summary.rhythm.next if summary.rhythm else None,
         next_meeting_planned=summary.rhythm.next_planned if summary.rhythm else False,
         meeting_late=summary.rhythm.late if summary.rhythm else None,
+        topic_states=tuple(s for c in cov.competencies for s in c.states) if cov else (),
     )
 
 

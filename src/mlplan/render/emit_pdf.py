@@ -79,6 +79,9 @@ RULE: RGB = (190, 190, 190)
 HEAD_FILL: RGB = (236, 236, 236)
 
 _FONT_FAMILY = re.compile(r'font-family="[^"]*"')
+# a picture's <title>s are a browser's tooltips; fpdf2 logs a warning for each one it skips
+# (58 lines on stderr for the plan's pictures), so they are taken out first
+_TITLE = re.compile(r"<title>[^<]*</title>")
 
 
 def to_pdf(doc: Document) -> bytes:
@@ -383,7 +386,7 @@ class _Pdf(FPDF):
     def figure(self, block: Figure) -> None:
         """The SVG drawn as vectors in the page's font, the full width of the text; its
         ``alt`` instead when fpdf2 cannot draw it (an SVG feature it does not know)."""
-        svg = _FONT_FAMILY.sub(f'font-family="{FAMILY}"', block.svg)
+        svg = _TITLE.sub("", _FONT_FAMILY.sub(f'font-family="{FAMILY}"', block.svg))
         try:
             self.image(
                 io.BytesIO(svg.encode("utf-8")),

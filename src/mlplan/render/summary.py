@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from mlplan import output
 from mlplan.diagnostics import Diagnostic
-from mlplan.i18n import finding_counts, plural, t
+from mlplan.i18n import finding_counts, get_language, plural, t
 from mlplan.render import jsontext
 from mlplan.render import textlayout as layout
 from mlplan.render.calendar import calendar_json, calendar_text
 from mlplan.render.diagnostics import diagnostic_dict
+from mlplan.render.document import Block, Column, Document, Paragraph, Section, Table
 from mlplan.render.markdown import bullet, code, escape, numbered, table
 from mlplan.render.plan import years_text
 from mlplan.render.safe import one_line
@@ -33,6 +34,8 @@ from mlplan.summary import (
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from mlplan.render.svg import MatrixTopic
 
 
 # -- shared text ---------------------------------------------------------------------------
@@ -799,3 +802,42 @@ def print_overview(
             assert r.first_error is not None
             page.line(_finding(r.first_error), layout.RED)
     console.file.write("\n".join(page.lines) + "\n")
+
+
+# -- the group as a document (HTML) ----------------------------------------------------------
+
+
+def overview_document(
+    rows: Sequence[OverviewRow],
+    today: dt.date,
+    since: dt.date | None,
+    months: int,
+    topics: Sequence[MatrixTopic] = (),
+) -> Document:
+    """The group overview for documents: the table (as in Markdown, a row per aios with its
+    first error), the note, and with ``topics`` (the framework's, in its order) the matrix
+    of aios × topics drawn from each row's topic states."""
+    headers = _overview_headers()
+    columns = (
+        Column(headers[0]),
+        Column(headers[1]),
+        *(Column(h, right=True) for h in headers[2:7]),
+        Column(headers[7]),
+        Column(headers[8]),
+    )
+    table = Table(
+        columns,
+        tuple(tuple(_overview_cells(r)) for r in rows),
+        row_tones=tuple("bad" if r.errors else None for r in rows),
+    )
+    blocks: list[Block] = [table, Paragraph(overview_note(since, months), tone="muted")]
+    if topics:
+        from mlplan.render import svg
+
+        blocks.append(Section(t("svg.matrix.title"), (svg.group_matrix(rows, topics),)))
+    return Document(
+        title=_overview_heading(rows, today),
+        blocks=tuple(blocks),
+        header=_overview_heading(rows, today),
+        lang=get_language(),
+    )
