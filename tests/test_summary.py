@@ -398,8 +398,11 @@ def test_overview_rows_and_sorting(page: Callable[..., Summary]) -> None:
         errors=0,
         warnings=0,
         first_error=None,
+        start=dt.date(2025, 9, 1),  # the example's training: 5 years from its start
+        end=dt.date(2030, 8, 31),
     )
     assert rows[0].name is None and rows[0].first_error is not None
+    assert rows[0].start is None and rows[0].end is None
     assert rows[0].first_error.code == "ML001"
 
     def names(by: str) -> list[str | None]:

@@ -191,9 +191,9 @@ def _acquire(fd: int, lock: str, path: Path, deadline: float) -> None:
 
 
 def atomic_write(
-    path: Path, text: str, *, backup: bool = False, expected_digest: str | None = None
+    path: Path, text: str | bytes, *, backup: bool = False, expected_digest: str | None = None
 ) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) atomically.
+    """Replace ``path`` with ``text`` (UTF-8; bytes as they are) atomically.
 
     ``backup`` keeps the previous version as ``PATH.bak`` (itself written atomically: a
     link there is replaced, never followed). ``expected_digest`` aborts the write if the
@@ -203,7 +203,7 @@ def atomic_write(
     the system permits. A target that is not a regular file (a device, a FIFO,
     ``/dev/stdout``) is written to directly, never renamed over.
     """
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if expected_digest is not None or backup:
         with plan_lock(path):
             _write(path, data, backup, expected_digest)
@@ -326,6 +326,7 @@ OUTPUT_EXTENSIONS = {
     "json": (".json", ".txt"),
     "table": (".txt", ".text"),
     "ics": (".ics", ".ical"),
+    "xlsx": (".xlsx",),
 }
 
 
@@ -340,7 +341,7 @@ def looks_like_plan(path: Path) -> bool:
     return b"aios" in keys and bool({b"training", b"activities"} & keys)
 
 
-def write_output(path: Path, text: str, fmt: str, *, force: bool) -> None:
+def write_output(path: Path, data: str | bytes, fmt: str, *, force: bool) -> None:
     """Write an ``--output`` file: the one writer for every command's ``--output``.
 
     An existing regular file is replaced only when its name has an extension of ``fmt``
@@ -358,7 +359,7 @@ def write_output(path: Path, text: str, fmt: str, *, force: bool) -> None:
         replaced = Path(os.path.realpath(path))
         if replaced.suffix.lower() not in OUTPUT_EXTENSIONS.get(fmt, ()):
             raise WriteError("write.output_exists", path=str(path))
-    atomic_write(path, text)
+    atomic_write(path, data)
 
 
 def _writable(path: Path) -> bool:

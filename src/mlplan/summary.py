@@ -225,6 +225,8 @@ class OverviewRow:
     errors: int
     warnings: int
     first_error: Diagnostic | None
+    start: dt.date | None = None  # the training's first and last day (a spreadsheet's dates)
+    end: dt.date | None = None
 
 
 # -- the page ------------------------------------------------------------------------------
@@ -691,6 +693,8 @@ def overview_row(summary: Summary) -> OverviewRow:
         errors=summary.check.errors,
         warnings=summary.check.warnings,
         first_error=first_error,
+        start=pos.start if pos else None,
+        end=pos.end if pos else None,
     )
 
 

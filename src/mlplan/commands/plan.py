@@ -22,13 +22,14 @@ from mlplan.errors import UsageError
 from mlplan.framework import load_framework, shipped_path
 from mlplan.i18n import finding_counts, plural, t
 
-FORMATS = ("table", "markdown", "json", "csv")
+FORMATS = ("table", "markdown", "json", "csv", "xlsx")
 EXTENSIONS = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".json": "json",
     ".csv": "csv",
     ".txt": "table",
+    ".xlsx": "xlsx",
 }
 SUGGESTED_NAME = {
     "markdown": "plan.md",
@@ -36,7 +37,24 @@ SUGGESTED_NAME = {
     "csv": "plan.csv",
     "table": "plan.txt",
     "ics": "plan.ics",  # mlplan calendar
+    "xlsx": "plan.xlsx",
 }
+BINARY = ("xlsx",)  # a file, not text: never to the screen or a pipe of text
+
+
+def binary_needs_output(fmt: str, output_path: Path | None, stem: str = "plan") -> None:
+    """Before any work: a binary format needs ``--output``, and its library (the
+    ``documents`` extra) installed."""
+    if fmt not in BINARY:
+        return
+    if output_path is None:
+        suggestion = stem + SUGGESTED_NAME[fmt].removeprefix("plan")
+        raise UsageError("output.binary_needs_output", format=fmt, suggestion=suggestion)
+    from mlplan.render import xlsx
+
+    xlsx.require()
+
+
 FILE_WIDTH = 80  # a table written to a file: readable anywhere, printable
 
 
@@ -107,6 +125,7 @@ def run(
     chosen = resolve_format(fmt, output_path)
     if csv_dialect is not None and chosen != "csv":
         raise UsageError("plan.csv_dialect_needs_csv")
+    binary_needs_output(chosen, output_path)
     fw = load_framework(framework_path)
 
     from mlplan.render.diagnostics import to_text
@@ -122,7 +141,12 @@ def run(
 
     checked = options.shareable(checked, redact)
     view = overview.build(checked, fw, day)
-    if chosen == "json":
+    data: bytes | None = None
+    if chosen == "xlsx":
+        from mlplan.render import xlsx
+
+        data, text = xlsx.plan_xlsx(view), ""
+    elif chosen == "json":
         text = render.to_json(view)
     elif chosen == "csv":
         text = render.to_csv(view, csv_dialect or "standard")
@@ -141,7 +165,9 @@ def run(
     if output_path is not None:
         from mlplan.fileio import write_output
 
-        write_output(output_path, output.clean(text), chosen, force=force)  # as stdout gets it
+        # text as stdout gets it; a spreadsheet's cells are escaped by its writer
+        written = data if data is not None else output.clean(text)
+        write_output(output_path, written, chosen, force=force)
         output.err(t("plan.written", path=str(output_path), format=chosen))
     elif text:
         output.out(text)  # ends in its own line end (CR LF in the excel-nl dialect)

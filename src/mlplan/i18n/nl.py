@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     "metavar.year": "JAAR",
     "metavar.order": "VOLGORDE",
     "metavar.kind": "SOORT",
+    "metavar.format": "FORMAAT",
     "help.arguments": "Argumenten",
     "help.options": "Opties",
     "help.commands": "Opdrachten",
@@ -387,8 +388,9 @@ MESSAGES: dict[str, str] = {
     ),
     "arg.plan_path": "Het planbestand.",
     "opt.plan_format": (
-        "Uitvoerformaat: table (terminal), markdown (voor het IOP), json of csv. Zonder deze "
-        "optie volgt het formaat uit de extensie van --output (.md, .json, .csv, .txt)."
+        "Uitvoerformaat: table (terminal), markdown (voor het IOP), json, csv of xlsx "
+        "(spreadsheet, met --output). Zonder deze optie volgt het formaat uit de extensie van "
+        "--output (.md, .json, .csv, .txt, .xlsx)."
     ),
     "opt.output": "Schrijf naar dit bestand (veilig: eerst volledig, dan vervangen) in plaats van naar het scherm.",
     "plan.output_is_input": (
@@ -398,12 +400,16 @@ MESSAGES: dict[str, str] = {
     "plan.input.plan": "het plan",
     "plan.input.framework": "het kader",
     "plan.unknown_extension": (
-        "kan het formaat niet afleiden uit '{path}'; gebruik de extensie .md, .json, .csv of "
-        ".txt, of geef --format"
+        "kan het formaat niet afleiden uit '{path}'; gebruik de extensie .md, .json, .csv, "
+        ".txt of .xlsx, of geef --format"
     ),
     "plan.not_shown": "{path}: het plan is niet getoond omdat het niet geldig is; herstel eerst de fouten hierboven.",
     "plan.check_count": "{errors}, {warnings}",
     "plan.has_errors": "{path}: het plan heeft {errors}; zie de bevindingen onderaan of mlplan check {path}",
+    "output.binary_needs_output": (
+        "{format} is een bestand en geen tekst voor het scherm; geef een uitvoerbestand met "
+        "--output, bijvoorbeeld --output {suggestion}"
+    ),
     "plan.written": "{path} geschreven ({format})",
     "plan.title": "Plan medisch leiderschap: {name}",
     "plan.label.specialty": "Specialisme",
@@ -766,6 +772,23 @@ MESSAGES: dict[str, str] = {
     "training.show_full_time": "voltijd, zonder onderbrekingen · einddatum {end}",
     "training.show_year": "  jaar {number}: {start} t/m {end} ({phase})",
     "training.show_now": "← nu",
+    # --- spreadsheet (.xlsx) of the plan and of the group overview (issue 16 item 4) -----
+    "xlsx.sheet.activities": "Activiteiten",
+    "xlsx.sheet.overview": "Groep",
+    "xlsx.title_group": "Medisch leiderschap: groepsoverzicht op {date}",
+    "xlsx.col.year_start": "Jaar begint",
+    "xlsx.col.year_end": "Jaar eindigt",
+    "xlsx.col.phase": "Fase",
+    "xlsx.col.year_number": "Opleidingsjaar",
+    "xlsx.col.year_count": "Jaren",
+    "xlsx.col.covered": "Onderwerpen gedekt",
+    "xlsx.col.topics": "Onderwerpen",
+    "xlsx.col.warnings": "Waarschuwingen",
+    "xlsx.col.start": "Start opleiding",
+    "xlsx.col.end": "Einde opleiding",
+    "summary.output_only_xlsx": "--output schrijft bij summary (nog) alleen xlsx; voor {format}: mlplan summary … -f {format} > {suggestion}",
+    "opt.summary_format": "Uitvoerformaat: table (terminal), markdown, json of xlsx (het overzicht als spreadsheet, met --output; ook gekozen door een --output op .xlsx).",
+    "opt.summary.output": "Schrijf het overzicht als spreadsheet (.xlsx) naar dit bestand; de andere formaten gaan naar het scherm (of > BESTAND).",
     # --- control characters and CSV (issue 12 items 11, 19; issue 18 items 7-9) -----------
     "opt.csv_dialect": (
         "CSV-variant: standard (komma's, RFC 4180) of excel-nl (puntkomma's, UTF-8 met BOM, "
