@@ -378,7 +378,7 @@ TODAY_COMMANDS = [
     ["add", "--topic", "innovatie", "--title", "X"], ["done", "1"], ["status", "1", "dropped"],
     ["move", "1", "--year", "2"], ["meeting", "--date", "2026-11-22", "--kind", "voortgang"],
     ["calendar", "--output", "plan.ics"], ["training", "--part-time", "80", "--from", "2026-09-01"],
-    ["training"], ["plan", "-o", "plan.xlsx"], ["summary", "-o", "groep.xlsx"],
+    ["training"], ["diff"], ["plan", "-o", "plan.xlsx"], ["summary", "-o", "groep.xlsx"],
 ]  # fmt: skip
 
 

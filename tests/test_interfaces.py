@@ -67,6 +67,7 @@ COMMANDS: dict[str, list[str]] = {
     "summary xlsx": ["summary", "GROUP", "-f", "xlsx", "-o", "NEW_XLSX", *TODAY],
     "calendar": ["calendar", "PLAN", *TODAY],
     "calendar group": ["calendar", "GROUP", "--output", "NEW_ICS", *TODAY],
+    "diff outside git": ["diff", "PLAN", *TODAY],
     "add": ["add", "PLAN", "--topic", "innovatie", "--title", "Eigen project", "--year", "3"],
     "add dry-run": ["add", "PLAN", "--topic", "innovatie", "--title", "X", "--dry-run", *TODAY],
     "done": ["done", "PLAN", "3", "--evidence", "verslag", *TODAY],

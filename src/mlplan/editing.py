@@ -28,7 +28,9 @@ from mlplan.framework import normalise_title
 from mlplan.yamlloc import Loc, Position
 
 Scalar = str | int | float | dt.date
-Value = Scalar | list[str]
+# an item of a nested list: text, or a mapping of scalars (an agreement with follow-up)
+ListItem = str | Mapping[str, Scalar]
+Value = Scalar | list[ListItem]
 
 BOM = "\ufeff"
 # libyaml's line breaks; columns in its marks count characters within a line
@@ -79,6 +81,17 @@ class SetKeys:
 
 
 @dataclass(frozen=True)
+class Expand:
+    """Turn the text item at ``loc`` of a block list (an agreement in the version-1 form)
+    into a mapping: ``- Tekst`` becomes ``- key: Tekst`` with ``values`` under it. The
+    text stays as written, and so does a comment after it."""
+
+    loc: Loc
+    key: str
+    values: Mapping[str, Scalar]
+
+
+@dataclass(frozen=True)
 class Append:
     """Append a mapping to the list ``key`` of the mapping at ``loc`` (the top level by
     default). A missing list is created: at the end of the file at the top level, else
@@ -100,7 +113,7 @@ class RemoveItem:
     index: int
 
 
-Edit = SetKeys | Append | RemoveItem
+Edit = SetKeys | Append | Expand | RemoveItem
 
 
 # -- emitting scalars ------------------------------------------------------------------
@@ -190,12 +203,14 @@ def emit(value: Scalar) -> str:
     return emit_text(value)
 
 
-def _as_data(value: Value) -> Any:
+def _as_data(value: Value | ListItem) -> Any:
     """What yamlloc reads back for an emitted value (dates stay strings)."""
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list):
-        return list(value)
+        return [_as_data(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _as_data(v) for k, v in value.items()}
     return value
 
 
@@ -296,6 +311,8 @@ def apply(text: str, edit: Edit) -> str:
             raise Refusal(
                 refusal.key, snippet, loc=refusal.loc, replaces=replaces, **refusal.params
             ) from None
+    elif isinstance(edit, Expand):
+        body = _expand(body, edit)
     elif isinstance(edit, Append):
         body = _append(body, edit)
     else:
@@ -393,7 +410,8 @@ def _set_key(text: str, loc: Loc, key: str, value: Scalar, edit: SetKeys) -> str
             emitted = " " + emitted  # "goal:" had no value: "goal: text"
         new = text[:start] + emitted + text[end:]
     else:
-        new = _insert_key(text, doc, lines, loc, mapping, key, emitted, where, snippet, edit.order)
+        order = edit.order or KEY_ORDER
+        new = _insert_key(text, doc, lines, loc, mapping, key, emitted, where, snippet, order)
     _verify(new, expected, snippet, loc)
     return new
 
@@ -467,6 +485,43 @@ def _remove_key(text: str, loc: Loc, key: str) -> str:
     del _get(expected, loc)[key]
     _verify(new, expected, "", loc)
     return new
+
+
+def _expand(text: str, edit: Expand) -> str:
+    """See :class:`Expand`. Refused (with the mapping to paste in place of the item) unless
+    the item is text on one line of a block list: not a block scalar, alias, anchor or tag."""
+    doc = _parse(text)
+    value = _get(doc.data, edit.loc)
+    where = _where(edit.loc)
+    if not isinstance(value, str):
+        raise Refusal("edit.refuse.not_text", loc=edit.loc, where=where)
+    wanted: dict[str, Scalar] = {edit.key: value, **edit.values}
+    snippet = render_item(wanted, 0, _Style())
+    lines = _Lines(text)
+    pos = doc.index.get(edit.loc)
+    parent = doc.index.get(edit.loc[:-1])
+    if pos is None or parent is None or _char_at(lines, parent) != "-":
+        raise Refusal("edit.refuse.flow", snippet, loc=edit.loc, replaces=True, where=where)
+    written = _source(lines, pos)
+    if written is None or written[:1] in tuple("*&!|>"):
+        raise Refusal("edit.refuse.unsafe", snippet, loc=edit.loc, replaces=True)
+    start = lines.offset(pos.line, pos.column)
+    new = text[:start] + f"{edit.key}: " + text[start:]
+    lines = _Lines(new)
+    at, prefix = lines.after_line(pos.line)
+    eol = lines.eol(pos.line)
+    indent = " " * (pos.column - 1)
+    added = "".join(f"{indent}{k}: {emit(v)}{eol}" for k, v in edit.values.items())
+    new = new[:at] + prefix + added + new[at:]
+    expected = _plain_copy(doc.data)
+    _set_in(expected, edit.loc, {k: _as_data(v) for k, v in wanted.items()})
+    _verify(new, expected, snippet, edit.loc)
+    return new
+
+
+def _set_in(data: Any, loc: Loc, value: Any) -> None:
+    """Replace the node at ``loc`` (which exists) in plain data."""
+    _get(data, loc[:-1])[loc[-1]] = value
 
 
 def _source(lines: _Lines, pos: Position) -> str | None:
@@ -619,8 +674,17 @@ def render_item(item: Mapping[str, Value], dash: int, style: _Style, eol: str = 
         lead = " " * dash + "-" + " " * (style.pad - 1) if i == 0 else " " * content
         if isinstance(value, list):
             out.append(f"{lead}{key}:")
-            nested = " " * (content + style.nested_offset) + "-" + " " * (style.nested_pad - 1)
-            out.extend(nested + emit_text(x) for x in value)
+            dash_col = content + style.nested_offset
+            nested = " " * dash_col + "-" + " " * (style.nested_pad - 1)
+            for x in value:
+                if isinstance(x, Mapping):  # its keys under the first, after the dash
+                    out.extend(
+                        (nested if i == 0 else " " * (dash_col + style.nested_pad))
+                        + f"{k}: {emit(v)}"
+                        for i, (k, v) in enumerate(x.items())
+                    )
+                else:
+                    out.append(nested + emit_text(x))
         else:
             out.append(f"{lead}{key}: {emit(value)}")
     return "".join(line + eol for line in out)
@@ -633,13 +697,19 @@ def _flow_scalar(value: Scalar) -> str:
     return emitted
 
 
+def _flow_value(value: ListItem) -> str:
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k}: {_flow_scalar(v)}" for k, v in value.items()) + "}"
+    return _flow_scalar(value)
+
+
 def flow_item(item: Mapping[str, Value]) -> str | None:
     """``item`` as one flow mapping (``{date: 2026-11-22, kind: voortgang}``) that reads
     back as exactly the item; ``None`` if it would not."""
     parts = []
     for key, value in item.items():
         if isinstance(value, list):
-            parts.append(f"{key}: [" + ", ".join(_flow_scalar(x) for x in value) + "]")
+            parts.append(f"{key}: [" + ", ".join(_flow_value(x) for x in value) + "]")
         else:
             parts.append(f"{key}: {_flow_scalar(value)}")
     text = "{" + ", ".join(parts) + "}"

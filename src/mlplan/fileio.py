@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from mlplan.errors import InputError, WriteError
+from mlplan.formats import replaceable
 
 # The most mlplan reads of one file; a plan is a few kilobytes.
 READ_LIMIT = 5 * 1024 * 1024
@@ -320,16 +321,6 @@ def _write_direct(path: Path, data: bytes) -> None:
         fh.write(data)
 
 
-OUTPUT_EXTENSIONS = {
-    "markdown": (".md", ".markdown", ".txt"),
-    "csv": (".csv", ".txt"),
-    "json": (".json", ".txt"),
-    "table": (".txt", ".text"),
-    "ics": (".ics", ".ical"),
-    "xlsx": (".xlsx",),
-}
-
-
 def looks_like_plan(path: Path) -> bool:
     """Whether an existing file starts like a plan: top-level ``aios:`` and ``training:``
     or ``activities:`` keys in its first 64 KB."""
@@ -345,7 +336,7 @@ def write_output(path: Path, data: str | bytes, fmt: str, *, force: bool) -> Non
     """Write an ``--output`` file: the one writer for every command's ``--output``.
 
     An existing regular file is replaced only when its name has an extension of ``fmt``
-    and it does not look like a plan, or with ``force``. Anything else (``bram.yaml``,
+    (``formats.replaceable``) and it does not look like a plan, or with ``force``. Anything else (``bram.yaml``,
     ``notes.docx``) is refused: it is not a file mlplan wrote for this output. Through a
     symbolic link, the name that counts is the target's, whose bytes would be replaced.
     """
@@ -357,7 +348,7 @@ def write_output(path: Path, data: str | bytes, fmt: str, *, force: bool) -> Non
         if looks_like_plan(path):
             raise WriteError("write.output_is_plan", path=str(path))
         replaced = Path(os.path.realpath(path))
-        if replaced.suffix.lower() not in OUTPUT_EXTENSIONS.get(fmt, ()):
+        if replaced.suffix.lower() not in replaceable(fmt):
             raise WriteError("write.output_exists", path=str(path))
     atomic_write(path, data)
 

@@ -15,7 +15,6 @@ import errno
 import json
 import os
 import shlex
-import sys
 from pathlib import Path
 
 from mlplan import fileio, output, timeline
@@ -100,7 +99,7 @@ def _refuse_existing(path: Path, force: bool) -> bytes:
 
 
 def _interactive() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    return output.interactive()
 
 
 MAX_DRAFT_BYTES = 1_000_000  # a draft is a few kilobytes; anything larger is not one

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import typer
 
-from mlplan import output
+from mlplan import formats, output
 from mlplan.checking import check_file
 from mlplan.commands import options
 from mlplan.errors import UsageError
@@ -23,50 +24,34 @@ from mlplan.framework import load_framework, shipped_path
 from mlplan.i18n import finding_counts, plural, t
 
 FORMATS = ("table", "markdown", "json", "csv", "xlsx")
-EXTENSIONS = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".json": "json",
-    ".csv": "csv",
-    ".txt": "table",
-    ".xlsx": "xlsx",
-}
-SUGGESTED_NAME = {
-    "markdown": "plan.md",
-    "json": "plan.json",
-    "csv": "plan.csv",
-    "table": "plan.txt",
-    "ics": "plan.ics",  # mlplan calendar
-    "xlsx": "plan.xlsx",
-}
-BINARY = ("xlsx",)  # a file, not text: never to the screen or a pipe of text
-
-
-def binary_needs_output(fmt: str, output_path: Path | None, stem: str = "plan") -> None:
-    """Before any work: a binary format needs ``--output``, and its library (the
-    ``documents`` extra) installed."""
-    if fmt not in BINARY:
-        return
-    if output_path is None:
-        suggestion = stem + SUGGESTED_NAME[fmt].removeprefix("plan")
-        raise UsageError("output.binary_needs_output", format=fmt, suggestion=suggestion)
-    from mlplan.render import xlsx
-
-    xlsx.require()
-
-
+# what an --output file's extension says, when --format does not
+EXTENSIONS = formats.extensions(FORMATS)
 FILE_WIDTH = 80  # a table written to a file: readable anywhere, printable
 
 
-def resolve_format(fmt: str | None, out_path: Path | None) -> str:
-    """The explicit ``--format``, else the output file's extension, else a table."""
+def prepare_binary(fmt: str, output_path: Path | None, stem: str = "plan") -> None:
+    """Before any work: a binary format (xlsx) needs ``--output``, and the library of its
+    extra (``formats.require``); for the text formats nothing."""
+    from mlplan.commands import documents
+
+    documents.prepare(fmt, output_path, stem)
+    formats.require(fmt)
+
+
+def resolve_format(
+    fmt: str | None, out_path: Path | None, extensions: Mapping[str, str] = EXTENSIONS
+) -> str:
+    """The explicit ``--format``, else the output file's extension (one of the command's
+    ``extensions``), else a table."""
     if fmt is not None:
         return fmt
     if out_path is None:
         return "table"
-    found = EXTENSIONS.get(out_path.suffix.lower())
+    found = extensions.get(out_path.suffix.lower())
     if found is None:
-        raise UsageError("plan.unknown_extension", path=str(out_path))
+        raise UsageError(
+            "plan.unknown_extension", path=str(out_path), extensions=", ".join(extensions)
+        )
     return found
 
 
@@ -100,7 +85,7 @@ def refuse_inputs(out_path: Path, inputs: list[tuple[Path, str]], fmt: str) -> N
                 "plan.output_is_input",
                 path=str(out_path),
                 what=t(f"plan.input.{what}"),
-                suggestion=str(out_path.with_name(SUGGESTED_NAME[fmt])),
+                suggestion=str(out_path.with_name(formats.suggested_name(fmt))),
             )
 
 
@@ -125,7 +110,7 @@ def run(
     chosen = resolve_format(fmt, output_path)
     if csv_dialect is not None and chosen != "csv":
         raise UsageError("plan.csv_dialect_needs_csv")
-    binary_needs_output(chosen, output_path)
+    prepare_binary(chosen, output_path)
     fw = load_framework(framework_path)
 
     from mlplan.render.diagnostics import to_text

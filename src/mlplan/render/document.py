@@ -17,6 +17,31 @@ browser (Markdown, HTML, PDF, Word) are *documents*; the terminal is not.
 
 Adding a block type: the dataclass here, its case in every emitter (a test builds a document
 with every block type and runs each emitter over it).
+
+Fields added since the first version (all optional, with defaults that keep the old meaning):
+
+- ``Cell.code``: an identifier users type that goes with the cell's text (a topic id):
+  documents set it in code after the text (``Overlegmomenten (`overlegmomenten`)``), the
+  terminal on a line of its own under it.
+- ``Column.weight``: the column's relative width in documents (pandoc sizes a wide Markdown
+  table by its delimiter row); a Markdown table writes widths and ``right`` alignment in
+  its delimiter row only when its columns have weights.
+- ``Column.items``: its cells list items, one a line; a medium that keeps a cell on one line
+  (a Markdown table) puts ``"; "`` between them, where it flattens any other line break in a
+  cell (a user's text written over lines) to a space.
+- ``Table.stack``: a terminal too narrow for the table's columns shows each row as
+  ``header: value`` lines instead of folding words into pieces.
+- ``Paragraph.terminal``: the terminal's wording when it says more than documents (the plan's
+  legend adds how the edit commands take the Nr).
+- ``ListItem.fields``: label–value details of an item (``Hoe: …``); the label is set off
+  (italic in Markdown); a terminal puts them on the details' line.
+- ``Finding.place``: the position in words (``regel 3, kolom 5``) on a page about one file:
+  documents then show the code, the severity and this instead of ``location``.
+- ``Findings.more``: a closing line after the findings (how many more are not shown).
+
+:func:`plain_text` reads what documents show: it leaves out the columns only a terminal
+shows (``Column.document=False``) and includes ``Cell.code``, ``ListItem.fields`` and
+``Findings.more``.
 """
 
 from __future__ import annotations
@@ -38,6 +63,7 @@ class Cell:
     text: str
     short: str | None = None
     tone: Tone = "normal"
+    code: str = ""  # an identifier users type that goes with the text (a topic id)
 
 
 CellLike = Cell | str
@@ -61,6 +87,8 @@ class Column:
     terminal: bool = True
     document: bool = True
     tone: Tone = "normal"
+    weight: int | None = None  # relative width in documents; None: as the medium chooses
+    items: bool = False  # its cells list items, one a line (see the module docstring)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +97,15 @@ class Table:
     rows: tuple[tuple[CellLike, ...], ...]
     # a tone per row (a late row in red), None for the column's own
     row_tones: tuple[Tone | None, ...] | None = None
+    # a terminal too narrow for the columns: each row as `header: value` lines, whole words
+    stack: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     text: str
     tone: Tone = "normal"
+    terminal: str | None = None  # the terminal's wording, when it says more than documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +127,7 @@ class ListItem:
     text: str
     details: tuple[str, ...] = ()  # lines under the item (muted, indented)
     tone: Tone = "normal"
+    fields: tuple[Field, ...] = ()  # label–value details (``Hoe: …``), after ``details``
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +145,17 @@ class Finding:
     code: str
     severity: Literal["error", "warning"]
     message: str
+    place: str = ""  # ``regel 3, kolom 5``: for a page about one file (see the docstring)
+
+
+# the tone of a finding's code in media that colour it
+SEVERITY_TONE: dict[str, Tone] = {"error": "bad", "warning": "warn"}
 
 
 @dataclass(frozen=True, slots=True)
 class Findings:
     findings: tuple[Finding, ...]
+    more: str = ""  # a closing line: how many more there are, and where to see them all
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,13 +220,20 @@ def plain_text(doc: Document) -> str:
         elif isinstance(block, Fields):
             lines += [f"{f.label}: {f.value}" for f in block.fields]
         elif isinstance(block, Table):
-            lines.append(" ".join(c.header for c in block.columns))
-            lines += [" ".join(cell(c).text for c in row) for row in block.rows]
+            shown = [i for i, c in enumerate(block.columns) if c.document]
+            lines.append(" ".join(block.columns[i].header for i in shown))
+            lines += [" ".join(_cell_words(cell(row[i])) for i in shown) for row in block.rows]
         elif isinstance(block, ItemList):
             for item in block.items:
                 lines += [item.text, *item.details]
+                lines += [f"{f.label}: {f.value}" for f in item.fields]
         elif isinstance(block, Findings):
             lines += [f"{f.location} {f.code} {f.message}" for f in block.findings]
+            lines.append(block.more)
         elif isinstance(block, Figure):
             lines.append(block.alt)
     return "\n".join(line for line in lines if line)
+
+
+def _cell_words(c: Cell) -> str:
+    return f"{c.text} {c.code}" if c.code else c.text

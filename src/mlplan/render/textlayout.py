@@ -220,12 +220,16 @@ def table(
     gap: int = 2,
     color: bool = False,
     row_styles: Sequence[str | None] | None = None,
+    cell_styles: Sequence[Sequence[str | None]] | None = None,
 ) -> list[str]:
     """Aligned columns under a bold header and a rule, at most ``width`` cells wide.
 
     Each column is as wide as its widest cell (or its cap). When that is too wide, the
     widest wrapping columns give way first, down to their longest word; then, on a very
     narrow screen, any column, folding words and cutting cells that do not wrap.
+
+    A cell's style is its row's (``row_styles``), else its own (``cell_styles``, a style
+    per cell of each row), else its column's.
     """
     n = len(columns)
     room = max(n, width - indent - gap * (n - 1))
@@ -237,8 +241,10 @@ def table(
     sep = " " * gap
     lines: list[str] = []
     styles = row_styles or [None] * len(rows)
+    own: Sequence[Sequence[str | None] | None] = cell_styles or [None] * len(rows)
     header = tuple(col.header for col in columns)
-    for c_row, style in ((header, BOLD), *zip(rows, styles, strict=True)):
+    body = zip(rows, styles, own, strict=True)
+    for c_row, style, cell_codes in ((header, BOLD, None), *body):
         cells = [
             wrap(text, widths[c]) if col.wrap else [truncate(text, widths[c])]
             for c, (col, text) in enumerate(zip(columns, c_row, strict=True))
@@ -248,7 +254,7 @@ def table(
             for c, cell in enumerate(cells):
                 text = cell[k] if k < len(cell) else ""
                 room_left = " " * (widths[c] - cell_len(text))
-                code = style or columns[c].style
+                code = style or (cell_codes[c] if cell_codes else None) or columns[c].style
                 if columns[c].right and style != BOLD:
                     parts.append(room_left + paint(text, code, color))
                 else:

@@ -10,7 +10,7 @@ as wide as their contents, within bounds; longer text wraps.
 
 Written by ``openpyxl`` (the ``documents`` extra), imported inside the functions, so
 ``check`` and ``--help`` never load it; a missing one is a
-:class:`~mlplan.errors.MissingExtra` naming the install command (:func:`require`).
+:class:`~mlplan.errors.MissingExtra` naming the install command (``formats.require``).
 """
 
 from __future__ import annotations
@@ -20,16 +20,13 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from mlplan import __version__
-from mlplan.errors import MissingExtra
+from mlplan import __version__, formats
 from mlplan.i18n import get_language, t
 from mlplan.render.plan import phase_label, status_word
 from mlplan.render.safe import escape_controls
 from mlplan.render.summary import overview_position
 
 if TYPE_CHECKING:
-    from types import ModuleType
-
     from mlplan.overview import Overview
     from mlplan.summary import OverviewRow
 
@@ -38,15 +35,6 @@ Cell = str | int | float | dt.date | None
 DATE_FORMAT = "yyyy-mm-dd"  # the plan's own way of writing a date, in every locale
 MIN_WIDTH, MAX_WIDTH = 6, 60  # characters; wider text wraps within MAX_WIDTH
 HEADER_FILL = "DDE4EE"
-
-
-def require() -> ModuleType:
-    """The ``openpyxl`` module, or :class:`MissingExtra` when it is not installed."""
-    try:
-        import openpyxl
-    except ImportError:
-        raise MissingExtra("openpyxl") from None
-    return openpyxl
 
 
 def _text(value: Cell) -> Cell:
@@ -67,12 +55,15 @@ def workbook(
     title: str, sheet: str, headers: Sequence[str], rows: Iterable[Sequence[Cell]]
 ) -> bytes:
     """One sheet named ``sheet``: ``headers``, then ``rows``; the file's bytes."""
-    openpyxl = require()
+    formats.require("xlsx")  # MissingExtra naming the install command
+    import openpyxl
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = openpyxl.Workbook()
     ws = book.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = sheet[:31]  # Excel's limit for a sheet's name
     book.properties.title = escape_controls(title)
     book.properties.creator = f"mlplan {__version__}"

@@ -1,0 +1,53 @@
+"""Writing a page in a document format (PDF, Word, and any format ``mlplan.formats`` gives
+an emitter): the checks made before any work, and the one write through ``--output``.
+
+A command builds its page once as a :class:`~mlplan.render.document.Document` and hands it
+here; the registry says which emitter writes the format, whether its bytes can go to a
+terminal (binary formats need ``--output``) and which extra it needs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mlplan import formats, output
+from mlplan.errors import UsageError
+from mlplan.i18n import t
+
+if TYPE_CHECKING:
+    from mlplan.render.document import Document
+
+
+def is_document(fmt: str) -> bool:
+    """Whether ``fmt`` is written by a document emitter (rather than by the command)."""
+    return bool(formats.get(fmt).emitter)
+
+
+def prepare(fmt: str, output_path: Path | None, stem: str = "plan") -> None:
+    """Before any work: a binary format needs ``--output`` (its bytes are no text for a
+    terminal or a pipe of text), and a document format needs its extra installed."""
+    if formats.get(fmt).binary and output_path is None:
+        raise UsageError(
+            "output.binary_needs_output",
+            format=fmt,
+            suggestion=formats.suggested_name(fmt, stem),
+        )
+    if is_document(fmt):
+        formats.require(fmt)
+
+
+def write(doc: Document, fmt: str, output_path: Path | None, *, force: bool) -> None:
+    """Emit ``doc`` as ``fmt``: to ``output_path`` through the safe writer (saying so on
+    stderr), or, for a text format without ``--output``, to stdout."""
+    data = formats.emitter(fmt)(doc)
+    if isinstance(data, str):
+        data = output.clean(data)  # as stdout gets it
+    if output_path is None:
+        assert isinstance(data, str)  # prepare() refused a binary format without --output
+        output.out(data)
+        return
+    from mlplan.fileio import write_output
+
+    write_output(output_path, data, fmt, force=force)
+    output.err(t("plan.written", path=str(output_path), format=fmt))

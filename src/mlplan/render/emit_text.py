@@ -1,0 +1,187 @@
+"""The terminal emitter of the document model: a page as plain lines, laid out by
+``render/textlayout.py`` (string operations only; 17–35× faster than rich for the same
+shapes), at a given width, with ANSI styles only when the stream shows colour.
+
+The look, for every page alike: the title in bold and the subtitle dimmed on the first
+lines; a section's heading in bold after a blank line (its ``summary`` on the same line,
+after a colon), a nested section's heading indented like the blocks; every block indented
+by two spaces: paragraphs wrapped at spaces, fields as a grid of bold labels, tables as
+aligned columns under a bold header and a rule, lists with a number or a bullet and their
+details dimmed on one line under them, findings as ``check`` prints them (errors red).
+
+Tones become SGR codes only when ``color`` is on; without it the page is plain text with
+no trailing spaces. User text is not escaped here beyond keeping titles and findings on one
+line: the output seam (``mlplan.output``) escapes every control character.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mlplan.render import textlayout as layout
+from mlplan.render.document import (
+    Block,
+    Cell,
+    Document,
+    Fields,
+    Figure,
+    Findings,
+    ItemList,
+    Paragraph,
+    Section,
+    Table,
+    Tone,
+    cell,
+)
+from mlplan.render.safe import one_line
+
+GREEN = "32"
+YELLOW = "33"
+# what each tone looks like on a terminal (None: as the text is)
+TONE: dict[Tone, str | None] = {
+    "normal": None,
+    "strong": layout.BOLD,
+    "muted": layout.DIM,
+    "good": GREEN,
+    "bad": layout.RED,
+    "warn": YELLOW,
+    "accent": f"{layout.BOLD};{layout.CYAN}",
+}
+INDENT = 2  # of every block under a heading
+STACK_INDENT = 4  # of a stacked row's wrapped lines
+
+
+def to_text(doc: Document, *, width: int, color: bool) -> str:
+    """The document as terminal text, ``width`` columns wide, ANSI styles if ``color``."""
+    lines = [layout.paint(one_line(doc.title), layout.BOLD, color)]
+    if doc.subtitle:
+        lines.append(layout.paint(one_line(doc.subtitle), layout.DIM, color))
+    _Emitter(width, color, lines).blocks(doc.blocks, depth=0)
+    return "\n".join(lines) + "\n"
+
+
+def terminal_text(value: Cell) -> str:
+    """What a terminal shows of a cell: its short form, else its text with its code (a
+    topic id) on a line of its own under it."""
+    if value.short is not None:
+        return value.short
+    return f"{value.text}\n{value.code}" if value.code else value.text
+
+
+class _Emitter:
+    def __init__(self, width: int, color: bool, lines: list[str]) -> None:
+        self.width = width
+        self.color = color
+        self.lines = lines
+
+    def blocks(self, blocks: Sequence[Block], depth: int) -> None:
+        for block in blocks:
+            self.block(block, depth)
+
+    def block(self, block: Block, depth: int) -> None:
+        if isinstance(block, Section):
+            self.section(block, depth)
+        elif isinstance(block, Paragraph):
+            text = block.text if block.terminal is None else block.terminal
+            self.paragraph(text, TONE[block.tone])
+        elif isinstance(block, Fields):
+            rows = [(f.label, f.value, layout.BOLD, None) for f in block.fields]
+            self.lines += layout.grid(rows, self.width, color=self.color)
+        elif isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, ItemList):
+            self.item_list(block)
+        elif isinstance(block, Findings):
+            for f in block.findings:
+                line = f"{one_line(f.location)}: {f.code} {one_line(f.message)}"
+                self.paragraph(line, layout.RED if f.severity == "error" else None)
+            if block.more:
+                self.paragraph(block.more)
+        elif isinstance(block, Figure):
+            if block.alt:
+                self.paragraph(block.alt)
+        else:  # pragma: no cover - a new block type without its case here
+            raise TypeError(f"no terminal form for {type(block).__name__}")
+
+    def section(self, section: Section, depth: int) -> None:
+        heading = section.heading
+        if section.summary:  # the totals share the heading's line: one screen per page
+            heading += ": " + section.summary
+        self.lines.append("")
+        self.lines += layout.paragraph(
+            heading,
+            self.width,
+            indent=INDENT if depth else 0,
+            code=TONE[section.tone],
+            color=self.color,
+        )
+        self.blocks(section.blocks, depth + 1)
+
+    def paragraph(self, text: str, code: str | None = None) -> None:
+        self.lines += layout.paragraph(text, self.width, indent=INDENT, code=code, color=self.color)
+
+    def item_list(self, block: ItemList) -> None:
+        rows: list[tuple[str, str, str | None, str | None]] = []
+        for n, item in enumerate(block.items, 1):
+            rows.append((f"{n}." if block.numbered else "•", item.text, None, TONE[item.tone]))
+            details = [*item.details, *(f"{f.label}: {f.value}" for f in item.fields)]
+            if details:
+                rows.append(("", " · ".join(details), None, layout.DIM))
+        self.lines += layout.grid(rows, self.width, color=self.color)
+
+    def table(self, block: Table) -> None:
+        shown = [i for i, col in enumerate(block.columns) if col.terminal]
+        if not shown:
+            return
+        columns = [
+            layout.Column(c.header, c.wrap, c.max_width, c.right, TONE[c.tone])
+            for c in (block.columns[i] for i in shown)
+        ]
+        cells = [[cell(row[i]) for i in shown] for row in block.rows]
+        rows = [[terminal_text(c) for c in row] for row in cells]
+        row_styles = [TONE[t] if t else None for t in block.row_tones] if block.row_tones else None
+        cell_styles = None
+        if any(c.tone != "normal" for row in cells for c in row):
+            cell_styles = [[TONE[c.tone] for c in row] for row in cells]
+        if block.stack and not layout.fits(columns, rows, self.width, indent=INDENT):
+            self.stacked(columns, rows, row_styles, cell_styles)
+            return
+        self.lines += layout.table(
+            columns,
+            rows,
+            self.width,
+            indent=INDENT,
+            color=self.color,
+            row_styles=row_styles,
+            cell_styles=cell_styles,
+        )
+
+    def stacked(
+        self,
+        columns: Sequence[layout.Column],
+        rows: Sequence[Sequence[str]],
+        row_styles: Sequence[str | None] | None,
+        cell_styles: Sequence[Sequence[str | None]] | None,
+    ) -> None:
+        """Each row as ``header: value`` lines, rows apart by a blank line, the first
+        column's line in bold: no word is cut however narrow the screen (a word wider than
+        the line stands whole on a line of its own)."""
+        room = self.width - STACK_INDENT
+        for r, row in enumerate(rows):
+            if r:
+                self.lines.append("")
+            for c, (column, value) in enumerate(zip(columns, row, strict=True)):
+                if not value:
+                    continue
+                code = (
+                    layout.BOLD
+                    if c == 0
+                    else (row_styles[r] if row_styles else None)
+                    or (cell_styles[r][c] if cell_styles else None)
+                    or column.style
+                )
+                for k, part in enumerate(value.split("\n")):
+                    text = f"{column.header}: {part}" if k == 0 else part
+                    for j, line in enumerate(layout.wrap(text, room, fold=False)):
+                        pad = " " * (INDENT if k == 0 and j == 0 else STACK_INDENT)
+                        self.lines.append((pad + layout.paint(line, code, self.color)).rstrip())

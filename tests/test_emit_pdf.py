@@ -1,0 +1,145 @@
+"""The PDF emitter (render/emit_pdf.py), read back by real readers: pypdf for the text,
+the fonts, the outline and the metadata; pdfium (Chrome's and Edge's engine) for the text
+again and the pixels of a page."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pypdfium2 as pdfium
+import pytest
+from pypdf import PdfReader
+from sample_documents import ACCENTS, every_block, long_table
+
+from mlplan.render.document import Document, Figure, Paragraph, Section, plain_text
+from mlplan.render.emit_pdf import to_pdf
+
+
+@pytest.fixture(scope="module")
+def sample() -> bytes:
+    return to_pdf(every_block())
+
+
+def pages_text(data: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def words(text: str) -> set[str]:
+    """The words of ``text``, without the colon a label or a location ends in."""
+    return {w.rstrip(":") for w in re.findall(r"[\w:.·–—-]+", text)}
+
+
+def test_every_word_of_the_document_is_text_a_reader_finds(sample: bytes) -> None:
+    doc = every_block()
+    found = words("\n".join(pages_text(sample)))
+    hidden = {"Kort", "verborgen", "Alleen", "terminal", "x"}  # columns only a terminal shows
+    # the picture is drawn, so its alternative text is the picture's, not the page's
+    alt = words("Tijdlijn: jaar 1 tot 3, vandaag in jaar 2")
+    assert words(plain_text(doc)) - hidden - alt - found == set()
+    assert hidden & found == set()
+    assert ACCENTS in pages_text(sample)[0]  # the accents as one piece of text, not glyphs
+
+
+def test_the_long_table_runs_over_pages_with_its_header_row_on_each(sample: bytes) -> None:
+    texts = pages_text(sample)
+    assert len(texts) >= 3
+    with_rows = [text for text in texts if "Rij " in text]
+    assert len(with_rows) >= 2
+    for text in with_rows:
+        assert re.search(r"^Activiteit\s+Status\s+Datum$", text, re.MULTILINE), text[:300]
+    numbers = [int(n) for text in with_rows for n in re.findall(r"Rij (\d+):", text)]
+    assert numbers == list(range(1, 71))  # every row once, in order
+
+
+def test_every_page_has_the_running_header_and_its_number(sample: bytes) -> None:
+    texts = pages_text(sample)
+    for n, text in enumerate(texts, 1):
+        assert text.startswith(f"{ACCENTS} · 3 dec 2026"), text[:80]
+        assert f"pagina {n} van {len(texts)}" in text
+
+
+def test_every_font_is_embedded_and_no_other_font_is_used(sample: bytes) -> None:
+    reader = PdfReader(io.BytesIO(sample))
+    names: set[str] = set()
+    for page in reader.pages:
+        fonts = page["/Resources"]["/Font"]
+        for ref in fonts.values():
+            font = ref.get_object()
+            assert font["/Subtype"] == "/Type0"  # Unicode (Identity-H with a ToUnicode map)
+            assert "/ToUnicode" in font
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor  # the TrueType program is in the file
+            names.add(str(font["/BaseFont"]).split("+")[-1])
+    assert names == {"DejaVuSansBook", "DejaVuSansBold"}  # the picture's text too
+
+
+def test_title_author_subject_language_and_pdfa(sample: bytes) -> None:
+    reader = PdfReader(io.BytesIO(sample))
+    xmp = reader.xmp_metadata
+    assert xmp is not None
+    assert xmp.dc_title == {"x-default": f"Plan medisch leiderschap: {ACCENTS}"}
+    assert xmp.dc_creator == ["Anne de Vriës"]
+    assert xmp.dc_description == {"x-default": "IOP medisch leiderschap"}
+    assert (xmp.pdfaid_part, xmp.pdfaid_conformance) == ("2", "U")
+    assert reader.trailer["/Root"]["/Lang"] == "nl"
+
+
+def test_the_headings_are_the_outline(sample: bytes) -> None:
+    outline = PdfReader(io.BytesIO(sample)).outline
+    top = [item["/Title"] for item in outline if not isinstance(item, list)]
+    nested = [item["/Title"] for group in outline if isinstance(group, list) for item in group]
+    assert top == ["Jaar 2 · coördinatie", "Alle activiteiten"]
+    assert nested == ["Competentie: samenwerken"]
+
+
+def test_pdfium_reads_the_text_and_draws_the_page(sample: bytes) -> None:
+    pdf = pdfium.PdfDocument(sample)
+    try:
+        assert len(pdf) == len(pages_text(sample))
+        page = pdf[0]
+        text = page.get_textpage().get_text_range()
+        assert ACCENTS in text and "Jaar 2 · coördinatie" in text
+        image = page.render(scale=1).to_pil().convert("RGB")
+        width, height = image.size
+        assert (round(width / 10), height) == (60, 842)  # A4 at 72 dpi
+        # ink in the header band and in the title, white in the margins
+        band = image.crop((40, 20, width - 40, 40)).getextrema()
+        assert min(low for low, _ in band) < 160
+        margin = image.crop((0, 100, 30, height - 100)).getextrema()
+        assert all(low == 255 for low, _ in margin)
+        # the picture is drawn: its first bar's blue (#56B4E9) is somewhere on the page
+        colours = {rgb for _, rgb in image.getcolors(maxcolors=1 << 20) or ()}
+        assert any(
+            abs(r - 0x56) < 8 and abs(g - 0xB4) < 8 and abs(b - 0xE9) < 8 for r, g, b in colours
+        )
+    finally:
+        pdf.close()
+
+
+def test_characters_the_fonts_lack_and_control_characters_are_escaped_not_lost() -> None:
+    doc = Document("Naam: 漢字 en \x1b[2J", blocks=(Paragraph("emoji 😀 · tab\there"),))
+    text = "\n".join(pages_text(to_pdf(doc)))
+    assert "Naam: \\u6f22\\u5b57 en \\x1b[2J" in text
+    assert "emoji \\U0001f600" in text or "emoji \\ud83d" in text or "\\u1f600" in text
+    assert "tab\\there" in text
+
+
+def test_combining_accents_are_composed() -> None:
+    decomposed = "Cafe\u0301 coo\u0308rdinator"
+    text = pages_text(to_pdf(Document(decomposed)))[0]
+    assert "Café coördinator" in text
+
+
+def test_a_picture_it_cannot_draw_is_its_alt_text() -> None:
+    broken = Figure("<svg xmlns='http://www.w3.org/2000/svg'><rect", "Tijdlijn in woorden")
+    text = pages_text(to_pdf(Document("Plan", blocks=(Section("Jaar 1", (broken,)),))))[0]
+    assert "Tijdlijn in woorden" in text
+
+
+def test_a_table_of_many_columns_still_fits_the_page() -> None:
+    table = long_table(5)
+    wide = Document("Plan", blocks=(table,) * 2)
+    reader = PdfReader(io.BytesIO(to_pdf(wide)))
+    assert len(reader.pages) == 1
+    assert "2026-02-02" in reader.pages[0].extract_text()  # the right column is on the page
