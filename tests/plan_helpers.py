@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from mlplan.checking import CheckedPlan, check_text
@@ -57,3 +60,21 @@ def write(tmp_path: Path, text: str, name: str = "plan.yaml") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def imported_modules(args: list[str], cwd: Path) -> list[str]:
+    """The modules ``python -m mlplan ARGS`` imports (``-X importtime``), run in ``cwd``:
+    to show that a command never loads a library it does not need."""
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "mlplan", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line]
+    assert "mlplan.entry" in imported  # the import log is what it seems
+    return imported

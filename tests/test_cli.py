@@ -379,6 +379,7 @@ TODAY_COMMANDS = [
     ["move", "1", "--year", "2"], ["meeting", "--date", "2026-11-22", "--kind", "voortgang"],
     ["calendar", "--output", "plan.ics"], ["training", "--part-time", "80", "--from", "2026-09-01"],
     ["training"], ["diff"], ["prepare"], ["handover", "--to", "K. de Boer"],
+    ["plan", "-o", "plan.xlsx"], ["summary", "-o", "groep.xlsx"],
 ]  # fmt: skip
 
 

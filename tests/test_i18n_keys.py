@@ -19,7 +19,15 @@ ROOT = Path(__file__).resolve().parents[1]
 CATALOGUES = {"nl": nl.MESSAGES, "en": en.MESSAGES}
 PREFIXES = {key.split(".")[0] for cat in CATALOGUES.values() for key in cat}
 KEY = re.compile(r"[a-z_]+(?:\.[a-zA-Z0-9_]+)+")
-FILE_NAMES = (".yaml", ".md", ".json", ".csv", ".txt", ".ics")  # "plan.yaml" is a file, not a key
+FILE_NAMES = (
+    ".yaml",
+    ".md",
+    ".json",
+    ".csv",
+    ".txt",
+    ".ics",
+    ".xlsx",
+)  # "plan.yaml" is a file, not a key
 
 
 def _literals() -> tuple[set[str], set[str]]:

@@ -60,9 +60,11 @@ COMMANDS: dict[str, list[str]] = {
     "plan markdown": ["plan", "PLAN", "--format", "markdown", *TODAY],
     "plan csv": ["plan", "PLAN", "--format", "csv", *TODAY],
     "plan json": ["plan", "PLAN", "--format", "json", *TODAY],
+    "plan xlsx": ["plan", "PLAN", "--output", "NEW_XLSX", *TODAY],
     "summary": ["summary", "PLAN", *TODAY],
     "summary markdown": ["summary", "PLAN", "--format", "markdown", *TODAY],
     "summary group": ["summary", "GROUP", *TODAY],
+    "summary xlsx": ["summary", "GROUP", "-f", "xlsx", "-o", "NEW_XLSX", *TODAY],
     "calendar": ["calendar", "PLAN", *TODAY],
     "prepare": ["prepare", "PLAN", *TODAY],
     "prepare markdown": ["prepare", "PLAN", "--format", "markdown", *TODAY],
@@ -112,6 +114,7 @@ def command_line(name: str, tmp_path: Path) -> list[str]:
         "GROUP": str(group),
         "NEW": str(tmp_path / "nieuw.yaml"),
         "NEW_ICS": str(tmp_path / "groep.ics"),
+        "NEW_XLSX": str(tmp_path / "overzicht.xlsx"),
     }
     return [names.get(arg, arg) for arg in COMMANDS[name]]
 

@@ -76,11 +76,12 @@ def test_explicit_format_wins_over_the_extension(run: Run, example_plan: Path) -
 
 
 def test_unknown_extension_is_a_usage_error(run: Run, example_plan: Path) -> None:
-    target = example_plan.parent / "plan.html"
+    target = example_plan.parent / "plan.odt"
     result = run("plan", str(example_plan), "-o", str(target))
     assert result.exit_code == 2
     assert (
-        "gebruik de extensie .txt, .md, .markdown, .json, .csv, of geef --format" in result.stderr
+        "gebruik de extensie .txt, .md, .markdown, .json, .csv, .xlsx, of geef --format"
+        in result.stderr
     )
     assert not target.exists()
 

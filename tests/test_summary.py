@@ -410,10 +410,13 @@ def test_overview_rows_and_sorting(page: Callable[..., Summary]) -> None:
             *("done", "planned", "planned", "planned"),
             *("done", "done", "planned"),
         ),
+        start=dt.date(2025, 9, 1),  # the example's training: 5 years from its start
+        end=dt.date(2030, 8, 31),
     )
     assert rows[0].name is None and rows[0].first_error is not None
     assert rows[0].meeting_late is None and rows[0].next_meeting is None
     assert rows[0].topic_states == ()  # a plan that does not load has no coverage
+    assert rows[0].start is None and rows[0].end is None
     assert rows[0].first_error.code == "ML001"
 
     def names(by: str) -> list[str | None]:

@@ -65,7 +65,7 @@ ENGLISH = [
     ),
     (
         ["plan", "--format", "PDF"],
-        "error: --format: 'PDF' is not possible; choose from table, markdown, json, csv\n"
+        "error: --format: 'PDF' is not possible; choose from table, markdown, json, csv, xlsx\n"
         "See 'mlplan plan --help'.\n",
     ),
     (["add"], "error: option '--topic' is missing\nSee 'mlplan add --help'.\n"),

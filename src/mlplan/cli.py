@@ -293,6 +293,7 @@ def build_app() -> typer.Typer:
         MARKDOWN = "markdown"
         JSON = "json"
         CSV = "csv"
+        XLSX = "xlsx"
 
     class CsvDialect(StrEnum):
         STANDARD = "standard"
@@ -312,6 +313,7 @@ def build_app() -> typer.Typer:
                 "--format",
                 "-f",
                 help=t("opt.plan_format"),
+                metavar=t("metavar.format"),  # the help lists them: too many for the column
                 case_sensitive=False,
                 show_default=False,
             ),
@@ -355,6 +357,11 @@ def build_app() -> typer.Typer:
         )
 
     # -- summary (issue 6) -------------------------------------------------------------
+    class SummaryFormat(StrEnum):
+        TABLE = "table"
+        MARKDOWN = "markdown"
+        JSON = "json"
+        XLSX = "xlsx"
 
     @command("summary")
     def summary_cmd(
@@ -378,8 +385,25 @@ def build_app() -> typer.Typer:
         ] = 6,
         today: today_opt = None,
         fmt: Annotated[
-            TextFormat, typer.Option("--format", "-f", help=t("opt.format"), case_sensitive=False)
-        ] = TextFormat.TABLE,
+            SummaryFormat | None,
+            typer.Option(
+                "--format",
+                "-f",
+                help=t("opt.summary_format"),
+                case_sensitive=False,
+                show_default=False,
+            ),
+        ] = None,
+        output_file: Annotated[
+            Path | None,
+            typer.Option(
+                "--output",
+                "-o",
+                help=t("opt.summary.output"),
+                metavar=t("metavar.file"),
+                show_default=False,
+            ),
+        ] = None,
         sort: Annotated[
             str,
             typer.Option("--sort", help=t("opt.summary.sort"), metavar=t("metavar.order")),
@@ -392,6 +416,7 @@ def build_app() -> typer.Typer:
         ] = False,
         framework: framework_opt = None,
         redact: redact_opt = False,
+        force: Annotated[bool, typer.Option("--force", help=t("opt.plan.force"))] = False,
         lang: lang_opt = None,
     ) -> None:
         from mlplan.commands.summary import run
@@ -401,7 +426,9 @@ def build_app() -> typer.Typer:
             since=since,
             months=months,
             today=today,
-            fmt=fmt.value,
+            fmt=fmt.value if fmt else None,
+            output_path=output_file,
+            force=force,
             sort=sort,
             overview_only=overview_only,
             recursive=recursive,

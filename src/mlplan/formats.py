@@ -72,6 +72,8 @@ FORMATS: dict[str, Format] = {
         Format("ics", (".ics", ".ical"), extra="documents", modules=("icalendar",)),
         # one self-contained file (render/emit_html.py); the standard library suffices
         Format("html", (".html", ".htm"), emitter="mlplan.render.emit_html:to_html", pictures=True),
+        # written by its commands themselves (render/xlsx.py): a table, not a document page
+        Format("xlsx", (".xlsx",), "binary", extra="documents", modules=("openpyxl",)),
         Format(
             "pdf",
             (".pdf",),

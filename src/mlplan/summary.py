@@ -270,6 +270,8 @@ class OverviewRow:
     errors: int
     warnings: int
     first_error: Diagnostic | None
+    start: dt.date | None = None  # the training's first and last day (a spreadsheet's dates)
+    end: dt.date | None = None
     last_meeting: dt.date | None = None
     next_meeting: dt.date | None = None
     next_meeting_planned: bool = False
@@ -821,6 +823,8 @@ def overview_row(summary: Summary) -> OverviewRow:
         errors=summary.check.errors,
         warnings=summary.check.warnings,
         first_error=first_error,
+        start=pos.start if pos else None,
+        end=pos.end if pos else None,
         last_meeting=summary.rhythm.last if summary.rhythm else None,
         next_meeting=summary.rhythm.next if summary.rhythm else None,
         next_meeting_planned=summary.rhythm.next_planned if summary.rhythm else False,

@@ -23,10 +23,19 @@ from mlplan.errors import UsageError
 from mlplan.framework import load_framework, shipped_path
 from mlplan.i18n import plural, t
 
-FORMATS = ("table", "markdown", "json", "csv")
+FORMATS = ("table", "markdown", "json", "csv", "xlsx")
 # what an --output file's extension says, when --format does not
 EXTENSIONS = formats.extensions(FORMATS)
 FILE_WIDTH = 80  # a table written to a file: readable anywhere, printable
+
+
+def prepare_binary(fmt: str, output_path: Path | None, stem: str = "plan") -> None:
+    """Before any work: a binary format (xlsx) needs ``--output``, and the library of its
+    extra (``formats.require``); for the text formats nothing."""
+    from mlplan.commands import documents
+
+    documents.prepare(fmt, output_path, stem)
+    formats.require(fmt)
 
 
 def resolve_format(
@@ -101,6 +110,7 @@ def run(
     chosen = resolve_format(fmt, output_path)
     if csv_dialect is not None and chosen != "csv":
         raise UsageError("plan.csv_dialect_needs_csv")
+    prepare_binary(chosen, output_path)
     fw = load_framework(framework_path)
 
     checked = check_file(path, fw, day, str(path))
@@ -111,7 +121,12 @@ def run(
 
     checked = options.shareable(checked, redact)
     view = overview.build(checked, fw, day)
-    if chosen == "json":
+    data: bytes | None = None
+    if chosen == "xlsx":
+        from mlplan.render import xlsx
+
+        data, text = xlsx.plan_xlsx(view), ""
+    elif chosen == "json":
         text = render.to_json(view)
     elif chosen == "csv":
         text = render.to_csv(view, csv_dialect or "standard")
@@ -130,7 +145,9 @@ def run(
     if output_path is not None:
         from mlplan.fileio import write_output
 
-        write_output(output_path, output.clean(text), chosen, force=force)  # as stdout gets it
+        # text as stdout gets it; a spreadsheet's cells are escaped by its writer
+        written = data if data is not None else output.clean(text)
+        write_output(output_path, written, chosen, force=force)
         output.err(t("plan.written", path=str(output_path), format=chosen))
     elif text:
         output.out(text)  # ends in its own line end (CR LF in the excel-nl dialect)

@@ -33,6 +33,7 @@ from mlplan.spool import Ref, Spool
 from mlplan.summary import (
     SORT_KEYS,
     OverviewRow,
+    SortKey,
     Summary,
     check_status,
     overview_row,
@@ -220,22 +221,76 @@ def requested_jobs() -> int | None:
     return int(value)
 
 
+def _format(fmt: str | None, output_path: Path | None) -> str:
+    """The format: ``--format``, else ``xlsx`` for an ``--output`` ending in ``.xlsx``, else
+    the terminal's. ``--output`` writes only the spreadsheet (the text formats go to
+    stdout, ``> FILE``); an xlsx needs ``--output``, before any work."""
+    from mlplan.commands.plan import prepare_binary
+
+    if fmt is None:
+        fmt = "xlsx" if output_path and output_path.suffix.lower() == ".xlsx" else "table"
+    if output_path is not None and fmt != "xlsx":
+        suggestion = "groep" + {"markdown": ".md", "json": ".json"}.get(fmt, ".txt")
+        raise UsageError("summary.output_only_xlsx", format=fmt, suggestion=suggestion)
+    prepare_binary(fmt, output_path, stem="groep")
+    return fmt
+
+
+def _spreadsheet(
+    files: list[Path],
+    group: bool,
+    framework_path: Path | None,
+    day: dt.date,
+    since: dt.date | None,
+    months: int,
+    order: SortKey,
+    jobs: int | None,
+    redact: bool,
+    output_path: Path | None,
+    force: bool,
+) -> None:
+    """The overview as a spreadsheet: a row per plan (one for a single plan), in
+    ``--sort``'s order, written through the safe ``--output`` writer."""
+    from mlplan.commands.plan import refuse_output
+    from mlplan.fileio import write_output
+    from mlplan.i18n import t
+    from mlplan.render import xlsx
+
+    assert output_path is not None  # _format asked for it
+    refuse_output(output_path, files, framework_path, "xlsx")
+    fw = load_framework(framework_path)
+    if group:
+        results = summarise_all(files, fw, day, since, months, None, jobs, redact)
+        rows = sort_rows([row for row, _, _ in results], order)
+    else:  # an unreadable single plan is a usage error, as for its page
+        checked = check_file(files[0], fw, day)
+        page = summarise(checked_redacted(checked) if redact else checked, fw, day, since, months)
+        rows = [overview_row(page)]
+    write_output(output_path, xlsx.overview_xlsx(rows, day), "xlsx", force=force)
+    output.err(t("plan.written", path=str(output_path), format="xlsx"))
+    if any(r.errors for r in rows):
+        raise typer.Exit(1)
+
+
 def run(
     *,
     paths: list[Path],
     since: str | None,
     months: int,
     today: str | None,
-    fmt: str,
+    fmt: str | None,
     sort: str,
     overview_only: bool,
     recursive: bool,
     framework_path: Path | None,
     redact: bool = False,
+    output_path: Path | None = None,
+    force: bool = False,
 ) -> None:
     from mlplan.render import summary as render
 
     day = options.today(today)
+    fmt = _format(fmt, output_path)
     since_day = options.date_option("--since", since)
     if since_day is not None and since_day > day:
         raise UsageError(
@@ -259,6 +314,10 @@ def run(
         raise UsageError("summary.bad_sort", value=sort, choices=", ".join(SORT_KEYS))
     jobs = requested_jobs()
     files, group = collect(paths, recursive)
+    if fmt == "xlsx":
+        _spreadsheet(files, group, framework_path, day, since_day, months, order, jobs, redact,
+                     output_path, force)  # fmt: skip
+        return
     fw = load_framework(framework_path)
 
     if not group:

@@ -17,9 +17,9 @@ MESSAGES: dict[str, str] = {
     "metavar.year": "YEAR",
     "metavar.order": "ORDER",
     "metavar.kind": "KIND",
+    "metavar.format": "FORMAT",
     "metavar.owner": "WHO",
     "metavar.outcome": "N=OUTCOME",
-    "metavar.format": "FORMAT",
     "help.arguments": "Arguments",
     "help.options": "Options",
     "help.commands": "Commands",
@@ -410,8 +410,9 @@ MESSAGES: dict[str, str] = {
     ),
     "arg.plan_path": "The plan file.",
     "opt.plan_format": (
-        "Output format: table (terminal), markdown (for the IOP), json or csv. Without this "
-        "option the format follows from the extension of --output (.md, .json, .csv, .txt)."
+        "Output format: table (terminal), markdown (for the IOP), json, csv or xlsx "
+        "(a spreadsheet, with --output). Without this option the format follows from the "
+        "extension of --output (.md, .json, .csv, .txt, .xlsx)."
     ),
     "opt.output": "Write to this file (safely: completely, then replaced) instead of the screen.",
     "plan.output_is_input": (
@@ -830,6 +831,23 @@ MESSAGES: dict[str, str] = {
     "training.show_full_time": "full time, no interruptions · ends {end}",
     "training.show_year": "  year {number}: {start} to {end} ({phase})",
     "training.show_now": "← now",
+    # --- spreadsheet (.xlsx) of the plan and of the group overview (issue 16 item 4) -----
+    "xlsx.sheet.activities": "Activities",
+    "xlsx.sheet.overview": "Group",
+    "xlsx.title_group": "Medical leadership: group overview on {date}",
+    "xlsx.col.year_start": "Year starts",
+    "xlsx.col.year_end": "Year ends",
+    "xlsx.col.phase": "Phase",
+    "xlsx.col.year_number": "Training year",
+    "xlsx.col.year_count": "Years",
+    "xlsx.col.covered": "Topics covered",
+    "xlsx.col.topics": "Topics",
+    "xlsx.col.warnings": "Warnings",
+    "xlsx.col.start": "Training starts",
+    "xlsx.col.end": "Training ends",
+    "summary.output_only_xlsx": "for summary, --output writes only xlsx (so far); for {format}: mlplan summary … -f {format} > {suggestion}",
+    "opt.summary_format": "Output format: table (terminal), markdown, json or xlsx (the overview as a spreadsheet, with --output; also chosen by an --output ending in .xlsx).",
+    "opt.summary.output": "Write the overview as a spreadsheet (.xlsx) to this file; the other formats go to the screen (or > FILE).",
     # --- control characters and CSV (issue 12 items 11, 19; issue 18 items 7-9) -----------
     "opt.csv_dialect": (
         "CSV dialect: standard (commas, RFC 4180) or excel-nl (semicolons, UTF-8 with BOM, "

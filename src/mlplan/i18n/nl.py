@@ -16,9 +16,9 @@ MESSAGES: dict[str, str] = {
     "metavar.year": "JAAR",
     "metavar.order": "VOLGORDE",
     "metavar.kind": "SOORT",
+    "metavar.format": "FORMAAT",
     "metavar.owner": "WIE",
     "metavar.outcome": "N=UITKOMST",
-    "metavar.format": "FORMAAT",
     "help.arguments": "Argumenten",
     "help.options": "Opties",
     "help.commands": "Opdrachten",
@@ -409,8 +409,9 @@ MESSAGES: dict[str, str] = {
     ),
     "arg.plan_path": "Het planbestand.",
     "opt.plan_format": (
-        "Uitvoerformaat: table (terminal), markdown (voor het IOP), json of csv. Zonder deze "
-        "optie volgt het formaat uit de extensie van --output (.md, .json, .csv, .txt)."
+        "Uitvoerformaat: table (terminal), markdown (voor het IOP), json, csv of xlsx "
+        "(spreadsheet, met --output). Zonder deze optie volgt het formaat uit de extensie van "
+        "--output (.md, .json, .csv, .txt, .xlsx)."
     ),
     "opt.output": "Schrijf naar dit bestand (veilig: eerst volledig, dan vervangen) in plaats van naar het scherm.",
     "plan.output_is_input": (
@@ -830,6 +831,23 @@ MESSAGES: dict[str, str] = {
     "training.show_full_time": "voltijd, zonder onderbrekingen · einddatum {end}",
     "training.show_year": "  jaar {number}: {start} t/m {end} ({phase})",
     "training.show_now": "← nu",
+    # --- spreadsheet (.xlsx) of the plan and of the group overview (issue 16 item 4) -----
+    "xlsx.sheet.activities": "Activiteiten",
+    "xlsx.sheet.overview": "Groep",
+    "xlsx.title_group": "Medisch leiderschap: groepsoverzicht op {date}",
+    "xlsx.col.year_start": "Jaar begint",
+    "xlsx.col.year_end": "Jaar eindigt",
+    "xlsx.col.phase": "Fase",
+    "xlsx.col.year_number": "Opleidingsjaar",
+    "xlsx.col.year_count": "Jaren",
+    "xlsx.col.covered": "Onderwerpen gedekt",
+    "xlsx.col.topics": "Onderwerpen",
+    "xlsx.col.warnings": "Waarschuwingen",
+    "xlsx.col.start": "Start opleiding",
+    "xlsx.col.end": "Einde opleiding",
+    "summary.output_only_xlsx": "--output schrijft bij summary (nog) alleen xlsx; voor {format}: mlplan summary … -f {format} > {suggestion}",
+    "opt.summary_format": "Uitvoerformaat: table (terminal), markdown, json of xlsx (het overzicht als spreadsheet, met --output; ook gekozen door een --output op .xlsx).",
+    "opt.summary.output": "Schrijf het overzicht als spreadsheet (.xlsx) naar dit bestand; de andere formaten gaan naar het scherm (of > BESTAND).",
     # --- control characters and CSV (issue 12 items 11, 19; issue 18 items 7-9) -----------
     "opt.csv_dialect": (
         "CSV-variant: standard (komma's, RFC 4180) of excel-nl (puntkomma's, UTF-8 met BOM, "
