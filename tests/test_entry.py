@@ -240,5 +240,29 @@ def test_the_plugin_stand_in_steps_aside(
     assert _find(environ, version, monkeypatch) is None
 
 
+def test_the_plugin_stand_in_decides_on_the_users_environment_not_typers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """typer sets PYDANTIC_DISABLE_PLUGINS while it builds its type adapters, which is
+    when pydantic imports its loader: that is not the user configuring plugins."""
+    environ: dict[str, str] = {}
+    import pydantic.version
+
+    monkeypatch.setattr(pydantic.version, "VERSION", "2.99.0")
+    hook = entry.NoPydanticPlugins(environ)
+    environ["PYDANTIC_DISABLE_PLUGINS"] = "1"  # typer's, after the start
+    monkeypatch.setattr(sys, "meta_path", [hook, *sys.meta_path])
+    assert hook.find_spec("pydantic.plugin._loader", None) is not None
+
+
+@pytest.mark.parametrize(
+    "args", [["plan", str(EXAMPLE_PLAN), *TODAY], ["summary", str(EXAMPLE_PLAN), *TODAY]]
+)
+def test_the_typer_path_does_not_scan_for_plugins_either(args: list[str], tmp_path: Path) -> None:
+    loaded = _imported(args, tmp_path)
+    assert "typer._adapters" in loaded  # typer built its adapters, under its own variable
+    assert "importlib.metadata" not in loaded
+
+
 def test_the_plugin_stand_in_ignores_other_modules() -> None:
     assert entry.NoPydanticPlugins({}).find_spec("pydantic.main", None) is None

@@ -138,7 +138,10 @@ class NoPydanticPlugins:
     it steps aside and pydantic loads its own."""
 
     def __init__(self, environ: Mapping[str, str]) -> None:
-        self._environ = environ
+        # decided now, from the user's environment: typer sets PYDANTIC_DISABLE_PLUGINS
+        # itself while it builds its type adapters (which is when pydantic first asks for
+        # its loader), and the real loader would then import importlib.metadata for nothing
+        self._configured = "PYDANTIC_DISABLE_PLUGINS" in environ
 
     def find_spec(self, fullname: str, path: object, target: object = None) -> ModuleSpec | None:
         if fullname != _PYDANTIC_LOADER:
@@ -146,7 +149,7 @@ class NoPydanticPlugins:
         sys.meta_path.remove(self)
         from pydantic.version import VERSION  # loaded already: pydantic is importing
 
-        if not VERSION.startswith(_PYDANTIC_MAJOR) or "PYDANTIC_DISABLE_PLUGINS" in self._environ:
+        if not VERSION.startswith(_PYDANTIC_MAJOR) or self._configured:
             return None
         return ModuleSpec(fullname, cast("Loader", self))  # a loader by protocol
 

@@ -107,8 +107,16 @@ class Topic(_Model):
 
     def example(self, title: str) -> ExampleActivity | None:
         """The example activity with this title, ignoring case, surrounding spaces and quotes."""
-        wanted = normalise_title(title)
-        return next((a for a in self.activities if normalise_title(a.title) == wanted), None)
+        return self._examples.get(normalise_title(title))
+
+    @cached_property
+    def _examples(self) -> dict[str, ExampleActivity]:
+        """The examples by normalised title (the first of equal ones), made once: every
+        activity of every plan in a group is looked up here."""
+        found: dict[str, ExampleActivity] = {}
+        for activity in self.activities:
+            found.setdefault(normalise_title(activity.title), activity)
+        return found
 
 
 class Competency(_Model):
