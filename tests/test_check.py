@@ -59,6 +59,14 @@ improvement_points:
   - point: c
   - point: d
     how: "mw. Jansen, geb. 12-03-1954, BSN 111222333, patnr 1234567"
+meetings:
+  - date: 2025-09-15
+    kind: introductie
+    agreements:
+      - text: Symposium organiseren
+        owner: aios
+      - text: DOO inplannen
+        due: 2026-03-01
 """
 SYNTAX_PLAN = "version: 1\naios:\n  name: [Anne\ntraining:\n  start: 2025-09-01\n"
 SCHEMA_PLAN = "version: 1\naois:\n  name: Anne\ntraining:\n  start: 2025-02-30\n  years: drie\n"
@@ -83,6 +91,9 @@ EXPECTED: Counter[tuple[str, int, int, str]] = Counter(
         ("rules.yaml", 31, 28, "ML301"): 1,  # geb. 12-03-1954
         ("rules.yaml", 31, 44, "ML300"): 1,  # 111222333 passes the elfproef
         ("rules.yaml", 31, 61, "ML302"): 1,  # patnr 1234567
+        ("rules.yaml", 33, 11, "ML208"): 1,  # no meeting for 14 months
+        ("rules.yaml", 36, 9, "ML207"): 1,  # an owner, but no due date
+        ("rules.yaml", 39, 14, "ML206"): 1,  # due 2026-03-01, still open
         ("schema.yaml", 1, 1, "ML002"): 1,  # aios missing
         ("schema.yaml", 2, 1, "ML002"): 1,  # aois: did you mean aios
         ("schema.yaml", 5, 10, "ML002"): 1,  # 2025-02-30
@@ -206,7 +217,7 @@ def test_english_text(run: Run, mistakes: list[str]) -> None:
         "rules.yaml:23:12: ML002 activity 'protocol' under 'organisatie' is already in the plan (activity no. 3); remove one or give them different titles"
         in result.stdout
     )
-    assert result.stdout.splitlines()[-1] == "19 errors, 11 warnings in 1 file."
+    assert result.stdout.splitlines()[-1] == "19 errors, 14 warnings in 1 file."
 
 
 # -- the shipped example plan, strictness, exit codes --------------------------------------
@@ -237,7 +248,7 @@ def test_several_files_and_a_missing_one(run: Run, mistakes: list[str]) -> None:
         "1 bestand kon niet gelezen worden",
     ]
     found, count_line = parse_text(result.stdout)  # the readable file is still checked
-    assert sum(found.values()) == 30
+    assert sum(found.values()) == 33
     assert count_line.endswith("in 1 bestand.")
 
 

@@ -378,6 +378,8 @@ TODAY_COMMANDS = [
     ["add", "--topic", "innovatie", "--title", "X"], ["done", "1"], ["status", "1", "dropped"],
     ["move", "1", "--year", "2"], ["meeting", "--date", "2026-11-22", "--kind", "voortgang"],
     ["calendar", "--output", "plan.ics"], ["prepare"], ["handover", "--to", "K. de Boer"],
+    ["training", "--part-time", "80", "--from", "2026-09-01"],
+    ["training"], ["diff"],
 ]  # fmt: skip
 
 

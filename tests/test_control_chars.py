@@ -16,10 +16,12 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from conftest import Result
+from conftest import Result, examples
 from mlplan import output
-from mlplan.render.safe import csv_cell, escape_controls
+from mlplan.render.safe import csv_cell, escape_char, escape_controls
 
 TODAY = "2026-11-22"
 # everything a terminal, a log viewer or an editor may act on
@@ -33,6 +35,10 @@ RAW = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
 
+# the same, with line feeds and lone surrogates: everything escaped when not kept
+CONTROLS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 TAB_NOTES = "\tnotes" + HOSTILE
 CR_TITLE = "\rcr" + HOSTILE
@@ -452,3 +458,23 @@ def test_csv_dialect_needs_csv(run, tmp_path: Path) -> None:
     result = run("plan", str(hostile_plan(tmp_path)), "-f", "json", "--csv-dialect", "excel-nl")
     assert result.exit_code == 2
     assert "--csv-dialect" in result.stderr and "Traceback" not in result.stderr
+
+
+@settings(max_examples=examples(500))
+@given(
+    text=st.text(
+        alphabet=st.characters(max_codepoint=0x2100)
+        | st.sampled_from("\r\n\t\x1b[ma\x00\x7f\x85\u061c\u200e\u2028\u202e\u2066\ud800\udfff")
+    ),
+    keep=st.sampled_from(["", "\n", "\t", "\n\t", "\t\n\r"]),
+    color=st.booleans(),
+)
+def test_escaping_is_character_by_character(text: str, keep: str, color: bool) -> None:
+    """What the seam writes is the text with each control character not kept replaced by
+    its escape (and, around them, CR LF and colour codes kept as ``clean`` keeps them)."""
+    expected = "".join(
+        escape_char(c) if CONTROLS.fullmatch(c) and c not in keep else c for c in text
+    )
+    assert escape_controls(text, keep=keep) == expected
+    if "\r" not in text and "\x1b" not in text:
+        assert output.clean(text, color=color, keep=keep) == expected

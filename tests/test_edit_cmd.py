@@ -333,7 +333,7 @@ def test_missing_file_exits_2(run: Run, tmp_path: Path) -> None:
     assert "bestand niet gevonden" in r.stderr
 
 
-@pytest.mark.parametrize("command", ["add", "done", "status", "move", "meeting"])
+@pytest.mark.parametrize("command", ["add", "done", "status", "move", "meeting", "training"])
 def test_help(run: Run, command: str) -> None:
     r = run(command, "--help", "--lang", "en")
     assert r.exit_code == 0

@@ -455,6 +455,139 @@ def test_wrong_kind_of_value_is_refused() -> None:
     assert caught.value.key == "edit.refuse.yaml"
 
 
+# -- nested lists: training.part_time, training.interruptions (issue 15) ---------------------
+
+TRAINING_ORDER = ("start", "years", "part_time", "interruptions")
+NESTED = """\
+version: 1
+training:
+  start: 2025-01-01   # start comment
+  years: 3
+    # indented under years: stays with it
+  interruptions:
+    - from: 2026-03-01
+      to: 2026-04-30
+      reason: ziekte
+  # training comment
+
+activities:
+    -   topic: a
+        title: b
+        year: 1
+"""
+PERIOD = {"from": dt.date(2025, 1, 1), "percent": 80}
+
+
+def test_a_new_nested_list_goes_after_its_predecessor_in_the_given_order() -> None:
+    new = editing.apply(NESTED, Append("part_time", PERIOD, ("training",), TRAINING_ORDER))
+    # after years (and the comment indented under it), before interruptions; the dash
+    # offset of the file's other nested list
+    assert diff(NESTED, new) == [
+        "@@ -5,0 +6,3 @@",
+        "+  part_time:",
+        "+    - from: 2025-01-01",
+        "+      percent: 80",
+    ]
+    # without an order, at the end of the mapping; a list of its own extends it
+    item = {"from": dt.date(2027, 1, 1), "to": dt.date(2027, 1, 31), "reason": "verlof"}
+    newer = editing.apply(new, Append("interruptions", item, ("training",)))
+    assert diff(new, newer) == [
+        "@@ -12,0 +13,3 @@",
+        "+    - from: 2027-01-01",
+        "+      to: 2027-01-31",
+        "+      reason: verlof",
+    ]
+
+
+def test_a_nested_list_copies_the_file_s_top_level_style_when_it_is_the_first() -> None:
+    text = NESTED.replace(
+        "  interruptions:\n    - from: 2026-03-01\n      to: 2026-04-30\n      reason: ziekte\n",
+        "",
+    )
+    new = editing.apply(text, Append("part_time", PERIOD, ("training",), TRAINING_ORDER))
+    assert diff(text, new) == [
+        "@@ -5,0 +6,3 @@",
+        "+  part_time:",
+        "+      -   from: 2025-01-01",
+        "+          percent: 80",
+    ]
+    training = yamlloc.parse(new, "t").data["training"]
+    assert training["part_time"] == [{"from": "2025-01-01", "percent": 80}]
+
+
+def test_a_new_key_in_a_list_item_follows_the_given_order() -> None:
+    new = editing.apply(
+        NESTED,
+        SetKeys(("training", "interruptions", 0), {"notes": "knie"}, order=("from", "to", "notes")),
+    )
+    assert diff(NESTED, new) == ["@@ -8,0 +9 @@", "+      notes: knie"]
+    new = editing.apply(
+        NESTED,
+        SetKeys(("training", "interruptions", 0), {"notes": "knie"}, order=("from", "notes")),
+    )
+    assert diff(NESTED, new) == ["@@ -7,0 +8 @@", "+      notes: knie"]
+
+
+def test_a_nested_mapping_in_flow_style_is_refused_with_the_list_to_paste() -> None:
+    text = "version: 1\ntraining: {start: 2025-01-01, years: 3}\n"
+    with pytest.raises(Refusal) as refused:
+        editing.apply(text, Append("part_time", PERIOD, ("training",), TRAINING_ORDER))
+    assert refused.value.key == "edit.refuse.flow"
+    assert refused.value.snippet == "part_time:\n  - from: 2025-01-01\n    percent: 80\n"
+
+
+def test_remove_an_item_with_the_comments_under_it() -> None:
+    text = NESTED.replace(
+        "      reason: ziekte\n",
+        "      reason: ziekte\n      # under the first\n"
+        "    # above the second\n    - {from: 2027-01-01, to: 2027-01-31, reason: verlof}\n",
+    )
+    new = editing.apply(text, editing.RemoveItem(("training", "interruptions"), 0))
+    assert diff(text, new) == [
+        "@@ -7,4 +6,0 @@",
+        "-    - from: 2026-03-01",
+        "-      to: 2026-04-30",
+        "-      reason: ziekte",
+        "-      # under the first",
+    ]
+    # the only item left: its key goes with it, and so do the lines between them
+    newer = editing.apply(new, editing.RemoveItem(("training", "interruptions"), 0))
+    assert diff(new, newer) == [
+        "@@ -6,3 +5,0 @@",
+        "-  interruptions:",
+        "-    # above the second",
+        "-    - {from: 2027-01-01, to: 2027-01-31, reason: verlof}",
+    ]
+    assert data(newer) == data(
+        NESTED.replace(
+            NESTED[NESTED.index("  interruptions:") : NESTED.index("  # training comment")], ""
+        )
+    )
+
+
+def test_remove_refuses_what_it_cannot_place() -> None:
+    flow = "version: 1\nmeetings: [{date: 2025-01-01, kind: voortgang}, {date: 2025-02-01, kind: voortgang}]\n"
+    with pytest.raises(Refusal) as refused:
+        editing.apply(flow, editing.RemoveItem(("meetings",), 0))
+    assert refused.value.key == "edit.refuse.flow_list"
+    with pytest.raises(Refusal) as refused:
+        editing.apply(NESTED, editing.RemoveItem(("training", "interruptions"), 1))
+    assert refused.value.key == "edit.refuse.not_found"
+    dash_alone = "version: 1\nmeetings:\n  -\n    date: 2025-01-01\n  - date: 2025-02-01\n"
+    with pytest.raises(Refusal) as refused:
+        editing.apply(dash_alone, editing.RemoveItem(("meetings",), 0))
+    assert refused.value.key == "edit.refuse.unsafe"
+
+
+def test_floats_are_written_to_read_back_as_the_same_number() -> None:
+    assert editing.emit(4.5) == "4.5"
+    assert editing.emit(5.0) == "5.0"
+    new = editing.apply(NESTED, SetKeys(("training",), {"years": 2.75}))
+    assert diff(NESTED, new) == ["@@ -4 +4 @@", "-  years: 3", "+  years: 2.75"]
+    with pytest.raises(ValueError):
+        editing.emit(1e-07)
+
+
 # -- choosing an activity ----------------------------------------------------------------------
 
 ACTIVITIES = [

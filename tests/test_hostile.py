@@ -168,8 +168,9 @@ READERS = (
     "calendar DIR",
     "prepare",
     "handover",
+    "diff",
 )
-WRITERS = ("init", "add", "done", "status", "move", "meeting")
+WRITERS = ("init", "add", "done", "status", "move", "meeting", "training")
 COMMANDS = (*READERS, *WRITERS)
 
 
@@ -190,11 +191,13 @@ def command_line(command: str, target: Target) -> list[str]:
         "calendar FILE": ["calendar", f],
         "prepare": ["prepare", f],
         "handover": ["handover", f],
+        "diff": ["diff", f],
         "add": ["add", f, "--topic", "innovatie", "--title", "X", "--year", "1"],
         "done": ["done", f, "3"],  # activity 1 is done already: nothing would be written
         "status": ["status", f, "1", "dropped"],
         "move": ["move", f, "1", "--year", "2"],
         "meeting": ["meeting", f, "--date", "2026-11-22", "--kind", "voortgang"],
+        "training": ["training", f, "--part-time", "80", "--from", "2026-09-01"],
     }[command]
     return [*args, *TODAY, *fw]
 
@@ -218,7 +221,11 @@ EDITABLE = (
     "unknown topic id",
     "unknown framework id",
 )
-WORKS |= {(row, c) for row in EDITABLE for c in ("add", "done", "status", "move", "meeting")}
+EDITS = ("add", "done", "status", "move", "meeting", "training")
+WORKS |= {(row, c) for row in EDITABLE for c in EDITS}
+# diff reads the plan, then its git history: no work directory here is a repository, so
+# it refuses every row with a message (tests/test_diff.py makes the histories)
+WORKS = {(row, c) for row, c in WORKS if c != "diff"}
 # init makes a new file next to these (an existing one it refuses without --force)
 INIT_NEW_FILE = (
     "spaces and non-ASCII in the path",
@@ -348,7 +355,7 @@ def test_hostile_input(
         return
     # refused: a clear message that names the file, in Dutch, and nothing changed (but
     # for the directory that another program put in the plan's place)
-    if target.replaced_by_dir:
+    if target.replaced_by_dir and command not in READERS:  # a reader never writes
         before[str(target.path.relative_to(tmp_path))] = "<dir>"
     assert after == before, "a refused command changed files"
     # the broken framework, else the plan (for summary DIR: the directory, which names it)

@@ -137,6 +137,49 @@ def test_no_input_during_the_training_plans_from_the_current_year(run: Run, tmp_
     assert {c.year for c in plan.courses} == {3, 4}
 
 
+@pytest.mark.parametrize("percent", ["80", "80%", "80 %"])
+def test_no_input_part_time_from_the_start(run: Run, tmp_path: Path, percent: str) -> None:
+    """By hand: 5 full-time years from 2025-09-01 are 1826 days (29 Feb 2028 among them);
+    at 80 % 2282.5, so 2283 days: 2025-09-01 + 2191 = 2031-09-01, + 92 = 2031-12-02, the
+    first day after the training."""
+    path = tmp_path / "plan.yaml"
+    result = _no_input(run, path, "--part-time", percent)
+    assert result.exit_code == 0, result.stderr
+    assert "Controle: 0 fouten, 0 waarschuwingen" in result.stdout
+    text = path.read_text(encoding="utf-8")
+    assert "training:\n  start: 2025-09-01\n  years: 5\n  part_time:\n" in text
+    assert "    - from: 2025-09-01\n      percent: 80\n\nactivities:" in text
+    _assert_sound(path, dt.date.fromisoformat(TODAY))
+    plan = check_file(path, load_framework(), dt.date.fromisoformat(TODAY)).plan
+    assert plan is not None and plan.training.calendar().end == dt.date(2031, 12, 1)
+
+
+def test_no_input_full_time_writes_no_part_time(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    assert _no_input(run, path, "--part-time", "100").exit_code == 0
+    assert "part_time" not in path.read_text(encoding="utf-8")
+
+
+def test_no_input_part_time_during_the_training(run: Run, tmp_path: Path) -> None:
+    """In training time, not calendar time: from 2023-09-01 at 60 %, the first full-time
+    year is 366 days (29 Feb 2024), so year 2 starts after 366 / 0.6 = 610 days
+    (2023-09-01 + 366 = 2024-09-01, + 244 = 2025-05-03), and year 3 after two full-time
+    years, 731 days: 731 / 0.6 = 1218.33, so 1219 days (2026-09-01 is + 1096, + 123 =
+    2027-01-02). On 2025-10-01 that is year 2 (full time it would be year 3), so the
+    proposal plans from year 2."""
+    path = tmp_path / "plan.yaml"
+    result = run(
+        "init", "--no-input", "--name", "A", "--start", "2023-09-01", "--part-time", "60",
+        "--today", "2025-10-01", str(path),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    plan = check_file(path, load_framework(), dt.date(2025, 10, 1)).plan
+    assert plan is not None
+    years = plan.training.calendar().training_years()
+    assert (years[1].start, years[2].start) == (dt.date(2025, 5, 3), dt.date(2027, 1, 2))
+    assert {a.year for a in plan.activities} == {2, 3, 4, 5}
+
+
 def test_start_defaults_to_today_and_five_years(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     result = run("init", "--no-input", "--name", "A", "--today", "2026-02-03", str(path))
@@ -228,6 +271,28 @@ def test_no_terminal_without_no_input_stops(run: Run, tmp_path: Path) -> None:
         ),
         (["--no-input", "--name", "A", "--today", "morgen"], "--today: 'morgen'"),
         (["--example", "--name", "A"], "--example schrijft het vaste voorbeeldplan"),
+        (["--example", "--part-time", "80"], "--example schrijft het vaste voorbeeldplan"),
+        (
+            ["--no-input", "--name", "A", "--part-time", "120"],
+            "--part-time: '120' is geen deeltijdpercentage; geef een heel getal van 50 t/m 100",
+        ),
+        (["--no-input", "--name", "A", "--part-time", "0,8"], "'0,8' is geen deeltijdpercentage"),
+        (["--no-input", "--name", "A", "--part-time", "49"], "'49' is geen deeltijdpercentage"),
+        # fits the calendar at full time (ends 9998-12-31), not at 50 % (twice as long)
+        (
+            [
+                "--no-input",
+                "--name",
+                "A",
+                "--start",
+                "9990-01-01",
+                "--years",
+                "9",
+                "--part-time",
+                "50",
+            ],
+            "eindigt na 9999-12-31",
+        ),
     ],
 )
 def test_bad_options(run: Run, tmp_path: Path, args: list[str], message: str) -> None:
@@ -368,7 +433,14 @@ def test_installed_script_without_terminal(tmp_path: Path) -> None:
 
 
 def _answers() -> Answers:
-    details = Details(name="Anne Concept", start=dt.date(2025, 9, 1), years=4.5, supervisor="dr. J")
+    details = Details(
+        name="Anne Concept",
+        start=dt.date(2025, 9, 1),
+        years=4.5,
+        supervisor="dr. J",
+        percent=80,
+        part_time_from=dt.date(2026, 9, 1),
+    )
     return Answers(
         details=details,
         picks={
@@ -446,18 +518,21 @@ def test_the_wizard_refuses_a_missing_directory_before_asking(
 # -- a plan fresh from init passes check, whenever it is made (issue 12, item 3) ----------
 
 
-def _init_then_check(run: Run, directory: Path, start: dt.date, years: str, today: dt.date) -> None:
+def _init_then_check(
+    run: Run, directory: Path, start: dt.date, years: str, today: dt.date, percent: int = 100
+) -> None:
     """``init --no-input`` then ``check`` at the same day, both through the entry point:
     no finding at all, or (only when the training is over at ``today``) a clear refusal
     that writes nothing."""
     path = directory / "plan.yaml"
     made = run(
         "init", "--no-input", "--name", "Anne", "--start", start.isoformat(), "--years", years,
-        "--today", today.isoformat(), str(path),
+        "--part-time", str(percent), "--today", today.isoformat(), str(path),
     )  # fmt: skip
     duration = parse_years(years)
     assert duration is not None
-    if timeline.training_end(start, duration) < today:
+    part_time = (timeline.PartTime(start, None, percent),)
+    if timeline.Calendar(start, duration, part_time).end < today:
         assert made.exit_code == 2, made
         assert "init maakt geen plan voor een afgelopen opleiding" in made.stderr
         assert not path.exists()
@@ -485,11 +560,12 @@ durations = st.one_of(
     today=st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31)),
     offset=st.integers(-16 * 366, 2 * 366),  # the start, in days after today
     years=durations,
+    percent=st.sampled_from([100, 100, 80, 60, 50]),
 )
 def test_a_plan_fresh_from_init_passes_check_at_any_day(
-    run: Run, tmp_path: Path, today: dt.date, offset: int, years: str
+    run: Run, tmp_path: Path, today: dt.date, offset: int, years: str, percent: int
 ) -> None:
-    _init_then_check(run, tmp_path, today + dt.timedelta(days=offset), years, today)
+    _init_then_check(run, tmp_path, today + dt.timedelta(days=offset), years, today, percent)
 
 
 def _edges() -> list[tuple[dt.date, str, dt.date]]:

@@ -196,7 +196,7 @@ def test_redacted_copy_masks_every_field_and_leaves_the_original() -> None:
         masked.activities[1].evidence
         == "Verslag in portfolio.\nHIX [patiëntnummer] in de bijlage.\n"
     )
-    assert masked.meetings[0].agreements == ["Casus dhr. [naam] uitwerken"]
+    assert [a.text for a in masked.meetings[0].agreements] == ["Casus dhr. [naam] uitwerken"]
     assert "Jansen" in (plan.activities[0].notes or "")
     assert list(privacy.scan(masked)) == []
 

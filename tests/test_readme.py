@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from git_helpers import Repo, isolate_git
 from packaging.requirements import Requirement
 
 from conftest import EXAMPLE_PLAN, Result
@@ -45,6 +46,11 @@ def test_readme_command_works_as_shown(
     for name in ("anne.yaml", "bram.yaml"):
         shutil.copy(EXAMPLE_PLAN, Path("plannen") / name)
     shutil.copy(shipped_path(), "mijn-kader.yaml")
+    if args[0] == "diff":  # the plan's history: committed, and tagged at its last meeting
+        isolate_git(monkeypatch, tmp_path / "home")
+        repo = Repo(tmp_path)
+        repo.commit(EXAMPLE_PLAN.read_text(encoding="utf-8"), "IOP", "2025-10-01T10:00:00+02:00")
+        repo.tag("gesprek-2026-07-01")
     result = run(*args)
     if args == ["init"]:  # the wizard needs a terminal; without one it says how to go on
         assert result.exit_code == 2
@@ -68,6 +74,9 @@ def test_the_readme_shows_every_command() -> None:
         "meeting",
         "prepare",
         "handover",
+        "training",
+        "calendar",
+        "diff",
     } <= shown
 
 

@@ -696,3 +696,207 @@ def test_ml205_not_for_done_entries(fw: Framework) -> None:
     acts = full()
     acts[1] = activity("organisatie", status="done", done_on="2025-09-20", evidence="KPB")
     assert check(fw, HEADER + "".join(acts)).diagnostics == []
+
+
+# -- the gesprekscyclus: agreements (ML003, ML206, ML207) and the rhythm (ML208) -----------
+
+BASE = HEADER + "".join(full())
+MEETINGS_LINE = BASE.count("\n") + 1  # the line of ``meetings:``
+
+
+def with_meetings(fw: Framework, block: str, today: dt.date = TODAY) -> CheckedPlan:
+    """The clean base plan with a ``meetings:`` list (``block`` holds its items)."""
+    return check(fw, BASE + "meetings:\n" + block, today)
+
+
+def line_of(result: CheckedPlan, needle: str) -> int:
+    """The 1-based line of the document's text holding ``needle``."""
+    (line,) = [i for i, text in enumerate(result.document.text.splitlines(), 1) if needle in text]
+    return line
+
+
+AGREED = """\
+  - date: 2025-09-15
+    kind: introductie
+    agreements:
+      - Meer sporten
+      - text: DOO teamwork inplannen
+        owner: aios
+        due: 2025-09-30
+      - text: Feedback geven
+        owner: opleider
+        due: 2025-10-01
+      - text: Coach-the-co afronden
+        due: 2025-09-20
+        outcome: partly
+"""
+
+
+def test_ml206_an_open_agreement_past_its_due_date_at_the_due_value(fw: Framework) -> None:
+    result = with_meetings(fw, AGREED)
+    # only the first mapping: due today is still in time, one with an outcome is settled,
+    # and the text form has no due date at all
+    assert where(result, "ML206") == [(line_of(result, "due: 2025-09-30"), 14)]
+    assert messages(result, "ML206") == [
+        "afspraak 'DOO teamwork inplannen' uit het gesprek van 2025-09-15 moest op 2025-09-30 "
+        "rond zijn en staat nog open; leg de uitkomst vast (outcome: achieved, partly, "
+        "not_achieved of carried_over), in het volgende gesprek met mlplan meeting --outcome"
+    ]
+    assert [d.severity.value for d in result.diagnostics] == ["warning"]
+    i18n.set_language("en")
+    assert messages(result, "ML206")[0].startswith(
+        "agreement 'DOO teamwork inplannen' from the meeting of 2025-09-15 was due on "
+        "2025-09-30 and is still open"
+    )
+    later = with_meetings(fw, AGREED, today=dt.date(2025, 10, 2))
+    assert len(where(later, "ML206")) == 2  # now 'Feedback geven' is late too
+
+
+def test_ml207_open_mapping_agreements_without_due(fw: Framework) -> None:
+    block = """\
+  - date: 2025-09-15
+    kind: introductie
+    agreements:
+      - Meer sporten
+      - text: Symposium organiseren
+        owner: aios
+      - text: Coach-the-co afronden
+        outcome: achieved
+"""
+    result = with_meetings(fw, block)
+    # the text form is a note without follow-up, a settled agreement needs no date
+    assert where(result, "ML207") == [(line_of(result, "text: Symposium"), 9)]
+    assert messages(result, "ML207") == [
+        "afspraak 'Symposium organiseren' uit het gesprek van 2025-09-15 heeft geen termijn; "
+        "zet due: JJJJ-MM-DD, zodat het volgende gesprek die kan opvolgen"
+    ]
+    two = block.replace("outcome: achieved", "owner: opleider")
+    result = with_meetings(fw, two)
+    assert where(result, "ML207") == [(line_of(result, "text: Symposium"), 9)]  # one per meeting
+    assert messages(result, "ML207") == [
+        "2 afspraken uit het gesprek van 2025-09-15 hebben geen termijn ('Symposium "
+        "organiseren', 'Coach-the-co afronden'); zet bij elk due: JJJJ-MM-DD, zodat het "
+        "volgende gesprek ze kan opvolgen"
+    ]
+
+
+def test_a_version_1_meeting_gets_no_agreement_finding(fw: Framework) -> None:
+    block = "  - date: 2025-09-15\n    kind: introductie\n    agreements:\n      - Meer sporten\n"
+    assert with_meetings(fw, block, today=dt.date(2026, 6, 1)).diagnostics == []
+
+
+def test_ml003_what_an_agreement_is_about_must_exist(fw: Framework) -> None:
+    block = """\
+  - date: 2025-09-15
+    kind: introductie
+    agreements:
+      - text: a
+        topic: patientveilgheid
+      - text: b
+        activity: eigen activiteit innovatei
+      - text: c
+        course: doo-leiderschp
+      - text: d
+        activity: EIGEN ACTIVITEIT INNOVATIE
+        course: Coach-the-co
+        topic: innovatie
+      - text: e
+        course: knmg-canbetter
+"""
+    result = with_meetings(fw, block)
+    # the last two name what exists: a title in another case, a framework course by title,
+    # a framework course that the plan does not hold (yet)
+    assert where(result, "ML003") == [
+        (line_of(result, "topic: patientveilgheid"), 16),
+        (line_of(result, "activity: eigen activiteit innovatei"), 19),
+        (line_of(result, "course: doo-leiderschp"), 17),
+    ]
+    assert messages(result, "ML003") == [
+        "onbekend onderwerp 'patientveilgheid'. Bedoelde je 'patientveiligheid'?",
+        "de afspraak gaat over activiteit 'eigen activiteit innovatei', maar die staat niet in "
+        "het plan. Bedoelde je 'Eigen activiteit innovatie'?",
+        "de afspraak gaat over cursus 'doo-leiderschp', die niet in het kader en niet in het "
+        "plan staat. Bedoelde je 'doo-leiderschap'?",
+    ]
+
+
+def test_ml003_an_agreement_about_an_own_course_of_the_plan(fw: Framework) -> None:
+    own = "  - course: Mindfulness voor artsen\n    year: 1\n"
+    text = HEADER.replace("activities:\n", own + "activities:\n") + "".join(full())
+    block = """\
+meetings:
+  - date: 2025-09-15
+    kind: introductie
+    agreements:
+      - text: a
+        course: mindfulness voor artsen
+      - text: b
+        course: Yoga voor artsen
+"""
+    result = check(fw, text + block)
+    assert where(result, "ML003") == [(line_of(result, "course: Yoga"), 17)]
+    assert "Bedoelde je 'Mindfulness voor artsen'?" in messages(result, "ML003")[0]
+
+
+def test_ml208_not_before_the_first_meeting_is_recorded(fw: Framework) -> None:
+    """A plan without a meeting held does not show the cycle: as fresh from init, years in."""
+    assert where(check(fw, BASE, dt.date(2027, 9, 1)), "ML208") == []
+    # a meeting dated after today has not happened yet
+    planned = with_meetings(fw, "  - {date: 2027-10-01, kind: voortgang}\n", dt.date(2027, 9, 1))
+    assert where(planned, "ML208") == []
+
+
+def test_ml208_counts_from_the_last_meeting_of_any_kind(fw: Framework) -> None:
+    block = (
+        "  - {date: 2025-09-15, kind: introductie}\n  - {date: 2026-03-10, kind: geschiktheid}\n"
+    )
+    assert where(with_meetings(fw, block, dt.date(2027, 3, 9)), "ML208") == []
+    result = with_meetings(fw, block, dt.date(2027, 4, 20))
+    assert where(result, "ML208") == [(MEETINGS_LINE + 2, 12)]  # the last meeting's date
+    assert messages(result, "ML208") == [
+        "het laatste gesprek uit de gesprekscyclus was op 2026-03-10, 13 maanden geleden; bij "
+        "het ritme van dit plan (elke 12 maanden) was het volgende uiterlijk op 2027-03-10 — "
+        "plan een voortgangsgesprek (het ritme stel je in met training.meeting_interval_months)"
+    ]
+    i18n.set_language("en")
+    assert messages(result, "ML208")[0].startswith(
+        "the last meeting of the gesprekscyclus was on 2026-03-10, 13 months ago; at this "
+        "plan's rhythm (every 12 months) the next one was due by 2027-03-10"
+    )
+    (finding,) = (d for d in result.diagnostics if d.code == "ML208")
+    assert finding.params["months"] == 13 and finding.params["interval"] == 12  # numbers
+
+
+def test_ml208_the_plan_sets_its_own_interval(fw: Framework) -> None:
+    text = BASE.replace("  years: 3\n", "  years: 3\n  meeting_interval_months: 6\n")
+    block = "meetings:\n  - {date: 2025-09-15, kind: introductie}\n"
+    assert where(check(fw, text + block, dt.date(2026, 3, 14)), "ML208") == []
+    result = check(fw, text + block, dt.date(2026, 3, 15))
+    assert "(elke 6 maanden)" in messages(result, "ML208")[0]
+    one = text.replace("meeting_interval_months: 6", "meeting_interval_months: 1")
+    assert "(elke 1 maand)" in messages(check(fw, one + block, dt.date(2026, 3, 15)), "ML208")[0]
+
+
+@pytest.mark.parametrize("value", ["0", "37", "'6'", "6.5", "true"])
+def test_ml002_a_meeting_interval_outside_1_to_36_months(fw: Framework, value: str) -> None:
+    text = BASE.replace("  years: 3\n", f"  years: 3\n  meeting_interval_months: {value}\n")
+    result = check(fw, text)
+    assert [(d.code, d.line) for d in result.diagnostics] == [("ML002", 7)]
+
+
+def test_ml208_an_interruption_adds_its_days(fw: Framework) -> None:
+    """No meetings are due during leave: 92 days of interruption move the due date on."""
+    stop = "  interruptions:\n    - {from: 2026-01-01, to: 2026-04-02, reason: zwangerschap}\n"
+    text = BASE.replace("  years: 3\n", "  years: 3\n" + stop)
+    block = "meetings:\n  - {date: 2025-09-15, kind: introductie}\n"
+    # 2026-09-15 + 92 days (1 January to 2 April) = 2026-12-16
+    assert where(check(fw, text + block, dt.date(2026, 12, 15)), "ML208") == []
+    result = check(fw, text + block, dt.date(2026, 12, 16))
+    assert "uiterlijk op 2026-12-16" in messages(result, "ML208")[0]
+
+
+def test_ml208_not_after_the_training(fw: Framework) -> None:
+    # three years from 2025-09-01: the last day is 2028-08-31
+    block = "  - {date: 2025-09-15, kind: introductie}\n"
+    assert where(with_meetings(fw, block, dt.date(2028, 8, 31)), "ML208") != []
+    assert where(with_meetings(fw, block, dt.date(2028, 9, 1)), "ML208") == []

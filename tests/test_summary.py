@@ -398,8 +398,14 @@ def test_overview_rows_and_sorting(page: Callable[..., Summary]) -> None:
         errors=0,
         warnings=0,
         first_error=None,
+        # the example's last meeting, and the next a year later (the default rhythm)
+        last_meeting=dt.date(2026, 7, 1),
+        next_meeting=dt.date(2027, 7, 1),
+        next_meeting_planned=False,
+        meeting_late=False,
     )
     assert rows[0].name is None and rows[0].first_error is not None
+    assert rows[0].meeting_late is None and rows[0].next_meeting is None
     assert rows[0].first_error.code == "ML001"
 
     def names(by: str) -> list[str | None]:
@@ -409,3 +415,119 @@ def test_overview_rows_and_sorting(page: Callable[..., Summary]) -> None:
     assert names("year") == ["Zoë", "Anne de Vries", "Bob", None]
     assert names("coverage") == ["Zoë", "Bob", "Anne de Vries", None]
     assert names("overdue") == ["Bob", "Anne de Vries", "Zoë", None]
+
+
+# -- agreements with follow-up and the rhythm of the gesprekscyclus (issue 14) ---------------
+
+FOLLOW_UP = """\
+  - date: 2026-11-22
+    kind: voortgang
+    agreements:
+      - text: Leiderschap cursus regelen
+        owner: aios
+        due: 2027-03-01
+        course: doo-leiderschap
+      - text: Terugkoppeling geven
+        owner: opleider
+        due: 2027-01-15
+        outcome: achieved
+      - text: Iets over innovatie
+        topic: innovatie
+        due: 2027-01-31
+      - Meer sporten
+"""
+
+
+def test_each_agreement_of_the_last_meeting_with_its_follow_up(
+    page: Callable[..., Summary],
+) -> None:
+    s = page("2027-02-01", EXAMPLE + FOLLOW_UP)
+    assert s.last_meeting is not None and s.last_meeting.date == D("2026-11-22")
+    course, feedback, topic, sport = s.last_meeting.agreements
+    assert [a.number for a in s.last_meeting.agreements] == [1, 2, 3, 4]
+    assert (course.owner, course.due, course.outcome, course.overdue) == (
+        "aios",
+        D("2027-03-01"),
+        None,
+        False,
+    )
+    # the plan's own reference decides what it is about, not the words of its text
+    assert course.linked and [m.item.course for m in course.matches] == ["doo-leiderschap"]
+    assert (feedback.outcome, feedback.overdue, feedback.is_open) == ("achieved", False, False)
+    assert topic.overdue and topic.linked
+    assert {m.item.topic for m in topic.matches} == {"innovatie"}
+    assert (sport.owner, sport.due, sport.outcome, sport.overdue) == (None, None, None, False)
+    assert not sport.linked and sport.matches == ()
+
+
+def test_an_overdue_agreement_is_a_talking_point(page: Callable[..., Summary]) -> None:
+    s = page("2027-02-01", EXAMPLE + FOLLOW_UP)
+    late = [p for p in s.talking_points if p.code == "agreement_overdue"]
+    assert [(p.key, p.params) for p in late] == [
+        (
+            "summary.tp.agreement_overdue",
+            {"text": "Iets over innovatie", "meeting": "2026-11-22", "due": "2027-01-31"},
+        )
+    ]
+    # an overdue or settled agreement is not asked about again as stalled or unmatched; the
+    # course agreement is open, in time, and its course is still planned
+    others = [(p.code, p.params["text"]) for p in s.talking_points if "agreement" in p.code]
+    assert others == [
+        ("agreement_overdue", "Iets over innovatie"),
+        ("agreement_stalled", "Leiderschap cursus regelen"),
+        ("agreement_unmatched", "Meer sporten"),
+    ]
+    later = page("2027-03-02", EXAMPLE + FOLLOW_UP)
+    owner = next(p for p in later.talking_points if p.key.endswith("_owner"))
+    assert owner.params["text"] == "Leiderschap cursus regelen"
+    assert f"{owner.params['owner']}" == "aios" and owner.params["owner"] == "aios"
+
+
+def test_more_than_three_overdue_agreements_end_in_a_count(
+    page: Callable[..., Summary],
+) -> None:
+    many = "".join(
+        f"      - text: Afspraak {n}\n        owner: aios\n        due: 2027-01-0{n}\n"
+        for n in range(1, 6)
+    )
+    text = EXAMPLE + "  - date: 2026-11-22\n    kind: voortgang\n    agreements:\n" + many
+    s = page("2027-02-01", text)
+    late = [p for p in s.talking_points if p.code == "agreement_overdue"]
+    assert [p.params.get("text") for p in late] == ["Afspraak 1", "Afspraak 2", "Afspraak 3", None]
+    assert late[-1].params == {"count": 2} and late[-1].nouns == {"count": "count.agreements"}
+
+
+def test_the_rhythm_last_and_next_meeting(page: Callable[..., Summary]) -> None:
+    s = page("2026-11-22")
+    assert s.rhythm is not None
+    assert (s.rhythm.last, s.rhythm.next, s.rhythm.next_planned, s.rhythm.late) == (
+        D("2026-07-01"),
+        D("2027-07-01"),
+        False,
+        False,
+    )
+    planned = page("2026-11-22", EXAMPLE + "  - {date: 2027-01-20, kind: voortgang}\n")
+    assert planned.rhythm is not None
+    assert (planned.rhythm.next, planned.rhythm.next_planned) == (D("2027-01-20"), True)
+    row = overview_row(planned)
+    assert (row.last_meeting, row.next_meeting, row.next_meeting_planned, row.meeting_late) == (
+        D("2026-07-01"),
+        D("2027-01-20"),
+        True,
+        False,
+    )
+    assert overview_row(page("2027-07-01")).meeting_late is True
+    over = page("2031-01-01")  # after the training: no next meeting, never late
+    assert over.rhythm is not None and (over.rhythm.next, over.rhythm.late) == (None, False)
+
+
+def test_the_plans_interval_words_the_late_meeting(page: Callable[..., Summary]) -> None:
+    six = EXAMPLE.replace("  years: 5\n", "  years: 5\n  meeting_interval_months: 6\n", 1)
+    assert "meeting_overdue" not in codes(page("2026-12-31", six))
+    s = page("2027-01-01", six)
+    point = s.talking_points[0]
+    assert (point.code, point.key) == ("meeting_overdue", "summary.tp.meeting_overdue_every")
+    assert point.params == {"date": "2026-07-01", "months": 6, "interval": 6}
+    none = page("2026-03-01", MINIMAL + "  meeting_interval_months: 6\n")
+    assert none.talking_points[0].key == "summary.tp.no_meeting_every"
+    assert none.talking_points[0].params == {"due": "2026-03-01", "interval": 6}

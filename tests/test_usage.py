@@ -31,7 +31,7 @@ DUTCH = [
     (
         ["afdrukken"],
         "fout: onbekende opdracht 'afdrukken'. Kies uit: framework, check, schema, init, plan,"
-        " summary, prepare, handover, calendar, add, done, status, move, meeting.\nZie 'mlplan --help'.\n",
+        " summary, prepare, handover, calendar, diff, add, done, status, move, meeting, training.\nZie 'mlplan --help'.\n",
     ),
     (["summary", "--months"], "fout: optie '--months' heeft een waarde nodig\n"),
     (["check", "--strict=ja"], "fout: optie '--strict' neemt geen waarde; laat '=…' weg\n"),

@@ -7,8 +7,10 @@ use to get a plan and what is wrong with it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -18,6 +20,9 @@ from mlplan.diagnostics import ENTRY_RULES, PRIVACY_CODES, Diagnostic, Severity
 from mlplan.framework import Framework
 from mlplan.plan import Plan
 from mlplan.suggest import closest
+
+if TYPE_CHECKING:  # an annotation only: privacy is imported where it is used
+    from mlplan.privacy import Kind
 
 
 @dataclass
@@ -122,17 +127,14 @@ def redacted(checked: CheckedPlan) -> CheckedPlan:
     replaced by markers, in the model and in the findings' parameters (a rule's message
     quotes a title). The file and its document are untouched."""
     from mlplan import privacy
-    from mlplan.i18n import t
 
     if checked.plan is None or not privacy_count(checked):
         return checked
-    markers = {kind: t(f"privacy.marker.{kind.value}") for kind in privacy.Kind}
-    reference = checked.plan.training.start
+    markers = _markers()
+    text_mask = text_masker(checked.plan.training.start)
 
     def mask(value: object) -> object:
-        if isinstance(value, str) and (found := privacy.find(value, reference)):
-            return privacy.redact(value, found, markers)
-        return value
+        return text_mask(value) if isinstance(value, str) else value
 
     findings = [
         Diagnostic(
@@ -143,6 +145,28 @@ def redacted(checked: CheckedPlan) -> CheckedPlan:
     return CheckedPlan(
         checked.path, checked.document, privacy.redacted(checked.plan, markers), findings
     )
+
+
+def _markers() -> dict[Kind, str]:
+    """The marker of each kind of identifier, in the current language (``[BSN]``)."""
+    from mlplan import privacy
+    from mlplan.i18n import t
+
+    return {kind: t(f"privacy.marker.{kind.value}") for kind in privacy.Kind}
+
+
+def text_masker(reference: dt.date | None) -> Callable[[str], str]:
+    """What ``--redact`` does to one text: each identifier replaced by the marker of its
+    kind in the current language (``[BSN]``). ``reference`` is the training's start."""
+    from mlplan import privacy
+
+    markers = _markers()
+
+    def mask(text: str) -> str:
+        found = privacy.find(text, reference)
+        return privacy.redact(text, found, markers) if found else text
+
+    return mask
 
 
 def _text_position(

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, ParamSpec
+from typing import Annotated, Any, ParamSpec
 
 import typer
 
@@ -49,7 +49,7 @@ def _lang(value: str | None) -> str | None:
 
 def build_app() -> typer.Typer:
     """The typer app, with help in the current language."""
-    from mlplan.helptext import Command, Group
+    from mlplan.helptext import OPTION_ORDER, Command, Group, OrderedCommand
 
     app = typer.Typer(
         name="mlplan",
@@ -62,7 +62,9 @@ def build_app() -> typer.Typer:
         context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     )
 
-    def command(name: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
+    def command(
+        name: str, cls: type[Command] = Command
+    ) -> Callable[[Callable[P, None]], Callable[P, None]]:
         """``app.command`` with its help from the catalogue, and Ctrl-C turned into
         :class:`Interrupted` so ``main`` says why it stops: typer itself would end a command
         on Ctrl-C with a silent exit 130."""
@@ -78,7 +80,7 @@ def build_app() -> typer.Typer:
 
             app.command(
                 name,
-                cls=Command,
+                cls=cls,
                 options_metavar=t("help.options_metavar"),
                 help=t(f"cmd.{name}.help"),
                 epilog=t(f"cmd.{name}.epilog"),
@@ -227,6 +229,15 @@ def build_app() -> typer.Typer:
                 show_default=False,
             ),
         ] = None,
+        part_time: Annotated[
+            str | None,
+            typer.Option(
+                "--part-time",
+                help=t("opt.init.part_time"),
+                metavar=t("metavar.percent"),
+                show_default=False,
+            ),
+        ] = None,
         specialty: Annotated[
             str | None,
             typer.Option(
@@ -268,6 +279,7 @@ def build_app() -> typer.Typer:
             name=name,
             start=start,
             years=years,
+            part_time=part_time,
             specialty=specialty,
             institution=institution,
             supervisor=supervisor,
@@ -286,11 +298,14 @@ def build_app() -> typer.Typer:
         STANDARD = "standard"
         EXCEL_NL = "excel-nl"
 
+    # one plan file to read (plan, prepare, handover, diff)
+    plan_path_arg = Annotated[
+        Path, typer.Argument(help=t("arg.plan_path"), metavar=t("metavar.file"))
+    ]
+
     @command("plan")
     def plan_cmd(
-        path: Annotated[
-            Path, typer.Argument(help=t("arg.plan_path"), metavar=t("metavar.file"))
-        ] = Path("plan.yaml"),
+        path: plan_path_arg = Path("plan.yaml"),
         fmt: Annotated[
             PlanFormat | None,
             typer.Option(
@@ -409,6 +424,7 @@ def build_app() -> typer.Typer:
             "--format",
             "-f",
             help=t("opt.page_format"),
+            metavar=t("metavar.format"),  # five choices do not fit the column; the help names them
             case_sensitive=False,
             show_default=False,
         ),
@@ -420,9 +436,6 @@ def build_app() -> typer.Typer:
         ),
     ]
     force_opt = Annotated[bool, typer.Option("--force", help=t("opt.plan.force"))]
-    plan_path_arg = Annotated[
-        Path, typer.Argument(help=t("arg.plan_path"), metavar=t("metavar.file"))
-    ]
 
     @command("prepare")
     def prepare_cmd(
@@ -515,6 +528,38 @@ def build_app() -> typer.Typer:
             framework_path=framework,
             redact=redact,
             force=force,
+        )
+
+    # -- diff (issue 14 item 5) ---------------------------------------------------------
+    @command("diff")
+    def diff_cmd(
+        path: plan_path_arg = Path("plan.yaml"),
+        since: Annotated[
+            str | None,
+            typer.Option(
+                "--since",
+                help=t("opt.diff.since"),
+                metavar=t("metavar.since"),
+                show_default=False,
+            ),
+        ] = None,
+        fmt: Annotated[
+            TextFormat, typer.Option("--format", "-f", help=t("opt.format"), case_sensitive=False)
+        ] = TextFormat.TABLE,
+        redact: redact_opt = False,
+        today: today_opt = None,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.diff import run
+
+        run(
+            path=path,
+            since=since,
+            today=today,
+            fmt=fmt.value,
+            framework_path=framework,
+            redact=redact,
         )
 
     # -- add, done, status, move, meeting (issue 7) ------------------------------------
@@ -656,8 +701,9 @@ def build_app() -> typer.Typer:
 
         run_move(args=args, year=year, today=today, dry_run=dry_run, framework_path=framework)
 
-    @command("meeting")
+    @command("meeting", cls=OrderedCommand)
     def meeting_cmd(
+        ctx: typer.Context,
         date: Annotated[
             str,
             typer.Option(
@@ -689,6 +735,31 @@ def build_app() -> typer.Typer:
                 show_default=False,
             ),
         ] = None,
+        owner: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--owner",
+                help=t("opt.edit.owner"),
+                metavar=t("metavar.owner"),
+                show_default=False,
+            ),
+        ] = None,
+        due: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--due", help=t("opt.edit.due"), metavar=t("metavar.date"), show_default=False
+            ),
+        ] = None,
+        outcome: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--outcome",
+                help=t("opt.edit.outcome"),
+                metavar=t("metavar.outcome"),
+                show_default=False,
+            ),
+        ] = None,
+        no_input: Annotated[bool, typer.Option("--no-input", help=t("opt.edit.no_input"))] = False,
         today: today_opt = None,
         dry_run: dry_run_opt = False,
         framework: framework_opt = None,
@@ -696,12 +767,92 @@ def build_app() -> typer.Typer:
     ) -> None:
         from mlplan.commands.edit import run_meeting
 
+        order = ctx.meta.get(OPTION_ORDER)
         run_meeting(
             path=path,
             date=date,
             kind=kind,
             notes=notes,
             agreements=agreement or [],
+            owners=owner or [],
+            dues=due or [],
+            outcomes=outcome or [],
+            order=list(order) if isinstance(order, list) else None,
+            no_input=no_input,
+            today=today,
+            dry_run=dry_run,
+            framework_path=framework,
+        )
+
+    # -- training: part-time work, interruptions, duration (issue 15) --------------------
+    def date_opt(name: str, help_key: str) -> Any:
+        """A date option of ``mlplan training`` (what ``typer.Option`` gives)."""
+        return typer.Option(name, help=t(help_key), metavar=t("metavar.date"), show_default=False)
+
+    @command("training")
+    def training_cmd(
+        path: edit_path_arg = Path("plan.yaml"),
+        part_time: Annotated[
+            str | None,
+            typer.Option(
+                "--part-time",
+                help=t("opt.training.part_time"),
+                metavar=t("metavar.percent"),
+                show_default=False,
+            ),
+        ] = None,
+        interruption: Annotated[
+            str | None,
+            typer.Option(
+                "--interruption",
+                help=t("opt.training.interruption"),
+                metavar=t("metavar.reason"),
+                show_default=False,
+            ),
+        ] = None,
+        start: Annotated[str | None, date_opt("--from", "opt.training.from")] = None,
+        end: Annotated[str | None, date_opt("--to", "opt.training.to")] = None,
+        notes: Annotated[
+            str | None,
+            typer.Option(
+                "--notes",
+                help=t("opt.training.notes"),
+                metavar=t("metavar.text"),
+                show_default=False,
+            ),
+        ] = None,
+        years: Annotated[
+            str | None,
+            typer.Option(
+                "--years",
+                help=t("opt.training.years"),
+                metavar=t("metavar.init.years"),
+                show_default=False,
+            ),
+        ] = None,
+        remove_part_time: Annotated[
+            str | None, date_opt("--remove-part-time", "opt.training.remove_part_time")
+        ] = None,
+        remove_interruption: Annotated[
+            str | None, date_opt("--remove-interruption", "opt.training.remove_interruption")
+        ] = None,
+        today: today_opt = None,
+        dry_run: dry_run_opt = False,
+        framework: framework_opt = None,
+        lang: lang_opt = None,
+    ) -> None:
+        from mlplan.commands.training import run
+
+        run(
+            path=path,
+            part_time=part_time,
+            interruption=interruption,
+            start=start,
+            end=end,
+            notes=notes,
+            years=years,
+            remove_part_time=remove_part_time,
+            remove_interruption=remove_interruption,
             today=today,
             dry_run=dry_run,
             framework_path=framework,

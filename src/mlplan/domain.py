@@ -1,14 +1,18 @@
-"""Pure domain questions about a plan against its framework: phases, coverage, courses.
+"""Pure domain questions about a plan against its framework: phases, coverage, courses,
+what an agreement is about, and when the next meeting of the gesprekscyclus is due.
 
 Shared by ``check``'s rules, ``plan`` and ``summary`` so each answers them the same way.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from mlplan import timeline
 from mlplan.framework import (
     Competency,
     Course,
@@ -18,7 +22,7 @@ from mlplan.framework import (
     Topic,
     normalise_title,
 )
-from mlplan.plan import Activity, CourseEntry, Plan, Status
+from mlplan.plan import Activity, Agreement, CourseEntry, Meeting, Plan, Status
 
 CoverageState = Literal["done", "planned", "missing"]
 
@@ -157,3 +161,94 @@ def missing_requirements(plan: Plan, fw: Framework) -> list[Requirement]:
     """The framework's course requirements that no (non-dropped) course of the plan meets."""
     met = requirement_courses(plan, fw)
     return [r for r in fw.courses.requirements if not met[r.id]]
+
+
+def course_identity(name: str, fw: Framework) -> str:
+    """The framework course a plan course names (by id or title), else its own title as
+    :func:`course_key` compares it: two names with one identity are one course."""
+    known = framework_course(name, fw)
+    return known.id if known is not None else course_key(name)
+
+
+# -- what an agreement is about --------------------------------------------------------------
+
+
+def activity_named(plan: Plan, title: str) -> int | None:
+    """The 0-based index of the plan's activity with this title (ignoring case, spaces and
+    quotes, as duplicates are compared), preferring one that is not dropped."""
+    wanted = normalise_title(title)
+    found = [i for i, a in enumerate(plan.activities) if normalise_title(a.title) == wanted]
+    return next((i for i in found if counts(plan.activities[i])), found[0] if found else None)
+
+
+def course_named(plan: Plan, name: str, fw: Framework) -> int | None:
+    """The 0-based index of the plan's course that ``name`` names (the course matching
+    rule: by framework id or title, else by its own title), preferring one not dropped."""
+    wanted = course_identity(name, fw)
+    found = [i for i, c in enumerate(plan.courses) if course_identity(c.course, fw) == wanted]
+    dropped = Status.DROPPED
+    return next(
+        (i for i in found if plan.courses[i].status is not dropped), found[0] if found else None
+    )
+
+
+def agreements(plan: Plan) -> Iterator[tuple[int, int, Meeting, Agreement]]:
+    """(meeting index, agreement index, meeting, agreement) of every agreement, in file order."""
+    for i, meeting in enumerate(plan.meetings):
+        for j, agreement in enumerate(meeting.agreements):
+            yield i, j, meeting, agreement
+
+
+def agreement_overdue(agreement: Agreement, today: dt.date) -> bool:
+    """Open (no outcome yet) and its due date has passed: the day itself is still in time."""
+    return agreement.is_open and agreement.due is not None and agreement.due < today
+
+
+# -- the rhythm of the gesprekscyclus ---------------------------------------------------------
+
+
+def held_meetings(plan: Plan, today: dt.date) -> list[tuple[int, Meeting]]:
+    """(index, meeting) of the meetings on or before ``today``, oldest first (a later date
+    has not happened yet); two on one date keep their file order."""
+    held = [(i, m) for i, m in enumerate(plan.meetings) if m.date <= today]
+    return sorted(held, key=lambda pair: pair[1].date)
+
+
+def next_meeting_due(plan: Plan, today: dt.date) -> dt.date | None:
+    """The day by which the next meeting of the gesprekscyclus is due: the plan's interval
+    (``training.meeting_interval_months``, default 12) after the last meeting held on or
+    before ``today`` (any kind: an introductiegesprek starts the cycle with an opleider, a
+    geschiktheidsbeoordeling is held in a voortgangsgesprek), or after the training's start
+    when there is none. Interruptions in between add their days: no meetings are due
+    during leave. ``None`` when that day would lie past the calendar's last day."""
+    held = held_meetings(plan, today)
+    training = plan.training
+    reference = held[-1][1].date if held else training.start
+    try:
+        base = timeline.add_months(reference, training.meeting_interval)
+    except OverflowError:
+        return None
+    periods = [(i.start, i.end) for i in training.interruptions if i.end >= reference]
+    due = base
+    while True:  # each extension may reach into a further interruption
+        extra = sum(
+            (min(end, due) - max(start, reference)).days + 1
+            for start, end in periods
+            if start <= due and max(start, reference) <= min(end, due)
+        )
+        try:
+            extended = base + dt.timedelta(days=extra)
+        except OverflowError:
+            return None
+        if extended == due:
+            return due
+        due = extended
+
+
+def meeting_late(plan: Plan, today: dt.date) -> bool:
+    """During training (from its start to its last day) the next meeting is late on and
+    after the day :func:`next_meeting_due` gives; before the start and after the end never."""
+    if not plan.training.start <= today <= plan.training.calendar().end:
+        return False
+    due = next_meeting_due(plan, today)
+    return due is not None and due <= today

@@ -27,8 +27,10 @@ from mlplan import yamlloc
 from mlplan.framework import normalise_title
 from mlplan.yamlloc import Loc, Position
 
-Scalar = str | int | dt.date
-Value = Scalar | list[str]
+Scalar = str | int | float | dt.date
+# an item of a nested list: text, or a mapping of scalars (an agreement with follow-up)
+ListItem = str | Mapping[str, Scalar]
+Value = Scalar | list[ListItem]
 
 BOM = "\ufeff"
 # libyaml's line breaks; columns in its marks count characters within a line
@@ -69,22 +71,49 @@ class Refusal(Exception):
 @dataclass(frozen=True)
 class SetKeys:
     """Set scalar keys of the mapping at ``loc`` (e.g. ``("activities", 2)``), then
-    remove the keys in ``remove`` (each with its whole line)."""
+    remove the keys in ``remove`` (each with its whole line). A new key goes after the
+    key that precedes it in ``order`` (the spec's order of that mapping's keys)."""
 
     loc: Loc
     values: Mapping[str, Scalar]
     remove: tuple[str, ...] = ()
+    order: tuple[str, ...] = KEY_ORDER
+
+
+@dataclass(frozen=True)
+class Expand:
+    """Turn the text item at ``loc`` of a block list (an agreement in the version-1 form)
+    into a mapping: ``- Tekst`` becomes ``- key: Tekst`` with ``values`` under it. The
+    text stays as written, and so does a comment after it."""
+
+    loc: Loc
+    key: str
+    values: Mapping[str, Scalar]
 
 
 @dataclass(frozen=True)
 class Append:
-    """Append a mapping to the top-level list ``key`` (created at the end if absent)."""
+    """Append a mapping to the list ``key`` of the mapping at ``loc`` (the top level by
+    default). A missing list is created: at the end of the file at the top level, else
+    in the mapping after the key that precedes ``key`` in ``order`` (else its last key)."""
 
     key: str
     item: Mapping[str, Value]
+    loc: Loc = ()
+    order: tuple[str, ...] = ()
 
 
-Edit = SetKeys | Append
+@dataclass(frozen=True)
+class RemoveItem:
+    """Remove item ``index`` of the block list at ``loc`` with its lines (and comment
+    lines indented under it); removing the only item removes the list's key too, so no
+    empty ``key:`` (a null, not a list) is left behind."""
+
+    loc: Loc
+    index: int
+
+
+Edit = SetKeys | Append | Expand | RemoveItem
 
 
 # -- emitting scalars ------------------------------------------------------------------
@@ -162,17 +191,26 @@ def emit(value: Scalar) -> str:
         raise TypeError("booleans are not plan values")
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, float):
+        # repr reads back as the same float; YAML 1.1 wants a point, never an exponent
+        # without one (1e-07 is text to it)
+        text = repr(value)
+        if "e" in text or "n" in text:  # 1e-07, inf, nan: not plan values
+            raise ValueError(f"{value!r} is not a plan number")
+        return text
     if isinstance(value, dt.date):
         return value.isoformat()
     return emit_text(value)
 
 
-def _as_data(value: Value) -> Any:
+def _as_data(value: Value | ListItem) -> Any:
     """What yamlloc reads back for an emitted value (dates stay strings)."""
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list):
-        return list(value)
+        return [_as_data(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _as_data(v) for k, v in value.items()}
     return value
 
 
@@ -273,8 +311,12 @@ def apply(text: str, edit: Edit) -> str:
             raise Refusal(
                 refusal.key, snippet, loc=refusal.loc, replaces=replaces, **refusal.params
             ) from None
-    else:
+    elif isinstance(edit, Expand):
+        body = _expand(body, edit)
+    elif isinstance(edit, Append):
         body = _append(body, edit)
+    else:
+        body = _remove_item(body, edit)
     return bom + body
 
 
@@ -368,7 +410,8 @@ def _set_key(text: str, loc: Loc, key: str, value: Scalar, edit: SetKeys) -> str
             emitted = " " + emitted  # "goal:" had no value: "goal: text"
         new = text[:start] + emitted + text[end:]
     else:
-        new = _insert_key(text, doc, lines, loc, mapping, key, emitted, where, snippet)
+        order = edit.order or KEY_ORDER
+        new = _insert_key(text, doc, lines, loc, mapping, key, emitted, where, snippet, order)
     _verify(new, expected, snippet, loc)
     return new
 
@@ -383,24 +426,36 @@ def _insert_key(
     emitted: str,
     where: str,
     snippet: str,
+    order: tuple[str, ...],
 ) -> str:
-    """A new ``key: value`` line after the key that precedes it in the spec's order."""
+    """A new ``key: value`` line after the key that precedes it in ``order``."""
+    anchor = _anchor_key(doc, loc, mapping, key, order)
+    if anchor is None:
+        raise Refusal("edit.refuse.flow", snippet, loc=loc, where=where)
+    at, prefix = lines.after_node(anchor)
+    # the line break of the line we follow, so CRLF files stay CRLF
+    eol = lines.eol(lines.last_line(anchor))
+    line = " " * (anchor.key_column - 1) + f"{key}: {emitted}" + eol
+    return text[:at] + prefix + line + text[at:]
+
+
+def _anchor_key(
+    doc: yamlloc.Document, loc: Loc, mapping: dict[Any, Any], key: str, order: tuple[str, ...]
+) -> Position | None:
+    """The value of the key in the block mapping at ``loc`` after which a new ``key``
+    goes: the last one written that precedes ``key`` in ``order``, else the last one
+    written; ``None`` when no key has a position (a flow mapping)."""
     present = [
         (pos, k)
         for k in mapping
         if (pos := doc.index.get((*loc, k))) is not None and pos.end_line and isinstance(k, str)
     ]
     if not present:
-        raise Refusal("edit.refuse.flow", snippet, loc=loc, where=where)
+        return None
     present.sort(key=lambda item: (item[0].key_line, item[0].key_column))
-    rank = KEY_ORDER.index(key) if key in KEY_ORDER else len(KEY_ORDER)
-    before = [(pos, k) for pos, k in present if k in KEY_ORDER and KEY_ORDER.index(k) < rank]
-    anchor = (before or present)[-1][0]
-    at, prefix = lines.after_node(anchor)
-    # the line break of the line we follow, so CRLF files stay CRLF
-    eol = lines.eol(lines.last_line(anchor))
-    line = " " * (anchor.key_column - 1) + f"{key}: {emitted}" + eol
-    return text[:at] + prefix + line + text[at:]
+    rank = order.index(key) if key in order else len(order)
+    before = [(pos, k) for pos, k in present if k in order and order.index(k) < rank]
+    return (before or present)[-1][0]
 
 
 def _remove_key(text: str, loc: Loc, key: str) -> str:
@@ -430,6 +485,43 @@ def _remove_key(text: str, loc: Loc, key: str) -> str:
     del _get(expected, loc)[key]
     _verify(new, expected, "", loc)
     return new
+
+
+def _expand(text: str, edit: Expand) -> str:
+    """See :class:`Expand`. Refused (with the mapping to paste in place of the item) unless
+    the item is text on one line of a block list: not a block scalar, alias, anchor or tag."""
+    doc = _parse(text)
+    value = _get(doc.data, edit.loc)
+    where = _where(edit.loc)
+    if not isinstance(value, str):
+        raise Refusal("edit.refuse.not_text", loc=edit.loc, where=where)
+    wanted: dict[str, Scalar] = {edit.key: value, **edit.values}
+    snippet = render_item(wanted, 0, _Style())
+    lines = _Lines(text)
+    pos = doc.index.get(edit.loc)
+    parent = doc.index.get(edit.loc[:-1])
+    if pos is None or parent is None or _char_at(lines, parent) != "-":
+        raise Refusal("edit.refuse.flow", snippet, loc=edit.loc, replaces=True, where=where)
+    written = _source(lines, pos)
+    if written is None or written[:1] in tuple("*&!|>"):
+        raise Refusal("edit.refuse.unsafe", snippet, loc=edit.loc, replaces=True)
+    start = lines.offset(pos.line, pos.column)
+    new = text[:start] + f"{edit.key}: " + text[start:]
+    lines = _Lines(new)
+    at, prefix = lines.after_line(pos.line)
+    eol = lines.eol(pos.line)
+    indent = " " * (pos.column - 1)
+    added = "".join(f"{indent}{k}: {emit(v)}{eol}" for k, v in edit.values.items())
+    new = new[:at] + prefix + added + new[at:]
+    expected = _plain_copy(doc.data)
+    _set_in(expected, edit.loc, {k: _as_data(v) for k, v in wanted.items()})
+    _verify(new, expected, snippet, edit.loc)
+    return new
+
+
+def _set_in(data: Any, loc: Loc, value: Any) -> None:
+    """Replace the node at ``loc`` (which exists) in plain data."""
+    _get(data, loc[:-1])[loc[-1]] = value
 
 
 def _source(lines: _Lines, pos: Position) -> str | None:
@@ -521,15 +613,23 @@ class _Style:
     nested_pad: int = DEFAULT_PAD
 
 
-def _list_style(doc: yamlloc.Document, lines: _Lines, key: str) -> tuple[int, int] | None:
-    """(offset, pad) of the block list at top-level ``key``, if it is one with items."""
-    seq = doc.data.get(key) if isinstance(doc.data, dict) else None
-    pos = doc.index.get((key,))
+def _lookup(data: Any, loc: Loc) -> Any:
+    """The node at ``loc`` in the data, or ``None`` where there is none."""
+    try:
+        return _get(data, loc)
+    except Refusal:
+        return None
+
+
+def _list_style(doc: yamlloc.Document, lines: _Lines, loc: Loc) -> tuple[int, int] | None:
+    """(offset, pad) of the block list at ``loc``, if it is one with items."""
+    seq = _lookup(doc.data, loc)
+    pos = doc.index.get(loc)
     if not isinstance(seq, list) or not seq or pos is None or _char_at(lines, pos) != "-":
         return None
     offset = pos.column - pos.key_column
     pad = DEFAULT_PAD
-    first = doc.index.get((key, 0))
+    first = doc.index.get((*loc, 0))
     if first is not None and first.line == pos.line and first.column - pos.column >= 2:
         pad = first.column - pos.column
     return offset, pad
@@ -544,21 +644,22 @@ def _nested_style(doc: yamlloc.Document, lines: _Lines, key: str) -> tuple[int, 
         if not isinstance(item, dict):
             continue
         for k, v in item.items():
-            pos = doc.index.get((key, i, k))
-            if not isinstance(v, list) or not v or pos is None or _char_at(lines, pos) != "-":
-                continue
-            first = doc.index.get((key, i, k, 0))
-            pad = DEFAULT_PAD
-            if first is not None and first.line == pos.line and first.column - pos.column >= 2:
-                pad = first.column - pos.column
-            return pos.column - pos.key_column, pad
+            if isinstance(v, list) and (style := _list_style(doc, lines, (key, i, k))):
+                return style
     return None
 
 
-def _house_style(doc: yamlloc.Document, lines: _Lines, key: str) -> _Style:
-    """The layout of ``key``'s list, else of another list in the file, else the default."""
-    keys = [key] + [k for k in (doc.data or {}) if isinstance(k, str) and k != key]
-    main = next((s for k in keys if (s := _list_style(doc, lines, k)) is not None), None)
+def _house_style(doc: yamlloc.Document, lines: _Lines, loc: Loc) -> _Style:
+    """The layout of the list at ``loc``, else of another list in the same mapping, else
+    of a top-level list in the file, else the default."""
+    parent = _lookup(doc.data, loc[:-1]) if len(loc) > 1 else None
+    siblings = (
+        [(*loc[:-1], k) for k in parent if isinstance(k, str)] if isinstance(parent, dict) else []
+    )
+    top = [(k,) for k in (doc.data or {}) if isinstance(k, str)]
+    others = [at for at in [*siblings, *top] if at != loc]
+    main = next((s for at in [loc, *others] if (s := _list_style(doc, lines, at))), None)
+    keys = [at[0] for at in [loc, *others] if len(at) == 1 and isinstance(at[0], str)]
     nested = next((s for k in keys if (s := _nested_style(doc, lines, k)) is not None), None)
     offset, pad = main or (DEFAULT_OFFSET, DEFAULT_PAD)
     nested_offset, nested_pad = nested or (offset, pad)
@@ -573,8 +674,17 @@ def render_item(item: Mapping[str, Value], dash: int, style: _Style, eol: str = 
         lead = " " * dash + "-" + " " * (style.pad - 1) if i == 0 else " " * content
         if isinstance(value, list):
             out.append(f"{lead}{key}:")
-            nested = " " * (content + style.nested_offset) + "-" + " " * (style.nested_pad - 1)
-            out.extend(nested + emit_text(x) for x in value)
+            dash_col = content + style.nested_offset
+            nested = " " * dash_col + "-" + " " * (style.nested_pad - 1)
+            for x in value:
+                if isinstance(x, Mapping):  # its keys under the first, after the dash
+                    out.extend(
+                        (nested if i == 0 else " " * (dash_col + style.nested_pad))
+                        + f"{k}: {emit(v)}"
+                        for i, (k, v) in enumerate(x.items())
+                    )
+                else:
+                    out.append(nested + emit_text(x))
         else:
             out.append(f"{lead}{key}: {emit(value)}")
     return "".join(line + eol for line in out)
@@ -587,13 +697,19 @@ def _flow_scalar(value: Scalar) -> str:
     return emitted
 
 
+def _flow_value(value: ListItem) -> str:
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k}: {_flow_scalar(v)}" for k, v in value.items()) + "}"
+    return _flow_scalar(value)
+
+
 def flow_item(item: Mapping[str, Value]) -> str | None:
     """``item`` as one flow mapping (``{date: 2026-11-22, kind: voortgang}``) that reads
     back as exactly the item; ``None`` if it would not."""
     parts = []
     for key, value in item.items():
         if isinstance(value, list):
-            parts.append(f"{key}: [" + ", ".join(_flow_scalar(x) for x in value) + "]")
+            parts.append(f"{key}: [" + ", ".join(_flow_value(x) for x in value) + "]")
         else:
             parts.append(f"{key}: {_flow_scalar(value)}")
     text = "{" + ", ".join(parts) + "}"
@@ -613,29 +729,38 @@ def paste_snippet(edit: Append) -> str:
 def _append(text: str, edit: Append) -> str:
     snippet = paste_snippet(edit)
     doc = _parse(text)
-    root = doc.data
     lines = _Lines(text)
-    rpos = doc.index.get(())
-    if root is None:
+    loc = edit.loc
+    if doc.data is None:
         raise Refusal("edit.refuse.empty", snippet=snippet)
-    if not isinstance(root, dict) or rpos is None or _char_at(lines, rpos) == "{":
-        raise Refusal("edit.refuse.root", snippet=snippet)
-    expected = _plain_copy(root)
+    mapping = _get(doc.data, loc) if loc else doc.data
+    mpos = doc.index.get(loc)
+    if not isinstance(mapping, dict) or mpos is None or _char_at(lines, mpos) == "{":
+        if not loc:
+            raise Refusal("edit.refuse.root", snippet=snippet)
+        key = "edit.refuse.not_mapping" if not isinstance(mapping, dict) else "edit.refuse.flow"
+        raise Refusal(key, snippet, loc=loc, where=_where(loc))
+    expected = _plain_copy(doc.data)
+    target = _get(expected, loc)
     item = {k: _as_data(v) for k, v in edit.item.items()}
-    style = _house_style(doc, lines, edit.key)
-    current = root.get(edit.key)
-    pos = doc.index.get((edit.key,))
+    list_loc = (*loc, edit.key)
+    style = _house_style(doc, lines, list_loc)
+    current = mapping.get(edit.key)
+    pos = doc.index.get(list_loc)
 
-    if edit.key not in root:
-        expected[edit.key] = [item]
-        new = _append_new_key(text, doc, lines, edit, style)
+    if edit.key not in mapping:
+        target[edit.key] = [item]
+        if loc:
+            new = _append_new_nested_key(text, doc, lines, edit, style, mapping)
+        else:
+            new = _append_new_key(text, doc, lines, edit, style)
     elif pos is None or not pos.end_line:
         raise Refusal("edit.refuse.not_list", key=edit.key, snippet=snippet)
     elif isinstance(current, list) and current and _char_at(lines, pos) == "-":
-        expected[edit.key].append(item)
+        target[edit.key].append(item)
         new = _append_block(text, doc, lines, edit, style, pos, len(current))
     elif (current is None or current == []) and _char_at(lines, pos) not in ("-", "|", ">"):
-        expected[edit.key] = [item]
+        target[edit.key] = [item]
         new = _fill_empty(text, lines, edit, style, pos)
     elif isinstance(current, list):
         # a new item for the flow list itself, written as a flow mapping to put between
@@ -650,6 +775,19 @@ def _append(text: str, edit: Append) -> str:
     return new
 
 
+def _end_with_comments(lines: _Lines, pos: Position, column: int) -> int:
+    """The last line of the node at ``pos``, with the comment lines after it that are
+    indented deeper than ``column`` (0-based): they belong to it."""
+    end_line = lines.last_line(pos)
+    while end_line < lines.count:
+        following = lines.line_text(end_line + 1)
+        stripped = following.lstrip(" ")
+        if not stripped.startswith("#") or len(following) - len(stripped) <= column:
+            break
+        end_line += 1
+    return end_line
+
+
 def _append_block(
     text: str,
     doc: yamlloc.Document,
@@ -660,17 +798,10 @@ def _append_block(
     count: int,
 ) -> str:
     dash = pos.column - 1
-    last = doc.index[(edit.key, count - 1)]
-    at, prefix = lines.after_node(last)
-    end_line = lines.last_line(last)
+    last = doc.index[(*edit.loc, edit.key, count - 1)]
     # comments indented under the last item belong to it: keep them above the new one
-    while not prefix and end_line < lines.count:
-        following = lines.line_text(end_line + 1)
-        stripped = following.lstrip(" ")
-        if not stripped.startswith("#") or len(following) - len(stripped) <= dash:
-            break
-        end_line += 1
-        at, prefix = lines.after_line(end_line)
+    end_line = _end_with_comments(lines, last, dash)
+    at, prefix = lines.after_line(end_line)
     eol = lines.eol(end_line)
     return text[:at] + prefix + render_item(edit.item, dash, style, eol) + text[at:]
 
@@ -713,6 +844,60 @@ def _append_new_key(
     block = " " * column + f"{edit.key}:" + eol
     block += render_item(edit.item, column + style.offset, style, eol)
     return text + prefix + block
+
+
+def _append_new_nested_key(
+    text: str,
+    doc: yamlloc.Document,
+    lines: _Lines,
+    edit: Append,
+    style: _Style,
+    mapping: dict[Any, Any],
+) -> str:
+    """The list did not exist in a nested block mapping (``training.part_time``): add
+    ``key:`` and the item after the key that precedes it in ``edit.order``, indented
+    like the mapping's keys."""
+    anchor = _anchor_key(doc, edit.loc, mapping, edit.key, edit.order)
+    if anchor is None:
+        raise Refusal("edit.refuse.flow", paste_snippet(edit), loc=edit.loc, where=_where(edit.loc))
+    column = anchor.key_column - 1
+    end_line = _end_with_comments(lines, anchor, column)
+    at, prefix = lines.after_line(end_line)
+    eol = lines.eol(end_line)
+    block = " " * column + f"{edit.key}:" + eol
+    block += render_item(edit.item, column + style.offset, style, eol)
+    return text[:at] + prefix + block + text[at:]
+
+
+# -- removing list items ---------------------------------------------------------------
+
+
+def _remove_item(text: str, edit: RemoveItem) -> str:
+    doc = _parse(text)
+    loc = edit.loc
+    seq = _get(doc.data, loc)
+    key = _where(loc)
+    if not isinstance(seq, list):
+        raise Refusal("edit.refuse.not_list", key=key)
+    _get(doc.data, (*loc, edit.index))  # an item that is not there: not found
+    lines = _Lines(text)
+    lpos = doc.index.get(loc)
+    if lpos is None or _char_at(lines, lpos) != "-":
+        raise Refusal("edit.refuse.flow_list", key=key)
+    if len(seq) == 1 and loc and isinstance(loc[-1], str):
+        return _remove_key(text, loc[:-1], loc[-1])  # the key goes with its only item
+    ipos = doc.index.get((*loc, edit.index))
+    head = lines.line_text(ipos.line)[: ipos.column - 1] if ipos is not None else ""
+    if ipos is None or head.strip(" ") != "-":  # "-" alone on a line of its own
+        raise Refusal("edit.refuse.unsafe", loc=loc)
+    end_line = _end_with_comments(lines, ipos, head.index("-"))
+    start = lines.starts[ipos.line - 1]
+    end = lines.starts[end_line] if end_line < lines.count else len(text)
+    new = text[:start] + text[end:]
+    expected = _plain_copy(doc.data)
+    del _get(expected, loc)[edit.index]
+    _verify(new, expected, "", loc)
+    return new
 
 
 # -- choosing an activity --------------------------------------------------------------

@@ -50,6 +50,11 @@ class FrameworkError(MlplanError):
         return t(self.key, **{**self.params, "count": count})
 
 
+class HistoryError(MlplanError):
+    """The plan's git history cannot be read: no git, not a repository, the file never
+    committed, no version before the asked date, a revision that does not exist."""
+
+
 class WriteError(MlplanError):
     """A file could not be written; the original is left as it was."""
 

@@ -90,6 +90,26 @@ class Command(_Localised, TyperCommand):
     """A command whose help is entirely in the user's language."""
 
 
+# ``ctx.meta`` key: the names of the options of an :class:`OrderedCommand`, once per use,
+# in the order they were typed
+OPTION_ORDER = "mlplan.option_order"
+
+
+class OrderedCommand(Command):
+    """A command that also knows the order in which its options were typed: ``mlplan
+    meeting`` pairs each ``--owner`` and ``--due`` with the ``--agreement`` before it, and
+    parsed options keep only their values. The arguments are tokenised once more here; any
+    mistake in them is left for the real parse to report."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            _, _, order = self.make_parser(ctx).parse_args(args=list(args))
+        except Exception:  # the parse below says what is wrong
+            order = []
+        ctx.meta[OPTION_ORDER] = [getattr(param, "name", None) for param in order]
+        return list(super().parse_args(ctx, args))
+
+
 class Group(_Localised, TyperGroup):
     """The app (a group of commands), its help entirely in the user's language."""
 

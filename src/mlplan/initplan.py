@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,18 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mlplan import timeline, yamlloc
 from mlplan.framework import ExampleActivity, Framework, PhaseId, Topic
-from mlplan.plan import MAX_YEARS, Activity, Aios, CourseEntry, ImprovementPoint, Plan, Training
+from mlplan.plan import (
+    MAX_PERCENT,
+    MAX_YEARS,
+    MIN_PERCENT,
+    Activity,
+    Aios,
+    CourseEntry,
+    ImprovementPoint,
+    PartTimePeriod,
+    Plan,
+    Training,
+)
 from mlplan.scheduler import Item, fair_share, schedule
 
 
@@ -36,10 +48,24 @@ class Details:
     specialty: str | None = None
     institution: str | None = None
     supervisor: str | None = None
+    percent: int = 100  # part-time percent (100: full time)
+    part_time_from: dt.date | None = None  # since when, if not the start
+
+    def part_time(self) -> list[PartTimePeriod]:
+        """The plan's ``training.part_time``: one open-ended period, or none at 100 %."""
+        if self.percent == FULL_TIME:
+            return []
+        since = self.part_time_from or self.start
+        return [PartTimePeriod.model_validate({"from": since, "percent": self.percent})]
 
     def calendar(self) -> timeline.Calendar:
-        """A new plan's calendar: full time (part-time and interruptions are added later)."""
-        return timeline.Calendar(self.start, self.years)
+        """A new plan's calendar: at the part-time percent asked (interruptions are
+        added later, with ``mlplan training``)."""
+        # not validated: the wizard asks for a calendar before it knows the training fits
+        training = Training.model_construct(
+            start=self.start, years=self.years, part_time=self.part_time(), interruptions=[]
+        )
+        return training.calendar()
 
 
 @dataclass
@@ -70,6 +96,18 @@ class Draft:
 def parse_date(text: str) -> dt.date | None:
     """``YYYY-MM-DD`` only (the plan's format); ``None`` when it is not a real date."""
     return timeline.parse_iso_date(text)
+
+
+FULL_TIME = 100
+_PERCENT = re.compile(r"([0-9]{1,3})\s*%?")
+
+
+def parse_percent(text: str) -> int | None:
+    """A part-time percent as people type it, ``80``, ``80%`` or ``80 %``; ``None`` when
+    it is not a whole number the plan allows (50 to 100)."""
+    match = _PERCENT.fullmatch(text.strip())
+    percent = int(match.group(1)) if match else -1
+    return percent if MIN_PERCENT <= percent <= MAX_PERCENT else None
 
 
 def parse_years(text: str) -> float | None:
@@ -188,7 +226,7 @@ def build(draft: Draft, fw: Framework) -> Plan:
             institution=clean(d.institution),
             supervisor=clean(d.supervisor),
         ),
-        training=Training(start=d.start, years=d.years),
+        training=Training(start=d.start, years=d.years, part_time=d.part_time()),
         activities=[
             Activity.model_validate(
                 {
@@ -254,6 +292,8 @@ class _SavedDraft(_Saved):
     specialty: str | None = None
     institution: str | None = None
     supervisor: str | None = None
+    percent: int = Field(FULL_TIME, ge=MIN_PERCENT, le=MAX_PERCENT)
+    part_time_from: dt.date | None = None
     picks: dict[str, list[_SavedPick]] = {}
     fixed_years: list[_SavedYear] = []
     courses: list[str] | None = None
@@ -273,6 +313,8 @@ def dump_answers(answers: Answers, fw: Framework) -> str:
         specialty=d.specialty,
         institution=d.institution,
         supervisor=d.supervisor,
+        percent=d.percent,
+        part_time_from=d.part_time_from,
         picks={
             topic: [_SavedPick(title=p.title, phase=p.phase, own_phase=p.own_phase) for p in ps]
             for topic, ps in answers.picks.items()
@@ -307,6 +349,8 @@ def load_answers(text: str, fw: Framework) -> Answers | None:
             specialty=saved.specialty,
             institution=saved.institution,
             supervisor=saved.supervisor,
+            percent=saved.percent,
+            part_time_from=saved.part_time_from,
         ),
         picks={
             topic: [Pick(topic, p.title, p.phase, own_phase=p.own_phase) for p in ps]

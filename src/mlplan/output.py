@@ -53,6 +53,8 @@ def clean(text: str, *, color: bool = False, keep: str = "\n\t") -> str:
     codes."""
     if text.isprintable():
         return text
+    if "\r" not in text and (not color or "\x1b" not in text):
+        return escape_controls(text, keep=keep)  # nothing to split off (most pages)
     parts = (_SGR if color else _CRLF).split(text)
     # split() with one group: odd items are the kept separators
     return "".join(
@@ -182,6 +184,10 @@ def use_color(stream: IO[str]) -> bool:
         return False
     if os.environ.get("TERM") == "dumb":
         return False
+    return _isatty(stream)
+
+
+def _isatty(stream: IO[str]) -> bool:
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
 
@@ -224,6 +230,26 @@ def out_parts(parts: Iterable[str], first: str = "") -> None:
             last = text
     if not last.endswith("\n"):
         sys.stdout.write("\n")
+
+
+def interactive() -> bool:
+    """Whether a person is at the keyboard: stdin and stdout are terminals."""
+    return _isatty(sys.stdin) and _isatty(sys.stdout)
+
+
+def ask(prompt: str) -> str:
+    """Show ``prompt`` on stdout (no line break) and read one line of the answer, without
+    its line break. End of input (Ctrl-D) is :class:`mlplan.errors.Interrupted`: the
+    command stops and writes nothing."""
+    from mlplan.errors import Interrupted
+
+    sys.stdout.write(clean(prompt, color=use_color(sys.stdout)))
+    sys.stdout.flush()
+    line = sys.stdin.readline()
+    if not line:
+        sys.stdout.write("\n")
+        raise Interrupted()
+    return line.rstrip("\r\n")
 
 
 def err(text: str) -> None:

@@ -12,7 +12,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from mlplan import timeline, yamlloc
@@ -130,6 +138,14 @@ def _no_items() -> list[Any]:
     return []
 
 
+# How often the gesprekscyclus meets by default: a voortgangsgesprek at least once a year.
+# A product default, not a claim about the Kaderbesluit or a specialty's opleidingsplan;
+# ``training.meeting_interval_months`` sets a plan's own rhythm (docs/rules.md, ML208).
+MEETING_INTERVAL_MONTHS = 12
+MAX_MEETING_INTERVAL_MONTHS = 36
+IntervalMonths = Annotated[yamlloc.Int, Field(ge=1, le=MAX_MEETING_INTERVAL_MONTHS)]
+
+
 class Training(_Model):
     """De opleiding: startdatum en (geïndividualiseerde) duur."""
 
@@ -146,6 +162,16 @@ class Training(_Model):
         default_factory=_no_items,
         description="Onderbrekingen (from, to, reason, notes), waarin geen opleidingstijd telt.",
     )
+    meeting_interval_months: IntervalMonths | None = Field(
+        default=None,
+        description="Hoeveel maanden er hoogstens tussen twee gesprekken uit de "
+        "gesprekscyclus zitten; standaard 12. Een eigen afspraak, geen wettelijke termijn.",
+    )
+
+    @property
+    def meeting_interval(self) -> int:
+        """The months between two meetings of the gesprekscyclus (the plan's, else the default)."""
+        return self.meeting_interval_months or MEETING_INTERVAL_MONTHS
 
     def calendar(self) -> timeline.Calendar:
         """The training's calendar: every command's years, dates and phases."""
@@ -231,13 +257,91 @@ class ImprovementPoint(_Model):
     evidence: Text | None = Field(None, description="Hoe de aios aantoont dat het doel bereikt is.")
 
 
+class Outcome(StrEnum):
+    """Uitkomst van een afspraak: behaald, deels, niet behaald of doorgeschoven."""
+
+    ACHIEVED = "achieved"
+    PARTLY = "partly"
+    NOT_ACHIEVED = "not_achieved"
+    CARRIED_OVER = "carried_over"
+
+
+# the owners a plan names by role; any other owner is a person's name, kept as written
+OWNER_ROLES = ("aios", "opleider")
+# the keys of an agreement in the order the spec lists them (the edit commands insert a new
+# key after its predecessor)
+AGREEMENT_KEYS = ("text", "owner", "due", "outcome", "topic", "activity", "course")
+
+
+def _agreement_form(value: Any) -> Any:
+    """An agreement is text (the version-1 form) or a mapping with ``text``: the text form
+    reads as the mapping ``{text: ...}``, so every reader sees one shape. Anything else is
+    one clear error rather than one per form."""
+    if isinstance(value, str):
+        return {"text": value}
+    if isinstance(value, dict | Agreement):
+        return value
+    raise PydanticCustomError("mlplan.schema.agreement_type", "expected text or a mapping")
+
+
+class Agreement(_Model):
+    """Een afspraak uit een gesprek: tekst, of een mapping met tekst, eigenaar, termijn en uitkomst."""
+
+    text: Text = Field(description="De afspraak.")
+    owner: Text | None = Field(
+        None, description="Wie de afspraak nakomt: aios, opleider of een naam."
+    )
+    due: IsoDate | None = Field(None, description="Wanneer de afspraak rond is (JJJJ-MM-DD).")
+    outcome: Outcome | None = Field(
+        None,
+        description="Uitkomst, in het volgende gesprek vastgelegd: achieved, partly, "
+        "not_achieved of carried_over; leeg zolang de afspraak openstaat.",
+    )
+    topic: Text | None = Field(None, description="Id van het onderwerp waarover de afspraak gaat.")
+    activity: Text | None = Field(
+        None, description="Titel van de activiteit uit dit plan waarover de afspraak gaat."
+    )
+    course: Text | None = Field(
+        None, description="Id of titel van de cursus waarover de afspraak gaat."
+    )
+
+    @property
+    def plain(self) -> bool:
+        """Only text: what a version-1 plan writes as a string (and outputs show as one)."""
+        return all(getattr(self, k) is None for k in AGREEMENT_KEYS[1:])
+
+    @property
+    def is_open(self) -> bool:
+        """No outcome recorded yet."""
+        return self.outcome is None
+
+    @model_serializer(mode="wrap")
+    def _as_written(self, handler: SerializerFunctionWrapHandler) -> Any:
+        # a text-only agreement dumps as text, so JSON of a version-1 plan is unchanged
+        return self.text if self.plain else handler(self)
+
+
+def _agreements_schema(schema: dict[str, Any]) -> None:
+    """In the JSON Schema an agreement is text or the mapping (the model reads both)."""
+    prop = schema["properties"]["agreements"]
+    prop["items"] = {"anyOf": [{"type": "string", "minLength": 1, "pattern": r"\S"}, prop["items"]]}
+
+
 class Meeting(_Model):
     """Een gesprek uit de gesprekscyclus."""
+
+    model_config = ConfigDict(
+        extra="forbid", defer_build=True, json_schema_extra=_agreements_schema
+    )
 
     date: IsoDate = Field(description="Datum van het gesprek (JJJJ-MM-DD).")
     kind: MeetingKind = Field(description="introductie, voortgang of geschiktheid.")
     notes: Text | None = Field(None, description="Verslag of aantekeningen.")
-    agreements: list[Text] = Field(default_factory=_no_items, description="Gemaakte afspraken.")
+    agreements: list[Annotated[Agreement, BeforeValidator(_agreement_form)]] = Field(
+        default_factory=_no_items,
+        description="Gemaakte afspraken: elk een tekst, of een mapping met text (verplicht), "
+        "owner, due, outcome en eventueel topic, activity of course.",
+    )
 
 
 class Plan(_Model):
@@ -288,6 +392,8 @@ def json_schema(fw: Framework | None = None) -> dict[str, Any]:
         defs = schema["$defs"]
         topics = [{"const": topic.id, "description": topic.title} for _, topic in fw.topics()]
         defs["Activity"]["properties"]["topic"].update(type="string", oneOf=topics)
+        agreement = defs["Agreement"]["properties"]
+        agreement["topic"]["anyOf"] = [{"oneOf": topics}, {"type": "null"}]
         courses = [
             {"const": course_id, "description": course.title}
             for course_id in fw.course_ids()
@@ -295,6 +401,7 @@ def json_schema(fw: Framework | None = None) -> dict[str, Any]:
         ]
         # any text is valid (an own course); the framework's ids are offered first
         defs["CourseEntry"]["properties"]["course"]["anyOf"] = [{"oneOf": courses}, {}]
+        agreement["course"]["anyOf"] = [{"oneOf": courses}, *agreement["course"]["anyOf"]]
         # what an own course may stand in for: a requirement, or a course one accepts
         requirements = [{"const": r.id, "description": r.title} for r in fw.courses.requirements]
         accepted = {c for r in fw.courses.requirements for c in r.any_of}

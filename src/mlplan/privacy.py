@@ -425,6 +425,8 @@ CODES: dict[Kind, str] = {
 
 def free_text(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """(path in the file, text) for every free-text value of the plan."""
+    from mlplan.plan import Agreement  # the plan module is loaded: a plan exists
+
     for list_name, fields in FIELDS.items():
         for i, entry in enumerate(getattr(plan, list_name)):
             for name in fields:
@@ -435,6 +437,14 @@ def free_text(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
                     for j, item in enumerate(value):
                         if isinstance(item, str):
                             yield (list_name, i, name, j), item
+                        elif isinstance(item, Agreement):
+                            # the text form is the item itself, the mapping form its ``text``
+                            at = (
+                                (list_name, i, name, j)
+                                if item.plain
+                                else (list_name, i, name, j, "text")
+                            )
+                            yield at, item.text
     for i, interruption in enumerate(plan.training.interruptions):
         if interruption.notes is not None:  # "ziekte: ..." may well name a patient
             yield ("training", "interruptions", i, "notes"), interruption.notes
@@ -453,6 +463,8 @@ def redacted(plan: Plan, markers: dict[Kind, str]) -> Plan:
 
     The file is never touched: exports render this copy.
     """
+    from mlplan.plan import Agreement
+
     changes: dict[tuple[str | int, ...], str] = {}
     reference = plan.training.start
     for loc, text in free_text(plan):
@@ -477,7 +489,10 @@ def redacted(plan: Plan, markers: dict[Kind, str]) -> Plan:
         entry = entries[int(index)]
         if rest:
             items = list(getattr(entry, str(name)))
-            items[int(rest[0])] = text
+            item = items[int(rest[0])]
+            items[int(rest[0])] = (
+                item.model_copy(update={"text": text}) if isinstance(item, Agreement) else text
+            )
             entries[int(index)] = entry.model_copy(update={str(name): items})
         else:
             entries[int(index)] = entry.model_copy(update={str(name): text})

@@ -20,8 +20,8 @@ from typing import Any
 
 from mlplan import domain, timeline
 from mlplan.framework import PHASES, Framework, Topic, normalise_title
-from mlplan.i18n import t
-from mlplan.plan import Activity, CourseEntry, Plan, Status
+from mlplan.i18n import plural, t
+from mlplan.plan import OWNER_ROLES, Activity, CourseEntry, Plan, Status
 from mlplan.scheduler import open_years
 from mlplan.suggest import closest
 from mlplan.yamlloc import Loc
@@ -76,6 +76,19 @@ class StatusWord(str):
         return format(t(f"status.{str.__str__(self)}"), spec)
 
 
+class OwnerWord(str):
+    """An agreement's owner as a message parameter: as written for a value, and when a
+    message is worded the catalogue's word for a role (``aios``, ``opleider``: "supervisor"
+    in English), or the name as written."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        written = str.__str__(self)
+        role = written.strip().casefold()
+        return format(t(f"agreement.owner.{role}") if role in OWNER_ROLES else written, spec)
+
+
 def _list_loc(plan: Plan, name: str) -> tuple[Loc, bool]:
     """Where a finding about a whole list points: its key, or line 1 when it is absent.
 
@@ -109,12 +122,6 @@ def example_for(topic: Topic, phase: timeline.PhaseId) -> str:
     # the source's typographic quotes (‘Verwonder en Verbeter’) would read as doubled
     # quotes in the message; titles match without them anyway
     return chosen.title.strip(_QUOTES)
-
-
-def _course_identity(name: str, fw: Framework) -> str:
-    """The framework course a plan course names (by id or title), else its own title."""
-    known = domain.framework_course(name, fw)
-    return known.id if known is not None else domain.course_key(name)
 
 
 # -- ML002: obvious duplicates -----------------------------------------------------------
@@ -156,7 +163,7 @@ def duplicates(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
             {"course": courses[i].course, "first": first + 1},
         )
         for i, first in _repeats(
-            (i, _course_identity(c.course, fw))
+            (i, domain.course_identity(c.course, fw))
             for i, c in enumerate(courses)
             if c.status is not Status.DROPPED
         )
@@ -293,6 +300,49 @@ def _unknown_course_id(value: str, loc: Loc, fw: Framework, ids: list[str]) -> l
     if hint:
         return [Finding("ML003", loc, "rule.ML003.course_hint", {"id": name, "hint": hint})]
     return [Finding("ML003", loc, "rule.ML003.course", {"id": name, "ids": ", ".join(ids)})]
+
+
+# An agreement's reference that names nothing: (message with a hint, without one).
+_UNKNOWN_REFERENCE = {
+    "topic": ("rule.ML003.topic_hint", "rule.ML003.topic"),  # as an activity's unknown topic
+    "activity": ("rule.ML003.agreement_activity_hint", "rule.ML003.agreement_activity"),
+    "course": ("rule.ML003.agreement_course_hint", "rule.ML003.agreement_course"),
+}
+
+
+@rule
+def unknown_agreement_reference(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+    """ML003: what an agreement says it is about must exist: a ``topic`` of the framework,
+    an ``activity`` of this plan (by title, as duplicates compare titles), a ``course`` of
+    the framework or of this plan (the course matching rule). At the value, with a
+    did-you-mean."""
+    topics = fw.topic_ids()
+    titles = [a.title for a in plan.activities]
+    courses = list(dict.fromkeys([*(c.course for c in plan.courses), *fw.course_ids()]))
+    known = {"topic": topics, "activity": titles, "course": courses}
+    found: list[Finding] = []
+    for i, j, _, agreement in domain.agreements(plan):
+        unknown = {
+            "topic": agreement.topic is not None and fw.topic(agreement.topic) is None,
+            "activity": agreement.activity is not None
+            and domain.activity_named(plan, agreement.activity) is None,
+            "course": agreement.course is not None
+            and domain.framework_course(agreement.course, fw) is None
+            and domain.course_named(plan, agreement.course, fw) is None,
+        }
+        for key, missing in unknown.items():
+            value = getattr(agreement, key)
+            if not missing or value is None:
+                continue
+            hint = closest(value.strip(), known[key])
+            with_hint, without = _UNKNOWN_REFERENCE[key]
+            loc: Loc = ("meetings", i, "agreements", j, key)
+            if hint:
+                found.append(Finding("ML003", loc, with_hint, {"id": value, "hint": hint}))
+            else:
+                params = {"id": value, "ids": ", ".join(known[key])}
+                found.append(Finding("ML003", loc, without, params))
+    return found
 
 
 # -- errors: the framework's requirements ------------------------------------------------
@@ -549,3 +599,86 @@ def balance(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
                     )
                 )
     return found
+
+
+# -- warnings: the gesprekscyclus --------------------------------------------------------
+
+
+class Months(int):
+    """A number of months as a message parameter: a number as a value (JSON, fingerprints),
+    "1 maand" / "5 maanden" in the language of the run when a message is worded."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        return format(plural("count.months", int(self)), spec)
+
+
+@rule
+def agreement_overdue(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+    """ML206: an agreement without an outcome whose due date lies before today. At its
+    ``due``."""
+    return [
+        Finding(
+            "ML206",
+            ("meetings", i, "agreements", j, "due"),
+            "rule.ML206",
+            {
+                "text": agreement.text,
+                "meeting": meeting.date.isoformat(),
+                "due": agreement.due.isoformat(),
+            },
+        )
+        for i, j, meeting, agreement in domain.agreements(plan)
+        if agreement.due is not None and domain.agreement_overdue(agreement, ctx.today)
+    ]
+
+
+@rule
+def agreements_without_due(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+    """ML207: a meeting whose open agreements in the mapping form have no ``due``: the
+    next meeting cannot follow them up. The text form (version 1) is a note without
+    follow-up and is left alone; a closed agreement needs no date. One finding per
+    meeting, at its first such agreement."""
+    found: list[Finding] = []
+    for i, meeting in enumerate(plan.meetings):
+        undated = [
+            (j, a)
+            for j, a in enumerate(meeting.agreements)
+            if not a.plain and a.is_open and a.due is None
+        ]
+        if not undated:
+            continue
+        first, agreement = undated[0]
+        loc: Loc = ("meetings", i, "agreements", first)
+        date = meeting.date.isoformat()
+        if len(undated) == 1:
+            params: dict[str, Any] = {"date": date, "text": agreement.text}
+            found.append(Finding("ML207", loc, "rule.ML207", params))
+        else:
+            texts = ", ".join(f"'{a.text}'" for _, a in undated)
+            params = {"date": date, "count": len(undated), "texts": texts}
+            found.append(Finding("ML207", loc, "rule.ML207.many", params))
+    return found
+
+
+@rule
+def meeting_rhythm(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+    """ML208: during training, no meeting of the gesprekscyclus within the plan's interval
+    (``training.meeting_interval_months``, default 12; ``domain.next_meeting_due``) after
+    the last one held. At that meeting's date. A plan that records no meeting held yet is
+    left alone: mlplan does not follow a cycle it has not seen begin, and a plan fresh from
+    ``init`` passes check whatever its start (the summary still asks for a first meeting)."""
+    held = domain.held_meetings(plan, ctx.today)
+    if not held or not domain.meeting_late(plan, ctx.today):
+        return []
+    due = domain.next_meeting_due(plan, ctx.today)
+    assert due is not None  # late means there is a due date
+    index, last = held[-1]
+    params = {
+        "date": last.date.isoformat(),
+        "months": Months(timeline.months_between(last.date, ctx.today)),
+        "due": due.isoformat(),
+        "interval": Months(plan.training.meeting_interval),
+    }
+    return [Finding("ML208", ("meetings", index, "date"), "rule.ML208", params)]

@@ -28,15 +28,17 @@ from mlplan.checking import CheckedPlan
 from mlplan.diagnostics import OWN_TALKING_POINT, Diagnostic, Severity
 from mlplan.domain import TopicCoverage, coverage
 from mlplan.framework import Framework
-from mlplan.plan import Activity, CourseEntry, Meeting, Plan, Status
+from mlplan.plan import MEETING_INTERVAL_MONTHS, Activity, CourseEntry, Meeting, Plan, Status
+from mlplan.plan import Agreement as PlanAgreement
+from mlplan.rules import OwnerWord
 from mlplan.timeline import PhaseId, TrainingState, TrainingYear
 
 DEFAULT_MONTHS = 6
 FIRST_FINDINGS = 5  # findings of check shown on the page; the rest is a count
-MEETING_INTERVAL_MONTHS = 12  # a voortgangsgesprek at least once a year
 LISTED = 3  # overdue items, missing topics named in the talking points; more is a count
 
 SinceSource = Literal["option", "meeting", "start"]
+Outcome = Literal["achieved", "partly", "not_achieved", "carried_over"]
 ItemKind = Literal["activity", "course"]
 MatchState = Literal[
     "done_since", "done_undated", "in_progress", "done_before", "planned", "dropped"
@@ -134,8 +136,19 @@ class Matched:
 
 @dataclass(frozen=True, slots=True)
 class Agreement:
+    """An agreement of the last meeting with its follow-up: who, by when, the outcome the
+    next meeting recorded (``None`` while open), whether it is overdue (open and past its
+    due date), and the activities and courses it is about (named in the plan's
+    ``activity``/``course``/``topic``, else found in its text, see :func:`mentions`)."""
+
     text: str
     matches: tuple[Matched, ...]
+    number: int = 0  # 1-based, in the meeting's list (what ``mlplan meeting --outcome`` takes)
+    owner: str | None = None
+    due: dt.date | None = None
+    outcome: Outcome | None = None
+    overdue: bool = False
+    linked: bool = False  # ``matches`` come from the plan's own reference, not from the text
 
     @property
     def moved(self) -> bool | None:
@@ -145,6 +158,10 @@ class Agreement:
             return None
         return any(m.moved for m in self.matches)
 
+    @property
+    def is_open(self) -> bool:
+        return self.outcome is None
+
 
 @dataclass(frozen=True, slots=True)
 class LastMeeting:
@@ -152,6 +169,30 @@ class LastMeeting:
     kind: str
     notes: str | None
     agreements: tuple[Agreement, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OverdueAgreement:
+    """An open agreement past its due date, of any meeting held (as check's ML206)."""
+
+    text: str
+    meeting: dt.date
+    due: dt.date
+    owner: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Rhythm:
+    """The gesprekscyclus at ``today``: the last meeting held, the next one (a meeting in the
+    plan dated after today, else the day the plan's interval makes it due) and whether the
+    next is late (as check's ML208)."""
+
+    interval: int  # months (``training.meeting_interval_months``, default 12)
+    last: dt.date | None
+    next: dt.date | None
+    next_planned: bool  # ``next`` is a meeting in the plan, not the interval's due date
+    due: dt.date | None  # by when the next meeting is due under the interval
+    late: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +241,8 @@ class Summary:
     overdue: tuple[Item, ...] = ()
     improvement_points: tuple[ImprovementPoint, ...] = ()
     last_meeting: LastMeeting | None = None
+    overdue_agreements: tuple[OverdueAgreement, ...] = ()
+    rhythm: Rhythm | None = None
     talking_points: tuple[TalkingPoint, ...] = ()
 
     @property
@@ -225,6 +268,10 @@ class OverviewRow:
     errors: int
     warnings: int
     first_error: Diagnostic | None
+    last_meeting: dt.date | None = None
+    next_meeting: dt.date | None = None
+    next_meeting_planned: bool = False
+    meeting_late: bool | None = None  # None when the plan does not load
 
 
 # -- the page ------------------------------------------------------------------------------
@@ -277,7 +324,9 @@ def summarise(
         improvement_points=tuple(
             ImprovementPoint(p.point, p.how, p.evidence) for p in plan.improvement_points
         ),
-        last_meeting=_agreements(meeting, items) if meeting is not None else None,
+        last_meeting=_agreements(meeting, plan, fw, items, today) if meeting is not None else None,
+        overdue_agreements=overdue_agreements(plan, today),
+        rhythm=rhythm(plan, today),
     )
     return replace(summary, talking_points=talking_points(summary, plan, fw, years, items))
 
@@ -510,32 +559,81 @@ def _match_state(item: Item, meeting: dt.date) -> MatchState:
     return "planned"
 
 
-def _agreements(meeting: Meeting, items: list[Item]) -> LastMeeting:
-    agreements = tuple(
-        Agreement(
-            text,
-            tuple(Matched(i, _match_state(i, meeting.date)) for i in items if mentions(text, i)),
+def linked_items(
+    agreement: PlanAgreement, plan: Plan, fw: Framework, items: list[Item]
+) -> list[Item]:
+    """The items an agreement names itself: its ``activity`` and ``course`` (the plan's
+    entry of that title or course), and the activities of its ``topic``. Unknown names
+    (check's ML003) name nothing."""
+    found: list[Item] = []
+    if agreement.activity is not None:
+        index = domain.activity_named(plan, agreement.activity)
+        found += [i for i in items if i.kind == "activity" and i.index == index]
+    if agreement.course is not None:
+        index = domain.course_named(plan, agreement.course, fw)
+        found += [i for i in items if i.kind == "course" and i.index == index]
+    if agreement.topic is not None:
+        found += [
+            i
+            for i in items
+            if i.kind == "activity" and i.topic == agreement.topic and i not in found
+        ]
+    return found
+
+
+def _agreements(
+    meeting: Meeting, plan: Plan, fw: Framework, items: list[Item], today: dt.date
+) -> LastMeeting:
+    agreements = []
+    for number, agreement in enumerate(meeting.agreements, start=1):
+        linked = linked_items(agreement, plan, fw, items)
+        about = linked or [i for i in items if mentions(agreement.text, i)]
+        agreements.append(
+            Agreement(
+                agreement.text,
+                tuple(Matched(i, _match_state(i, meeting.date)) for i in about),
+                number=number,
+                owner=agreement.owner,
+                due=agreement.due,
+                outcome=agreement.outcome.value if agreement.outcome else None,
+                overdue=domain.agreement_overdue(agreement, today),
+                linked=bool(linked),
+            )
         )
-        for text in meeting.agreements
+    return LastMeeting(meeting.date, meeting.kind.value, meeting.notes, tuple(agreements))
+
+
+def overdue_agreements(plan: Plan, today: dt.date) -> tuple[OverdueAgreement, ...]:
+    """Open agreements past their due date in the meetings held by ``today``, the oldest
+    due first."""
+    found = [
+        OverdueAgreement(a.text, m.date, a.due, a.owner)
+        for _, _, m, a in domain.agreements(plan)
+        if m.date <= today and a.due is not None and domain.agreement_overdue(a, today)
+    ]
+    return tuple(sorted(found, key=lambda a: (a.due, a.meeting)))
+
+
+def rhythm(plan: Plan, today: dt.date) -> Rhythm:
+    held = domain.held_meetings(plan, today)
+    due = domain.next_meeting_due(plan, today)
+    planned = sorted(m.date for m in plan.meetings if m.date > today)
+    in_training = today <= plan.training.calendar().end
+    if planned:
+        upcoming: dt.date | None = planned[0]
+    else:
+        upcoming = due if in_training else None
+    return Rhythm(
+        interval=plan.training.meeting_interval,
+        last=held[-1][1].date if held else None,
+        next=upcoming,
+        next_planned=bool(planned),
+        due=due if in_training else None,
+        late=domain.meeting_late(plan, today),
     )
-    return LastMeeting(meeting.date, meeting.kind.value, meeting.notes, agreements)
 
 
 # -- talking points --------------------------------------------------------------------------
-
-
-def meeting_overdue(plan: Plan, meeting: LastMeeting | None, today: dt.date) -> bool:
-    """During training, a voortgangsgesprek is overdue when no meeting was held in the
-    last 12 months; with no meeting at all, 12 months after the start (that is: none in
-    the whole first year). Before the start and after the end it is never overdue."""
-    start = plan.training.start
-    if not start <= today <= plan.training.calendar().end:
-        return False
-    reference = meeting.date if meeting is not None else start
-    try:
-        return timeline.add_months(reference, MEETING_INTERVAL_MONTHS) <= today
-    except OverflowError:  # the next meeting would be due after the calendar's last day
-        return False
 
 
 def idle_years(
@@ -575,19 +673,8 @@ def talking_points(
     """Suggested subjects, most pressing first. See docs/summary.md for each rule."""
     points: list[TalkingPoint] = []
     today = summary.today
-    if meeting_overdue(plan, summary.last_meeting, today):
-        if summary.last_meeting is None:
-            points.append(TalkingPoint("meeting_overdue", "summary.tp.no_meeting_year"))
-        else:
-            months = _months_between(summary.last_meeting.date, today)
-            points.append(
-                TalkingPoint(
-                    "meeting_overdue",
-                    "summary.tp.meeting_overdue",
-                    {"date": summary.last_meeting.date.isoformat(), "months": months},
-                    {"months": "count.months"},
-                )
-            )
+    if summary.rhythm is not None and summary.rhythm.late:
+        points.append(_meeting_late(summary.rhythm, today))
     for item in summary.overdue[:LISTED]:
         points.append(
             TalkingPoint(
@@ -596,15 +683,7 @@ def talking_points(
                 {"title": item.title, "year": item.year},
             )
         )
-    if len(summary.overdue) > LISTED:
-        points.append(
-            TalkingPoint(
-                "overdue",
-                "summary.tp.overdue_more",
-                {"count": len(summary.overdue) - LISTED},
-                {"count": "count.overdue"},
-            )
-        )
+    points += _more("overdue", "summary.tp.overdue_more", len(summary.overdue), "count.overdue")
     assert summary.coverage is not None
     missing = [m.title for c in summary.coverage.competencies for m in c.missing]
     if len(missing) > LISTED:  # a long list belongs in the coverage section, not here
@@ -629,8 +708,25 @@ def talking_points(
     for number, current in idle_years(items, years, today):
         key = "summary.tp.idle_current_year" if current else "summary.tp.idle_past_year"
         points.append(TalkingPoint("idle_year", key, {"year": number}))
+    for late in summary.overdue_agreements[:LISTED]:
+        params: dict[str, Any] = {
+            "text": late.text,
+            "meeting": late.meeting.isoformat(),
+            "due": late.due.isoformat(),
+        }
+        key = "summary.tp.agreement_overdue"
+        if late.owner is not None:
+            params["owner"] = OwnerWord(late.owner)
+            key = "summary.tp.agreement_overdue_owner"
+        points.append(TalkingPoint("agreement_overdue", key, params))
+    late_count = len(summary.overdue_agreements)
+    points += _more(
+        "agreement_overdue", "summary.tp.agreement_overdue_more", late_count, "count.agreements"
+    )
     if summary.last_meeting is not None:
         for agreement in summary.last_meeting.agreements:
+            if not agreement.is_open or agreement.overdue:
+                continue  # settled in the meeting after it, or raised as overdue above
             if agreement.moved is False:
                 points.append(
                     TalkingPoint(
@@ -662,12 +758,41 @@ def talking_points(
     return tuple(points)
 
 
-def _months_between(earlier: dt.date, later: dt.date) -> int:
-    """Whole months from ``earlier`` to ``later``."""
-    months = (later.year - earlier.year) * 12 + later.month - earlier.month
-    if timeline.add_months(earlier, months) > later:
-        months -= 1
-    return months
+def _more(code: str, key: str, count: int, noun: str) -> list[TalkingPoint]:
+    """ "And N more" after the first :data:`LISTED` of a kind, when there are more."""
+    if count <= LISTED:
+        return []
+    return [TalkingPoint(code, key, {"count": count - LISTED}, {"count": noun})]
+
+
+def _meeting_late(rhythm: Rhythm, today: dt.date) -> TalkingPoint:
+    """The talking point of a late meeting, worded for the plan's interval (a year: "at
+    least one a year", as the page has always said)."""
+    yearly = rhythm.interval == MEETING_INTERVAL_MONTHS
+    if rhythm.last is None:
+        if yearly:
+            return TalkingPoint("meeting_overdue", "summary.tp.no_meeting_year")
+        return TalkingPoint(
+            "meeting_overdue",
+            "summary.tp.no_meeting_every",
+            {"due": rhythm.due.isoformat() if rhythm.due else None, "interval": rhythm.interval},
+            {"interval": "count.months"},
+        )
+    params: dict[str, Any] = {
+        "date": rhythm.last.isoformat(),
+        "months": timeline.months_between(rhythm.last, today),
+    }
+    if yearly:
+        return TalkingPoint(
+            "meeting_overdue", "summary.tp.meeting_overdue", params, {"months": "count.months"}
+        )
+    params["interval"] = rhythm.interval
+    return TalkingPoint(
+        "meeting_overdue",
+        "summary.tp.meeting_overdue_every",
+        params,
+        {"months": "count.months", "interval": "count.months"},
+    )
 
 
 # -- the group overview -----------------------------------------------------------------------
@@ -691,6 +816,10 @@ def overview_row(summary: Summary) -> OverviewRow:
         errors=summary.check.errors,
         warnings=summary.check.warnings,
         first_error=first_error,
+        last_meeting=summary.rhythm.last if summary.rhythm else None,
+        next_meeting=summary.rhythm.next if summary.rhythm else None,
+        next_meeting_planned=summary.rhythm.next_planned if summary.rhythm else False,
+        meeting_late=summary.rhythm.late if summary.rhythm else None,
     )
 
 

@@ -94,6 +94,14 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise ValueError(day)  # pragma: no cover - 28 always exists
 
 
+def months_between(earlier: dt.date, later: dt.date) -> int:
+    """Whole months from ``earlier`` to ``later`` (as :func:`add_months` counts them)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    if add_months(earlier, months) > later:
+        months -= 1
+    return months
+
+
 def training_months(years: float) -> int:
     return round(years * 12)
 

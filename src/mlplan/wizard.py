@@ -33,6 +33,7 @@ from mlplan.errors import Interrupted, MlplanError
 from mlplan.framework import PHASES, Framework, PhaseId, Topic, normalise_title
 from mlplan.i18n import plural, t
 from mlplan.initplan import (
+    FULL_TIME,
     Answers,
     Details,
     Draft,
@@ -40,6 +41,7 @@ from mlplan.initplan import (
     course_year,
     default_picks,
     parse_date,
+    parse_percent,
     parse_years,
     propose,
 )
@@ -70,6 +72,7 @@ class Defaults:
     supervisor: str | None
     start: dt.date
     years: float
+    percent: int = FULL_TIME
 
 
 def _ask(question: questionary.Question) -> Any:
@@ -175,6 +178,20 @@ def _years_check(text: str, start: dt.date) -> bool | str:
     return True
 
 
+def _percent_check(text: str) -> bool | str:
+    return True if parse_percent(text) is not None else t("wizard.bad_percent")
+
+
+def _since_check(text: str, start: dt.date) -> bool | str:
+    """A date on or after the training's start (before it, no training time accrues)."""
+    since = parse_date(text)
+    if since is None:
+        return t("wizard.bad_date")
+    if since < start:
+        return t("wizard.before_start", start=start.isoformat())
+    return True
+
+
 def _text(message: str, default: str = "", *, required: bool = False, check: Any = None) -> str:
     def validate(value: str) -> bool | str:
         if required and yamlloc.is_blank(value):
@@ -223,12 +240,13 @@ class Wizard:
             specialty=defaults.specialty,
             institution=defaults.institution,
             supervisor=defaults.supervisor,
+            percent=defaults.percent,
         )
         self.picks: dict[str, list[Pick]] = {}
         self.fixed_years: dict[tuple[str, str], int] = {}  # the user's own choices
         self.course_ids: list[str] | None = None
         self.improvement_points: list[ImprovementPoint] = []
-        self._defaults: tuple[tuple[dt.date, float], dict[str, set[str]]] | None = None
+        self._defaults: tuple[timeline.Calendar, dict[str, set[str]]] | None = None
 
     # -- the steps ----------------------------------------------------------------------
     def run(self) -> Draft:
@@ -343,7 +361,11 @@ class Wizard:
                 check=lambda v: _years_check(v, d.start),
             )
             d.years = parse_years(years) or d.years
+            self.ask_part_time()
             cal = d.calendar()
+            if not cal.fits:  # part-time work made it end past the calendar's last day
+                _say(t("wizard.too_late", last=timeline.LAST_DAY.isoformat()))
+                continue
             if cal.end >= self.today:
                 break
             # a plan for a training already over could only be overdue (ML202)
@@ -352,11 +374,42 @@ class Wizard:
             t("wizard.year_phase", number=ty.number, phase=t(f"phase.{ty.phase}"))
             for ty in cal.training_years()
         )
-        _say(t("wizard.training", end=cal.end, phases=phases))
+        if d.percent == FULL_TIME:
+            _say(t("wizard.training", end=cal.end, phases=phases))
+        else:
+            since = (d.part_time_from or d.start).isoformat()
+            _say(
+                t(
+                    "wizard.training_part_time",
+                    end=cal.end,
+                    percent=d.percent,
+                    since=since,
+                    phases=phases,
+                )
+            )
         first = first_open_year(cal, self.today)
         if first > 1:
             _say(t("wizard.years_behind", first=first), "muted")
         return True
+
+    def ask_part_time(self) -> None:
+        """The part-time percent (Enter keeps it: 100 is full time) and, when part-time,
+        since when: the calendar, and so every year's dates, follow from it."""
+        d = self.details
+        answer = _text(t("wizard.part_time"), str(d.percent), required=True, check=_percent_check)
+        d.percent = parse_percent(answer) or d.percent
+        if d.percent == FULL_TIME:
+            d.part_time_from = None
+            return
+        since = max(d.part_time_from or d.start, d.start)
+        answer = _text(
+            t("wizard.part_time_from", percent=d.percent),
+            since.isoformat(),
+            required=True,
+            check=lambda v: _since_check(v, d.start),
+        )
+        chosen = parse_date(answer) or d.start
+        d.part_time_from = None if chosen == d.start else chosen
 
     def _topic_step(self, index: int) -> Any:
         return lambda: self.ask_topic(index)
@@ -456,9 +509,9 @@ class Wizard:
     def default_titles(self) -> dict[str, set[str]]:
         """Per topic, the examples ``--no-input`` would choose for this training."""
         d = self.details
-        key = (d.start, d.years)
+        key = d.calendar()
         if self._defaults is None or self._defaults[0] != key:
-            first = first_open_year(d.calendar(), self.today)
+            first = first_open_year(key, self.today)
             titles: dict[str, set[str]] = {}
             for pick in default_picks(self.fw, d.years, first):
                 titles.setdefault(pick.topic, set()).add(pick.title)

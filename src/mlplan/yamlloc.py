@@ -141,7 +141,7 @@ class PositionIndex(Mapping[Loc, Position]):
 
     def __init__(self, lines: _Lines | None = None) -> None:
         self._lines = lines
-        self._raw: dict[Loc, list[Any]] = {}  # loc -> [value mark, key mark, end mark]
+        self._raw: dict[Loc, tuple[Any, Any, Any]] = {}  # loc -> value, key, end marks
 
     def __getitem__(self, loc: Loc) -> Position:
         mark, key_mark, end = self._raw[loc]
@@ -167,11 +167,12 @@ class PositionIndex(Mapping[Loc, Position]):
         return len(self._raw)
 
     def put(self, loc: Loc, mark: Any, key_mark: Any = None, end: Any = None) -> None:
-        self._raw[loc] = [mark, key_mark, end]
+        self._raw[loc] = (mark, key_mark, end)
 
     def set_end(self, loc: Loc, end: Any) -> None:
-        if loc in self._raw:
-            self._raw[loc][2] = end
+        found = self._raw.get(loc)
+        if found is not None:
+            self._raw[loc] = (found[0], found[1], end)
 
 
 @dataclass
@@ -186,19 +187,20 @@ class Document:
 
     def position(self, loc: Iterable[str | int], *, key: bool = False) -> tuple[int, int]:
         """Line and column of the deepest indexed node along ``loc`` (line 1 if none)."""
-        best: Position | None = self.index.get(())
+        index = self.index
+        best: Loc | None = () if () in index else None
         current: Loc = ()
         for segment in loc:
             candidate = (*current, segment)
-            if candidate in self.index:
-                current = candidate
-                best = self.index[candidate]
+            if candidate in index:
+                current = best = candidate
             # segments that are not in the file (pydantic union tags, missing keys) are skipped
         if best is None:
             return 1, 1
+        found = index[best]  # worked out once, for the node it names
         if key:
-            return best.key_line, best.key_column
-        return best.line, best.column
+            return found.key_line, found.key_column
+        return found.line, found.column
 
     def diagnostic(
         self,
@@ -401,14 +403,52 @@ class _Composer:
 
     def run(self) -> None:
         loader = self.loader
+        check, get = loader.check_event, loader.get_event
         scalar, event, scalar_event = self.scalar, self.event, yaml.ScalarEvent
+        stack, raw = self.stack, self.doc.index._raw
+        str_tag, implicit_first, resolved = _STR_TAG, _IMPLICIT_FIRST, _RESOLVED
         try:
-            while loader.check_event():
-                ev = loader.get_event()
-                if type(ev) is scalar_event:  # the common case, without the isinstance chain
-                    scalar(ev)
-                else:
+            while check():
+                ev = get()
+                if type(ev) is not scalar_event:
                     event(ev)
+                    continue
+                # The common case inline: untagged text without an anchor as a key, a
+                # mapping value or a list item. The same as ``scalar`` would do, without
+                # its calls (a plan is mostly this); anything else takes ``scalar``.
+                text = ev.value
+                if ev.tag is not None or ev.anchor is not None or not stack:
+                    scalar(ev)
+                    continue
+                typed = ev.implicit[0] and not (text and text[0] not in implicit_first)
+                if typed and resolved.get(text) != str_tag:  # a number, bool, null, unknown
+                    scalar(ev)
+                    continue
+                nodes = self.nodes + 1
+                top = stack[-1]
+                container = top.container
+                if nodes > MAX_NODES:
+                    scalar(ev)
+                    continue
+                end = ev.end_mark
+                if type(container) is dict:
+                    pending = top.pending_key
+                    if pending is None:  # a key
+                        top.pending_key = (text, ev.start_mark)
+                    else:
+                        key = pending[0]
+                        if type(key) is not str or key in container:
+                            scalar(ev)  # a merge or a duplicate key
+                            continue
+                        top.pending_key = None
+                        raw[(*top.loc, key)] = (ev.start_mark, pending[1], end)
+                        container[key] = text
+                else:
+                    raw[(*top.loc, len(container))] = (ev.start_mark, None, end)
+                    container.append(text)
+                self.nodes = nodes
+                top.size += 1
+                top.last_end = end
         finally:
             loader.dispose()
 
@@ -467,8 +507,6 @@ class _Composer:
         explicit = tag is not None and tag != "!"
         if tag is None or tag == "!":
             tag = self._resolve(text) if ev.implicit[0] else _STR_TAG
-        if tag == _STR_TAG and not ev.anchor and self.stack and self._plain_text(text, ev):
-            return
         if tag == _STR_TAG:  # most scalars of a plan: no node, no constructor call
             value: Any = text
         elif tag == _MERGE_TAG and self._expecting_key():
@@ -505,38 +543,6 @@ class _Composer:
             if not explicit:
                 return text
             self.fail(ev.start_mark, "yaml.bad_scalar", value=text[:40], tag=short_tag(tag))
-
-    def _plain_text(self, text: str, ev: yaml.ScalarEvent) -> bool:
-        """The common case in one step: text as a key, a mapping value or a list item.
-
-        Same effect as ``count`` + ``add`` + ``_record``, without their calls; returns
-        False (nothing done) for anything unusual, which takes the general path: a merge
-        key, a duplicate key, the node limit.
-        """
-        nodes = self.nodes + 1
-        if nodes > MAX_NODES:
-            return False
-        top = self.stack[-1]
-        container = top.container
-        start, end = ev.start_mark, ev.end_mark
-        if type(container) is dict:
-            pending = top.pending_key
-            if pending is None:  # a key
-                top.pending_key = (text, start)
-            else:
-                key = pending[0]
-                if type(key) is not str or key in container:
-                    return False
-                top.pending_key = None
-                self.doc.index.put((*top.loc, key), start, pending[1], end)
-                container[key] = text
-        else:
-            self.doc.index.put((*top.loc, len(container)), start, None, end)
-            container.append(text)
-        self.nodes = nodes
-        top.size += 1
-        top.last_end = end
-        return True
 
     def _resolve(self, text: str) -> str:
         """The implicit tag of a plain scalar, as the loader's resolver decides it.

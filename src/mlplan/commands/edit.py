@@ -16,7 +16,7 @@ import contextlib
 import datetime as dt
 import functools
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ParamSpec, cast
@@ -29,7 +29,16 @@ from mlplan.diagnostics import REFUSED_CODES, Diagnostic
 from mlplan.errors import UsageError
 from mlplan.framework import Framework, load_framework
 from mlplan.i18n import plural, t
-from mlplan.plan import MeetingKind, Training
+from mlplan.plan import (
+    AGREEMENT_KEYS,
+    OWNER_ROLES,
+    Agreement,
+    Meeting,
+    MeetingKind,
+    Outcome,
+    Plan,
+    Training,
+)
 from mlplan.timeline import PhaseId
 
 P = ParamSpec("P")
@@ -56,18 +65,31 @@ def _status_key(word: str) -> str:
     return "_".join(word.replace("-", " ").replace("_", " ").casefold().split())
 
 
+def choice_words(prefix: str, values: Iterable[str]) -> dict[str, str]:
+    """Every word for one of ``values`` a user may type, in either language, to the
+    value: the identifiers of the YAML and the words the output shows (``prefix.value``),
+    compared as :func:`_status_key` does."""
+    from mlplan.i18n import in_every_language
+
+    words: dict[str, str] = {}
+    for value in values:
+        words[_status_key(value)] = value
+        for word in in_every_language(f"{prefix}.{value}").values():
+            words[_status_key(word)] = value
+    return words
+
+
+def typed_choice(value: str, prefix: str, values: Iterable[str]) -> str | None:
+    """The identifier for a word typed on the command line (see :func:`choice_words`)."""
+    return choice_words(prefix, values).get(_status_key(value))
+
+
 def status_words() -> dict[str, str]:
     """Every word for a status a user may type, in either language, to its identifier:
     the identifiers of the YAML and the words ``mlplan plan`` shows (``status.*``)."""
-    from mlplan.i18n import in_every_language
     from mlplan.plan import Status
 
-    words: dict[str, str] = {}
-    for status in Status:
-        words[_status_key(status.value)] = status.value
-        for word in in_every_language(f"status.{status.value}").values():
-            words[_status_key(word)] = status.value
-    return words
+    return choice_words("status", (s.value for s in Status))
 
 
 def typed_status(status: str) -> str:
@@ -209,10 +231,11 @@ def _where(loc: yamlloc.Loc | None, fallback: Any) -> Any:
     return fallback
 
 
-def apply_edit(session: Session, edit: editing.Edit) -> str:
-    """The new text, or exit 1 with the reason and the YAML to paste by hand."""
+def apply_edit(session: Session, edit: editing.Edit, text: str | None = None) -> str:
+    """The new text (the edit applied to ``text``, by default the plan as read), or exit 1
+    with the reason and the YAML to paste by hand."""
     try:
-        return editing.apply(session.text, edit)
+        return editing.apply(session.text if text is None else text, edit)
     except editing.Refusal as refusal:
         params = dict(refusal.params)
         if "where" in params:
@@ -229,8 +252,15 @@ def apply_edit(session: Session, edit: editing.Edit) -> str:
         raise exit_ from None
 
 
-def commit(session: Session, new_text: str, *, dry_run: bool, message: str) -> None:
-    """Re-validate, then show the diff or write atomically (keeping ``PATH.bak``)."""
+def commit(
+    session: Session,
+    new_text: str,
+    *,
+    dry_run: bool,
+    message: str | Callable[[checking.CheckedPlan], str],
+) -> None:
+    """Re-validate, then show the diff or write atomically (keeping ``PATH.bak``).
+    ``message`` may be worked out from the edited plan as checked (its new end date)."""
     if new_text == session.text:
         output.out(t("edit.unchanged", path=session.display))
         return
@@ -241,6 +271,8 @@ def commit(session: Session, new_text: str, *, dry_run: bool, message: str) -> N
         fresh = {(code, key) for code, key, _ in new_errors}
         _print_diagnostics([d for d in after.diagnostics if (d.code, d.key) in fresh])
         raise _refuse("edit.refuse.new_errors", path=session.display)
+    if callable(message):
+        message = message(after)
     if dry_run:
         output.out(_diff(session.text, new_text, session.display))
         output.err(t("edit.dry_run", message=message))
@@ -468,6 +500,246 @@ def run_move(
     commit(session, new, dry_run=dry_run, message=message)
 
 
+# -- mlplan meeting: a new meeting, its agreements, the outcomes of the previous one ------
+
+
+@dataclass(frozen=True)
+class NewAgreement:
+    """An agreement as given on the command line: ``--agreement`` with the ``--owner`` and
+    ``--due`` that follow it."""
+
+    text: str
+    owner: str | None = None
+    due: dt.date | None = None
+
+    def item(self) -> editing.ListItem:
+        """The plan's form: plain text unless there is follow-up (as version 1 writes it)."""
+        if self.owner is None and self.due is None:
+            return self.text
+        item: dict[str, editing.Scalar] = {"text": self.text}
+        if self.owner is not None:
+            item["owner"] = self.owner
+        if self.due is not None:
+            item["due"] = self.due
+        return item
+
+
+def pair_agreements(
+    texts: list[str], owners: list[str], dues: list[str], order: list[str] | None
+) -> list[NewAgreement]:
+    """Each ``--owner`` and ``--due`` belongs to the ``--agreement`` before it on the command
+    line (``order``: the option names as typed). Without the order (not typed, e.g. a
+    direct call) they pair by position, which needs as many of each as agreements."""
+    found: list[dict[str, Any]] = []
+    pending = {"agreement": iter(texts), "owner": iter(owners), "due": iter(dues)}
+    if order is None:
+        if any(len(values) not in (0, len(texts)) for values in (owners, dues)):
+            raise UsageError("edit.owner_without_order")
+        order = [
+            name
+            for i in range(len(texts))
+            for name, values in (("agreement", texts), ("owner", owners), ("due", dues))
+            if name == "agreement" or i < len(values)
+        ]
+    for name in order:
+        if name not in pending:
+            continue
+        value = next(pending[name])
+        if name == "agreement":
+            found.append({"text": value})
+            continue
+        option = f"--{name}"
+        if not found:
+            raise UsageError("edit.follow_up_first", option=option)
+        if name in found[-1]:
+            raise UsageError("edit.follow_up_twice", option=option, text=found[-1]["text"])
+        found[-1][name] = value
+    result = []
+    for given in found:
+        text = options.text_option("--agreement", given["text"])
+        assert text is not None
+        owner = options.text_option("--owner", given.get("owner"))
+        if owner is not None and owner.casefold() in OWNER_ROLES:
+            owner = owner.casefold()  # the role as the plan writes it
+        due = options.date_option("--due", given.get("due"))
+        result.append(NewAgreement(text, owner, due))
+    return result
+
+
+def outcome_words() -> dict[str, str]:
+    """Every word for an outcome (``not_achieved``, ``niet behaald``) to its identifier."""
+    return choice_words("outcome", (o.value for o in Outcome))
+
+
+def _outcome_choices() -> str:
+    return ", ".join(o.value for o in Outcome)
+
+
+def parse_outcome(value: str) -> Outcome:
+    chosen = outcome_words().get(_status_key(value))
+    if chosen is None:
+        raise UsageError("edit.bad_outcome", value=value, choices=_outcome_choices())
+    return Outcome(chosen)
+
+
+def parse_outcomes(values: list[str]) -> dict[int, Outcome]:
+    """``--outcome N=OUTCOME`` (repeatable): the agreement's number in the previous
+    meeting, 1-based as ``mlplan plan`` lists them, and its outcome."""
+    found: dict[int, Outcome] = {}
+    for value in values:
+        number, sep, word = value.partition("=")
+        if not sep or not number.strip().isascii() or not number.strip().isdigit():
+            raise UsageError("edit.outcome_form", value=value, choices=_outcome_choices())
+        n = int(number.strip())
+        if n in found:
+            raise UsageError("edit.outcome_twice", number=n)
+        found[n] = parse_outcome(word)
+    return found
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The meeting before the new one: its index in the file, and its agreements."""
+
+    index: int
+    meeting: Meeting
+
+
+def previous_meeting(plan: Plan | None, day: dt.date) -> Previous | None:
+    """The latest meeting dated before ``day`` (of two on one date, the later in the file)."""
+    if plan is None:
+        return None
+    before = [(m.date, i) for i, m in enumerate(plan.meetings) if m.date < day]
+    if not before:
+        return None
+    _, index = max(before)
+    return Previous(index, plan.meetings[index])
+
+
+def _agreement_label(number: int, agreement: Agreement) -> str:
+    from mlplan.render.plan import agreement_line
+
+    return t("edit.agreement_label", number=number, text=agreement_line(agreement))
+
+
+def _check_outcomes(
+    outcomes: dict[int, Outcome], previous: Previous | None, session: Session
+) -> None:
+    if not outcomes:
+        return
+    if previous is None:
+        if session.checked.plan is None:
+            raise UsageError("edit.outcome_invalid_plan", path=session.display)
+        raise UsageError("edit.no_previous_meeting", path=session.display)
+    agreements = previous.meeting.agreements
+    # on one line: a message is one line on stderr, whatever its parameters hold
+    listing = ", ".join(f"{n} '{a.text}'" for n, a in enumerate(agreements, 1))
+    for number in outcomes:
+        if not 1 <= number <= len(agreements):
+            raise UsageError(
+                "edit.outcome_number",
+                number=number,
+                date=previous.meeting.date.isoformat(),
+                count=plural("count.agreements", len(agreements)),
+                agreements=listing or t("edit.no_agreements"),
+            )
+        settled = agreements[number - 1].outcome
+        if settled is not None:
+            raise UsageError(
+                "edit.outcome_settled",
+                number=number,
+                text=agreements[number - 1].text,
+                outcome=t(f"outcome.{settled.value}"),
+            )
+
+
+def _ask_outcomes(
+    previous: Previous, given: dict[int, Outcome], day: dt.date
+) -> tuple[dict[int, Outcome], dict[int, dt.date | None]]:
+    """On a terminal: the outcome of each open agreement of the previous meeting that the
+    options leave open (Enter keeps it open), and for one carried over, its new due date."""
+    outcomes = dict(given)
+    dues: dict[int, dt.date | None] = {}
+    open_ = [
+        (n, a)
+        for n, a in enumerate(previous.meeting.agreements, 1)
+        if a.is_open and n not in outcomes
+    ]
+    if not open_:
+        return outcomes, dues
+    meeting = previous.meeting
+    output.out(
+        t(
+            "edit.ask.heading",
+            date=meeting.date.isoformat(),
+            kind=t(f"meeting.{meeting.kind.value}"),
+            count=plural("count.open_agreements", len(open_)),
+        )
+    )
+    numbered = list(Outcome)
+    output.out(
+        t(
+            "edit.ask.choices",
+            choices=" · ".join(f"{i} {t(f'outcome.{o.value}')}" for i, o in enumerate(numbered, 1)),
+        )
+    )
+    for number, agreement in open_:
+        while True:
+            answer = output.ask(_agreement_label(number, agreement) + " ").strip()
+            if not answer:
+                break
+            if answer.isdigit() and 1 <= int(answer) <= len(numbered):
+                outcomes[number] = numbered[int(answer) - 1]
+                break
+            try:
+                outcomes[number] = parse_outcome(answer)
+                break
+            except UsageError:
+                output.out(t("edit.ask.again", count=len(numbered)))
+        if outcomes.get(number) is Outcome.CARRIED_OVER:
+            dues[number] = _ask_due(agreement, day)
+    return outcomes, dues
+
+
+def _kept_due(agreement: Agreement, day: dt.date) -> dt.date | None:
+    """A carried-over agreement keeps its due date when that is not before the new meeting."""
+    return agreement.due if agreement.due is not None and agreement.due >= day else None
+
+
+def _ask_due(agreement: Agreement, day: dt.date) -> dt.date | None:
+    kept = _kept_due(agreement, day)
+    shown = kept.isoformat() if kept else t("edit.ask.no_due")
+    while True:
+        answer = output.ask(t("edit.ask.due", default=shown) + " ").strip()
+        if not answer:
+            return kept
+        parsed = timeline.parse_iso_date(answer)
+        if parsed is not None:
+            return parsed
+        output.out(t("edit.ask.bad_due", value=answer))
+
+
+def carried_copy(agreement: Agreement, due: dt.date | None) -> editing.ListItem:
+    """A carried-over agreement as it opens again in the new meeting: the same text, owner
+    and reference, no outcome, ``due`` as given."""
+    item: dict[str, editing.Scalar] = {"text": agreement.text}
+    for key in AGREEMENT_KEYS[1:]:
+        value = due if key == "due" else getattr(agreement, key)
+        if key != "outcome" and value is not None:
+            item[key] = value
+    return agreement.text if len(item) == 1 else item
+
+
+def _outcome_edit(
+    session: Session, previous: Previous, number: int, outcome: Outcome
+) -> editing.Edit:
+    loc: yamlloc.Loc = ("meetings", previous.index, "agreements", number - 1)
+    raw = session.data["meetings"][previous.index]["agreements"][number - 1]
+    if isinstance(raw, str):  # the version-1 form becomes a mapping to hold its outcome
+        return editing.Expand(loc, "text", {"outcome": outcome.value})
+    return editing.SetKeys(loc, {"outcome": outcome.value}, order=AGREEMENT_KEYS)
+
+
 @locked
 def run_meeting(
     *,
@@ -476,6 +748,11 @@ def run_meeting(
     kind: str,
     notes: str | None,
     agreements: list[str],
+    owners: list[str] | None = None,
+    dues: list[str] | None = None,
+    outcomes: list[str] | None = None,
+    order: list[str] | None = None,
+    no_input: bool = False,
     today: str | None,
     dry_run: bool,
     framework_path: Path | None,
@@ -483,19 +760,52 @@ def run_meeting(
     day = options.parse_date("--date", date)
     chosen = _choice(kind, "--kind", tuple(k.value for k in MeetingKind))
     clean_notes = options.text_option("--notes", notes)
-    clean_agreements = [a for a in (options.text_option("--agreement", x) for x in agreements) if a]
+    new_agreements = pair_agreements(agreements, owners or [], dues or [], order)
+    given = parse_outcomes(outcomes or [])
     session = open_plan(path, framework_path, options.today(today))
+    previous = previous_meeting(session.checked.plan, day)
+    _check_outcomes(given, previous, session)
+    carried_dues: dict[int, dt.date | None] = {}
+    if previous is not None and not no_input and output.interactive():
+        given, carried_dues = _ask_outcomes(previous, given, day)
+
+    edits: list[editing.Edit] = []
+    carried: list[editing.ListItem] = []
+    undated: list[str] = []
+    if previous is not None:
+        for number, outcome in sorted(given.items()):
+            edits.append(_outcome_edit(session, previous, number, outcome))
+            if outcome is Outcome.CARRIED_OVER:
+                old = previous.meeting.agreements[number - 1]
+                due = carried_dues.get(number, _kept_due(old, day))
+                carried.append(carried_copy(old, due))
+                if due is None and old.due is not None:
+                    undated.append(old.text)
     item: dict[str, editing.Value] = {"date": day, "kind": chosen}
     if clean_notes:
         item["notes"] = clean_notes
-    if clean_agreements:
-        item["agreements"] = clean_agreements
-    new = apply_edit(session, editing.Append("meetings", item))
+    listed = carried + [a.item() for a in new_agreements]
+    if listed:
+        item["agreements"] = listed
+    edits.append(editing.Append("meetings", item))
+    new = session.text
+    for edit in edits:
+        new = apply_edit(session, edit, new)
+
     message = t(
         "edit.meeting",
         path=session.display,
         kind=chosen,
         date=day.isoformat(),
-        count=plural("count.agreements", len(clean_agreements)),
+        count=plural("count.agreements", len(listed)),
     )
+    if given and previous is not None:
+        message += " " + t(
+            "edit.meeting.outcomes",
+            count=plural("count.outcomes", len(given)),
+            date=previous.meeting.date.isoformat(),
+            carried=plural("count.carried", len(carried)),
+        )
+    if undated:
+        message += " " + t("edit.meeting.undated", texts=", ".join(f"'{x}'" for x in undated))
     commit(session, new, dry_run=dry_run, message=message)

@@ -15,7 +15,6 @@ import errno
 import json
 import os
 import shlex
-import sys
 from pathlib import Path
 
 from mlplan import fileio, output, timeline
@@ -27,6 +26,7 @@ from mlplan.errors import InputError, Interrupted, UsageError, WriteError
 from mlplan.framework import Framework, data_file, load_framework
 from mlplan.i18n import finding_counts, t
 from mlplan.initplan import (
+    FULL_TIME,
     Answers,
     Details,
     Draft,
@@ -99,7 +99,7 @@ def _refuse_existing(path: Path, force: bool) -> bytes:
 
 
 def _interactive() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    return output.interactive()
 
 
 MAX_DRAFT_BYTES = 1_000_000  # a draft is a few kilobytes; anything larger is not one
@@ -150,6 +150,7 @@ def _wizard(
         supervisor=details.supervisor,
         start=details.start,
         years=details.years,
+        percent=details.percent,
     )
 
     def save(answers: Answers) -> None:
@@ -179,9 +180,10 @@ def run(
     supervisor: str | None,
     today: str | None,
     framework_path: Path | None,
+    part_time: str | None = None,
 ) -> None:
     day = options.today(today)
-    given = [name, start, years, specialty, institution, supervisor]
+    given = [name, start, years, part_time, specialty, institution, supervisor]
     if example and any(v is not None for v in given):
         raise UsageError("init.example_no_details")
     name, specialty, institution, supervisor = (
@@ -195,7 +197,19 @@ def run(
     )
     start_date = options.date_option("--start", start) or day
     duration = _years_option(years)
-    if not timeline.fits(start_date, duration):
+    details = Details(
+        name=clean(name) or "",
+        start=start_date,
+        years=duration,
+        specialty=clean(specialty),
+        institution=clean(institution),
+        supervisor=clean(supervisor),
+        percent=FULL_TIME
+        if part_time is None
+        else options.percent_option("--part-time", part_time),
+    )
+    calendar = details.calendar()  # at the part-time percent: its end comes later
+    if not calendar.fits:
         raise UsageError(
             "init.training_too_late",
             start=start_date.isoformat(),
@@ -204,7 +218,7 @@ def run(
         )
     if no_input and not example and not clean(name):
         raise UsageError("init.name_required")
-    end = timeline.training_end(start_date, duration)
+    end = calendar.end
     if no_input and not example and end < day:  # every year past: nothing left to plan
         raise UsageError(
             "init.training_over",
@@ -225,14 +239,6 @@ def run(
     if example:
         text = fileio.read_file(data_file("example-plan.yaml")).decode("utf-8")
     else:
-        details = Details(
-            name=clean(name) or "",
-            start=start_date,
-            years=duration,
-            specialty=clean(specialty),
-            institution=clean(institution),
-            supervisor=clean(supervisor),
-        )
         if no_input:
             draft = no_input_draft(details, fw, day)
         else:

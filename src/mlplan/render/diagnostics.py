@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from mlplan.diagnostics import Diagnostic, Severity, count
 from mlplan.i18n import finding_counts, plural, t
+from mlplan.render import jsontext
 from mlplan.render.safe import one_line
 
 FORMATS = ("text", "json", "github", "gitlab")
@@ -64,7 +65,7 @@ def to_json(diagnostics: list[Diagnostic]) -> str:
         "errors": errors,
         "warnings": warnings,
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return jsontext.dumps(data)
 
 
 def _escape_data(text: str) -> str:

@@ -21,7 +21,7 @@ from mlplan import __version__
 from mlplan.errors import MissingExtra
 from mlplan.events import Event, EventKind
 from mlplan.i18n import get_language, t
-from mlplan.render.plan import date, flat, years_text
+from mlplan.render.plan import agreement_line, date, flat, years_text
 from mlplan.render.safe import escape_controls
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def description(event: Event) -> str:
             lines.append(event.meeting.notes)
         if event.meeting.agreements:
             lines.append(t("calendar.agreements"))
-            lines += [f"- {flat(a)}" for a in event.meeting.agreements]
+            lines += [f"- {flat(agreement_line(a))}" for a in event.meeting.agreements]
     elif event.kind is EventKind.YEAR_END and event.year is not None:
         year = event.year
         lines.append(

@@ -22,10 +22,12 @@ from mlplan.overview import (
     Overview,
     YearView,
 )
+from mlplan.plan import Agreement
 from mlplan.render.calendar import calendar_json, calendar_text
 from mlplan.render.diagnostics import diagnostic_dict
 from mlplan.render.markdown import bullet, cell, escape, numbered, table
 from mlplan.render.safe import csv_cell, one_line
+from mlplan.rules import OwnerWord
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -45,6 +47,32 @@ JSON_FORMAT_VERSION = 2
 def flat(text: str | None) -> str:
     """User text on one line: newlines and runs of spaces become one space."""
     return " ".join(text.split()) if text else ""
+
+
+def owner_text(owner: str) -> str:
+    """An agreement's owner: the catalogue's word for a role (aios, opleider), else the name."""
+    return f"{OwnerWord(owner)}"
+
+
+def agreement_details(agreement: Agreement) -> list[str]:
+    """The follow-up of an agreement in words: owner, due date, outcome (each when set)."""
+    parts = []
+    if agreement.owner:
+        parts.append(owner_text(agreement.owner))
+    if agreement.due:
+        parts.append(t("agreement.due", date=date(agreement.due)))
+    if agreement.outcome:
+        parts.append(t(f"outcome.{agreement.outcome.value}"))
+    return parts
+
+
+def agreement_line(agreement: Agreement) -> str:
+    """An agreement on one line: its text, and its follow-up after it in brackets. An
+    agreement of text only reads as its text, as in a version-1 plan."""
+    details = agreement_details(agreement)
+    if not details:
+        return agreement.text
+    return t("agreement.line", text=agreement.text, details=" · ".join(details))
 
 
 def month_year(day: dt.date) -> str:
@@ -485,7 +513,7 @@ def _meetings_markdown(ov: Overview) -> list[str]:
             lines += [escape(m.notes), ""]
         if m.agreements:
             lines += [f"*{escape(t('plan.agreements'))}:*", ""]
-            lines += [bullet(escape(a)) for a in m.agreements]
+            lines += [bullet(escape(agreement_line(a))) for a in m.agreements]
             lines.append("")
     return lines
 
@@ -726,7 +754,7 @@ def _print_meetings(ov: Overview, console: Console) -> None:
         if m.agreements:
             console.print(Text(f"   {t('plan.agreements')}:", style="italic"))
         for agreement in m.agreements:
-            console.print(Text(f"   • {flat(agreement)}"))
+            console.print(Text(f"   • {flat(agreement_line(agreement))}"))
 
 
 def _print_findings(ov: Overview, console: Console) -> None:

@@ -10,6 +10,7 @@ quoted. Fields at their default (``status: planned``) are left out.
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 from typing import Any
 
 import yaml
@@ -17,7 +18,7 @@ from pydantic import BaseModel
 
 from mlplan.framework import Framework
 from mlplan.i18n import t
-from mlplan.plan import SCHEMA_FILENAME, Plan
+from mlplan.plan import SCHEMA_FILENAME, Agreement, Plan
 
 MODELINE = f"# yaml-language-server: $schema=./{SCHEMA_FILENAME}"
 INDENT = "  "
@@ -35,6 +36,8 @@ def scalar(value: object) -> str:
         return str(value)
     if not isinstance(value, str):
         raise TypeError(type(value).__name__)
+    if isinstance(value, Enum):  # a status or kind: its value, which YAML can write
+        value = str(value.value)
     # one line always: double quotes (with escapes) for anything that is not plain
     # printable text, PyYAML's choice otherwise
     if value == "" or any(c in value for c in "\n\r\t\x85\u2028\u2029") or not value.isprintable():
@@ -72,16 +75,24 @@ def _block(model: BaseModel, indent: str) -> list[str]:
     for name, value in _fields(model):
         if isinstance(value, list):
             lines.append(f"{indent}{name}:")
-            lines.extend(f"{indent}{INDENT}- {scalar(v)}" for v in value)
+            for v in value:  # mappings (training.part_time, agreements) or scalars
+                if isinstance(v, Agreement) and v.plain:  # written as text, as version 1 does
+                    lines.append(f"{indent}{INDENT}- {scalar(v.text)}")
+                elif isinstance(v, BaseModel):
+                    lines.extend(_item(v, indent))
+                else:
+                    lines.append(f"{indent}{INDENT}- {scalar(v)}")
         else:
             lines.append(f"{indent}{name}: {scalar(value)}")
     return lines
 
 
-def _item(model: BaseModel) -> list[str]:
-    """A list item: ``- first: …`` then the other keys indented under it."""
-    body = _block(model, INDENT * 2)
-    body[0] = INDENT + "- " + body[0][len(INDENT * 2) :]
+def _item(model: BaseModel, indent: str = "") -> list[str]:
+    """A list item under a key at ``indent``: ``- first: …`` then the other keys
+    indented under it."""
+    inner = indent + INDENT * 2
+    body = _block(model, inner)
+    body[0] = indent + INDENT + "- " + body[0][len(inner) :]
     return body
 
 

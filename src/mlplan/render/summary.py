@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from mlplan import output
 from mlplan.diagnostics import Diagnostic
 from mlplan.i18n import finding_counts, plural, t
+from mlplan.render import jsontext
 from mlplan.render import textlayout as layout
 from mlplan.render.calendar import calendar_json, calendar_text
 from mlplan.render.diagnostics import diagnostic_dict
@@ -344,7 +345,7 @@ def row_json(row: OverviewRow) -> dict[str, Any]:
 
 
 def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return jsontext.dumps(data)  # json.dumps(data, ensure_ascii=False, indent=2), faster
 
 
 def page_json_text(s: Summary) -> str:
