@@ -182,3 +182,19 @@ def test_json_joins_the_plan_and_the_summary(fw: Framework) -> None:
     assert {by_number[n]["status"] for n in data["open"]} == {"planned", "in_progress"}
     assert [by_number[n]["title"] for n in data["dropped"]] == ["Werkplanning per kwartaal"]
     assert data["summary"]["format"] == "mlplan-summary"
+
+
+def test_meeting_history_shows_each_agreements_follow_up(fw: Framework) -> None:
+    from tests.test_prepare import FOLLOWED
+
+    text = section(handover(fw, FOLLOWED), "Gesprekken")
+    assert "Coach-the-co volgen in het eerste jaar\n" in text  # text only: as written
+    assert "Mentor kiezen (aios · uiterlijk 15 jan 2026)\nstaat nog open, over de termijn" in text
+    assert "DOO leiderschap inplannen (aios · uiterlijk 1 sep 2026 · behaald)\n" in text
+    assert (
+        "Verslag en presentatie incidenten/complicaties voor het einde van het jaar "
+        "(dr. P. Pieters · uiterlijk 31 aug 2027)\nstaat nog open"
+    ) in text
+    open_part = text.split("Open afspraken van het laatste gesprek")[1]
+    assert "Symposium organiseren in jaar 2 opleider 1 nov 2026, te laat" in open_part
+    assert "DOO leiderschap inplannen" not in open_part

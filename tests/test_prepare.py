@@ -18,7 +18,7 @@ from mlplan import i18n
 from mlplan.checking import check_text
 from mlplan.framework import Framework, load_framework
 from mlplan.prepare import Preparation, prepare
-from mlplan.render.document import Fields, Section, walk
+from mlplan.render.document import Fields, Section, Table, walk
 from mlplan.render.pages import prepare as page
 from mlplan.render.pages.common import BLANK
 from mlplan.summary import summarise
@@ -199,3 +199,61 @@ def _plain(prep: Preparation) -> str:
     from mlplan.render.document import plain_text
 
     return plain_text(page.document(prep))
+
+
+# the agreements recorded with follow-up (owner, due, outcome): the last meeting's open ones
+# with who and by when (one past due), an achieved one left out, and an earlier meeting's
+# agreement still open past its due date
+FOLLOWED = (
+    EXAMPLE[: EXAMPLE.index("meetings:")]
+    + """meetings:
+  - date: 2025-10-15
+    kind: introductie
+    agreements:
+      - Coach-the-co volgen in het eerste jaar
+      - text: Mentor kiezen
+        owner: aios
+        due: 2026-01-15
+  - date: 2026-07-01
+    kind: voortgang
+    agreements:
+      - text: DOO leiderschap inplannen
+        owner: aios
+        due: 2026-09-01
+        outcome: achieved
+      - text: Symposium organiseren in jaar 2
+        owner: opleider
+        due: 2026-11-01
+      - text: Verslag en presentatie incidenten/complicaties voor het einde van het jaar
+        owner: dr. P. Pieters
+        due: 2027-08-31
+"""
+)
+
+
+def test_open_agreements_with_owner_and_due_date(fw: Framework) -> None:
+    prep = sheet(fw, FOLLOWED)
+    assert [a.text for a in prep.open_agreements] == [
+        "Symposium organiseren in jaar 2",
+        "Verslag en presentatie incidenten/complicaties voor het einde van het jaar",
+    ]
+    doc = page.document(prep)
+    text = _plain(prep)
+    assert "Afspraak Wie Uiterlijk Gaat over In beweging?" in text
+    assert "Symposium organiseren in jaar 2 opleider 2026-11-01, te laat" in text
+    assert "dr. P. Pieters 2027-08-31" in text
+    assert "DOO leiderschap inplannen" not in text  # achieved: settled
+    assert "Nog open uit eerdere gesprekken, over de termijn:\nMentor kiezen\n" in text
+    assert "aios · gesprek van 2025-10-15 · 2026-01-15, te laat" in text
+    table = next(
+        b for b in walk(doc.blocks) if isinstance(b, Table) and b.columns[1].header == "Wie"
+    )
+    assert table.row_tones == ("bad", None)
+    data = page.to_data(prep)
+    assert [(a["owner"], a["due"], a["overdue"]) for a in data["open_agreements"]] == [
+        ("opleider", "2026-11-01", True),
+        ("dr. P. Pieters", "2027-08-31", False),
+    ]
+    assert data["earlier_overdue_agreements"] == [
+        {"text": "Mentor kiezen", "meeting": "2025-10-15", "due": "2026-01-15", "owner": "aios"}
+    ]

@@ -161,3 +161,16 @@ def test_prepare_as_word_to_fill_in(run: Run, busy: Path) -> None:
     assert "‘Wat weet/kan ik al en wat wil ik hierin ontwikkelen?’" in text
     assert "KPB begeleiden coassistenten" in text
     assert text.count(BLANK) == 4
+
+
+def test_prepare_follows_up_agreements_in_english(run: Run, tmp_path: Path) -> None:
+    from tests.test_prepare import FOLLOWED
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(FOLLOWED, encoding="utf-8")
+    result = run("--lang", "en", "prepare", str(path), "-f", "markdown", *TODAY)
+    assert result.exit_code == 0, result.stderr  # ML206 is a warning
+    assert "| Agreement | Who | Due | Concerns | Moved? |" in result.stdout
+    assert "| Symposium organiseren in jaar 2 | supervisor | 2026-11-01, overdue |" in result.stdout
+    assert "Still open from earlier meetings, past their due date:" in result.stdout
+    assert "- Mentor kiezen\n" in result.stdout

@@ -21,7 +21,7 @@ from mlplan.checking import CheckedPlan
 from mlplan.framework import Framework
 from mlplan.overview import ActivityView, Overview
 from mlplan.plan import Status
-from mlplan.prepare import is_open
+from mlplan.prepare import open_agreements
 from mlplan.summary import Agreement, Summary, summarise
 
 
@@ -47,7 +47,6 @@ def build(checked: CheckedPlan, fw: Framework, today: dt.date, to: str | None = 
     page = summarise(checked, fw, today)
     acts = view.activities
     last = dt.date.max
-    meeting = page.last_meeting
     return Handover(
         overview=view,
         summary=page,
@@ -67,5 +66,5 @@ def build(checked: CheckedPlan, fw: Framework, today: dt.date, to: str | None = 
         dropped=tuple(a for a in acts if a.activity.status is Status.DROPPED),
         # the summary's items count from 0, as the file does; the overview's from 1
         overdue=frozenset(i.index + 1 for i in page.overdue if i.kind == "activity"),
-        open_agreements=tuple(a for a in meeting.agreements if is_open(a)) if meeting else (),
+        open_agreements=open_agreements(page),
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mlplan.framework import Framework, Reflection
-from mlplan.summary import Agreement, CompetencyCoverage, Item, Summary
+from mlplan.summary import Agreement, CompetencyCoverage, Item, OverdueAgreement, Summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,15 +31,27 @@ class Preparation:
     courses_done: tuple[Item, ...]  # courses done since the last meeting (no competency)
     # activities done since whose topic the framework does not know (check's ML003)
     unplaced_done: tuple[Item, ...]
-    open_agreements: tuple[Agreement, ...]
+    open_agreements: tuple[Agreement, ...]  # of the last meeting
+    earlier_overdue: tuple[OverdueAgreement, ...]  # open and past due, from meetings before it
     framework: Framework  # whose tips the reflection quotes
     reflection: Reflection | None  # None for a framework without tips
 
 
-def is_open(agreement: Agreement) -> bool:
-    """An agreement without an outcome is open. A version-1 agreement is plain text and has
-    none: every agreement of the last meeting is open until the next meeting records one."""
-    return getattr(agreement, "outcome", None) is None
+def open_agreements(summary: Summary) -> tuple[Agreement, ...]:
+    """The agreements of the last meeting held that have no outcome yet. A version-1
+    agreement is plain text and has none: every agreement of the last meeting is open until
+    the next meeting records one."""
+    meeting = summary.last_meeting
+    return tuple(a for a in meeting.agreements if a.is_open) if meeting else ()
+
+
+def earlier_overdue(summary: Summary) -> tuple[OverdueAgreement, ...]:
+    """Open agreements past their due date from meetings before the last one (those of the
+    last one are among :func:`open_agreements`)."""
+    meeting = summary.last_meeting
+    return tuple(
+        a for a in summary.overdue_agreements if meeting is None or a.meeting < meeting.date
+    )
 
 
 def prepare(summary: Summary, fw: Framework) -> Preparation:
@@ -52,7 +64,6 @@ def prepare(summary: Summary, fw: Framework) -> Preparation:
         for c in summary.coverage.competencies
     )
     numbers = {c.number for c in summary.coverage.competencies}
-    meeting = summary.last_meeting
     return Preparation(
         summary=summary,
         competencies=competencies,
@@ -60,7 +71,8 @@ def prepare(summary: Summary, fw: Framework) -> Preparation:
         unplaced_done=tuple(
             i for i in done if i.kind == "activity" and i.competency not in numbers
         ),
-        open_agreements=tuple(a for a in meeting.agreements if is_open(a)) if meeting else (),
+        open_agreements=open_agreements(summary),
+        earlier_overdue=earlier_overdue(summary),
         framework=fw,
         reflection=fw.reflection,
     )

@@ -9,7 +9,10 @@ from mlplan import timeline, yamlloc
 from mlplan.errors import UsageError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from mlplan.checking import CheckedPlan
+    from mlplan.framework import Framework
 
 
 def parse_date(option: str, value: str) -> dt.date:
@@ -102,3 +105,21 @@ def say_invalid(checked: CheckedPlan, key: str) -> None:
         output.err(line)
     output.err(t("plan.check_count", **finding_counts(checked.errors, checked.warnings)))
     output.err(t(key, path=checked.path))
+
+
+def valid_for_export(
+    path: Path, fw: Framework, day: dt.date, redact: bool, not_made: str
+) -> CheckedPlan:
+    """The plan at ``path`` checked and made :func:`shareable`, for a command that shows
+    it whole (plan, prepare, handover). A plan that does not validate gets no half output:
+    its findings go to stderr (:func:`say_invalid`, with ``not_made``'s line) and the
+    command ends with exit code 1."""
+    import typer
+
+    from mlplan.checking import check_file
+
+    checked = check_file(path, fw, day, str(path))
+    if checked.plan is None:
+        say_invalid(checked, not_made)
+        raise typer.Exit(1)
+    return shareable(checked, redact)

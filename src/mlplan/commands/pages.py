@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 import typer
 
 from mlplan import formats, output
-from mlplan.checking import CheckedPlan, check_file
+from mlplan.checking import CheckedPlan
 from mlplan.commands import documents, options
 from mlplan.commands.plan import FILE_WIDTH, refuse_output, resolve_format
 from mlplan.framework import Framework, load_framework
@@ -58,11 +58,7 @@ def run_page(
     chosen = resolve_format(fmt, output_path, EXTENSIONS)
     documents.prepare(chosen, output_path)  # PDF and Word: --output, and their extra
     fw = load_framework(framework_path)
-    checked = check_file(path, fw, day, str(path))
-    if checked.plan is None:
-        options.say_invalid(checked, "page.not_made")
-        raise typer.Exit(1)
-    checked = options.shareable(checked, redact)
+    checked = options.valid_for_export(path, fw, day, redact, "page.not_made")
     facts = make(checked, fw, day)
     if documents.is_document(chosen):
         documents.write(document(facts), chosen, output_path, force=force)

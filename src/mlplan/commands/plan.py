@@ -17,7 +17,6 @@ from pathlib import Path
 import typer
 
 from mlplan import formats, output
-from mlplan.checking import check_file
 from mlplan.commands import options
 from mlplan.errors import UsageError
 from mlplan.framework import load_framework, shipped_path
@@ -113,13 +112,8 @@ def run(
     prepare_binary(chosen, output_path)
     fw = load_framework(framework_path)
 
-    checked = check_file(path, fw, day, str(path))
-    if checked.plan is None:
-        # YAML or schema errors: no half plan; the findings as ``check`` prints them
-        options.say_invalid(checked, "plan.not_shown")
-        raise typer.Exit(1)
-
-    checked = options.shareable(checked, redact)
+    # YAML or schema errors: no half plan; the findings as ``check`` prints them
+    checked = options.valid_for_export(path, fw, day, redact, "plan.not_shown")
     view = overview.build(checked, fw, day)
     data: bytes | None = None
     if chosen == "xlsx":

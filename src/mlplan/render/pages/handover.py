@@ -9,8 +9,10 @@ are those of ``mlplan plan`` and ``mlplan summary`` wherever they say the same t
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from mlplan import domain
 from mlplan.handover import Handover
 from mlplan.i18n import get_language, plural, t
 from mlplan.overview import ActivityView
@@ -255,17 +257,24 @@ def _meetings(h: Handover) -> Section:
     meetings = h.overview.meetings
     if not meetings:
         return Section(t("plan.meetings"), (Paragraph(t("plan.no_meetings"), tone="muted"),))
-    blocks: list[Block] = [_meeting(m, m.date > h.today) for m in meetings]
+    blocks: list[Block] = [_meeting(m, h.today) for m in meetings]
     if h.summary.last_meeting is not None:
         blocks.append(
-            preparepage.agreements_section(h.summary.last_meeting, h.open_agreements, planpage.date)
+            preparepage.agreements_section(
+                h.summary.last_meeting, h.open_agreements, show=planpage.date
+            )
         )
     return Section(
         t("plan.meetings"), tuple(blocks), summary=plural("count.meetings", len(meetings))
     )
 
 
-def _meeting(m: Meeting, planned: bool) -> Section:
+def _meeting(m: Meeting, today: dt.date) -> Section:
+    """A meeting with its notes and agreements, each with its follow-up as the plan view
+    writes it; an agreement recorded with a due date or owner and still without an outcome
+    is marked open (past its due date: in red). Plain-text agreements (version 1) have no
+    outcome to tell, and are listed as they are."""
+    planned = m.date > today
     heading = f"{planpage.date(m.date)} · {summarypage.meeting_kind(m.kind.value)}"
     if planned:
         heading += f" ({t('handover.planned')})"
@@ -273,16 +282,17 @@ def _meeting(m: Meeting, planned: bool) -> Section:
     if m.notes:
         blocks.append(Paragraph(m.notes))
     if m.agreements:  # a label, not a heading: the meeting is the deepest heading
-        blocks += [
-            Paragraph(t("handover.agreements"), tone="strong"),
-            ItemList(tuple(ListItem(_agreement_text(a)) for a in m.agreements)),
-        ]
+        items = []
+        for a in m.agreements:
+            if domain.agreement_overdue(a, today):
+                item = ListItem(planpage.agreement_line(a), (t("handover.agreement_late"),), "bad")
+            elif a.is_open and not a.plain and not planned:
+                item = ListItem(planpage.agreement_line(a), (t("handover.agreement_open"),))
+            else:
+                item = ListItem(planpage.agreement_line(a))
+            items.append(item)
+        blocks += [Paragraph(t("handover.agreements"), tone="strong"), ItemList(tuple(items))]
     return Section(heading, tuple(blocks), tone="muted" if planned else "strong")
-
-
-def _agreement_text(agreement: object) -> str:
-    """An agreement as the plan has it: text (version 1), or a mapping with ``text``."""
-    return str(getattr(agreement, "text", agreement))
 
 
 def _check(h: Handover) -> Section:

@@ -15,10 +15,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from mlplan.i18n import finding_counts, get_language, t
-from mlplan.prepare import CompetencyWork, Preparation, is_open
+from mlplan.prepare import CompetencyWork, Preparation
+from mlplan.render import plan as planpage
 from mlplan.render import summary as page
 from mlplan.render.document import (
     Block,
+    Cell,
+    CellLike,
     Column,
     Document,
     Field,
@@ -28,9 +31,10 @@ from mlplan.render.document import (
     Paragraph,
     Section,
     Table,
+    Tone,
 )
 from mlplan.render.pages.common import BLANK, findings
-from mlplan.summary import Agreement, Item, LastMeeting, Summary
+from mlplan.summary import Agreement, Item, LastMeeting, OverdueAgreement, Summary
 
 FORMAT_VERSION = 1
 
@@ -47,7 +51,7 @@ def document(prep: Preparation) -> Document:
     blocks: list[Block] = [
         Section(t("summary.h.position"), (_fields(page.position_fields(s)),)),
         _work(prep),
-        agreements_section(s.last_meeting, prep.open_agreements),
+        agreements_section(s.last_meeting, prep.open_agreements, prep.earlier_overdue),
         Section(page.due_heading(s), _items(s.due, "open", "summary.none.due")),
     ]
     if s.overdue:  # on a sheet of one page, only when there is something
@@ -128,30 +132,19 @@ def _items(items: Sequence[Item], kind: str, empty: str) -> tuple[Block, ...]:
     return (Table(tuple(Column(t(key)) for key in columns), tuple(rows)),)
 
 
-# -- agreements: until the plan records an owner, a due date and an outcome for them, an
-# agreement is text; what it has of these is read where it is, never assumed
-
-
-def _owner(agreement: Agreement) -> str:
-    owner = getattr(agreement, "owner", None)
-    if owner in ("aios", "opleider"):
-        return t(f"prepare.owner.{owner}")
-    return str(owner) if owner else ""
-
-
-def _due(agreement: Agreement, show: Callable[[dt.date], str] = dt.date.isoformat) -> str:
-    due = getattr(agreement, "due", None)
-    return show(due) if isinstance(due, dt.date) else ""
+# -- agreements ------------------------------------------------------------------------------
 
 
 def agreements_section(
     meeting: LastMeeting | None,
     agreements: Sequence[Agreement],
+    earlier: Sequence[OverdueAgreement] = (),
     show: Callable[[dt.date], str] = dt.date.isoformat,
 ) -> Section:
     """The open agreements of the last meeting: what each is about and whether it moved
-    (the summary's reading), with its owner and due date when it has them; dates as
-    ``show`` writes them (ISO, as the summary page, by default)."""
+    (the summary's reading), with its owner and due date when it has them (past due: in
+    red, marked); then the ones of earlier meetings still open past their due date. Dates
+    as ``show`` writes them (ISO, as the summary page, by default)."""
     if meeting is None:
         return Section(
             t("prepare.h.agreements_none"), (Paragraph(t("summary.none.meeting"), tone="muted"),)
@@ -159,10 +152,23 @@ def agreements_section(
     heading = t(
         "prepare.h.agreements", date=show(meeting.date), kind=page.meeting_kind(meeting.kind)
     )
-    if not agreements:
-        return Section(heading, (Paragraph(t("prepare.none.agreements"), tone="muted"),))
-    owners = any(_owner(a) for a in agreements)
-    dues = any(_due(a) for a in agreements)
+    blocks: list[Block] = []
+    if agreements:
+        blocks.append(_agreements_table(agreements, show))
+    else:
+        blocks.append(Paragraph(t("prepare.none.agreements"), tone="muted"))
+    if earlier:
+        blocks += [
+            Paragraph(t("prepare.earlier_overdue"), tone="strong"),
+            ItemList(tuple(_overdue_item(a, show) for a in earlier)),
+        ]
+    return Section(heading, tuple(blocks))
+
+
+def _agreements_table(agreements: Sequence[Agreement], show: Callable[[dt.date], str]) -> Table:
+    # a version-1 agreement is text: no owner or due date, and then no such columns
+    owners = any(a.owner for a in agreements)
+    dues = any(a.due for a in agreements)
     columns = [Column(t("summary.col.agreement"))]
     columns += [Column(t("prepare.col.owner"))] if owners else []
     columns += [Column(t("prepare.col.due"), wrap=False)] if dues else []
@@ -173,15 +179,25 @@ def agreements_section(
     ]
     rows = []
     for a in agreements:
-        row = [a.text]
-        row += [_owner(a)] if owners else []
-        row += [_due(a, show)] if dues else []
+        row: list[CellLike] = [a.text]
+        row += [planpage.owner_text(a.owner) if a.owner else ""] if owners else []
+        if dues:
+            due = show(a.due) if a.due else ""
+            row.append(Cell(t("prepare.late", due=due), tone="bad") if a.overdue else due)
         row += [
             "\n".join(m.item.title for m in a.matches),
             "\n".join(page.moved_text(m, show) for m in a.matches) or t("summary.moved.unmatched"),
         ]
         rows.append(tuple(row))
-    return Section(heading, (Table(tuple(columns), tuple(rows)),))
+    tones: tuple[Tone | None, ...] = tuple("bad" if a.overdue else None for a in agreements)
+    return Table(tuple(columns), tuple(rows), row_tones=tones)
+
+
+def _overdue_item(a: OverdueAgreement, show: Callable[[dt.date], str]) -> ListItem:
+    details = [t("prepare.from_meeting", date=show(a.meeting)), t("prepare.late", due=show(a.due))]
+    if a.owner:
+        details.insert(0, planpage.owner_text(a.owner))
+    return ListItem(a.text, (" · ".join(details),), tone="bad")
 
 
 def _check(s: Summary) -> Section:
@@ -233,6 +249,15 @@ def to_data(prep: Preparation) -> dict[str, Any]:
         "courses_done_since": [page.item_json(i) for i in prep.courses_done],
         "unplaced_done_since": [page.item_json(i) for i in prep.unplaced_done],
         "open_agreements": _open_agreements_json(prep, full),
+        "earlier_overdue_agreements": [
+            {
+                "text": a.text,
+                "meeting": _date(a.meeting),
+                "due": _date(a.due),
+                "owner": a.owner,
+            }
+            for a in prep.earlier_overdue
+        ],
         "due": full["due"],
         "overdue": full["overdue"],
         "check": full["check"],
@@ -244,13 +269,19 @@ def to_data(prep: Preparation) -> dict[str, Any]:
 
 def _open_agreements_json(prep: Preparation, full: dict[str, Any]) -> list[dict[str, Any]]:
     """The summary's JSON of each open agreement (the last meeting's, in its order), with
-    the owner and due date where the agreement has them."""
+    its number in the meeting, owner, due date and whether it is past due."""
     meeting = prep.summary.last_meeting
     if meeting is None:
         return []
     written = full["last_meeting"]["agreements"]
     return [
-        {"owner": getattr(a, "owner", None), "due": _due(a) or None, **data}
+        {
+            "number": a.number,
+            "owner": a.owner,
+            "due": _date(a.due) or None,
+            "overdue": a.overdue,
+            **data,
+        }
         for a, data in zip(meeting.agreements, written, strict=True)
-        if is_open(a)
+        if a.is_open
     ]
