@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from mlplan import i18n
 from mlplan.cli import main
@@ -17,6 +18,15 @@ EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "data" / "example-plan.yaml
 # Property tests run their full counts in CI (``HYPOTHESIS_PROFILE=ci``, set by .ci/run)
 # and a fifth of them by default, so the README's test command stays quick on a laptop.
 FULL_COUNTS = os.environ.get("HYPOTHESIS_PROFILE") == "ci"
+
+
+# Time is not what property tests assert: on a shared 2-core machine under load, drawing or
+# running one example can take seconds, which Hypothesis would report as a failure
+# (``too_slow``, a deadline). Tests that are about speed live in bench/, not here.
+settings.register_profile(
+    "mlplan", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile("mlplan")
 
 
 def examples(full: int) -> int:
