@@ -50,6 +50,7 @@ from mlplan.render.document import (
     Tone,
     cell,
 )
+from mlplan.render.paper import shares
 from mlplan.render.safe import escape_controls
 
 
@@ -291,10 +292,9 @@ def _table(table: Table) -> list[str]:
         for c in columns
     )
     out = ["<table>"]
-    weights = [c.weight for c in columns]
-    if all(w is not None for w in weights):  # widths as the page builder weighed them
-        total = sum(w or 0 for w in weights) or 1
-        cols = "".join(f'<col width="{round(100 * (w or 0) / total)}%">' for w in weights)
+    widths = shares(columns)  # as the page builder weighed them, as on paper
+    if widths is not None:
+        cols = "".join(f'<col width="{round(100 * w)}%">' for w in widths)
         out.append(f"<colgroup>{cols}</colgroup>")
     out += [f"<thead><tr>{head}</tr></thead>", "<tbody>"]
     tones = table.row_tones or ()
