@@ -154,3 +154,123 @@ def test_status_words_complete_with_tab_in_the_users_language(home: dict[str, st
     assert _complete_bash("mlplan status ", home).stdout.split() == []
     assert _complete_bash("mlplan status plan.yaml ", home).stdout.split() == []
     assert _complete_bash("mlplan status 5 bezig ", home).stdout.split() == []
+
+
+# -- the quick answer (commands.completion.answer) and typer's own --------------------
+
+TYPERS_OWN = (
+    "import sys\n"
+    "sys.argv[0] = 'mlplan'\n"
+    "from mlplan.commands import completion\n"
+    "completion.answer = lambda *args: None  # typer answers every TAB\n"
+    "from mlplan.cli import main\n"
+    "main()\n"
+)
+# (the words typed so far, extra environment); a trailing space: a new word is started
+TABS: list[tuple[str, dict[str, str]]] = [
+    ("mlplan ", {}),
+    ("mlplan fr", {}),
+    ("mlplan s", {}),
+    ("mlplan --lang en ", {}),
+    ("mlplan --", {}),
+    ("mlplan check --", {}),
+    ("mlplan check --format ", {}),
+    ("mlplan check --format g", {}),
+    ("mlplan check -f ", {}),
+    ("mlplan check pl", {}),
+    ("mlplan check plan.yaml ", {}),
+    ("mlplan check --format=", {}),
+    ("mlplan plan --format ", {}),
+    ("mlplan plan --csv-dialect ", {}),
+    ("mlplan summary --format m", {}),
+    ("mlplan summary --sort ", {}),
+    ("mlplan summary plannen/ --", {}),
+    ("mlplan framework pat", {}),
+    ("mlplan framework ", {"MLPLAN_LANG": "en"}),
+    ("mlplan framework --framework kader.yaml ge", {}),
+    ("mlplan framework fin", {"MLPLAN_FRAMEWORK": "kader.yaml"}),
+    ("mlplan add --topic o", {}),
+    ("mlplan add --topic ", {}),
+    ("mlplan add --title x --topic ", {}),
+    ("mlplan status ", {}),
+    ("mlplan status 5 ", {}),
+    ("mlplan status 5 ", {"MLPLAN_LANG": "en"}),
+    ("mlplan status plan.yaml 5 b", {}),
+    ("mlplan status 5 in", {}),
+    ("mlplan status 5 bezig ", {}),
+    ("mlplan meeting --kind ", {}),
+    ("mlplan done ", {}),
+    ("mlplan init --", {}),
+    ("mlplan chek ", {}),
+    ("mlplan check --bogus ", {}),
+    ("mlplan --version ", {}),
+    ("mlplan check --help ", {}),
+    ("mlplan 'check' --str", {}),
+]
+
+
+def _asked(words: str, shell: str, env: dict[str, str]) -> dict[str, str]:
+    if shell == "bash":
+        parts = words.split(" ")
+        return env | {
+            "_MLPLAN_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(parts) - 1),
+        }
+    return env | {"_MLPLAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": words}
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh"])
+@pytest.mark.parametrize(("words", "extra"), TABS, ids=[" ".join(w for w, _ in [t]) for t in TABS])
+def test_the_quick_answer_is_typers_answer(
+    words: str, extra: dict[str, str], shell: str, home: dict[str, str], tmp_path: Path
+) -> None:
+    from mlplan.framework import shipped_path
+
+    (tmp_path / "kader.yaml").write_text(
+        shipped_path().read_text(encoding="utf-8").replace("id: financien", "id: geldzaken"),
+        encoding="utf-8",
+    )
+    env = _asked(words, shell, home | extra)
+    quick = subprocess.run(
+        [script()], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    typers = subprocess.run(
+        [sys.executable, "-c", TYPERS_OWN],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (quick.returncode, quick.stdout, quick.stderr) == (
+        typers.returncode,
+        typers.stdout,
+        typers.stderr,
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "shell", "models"),
+    [
+        ("mlplan fr", "bash", False),
+        ("mlplan check --format ", "bash", False),
+        ("mlplan status 5 ", "bash", True),  # the status words live with the plan's models
+        ("mlplan framework pat", "bash", True),  # the framework's topics
+        ("mlplan ", "zsh", False),
+        ("mlplan check --", "zsh", False),
+    ],
+)
+def test_a_tab_is_answered_without_typers_parsing(
+    words: str, shell: str, models: bool, home: dict[str, str]
+) -> None:
+    """What made a TAB slow: typer's type adapters (pydantic's schema machinery) and, for
+    bash, typer's rich helpers."""
+    env = _asked(words, shell, home) | {"PYTHONPROFILEIMPORTTIME": "1"}
+    done = sh([script()], env)
+    assert done.returncode == 0, done.stderr
+    loaded = {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines()}
+    assert "typer._adapters" not in loaded
+    assert ("pydantic._internal._generate_schema" in loaded) is models
+    if shell == "bash":
+        assert "rich" not in loaded

@@ -937,6 +937,11 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
 
     def app() -> int | None:
+        if completion.VARIABLE in os.environ:  # a TAB: answered without typer's parsing
+            answered = completion.answer(build_app, os.environ)
+            if answered is not None:
+                sys.stdout.write(answered + "\n")  # what typer's click.echo writes
+                return 0
         _localise_help(args)
         # not standalone: typer's usage errors come here, to be said in the user's language
         code = build_app()(args=args, prog_name="mlplan", standalone_mode=False)
