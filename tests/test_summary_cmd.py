@@ -21,6 +21,8 @@ from typing import Any
 
 import pytest
 
+from tests import test_summary as summary_tests
+
 EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "data" / "example-plan.yaml"
 GOLDEN = Path(__file__).parent / "golden" / "summary-example.md"
 TODAY = ("--today", "2026-11-22")
@@ -137,6 +139,8 @@ def test_json_has_every_section(run: Run, here: Path) -> None:
         "overdue",
         "improvement_points",
         "last_meeting",
+        "overdue_agreements",
+        "meetings",
         "talking_points",
     }
     assert page["aios"]["supervisor"] == "dr. J. Jansen"
@@ -188,6 +192,23 @@ def test_json_has_every_section(run: Run, here: Path) -> None:
     assert len(page["improvement_points"]) == 3
     agreements = page["last_meeting"]["agreements"]
     assert [a["moved"] for a in agreements] == [True, True, False]
+    # the example's agreements are text: no follow-up, open, never overdue
+    assert {k: agreements[0][k] for k in ("number", "owner", "due", "outcome", "overdue")} == {
+        "number": 1,
+        "owner": None,
+        "due": None,
+        "outcome": None,
+        "overdue": False,
+    }
+    assert page["overdue_agreements"] == []
+    assert page["meetings"] == {  # a year after the last meeting, the default interval
+        "interval_months": 12,
+        "last": "2026-07-01",
+        "next": "2027-07-01",
+        "next_planned": False,
+        "due": "2027-07-01",
+        "late": False,
+    }
     assert agreements[0]["items"][0]["state"] == "in_progress"
     assert agreements[1]["items"][0]["state"] == "done_since"
     assert page["talking_points"][0]["code"] == "agreement_stalled"
@@ -341,8 +362,15 @@ def test_group_pages_follow_the_overview(run: Run, group: Path) -> None:
     assert result.exit_code == 1
     out = result.stdout
     assert out.startswith("# Overzicht: 4 plannen op 2026-11-22\n")
-    assert "| Anne de Vries | 2/5 begin | 14/14 | 1 | 4 | 0 | 0 | plans/anne.yaml |   |" in out
-    assert "| laadt niet |" in out and "| 1 | plans/kapot.yaml | 3:1 ML001 " in out
+    assert (
+        "| Anne de Vries | 2/5 begin | 14/14 | 1 | 4 | 0 | 0 | 2026-07-01 | uiterlijk 2027-07-01 "
+        "| plans/anne.yaml |   |" in out
+    )
+    # no meeting yet: the first is due a year after the start; a finished training has no
+    # next meeting
+    assert "| geen | uiterlijk 2027-03-01 | plans/cees.yaml |" in out
+    assert "| 12 | 0 | 2026-07-01 |   | plans/bram.yml |" in out
+    assert "| laadt niet |" in out and "| 1 |   |   | plans/kapot.yaml | 3:1 ML001 " in out
     pages = [line for line in out.splitlines() if line.startswith("## ")]
     assert pages == [  # by achternaam: Bakker, Claassen, (de) Vries
         "## Bram Bakker — voortgangsgesprek 2026-11-22",
@@ -636,3 +664,117 @@ def test_counts_and_labels_read_naturally(
         lang,
     ).stdout
     assert ("in de komende maand (tot" if lang == "nl" else "Due in the next month (until") in one
+
+
+# -- the follow-up of agreements and the rhythm of meetings (issue 14) -------------------------
+
+# the last meeting's agreements with follow-up, as the summary domain's tests have them
+FOLLOW_UP = summary_tests.FOLLOW_UP
+
+
+@pytest.fixture
+def followed(here: Path) -> Path:
+    (here / "plan.yaml").write_text(
+        EXAMPLE_PLAN.read_text(encoding="utf-8") + FOLLOW_UP, encoding="utf-8"
+    )
+    return here / "plan.yaml"
+
+
+def test_the_page_follows_up_each_agreement(run: Run, followed: Path) -> None:
+    text = run("summary", "--today", "2027-02-01").stdout
+    section = text[text.index("Afspraken van het laatste gesprek (2026-11-22") :]
+    header = section.splitlines()[1].split()
+    assert header == ["Afspraak", "Uitkomst", "Gaat", "over", "In", "beweging?"]
+    rows = section[: section.index("Gespreksonderwerpen")]
+    assert "behaald" in rows and "open, over de termijn" in rows  # settled; past its due date
+    markdown = run("summary", "--today", "2027-02-01", "-f", "markdown").stdout
+    assert "| Afspraak | Uitkomst | Gaat over | In beweging? |" in markdown
+    assert (
+        "| Leiderschap cursus regelen (aios · uiterlijk 2027-03-01) | open | DOO leiderschap | "
+        in markdown
+    )
+    assert "| Terugkoppeling geven (opleider · uiterlijk 2027-01-15) | behaald | " in markdown
+    # the topic it names decides what it is about, not its words
+    assert "| Iets over innovatie (uiterlijk 2027-01-31) | open, over de termijn | Leiding in" in (
+        markdown
+    )
+    assert "| Meer sporten | open |   | niet gekoppeld; navragen |" in markdown
+    assert (
+        "- Afspraak ‘Iets over innovatie’ van 2026-11-22 moest uiterlijk 2027-01-31 rond zijn "
+        "en staat nog open: wat is de uitkomst?" in markdown
+    )
+    english = run("summary", "--today", "2027-03-02", "-f", "markdown", "--lang", "en").stdout
+    assert "| Terugkoppeling geven (supervisor · due 2027-01-15) | achieved | " in english
+    assert (
+        "- Agreement ‘Leiderschap cursus regelen’ of 2026-11-22 (aios) was due by 2027-03-01"
+        in (english)
+    )
+
+
+def test_a_version_1_page_keeps_its_agreements_table(run: Run, here: Path) -> None:
+    markdown = run("summary", *TODAY, "-f", "markdown").stdout
+    assert "| Afspraak | Gaat over | In beweging? |" in markdown  # no outcome column
+
+
+def test_json_carries_the_follow_up(run: Run, followed: Path) -> None:
+    page = json.loads(run("summary", "--today", "2027-02-01", "-f", "json").stdout)
+    first, settled, topic, plain = page["last_meeting"]["agreements"]
+    assert {k: first[k] for k in ("number", "owner", "due", "outcome", "overdue", "linked")} == {
+        "number": 1,
+        "owner": "aios",
+        "due": "2027-03-01",
+        "outcome": None,
+        "overdue": False,
+        "linked": True,  # its course: doo-leiderschap
+    }
+    assert (settled["outcome"], settled["overdue"]) == ("achieved", False)
+    assert (topic["overdue"], topic["linked"]) == (True, True)
+    assert (plain["owner"], plain["due"], plain["number"]) == (None, None, 4)
+    assert page["overdue_agreements"] == [
+        {"text": "Iets over innovatie", "meeting": "2026-11-22", "due": "2027-01-31", "owner": None}
+    ]
+    point = next(p for p in page["talking_points"] if p["code"] == "agreement_overdue")
+    assert point["params"] == {
+        "text": "Iets over innovatie",
+        "meeting": "2026-11-22",
+        "due": "2027-01-31",
+    }
+    assert page["meetings"]["last"] == "2026-11-22" and page["meetings"]["next"] == "2027-11-22"
+
+
+def test_the_overview_names_each_late_meeting(run: Run, here: Path) -> None:
+    plans = here / "plans"
+    plans.mkdir()
+    example = EXAMPLE_PLAN.read_text(encoding="utf-8")
+    (plans / "anne.yaml").write_text(example, encoding="utf-8")
+    six = example.replace("Anne de Vries", "Bram Bakker").replace(
+        "  years: 5\n", "  years: 5\n  meeting_interval_months: 6\n", 1
+    )
+    (plans / "bram.yaml").write_text(six, encoding="utf-8")
+    planned = (
+        six.replace("Bram Bakker", "Cees Claassen") + "  - {date: 2027-02-01, kind: voortgang}\n"
+    )
+    (plans / "cees.yaml").write_text(planned, encoding="utf-8")
+    result = run("summary", "plans", "--today", "2027-01-10", "--overview-only")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    at = lines.index("Gesprek te laat")
+    assert lines[at + 1 : at + 3] == [
+        "Bram Bakker: was uiterlijk 2027-01-01 aan de beurt",
+        "Cees Claassen: te laat, gepland op 2027-02-01",
+    ]
+    markdown = run("summary", "plans", "--today", "2027-01-10", "--overview-only", "-f", "markdown")
+    assert "| 2026-07-01 | te laat; gepland op 2027-02-01 | plans/cees.yaml |" in markdown.stdout
+    assert "| 2026-07-01 | uiterlijk 2027-07-01 | plans/anne.yaml |" in markdown.stdout
+    as_json = run("summary", "plans", "--today", "2027-01-10", "--overview-only", "-f", "json")
+    rows = {r["name"]: r for r in overview(as_json)}
+    keys = ("last_meeting", "next_meeting", "next_meeting_planned", "meeting_late")
+    assert {k: rows["Cees Claassen"][k] for k in keys} == {
+        "last_meeting": "2026-07-01",
+        "next_meeting": "2027-02-01",
+        "next_meeting_planned": True,
+        "meeting_late": True,
+    }
+    assert rows["Anne de Vries"]["meeting_late"] is False
+    on_time = run("summary", "plans", "--today", "2026-12-31", "--overview-only")
+    assert "Gesprek te laat" not in on_time.stdout

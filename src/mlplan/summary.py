@@ -151,6 +151,7 @@ class Agreement:
     outcome: Outcome | None = None
     overdue: bool = False
     linked: bool = False  # ``matches`` come from the plan's own reference, not from the text
+    plain: bool = True  # text only, as a version-1 plan writes it: nothing to follow up
 
     @property
     def moved(self) -> bool | None:
@@ -605,6 +606,7 @@ def _agreements(
                 outcome=agreement.outcome.value if agreement.outcome else None,
                 overdue=domain.agreement_overdue(agreement, today),
                 linked=bool(linked),
+                plain=agreement.plain,
             )
         )
     return LastMeeting(meeting.date, meeting.kind.value, meeting.notes, tuple(agreements))

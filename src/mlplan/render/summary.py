@@ -21,9 +21,10 @@ from mlplan.render.calendar import calendar_json, calendar_text
 from mlplan.render.diagnostics import diagnostic_dict
 from mlplan.render.document import Block, Column, Document, Paragraph, Section, Table
 from mlplan.render.markdown import bullet, code, escape, numbered, table
-from mlplan.render.plan import years_text
+from mlplan.render.plan import owner_text, years_text
 from mlplan.render.safe import one_line
 from mlplan.summary import (
+    Agreement,
     Item,
     Matched,
     OverviewRow,
@@ -98,6 +99,45 @@ def due_heading(s: Summary) -> str:
     return t("summary.h.due", coming=coming(s.months), until=_date(s.due_until))
 
 
+def agreement_text(a: Agreement) -> str:
+    """An agreement of the last meeting with who keeps it and by when (dates as on the page);
+    one of text only reads as its text, as before."""
+    parts = []
+    if a.owner:
+        parts.append(owner_text(a.owner))
+    if a.due:
+        parts.append(t("agreement.due", date=_date(a.due)))
+    return t("agreement.line", text=a.text, details=" · ".join(parts)) if parts else a.text
+
+
+def outcome_text(a: Agreement) -> str:
+    """The outcome the next meeting recorded, else open, or open and past its due date."""
+    if a.outcome is not None:
+        return t(f"outcome.{a.outcome}")
+    return t("summary.outcome.overdue") if a.overdue else t("summary.outcome.open")
+
+
+def agreement_table(agreements: Sequence[Agreement], sep: str) -> tuple[list[str], list[list[str]]]:
+    """(headers, rows) of the last meeting's agreements, items joined by ``sep``. The outcome
+    column only when an agreement has follow-up: a version-1 plan's table stays as it was."""
+    follow_up = any(not a.plain for a in agreements)
+    headers = [t("summary.col.agreement")]
+    if follow_up:
+        headers.append(t("summary.col.outcome"))
+    headers += [t("summary.col.mentions"), t("summary.col.moved")]
+    rows = []
+    for a in agreements:
+        row = [agreement_text(a)]
+        if follow_up:
+            row.append(outcome_text(a))
+        row += [
+            sep.join(x.item.title for x in a.matches),
+            sep.join(moved_text(x) for x in a.matches) or t("summary.moved.unmatched"),
+        ]
+        rows.append(row)
+    return headers, rows
+
+
 def _agreements_heading(s: Summary) -> str:
     m = s.last_meeting
     if m is None:
@@ -107,8 +147,8 @@ def _agreements_heading(s: Summary) -> str:
 
 def talking_point_text(point: TalkingPoint, *, markdown: bool = False) -> str:
     """The point in the current language; user text escaped for Markdown if asked."""
-    params = {
-        k: escape(v) if markdown and isinstance(v, str) else v for k, v in point.params.items()
+    params = {  # f"{v}": a parameter may word itself (an owner's role)
+        k: escape(f"{v}") if markdown and isinstance(v, str) else v for k, v in point.params.items()
     }
     params.update({k: plural(noun, point.params[k]) for k, noun in point.nouns.items()})
     return t(point.key, **params)
@@ -150,7 +190,22 @@ def _num(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-def _overview_cells(row: OverviewRow) -> list[str]:
+def next_meeting_text(row: OverviewRow) -> str:
+    """The next meeting of a row: planned in the plan, or by when the interval makes it due;
+    late when that day has passed. Empty after the training and for a plan that does not load."""
+    day = row.next_meeting
+    if day is None:
+        return ""
+    if row.meeting_late:
+        key = "meeting_late_planned" if row.next_meeting_planned else "meeting_late"
+    else:
+        key = "meeting_planned" if row.next_meeting_planned else "meeting_due"
+    return t(f"summary.overview.{key}", date=_date(day))
+
+
+def _overview_cells(row: OverviewRow, *, meetings: bool = True) -> list[str]:
+    """A row's cells; ``meetings``: with the last and the next meeting (documents; the
+    terminal names the late ones under its table)."""
     loaded = row.name is not None
     first = row.first_error
     error = f"{first.line}:{first.column} {first.code} {first.message}" if first else ""
@@ -162,14 +217,16 @@ def _overview_cells(row: OverviewRow) -> list[str]:
         _num(row.due),
         _num(row.overdue),
         str(row.errors),
-        row.path,
-        error,
     ]
+    if meetings:
+        last = _date(row.last_meeting) if row.last_meeting else t("summary.overview.no_meeting")
+        cells += [last if loaded else "", next_meeting_text(row)]
+    cells += [row.path, error]
     return [one_line(c) for c in cells]  # a row stays one row: no user newline breaks it
 
 
-def _overview_headers() -> list[str]:
-    return [
+def _overview_headers(*, meetings: bool = True) -> list[str]:
+    headers = [
         t("summary.col.aios"),
         t("summary.col.position"),
         t("summary.col.coverage"),
@@ -177,9 +234,10 @@ def _overview_headers() -> list[str]:
         t("summary.col.due"),
         t("summary.col.overdue"),
         t("summary.col.errors"),
-        t("summary.col.file"),
-        t("summary.col.first_error"),
     ]
+    if meetings:
+        headers += [t("summary.col.last_meeting"), t("summary.col.next_meeting")]
+    return [*headers, t("summary.col.file"), t("summary.col.first_error")]
 
 
 def _overview_heading(rows: Sequence[OverviewRow], today: dt.date) -> str:
@@ -291,14 +349,39 @@ def page_json(s: Summary) -> dict[str, Any]:
             "notes": meeting.notes,
             "agreements": [
                 {
+                    "number": a.number,
                     "text": a.text,
+                    "owner": a.owner,
+                    "due": _date(a.due) or None,
+                    "outcome": a.outcome,
+                    "overdue": a.overdue,
                     "moved": a.moved,
+                    "linked": a.linked,
                     "items": [
                         {**item_json(m.item), "state": m.state, "moved": m.moved} for m in a.matches
                     ],
                 }
                 for a in meeting.agreements
             ],
+        },
+        "overdue_agreements": [
+            {
+                "text": a.text,
+                "meeting": _date(a.meeting),
+                "due": _date(a.due),
+                "owner": a.owner,
+            }
+            for a in s.overdue_agreements
+        ],
+        "meetings": None
+        if s.rhythm is None
+        else {
+            "interval_months": s.rhythm.interval,
+            "last": _date(s.rhythm.last) or None,
+            "next": _date(s.rhythm.next) or None,
+            "next_planned": s.rhythm.next_planned,
+            "due": _date(s.rhythm.due) or None,
+            "late": s.rhythm.late,
         },
         "talking_points": [
             {"code": p.code, "message": talking_point_text(p), "params": p.params}
@@ -344,6 +427,10 @@ def row_json(row: OverviewRow) -> dict[str, Any]:
         "errors": row.errors,
         "warnings": row.warnings,
         "first_error": diagnostic_dict(row.first_error) if row.first_error else None,
+        "last_meeting": _date(row.last_meeting) or None,
+        "next_meeting": _date(row.next_meeting) or None,
+        "next_meeting_planned": row.next_meeting_planned,
+        "meeting_late": row.meeting_late,
     }
 
 
@@ -530,15 +617,7 @@ def _agreements_markdown(s: Summary) -> list[str]:
         return [t("summary.none.meeting"), ""]
     if not m.agreements:
         return [t("summary.none.agreements"), ""]
-    rows = [
-        [
-            a.text,
-            "; ".join(x.item.title for x in a.matches),
-            "; ".join(moved_text(x) for x in a.matches) or t("summary.moved.unmatched"),
-        ]
-        for a in m.agreements
-    ]
-    headers = [t("summary.col.agreement"), t("summary.col.mentions"), t("summary.col.moved")]
+    headers, rows = agreement_table(m.agreements, "; ")
     return [*table(headers, rows), ""]
 
 
@@ -713,16 +792,8 @@ def _page_agreements(page: _Page, s: Summary) -> None:
     if not m.agreements:
         page.text(t("summary.none.agreements"))
         return
-    headers = ("summary.col.agreement", "summary.col.mentions", "summary.col.moved")
-    rows = [
-        [
-            a.text,
-            "\n".join(x.item.title for x in a.matches),
-            "\n".join(moved_text(x) for x in a.matches) or t("summary.moved.unmatched"),
-        ]
-        for a in m.agreements
-    ]
-    page.table([layout.Column(t(h)) for h in headers], rows)
+    headers, rows = agreement_table(m.agreements, "\n")
+    page.table([layout.Column(h) for h in headers], rows)
 
 
 def _short_paths(paths: Sequence[str]) -> dict[str, str]:
@@ -756,7 +827,8 @@ def print_overview(
     """
     page = _Page(console.width, output.use_color(console.file))
     page.line(_overview_heading(rows, today), layout.BOLD)
-    headers = _overview_headers()[:-1]  # the first errors follow the table, unsqueezed
+    # the first errors and the late meetings follow the table, unsqueezed
+    headers = _overview_headers(meetings=False)[:-1]
     shown = _short_paths([r.path for r in rows])
     columns = [
         layout.Column(headers[0]),
@@ -766,7 +838,7 @@ def print_overview(
     ]
     cells = []
     for r in rows:
-        row = _overview_cells(r)[:-1]
+        row = _overview_cells(r, meetings=False)[:-1]
         row[-1] = one_line(shown[r.path])
         cells.append(row)
     if layout.fits(columns, cells, page.width, indent=0):
@@ -794,6 +866,13 @@ def print_overview(
     page.lines += layout.paragraph(
         overview_note(since, months), page.width, code=layout.DIM, color=page.color
     )
+    late = [r for r in rows if r.meeting_late]
+    if late:
+        page.lines.append("")
+        page.line(t("summary.overview.late_heading"), layout.BOLD)
+        for r in late:
+            key = "late_planned" if r.next_meeting_planned else "late_due"
+            page.line(t(f"summary.overview.{key}", name=r.name, date=_date(r.next_meeting)))
     broken = [r for r in rows if r.first_error is not None]
     if broken:
         page.lines.append("")
@@ -822,8 +901,7 @@ def overview_document(
         Column(headers[0]),
         Column(headers[1]),
         *(Column(h, right=True) for h in headers[2:7]),
-        Column(headers[7]),
-        Column(headers[8]),
+        *(Column(h) for h in headers[7:]),  # the meetings, the file, the first error
     )
     table = Table(
         columns,
