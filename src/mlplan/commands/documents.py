@@ -26,15 +26,15 @@ def is_document(fmt: str) -> bool:
 
 def prepare(fmt: str, output_path: Path | None, stem: str = "plan") -> None:
     """Before any work: a binary format needs ``--output`` (its bytes are no text for a
-    terminal or a pipe of text), and a document format needs its extra installed."""
+    terminal or a pipe of text), and a format of an extra (PDF, Word, xlsx) needs that
+    extra installed."""
     if formats.get(fmt).binary and output_path is None:
         raise UsageError(
             "output.binary_needs_output",
             format=fmt,
             suggestion=formats.suggested_name(fmt, stem),
         )
-    if is_document(fmt):
-        formats.require(fmt)
+    formats.require(fmt)
 
 
 def write(doc: Document, fmt: str, output_path: Path | None, *, force: bool) -> None:

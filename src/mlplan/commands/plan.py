@@ -17,7 +17,7 @@ from pathlib import Path
 import typer
 
 from mlplan import formats, output
-from mlplan.commands import options
+from mlplan.commands import documents, options
 from mlplan.errors import UsageError
 from mlplan.framework import load_framework, shipped_path
 from mlplan.i18n import plural, t
@@ -26,15 +26,6 @@ FORMATS = ("table", "markdown", "json", "csv", "xlsx")
 # what an --output file's extension says, when --format does not
 EXTENSIONS = formats.extensions(FORMATS)
 FILE_WIDTH = 80  # a table written to a file: readable anywhere, printable
-
-
-def prepare_binary(fmt: str, output_path: Path | None, stem: str = "plan") -> None:
-    """Before any work: a binary format (xlsx) needs ``--output``, and the library of its
-    extra (``formats.require``); for the text formats nothing."""
-    from mlplan.commands import documents
-
-    documents.prepare(fmt, output_path, stem)
-    formats.require(fmt)
 
 
 def resolve_format(
@@ -109,7 +100,7 @@ def run(
     chosen = resolve_format(fmt, output_path)
     if csv_dialect is not None and chosen != "csv":
         raise UsageError("plan.csv_dialect_needs_csv")
-    prepare_binary(chosen, output_path)
+    documents.prepare(chosen, output_path)  # binary formats: --output, and their extra
     fw = load_framework(framework_path)
 
     # YAML or schema errors: no half plan; the findings as ``check`` prints them

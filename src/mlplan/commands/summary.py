@@ -25,7 +25,7 @@ import typer
 from mlplan import output, parallel, timeline
 from mlplan.checking import CheckedPlan, check_file, privacy_count
 from mlplan.checking import redacted as checked_redacted
-from mlplan.commands import options
+from mlplan.commands import documents, options
 from mlplan.diagnostics import Diagnostic
 from mlplan.errors import InputError, UsageError
 from mlplan.framework import Framework, load_framework
@@ -225,14 +225,12 @@ def _format(fmt: str | None, output_path: Path | None) -> str:
     """The format: ``--format``, else ``xlsx`` for an ``--output`` ending in ``.xlsx``, else
     the terminal's. ``--output`` writes only the spreadsheet (the text formats go to
     stdout, ``> FILE``); an xlsx needs ``--output``, before any work."""
-    from mlplan.commands.plan import prepare_binary
-
     if fmt is None:
         fmt = "xlsx" if output_path and output_path.suffix.lower() == ".xlsx" else "table"
     if output_path is not None and fmt != "xlsx":
         suggestion = "groep" + {"markdown": ".md", "json": ".json"}.get(fmt, ".txt")
         raise UsageError("summary.output_only_xlsx", format=fmt, suggestion=suggestion)
-    prepare_binary(fmt, output_path, stem="groep")
+    documents.prepare(fmt, output_path, stem="groep")
     return fmt
 
 
