@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
+    from mlplan import plandiff
+
 MAX_MONTHS = 120
 SUFFIXES = (".yaml", ".yml")
 
@@ -270,6 +272,38 @@ def _spreadsheet(
         raise typer.Exit(1)
 
 
+def _print_page(page: Summary, changes: plandiff.Report | None, fmt: str) -> None:
+    """One plan's page in ``fmt``, with the section on what changed in git when known."""
+    from mlplan.render import diff as render_diff
+    from mlplan.render import summary as render
+
+    section = render_diff.summary_section(changes) if changes is not None else None
+    if fmt == "json":
+        data = render.page_json(page)
+        if changes is not None:
+            data["changes"] = render_diff.to_data(changes)
+        output.out(render.to_json(data))
+    elif fmt == "markdown":
+        text = render.page_markdown(page)
+        if section is not None:
+            from mlplan.render import emit_markdown
+
+            text = text.rstrip("\n") + "\n\n" + "\n".join(emit_markdown.blocks([section], 2))
+            text = text.rstrip("\n") + "\n"
+        output.out(text)
+    else:
+        console = _console()
+        render.print_page(page, console)
+        if section is not None:
+            from mlplan.render import emit_text
+
+            console.file.write(
+                emit_text.blocks_text(
+                    [section], width=console.width, color=output.use_color(console.file)
+                )
+            )
+
+
 def run(
     *,
     paths: list[Path],
@@ -319,14 +353,15 @@ def run(
     fw = load_framework(framework_path)
 
     if not group:
-        checked = options.shareable(check_file(files[0], fw, day), redact)
+        read = check_file(files[0], fw, day)
+        checked = options.shareable(read, redact)
         page = summarise(checked, fw, day, since_day, months)
-        if fmt == "json":
-            output.out(render.to_json(render.page_json(page)))
-        elif fmt == "markdown":
-            output.out(render.page_markdown(page))
-        else:
-            render.print_page(page, _console())
+        # what changed since the last meeting (or --since), when the plan is kept in git;
+        # one page only: a git call per plan would make a group's summary minutes long
+        from mlplan.commands.diff import for_summary
+
+        changes = for_summary(files[0], read, since_day, day, fw, redact)
+        _print_page(page, changes, fmt)
         if page.check.errors:
             raise typer.Exit(1)
         return

@@ -60,6 +60,14 @@ def to_text(doc: Document, *, width: int, color: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+def blocks_text(blocks: Sequence[Block], *, width: int, color: bool) -> str:
+    """Blocks without a title of their own, as terminal text: a section added to a page
+    that another layout wrote (the summary's "what changed" from git history)."""
+    lines: list[str] = []
+    _Emitter(width, color, lines).blocks(blocks, depth=0)
+    return "\n".join(lines) + "\n"
+
+
 def terminal_text(value: Cell) -> str:
     """What a terminal shows of a cell: its short form, else its text with its code (a
     topic id) on a line of its own under it."""
