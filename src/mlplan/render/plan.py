@@ -312,6 +312,21 @@ def to_json(ov: Overview) -> str:
 CSV_DIALECTS = ("standard", "excel-nl")
 
 
+# the columns of the plan's activities as a table file (CSV here, render/xlsx.py), in order
+ACTIVITY_COLUMNS = (
+    "plan.col.number",
+    "plan.col.year",
+    "plan.col.competency",
+    "plan.col.topic",
+    "plan.col.topic_id",
+    "plan.col.activity",
+    "plan.col.goal",
+    "plan.col.status",
+    "plan.col.done_on",
+    "plan.col.evidence",
+)
+
+
 def to_csv(ov: Overview, dialect: str = "standard") -> str:
     """One row per activity, in plan order; user text as written (the csv module quotes
     commas, quotes and newlines), except that every cell passes :func:`csv_cell`: no
@@ -330,20 +345,7 @@ def to_csv(ov: Overview, dialect: str = "standard") -> str:
     def write(cells: list[Any]) -> None:
         writer.writerow([csv_cell(c) for c in cells])
 
-    write(
-        [
-            t("plan.col.number"),
-            t("plan.col.year"),
-            t("plan.col.competency"),
-            t("plan.col.topic"),
-            t("plan.col.topic_id"),
-            t("plan.col.activity"),
-            t("plan.col.goal"),
-            t("plan.col.status"),
-            t("plan.col.done_on"),
-            t("plan.col.evidence"),
-        ]
-    )
+    write([t(key) for key in ACTIVITY_COLUMNS])
     for a in ov.activities:
         act = a.activity
         write(

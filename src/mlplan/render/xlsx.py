@@ -100,21 +100,19 @@ def workbook(
 
 
 def plan_headers() -> list[str]:
-    return [
-        t("plan.col.number"),
-        t("plan.col.year"),
-        t("xlsx.col.year_start"),
-        t("xlsx.col.year_end"),
-        t("xlsx.col.phase"),
-        t("plan.col.competency"),
-        t("plan.col.topic"),
-        t("plan.col.topic_id"),
-        t("plan.col.activity"),
-        t("plan.col.goal"),
-        t("plan.col.status"),
-        t("plan.col.done_on"),
-        t("plan.col.evidence"),
-    ]
+    """The CSV's columns, with the training year's dates and phase after the year (a
+    spreadsheet sorts and filters on them)."""
+    from mlplan.render.plan import ACTIVITY_COLUMNS
+
+    year = ACTIVITY_COLUMNS.index("plan.col.year") + 1
+    keys = (
+        *ACTIVITY_COLUMNS[:year],
+        "xlsx.col.year_start",
+        "xlsx.col.year_end",
+        "xlsx.col.phase",
+        *ACTIVITY_COLUMNS[year:],
+    )
+    return [t(key) for key in keys]
 
 
 def plan_rows(ov: Overview) -> list[list[Cell]]:
