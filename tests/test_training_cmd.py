@@ -374,6 +374,21 @@ def test_a_training_in_flow_style_is_refused_with_the_yaml_to_paste(run: Run, pl
     assert plan.read_text(encoding="utf-8") == text
 
 
+def test_a_period_in_flow_style_is_named_where_to_paste_its_replacement(
+    run: Run, tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    text = (
+        "version: 1\naios: {name: A}\ntraining:\n  start: 2025-09-01\n  years: 5\n"
+        "  part_time:\n    - {from: 2026-01-01, percent: 90}\n"
+    )
+    plan.write_text(text, encoding="utf-8")
+    r = run("training", str(plan), "--part-time", "80", "--from", "2026-03-01", *TODAY)
+    assert r.exit_code == 1
+    assert "Vervang training.part_time[1] in het plan zelf door dit" in r.stderr, r.stderr
+    assert plan.read_text(encoding="utf-8") == text
+
+
 def test_crlf_and_a_byte_order_mark_stay(run: Run, plan: Path) -> None:
     raw = ("\ufeff" + COMMENTED).replace("\n", "\r\n").encode("utf-8")
     plan.write_bytes(raw)

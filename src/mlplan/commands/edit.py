@@ -243,7 +243,10 @@ def apply_edit(session: Session, edit: editing.Edit, text: str | None = None) ->
         exit_ = _refuse(refusal.key, path=session.display, **params)
         if refusal.snippet:
             if refusal.replaces:
-                output.err(t("edit.replace_hint", where=_where(refusal.loc, "")))
+                # the node the refusal's own message names ("activiteit 2",
+                # "training.part_time[1]")
+                where = params.get("where") or _where(refusal.loc, "")
+                output.err(t("edit.replace_hint", where=where))
             elif refusal.adds_item:
                 output.err(t("edit.add_item_hint", key=params.get("key", "")))
             else:
