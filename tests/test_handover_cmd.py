@@ -139,4 +139,23 @@ def test_handover_as_pdf_and_word_for_the_portfolio(run: Run, busy: Path) -> Non
     # to a terminal, bytes of PDF or Word are refused before any work
     refused = run("handover", str(busy), "-f", "pdf", *TODAY)
     assert refused.exit_code == 2
-    assert "--output" in refused.stderr and refused.stdout == ""
+    assert refused.stdout == ""
+    # the file it suggests is the handover's, not the plan's
+    assert "--output overdracht.pdf" in refused.stderr
+
+
+def test_handover_as_html_in_a_real_browser(run: Run, busy: Path, tmp_path: Path) -> None:
+    """One self-contained HTML file (the format from its extension): Chromium shows the
+    document's sections, and the page asks the network for nothing."""
+    from tests import html_browser
+
+    page = busy.with_name("overdracht.html")
+    result = run("handover", str(busy), "-o", str(page), "--to", "dr. K. de Boer", *TODAY)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"{page} geschreven (html)\n"
+    dom = html_browser.dump_dom(page, tmp_path)
+    for words in ("Overdrachtsdocument medisch leiderschap", "Open afspraken", "dr. K. de Boer"):
+        assert words in dom, words
+    assert html_browser.page_requests(page, tmp_path) == []
+    pages, text = html_browser.pdf_text(html_browser.print_pdf(page, tmp_path))
+    assert pages >= 1 and "Doelmatigheidsproject polikliniek" in " ".join(text.split())

@@ -101,7 +101,9 @@ def test_prepare_refuses_an_extension_it_cannot_write(run: Run, init_example: Pa
     )
     assert result.exit_code == 2
     assert "kan het formaat niet afleiden uit" in result.stderr
-    assert ".txt, .md, .markdown, .json, .pdf, .docx, of geef --format" in result.stderr
+    assert (
+        ".txt, .md, .markdown, .json, .pdf, .docx, .html, .htm, of geef --format" in result.stderr
+    )
     assert not init_example.with_name("blad.csv").exists()
 
 
@@ -161,6 +163,28 @@ def test_prepare_as_word_to_fill_in(run: Run, busy: Path) -> None:
     assert "‘Wat weet/kan ik al en wat wil ik hierin ontwikkelen?’" in text
     assert "KPB begeleiden coassistenten" in text
     assert text.count(BLANK) == 4
+
+
+def test_prepare_as_html_to_send(run: Run, busy: Path) -> None:
+    """``.html`` selects one self-contained file: the sheet's questions and blanks are in
+    it, and it loads nothing from elsewhere (no src or href to another file)."""
+    from html.parser import HTMLParser
+
+    target = busy.with_name("voorbereiding.html")
+    result = run("prepare", str(busy), "-o", str(target), *TODAY)
+    assert result.exit_code == 0, result.stderr
+    html = target.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "‘Wat weet/kan ik al en wat wil ik hierin ontwikkelen?’" in html
+    assert "KPB begeleiden coassistenten" in html
+    links: list[str] = []
+
+    class Links(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            links.extend(v or "" for k, v in attrs if k in ("src", "href"))
+
+    Links().feed(html)
+    assert [link for link in links if not link.startswith("#")] == []
 
 
 def test_prepare_follows_up_agreements_in_english(run: Run, tmp_path: Path) -> None:

@@ -444,6 +444,7 @@ def build_app() -> typer.Typer:
         JSON = "json"
         PDF = "pdf"
         DOCX = "docx"
+        HTML = "html"
 
     page_format_opt = Annotated[
         PageFormat | None,

@@ -16,6 +16,7 @@ from mlplan.commands import options
 from mlplan.commands.pages import run_page
 from mlplan.framework import Framework
 from mlplan.handover import Handover, build
+from mlplan.i18n import t
 
 
 def run(
@@ -47,4 +48,5 @@ def run(
         make=make,
         document=page.document,
         data=page.to_data,
+        stem=t("page.file.handover"),
     )

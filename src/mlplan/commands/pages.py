@@ -1,6 +1,6 @@
 """The run every one-plan document command shares (``prepare``, ``handover``): read and
 check the plan, mask it with ``--redact``, build the page once as a document, and emit it
-as terminal text, Markdown, PDF or Word (``mlplan.formats`` names the emitter), or its facts
+as terminal text, Markdown, HTML, PDF or Word (``mlplan.formats`` names the emitter), or its facts
 as JSON, to stdout or through the safe ``--output`` writer.
 
 Exit codes, as ``mlplan plan``: 0 when the document is made and the plan has no errors;
@@ -28,7 +28,7 @@ from mlplan.framework import Framework, load_framework
 from mlplan.i18n import plural, t
 from mlplan.render.document import Document
 
-FORMATS = ("table", "markdown", "json", "pdf", "docx")
+FORMATS = ("table", "markdown", "json", "pdf", "docx", "html")
 # what an --output file's extension says, when --format does not
 EXTENSIONS = formats.extensions(FORMATS)
 
@@ -47,16 +47,18 @@ def run_page(
     make: Callable[[CheckedPlan, Framework, dt.date], T],
     document: Callable[[T], Document],
     data: Callable[[T], dict[str, Any]],
+    stem: str,
 ) -> None:
     """Make one page of the plan at ``path``: ``make`` gives its facts, ``document`` the
-    page and ``data`` its JSON."""
+    page and ``data`` its JSON; ``stem`` names the file a message suggests
+    (``overdracht.pdf``)."""
     day = options.today(today)
     if output_path is not None:
         refuse_output(
             output_path, [path], framework_path, resolve_format(fmt, output_path, EXTENSIONS)
         )
     chosen = resolve_format(fmt, output_path, EXTENSIONS)
-    documents.prepare(chosen, output_path)  # PDF and Word: --output, and their extra
+    documents.prepare(chosen, output_path, stem)  # PDF and Word: --output, and their extra
     fw = load_framework(framework_path)
     checked = options.valid_for_export(path, fw, day, redact, "page.not_made")
     facts = make(checked, fw, day)

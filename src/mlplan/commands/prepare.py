@@ -14,6 +14,7 @@ from pathlib import Path
 from mlplan.checking import CheckedPlan
 from mlplan.commands.pages import run_page
 from mlplan.framework import Framework
+from mlplan.i18n import t
 from mlplan.prepare import Preparation, prepare
 
 
@@ -46,4 +47,5 @@ def run(
         make=_make,
         document=page.document,
         data=page.to_data,
+        stem=t("page.file.prepare"),
     )

@@ -1120,13 +1120,17 @@ MESSAGES: dict[str, str] = {
         "--output handover.md · mlplan handover --format json > handover.json"
     ),
     "opt.page_format": (
-        "Output format: table (terminal), markdown, json, pdf or docx (Word; pdf and docx "
-        "only with --output). Without this option the format follows from the extension of "
-        "--output (.txt, .md, .json, .pdf, .docx)."
+        "Output format: table (terminal), markdown, json, pdf, docx (Word; pdf and docx "
+        "only with --output) or html (one file, printable too). Without this option the "
+        "format follows from the extension of --output (.txt, .md, .json, .pdf, .docx, "
+        ".html)."
     ),
     "opt.handover.to": "Name of the supervisor you hand over to; without this option there is room to write the name in.",
     "metavar.name": "NAME",
     "page.not_made": "{path}: no document was made because the plan is not valid; fix the errors above first.",
+    # the file name a message suggests for --output (without the extension)
+    "page.file.prepare": "preparation",
+    "page.file.handover": "handover",
     "svg.timeline.title": "Timeline of the training",
     "svg.timeline.alt": "Timeline of the training: {years} with their phases, {activities} per competency ({done} done, {in_progress} in progress, {planned} planned) and {meetings}.",
     "svg.timeline.phase": "Phase",

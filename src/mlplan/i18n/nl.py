@@ -1121,13 +1121,17 @@ MESSAGES: dict[str, str] = {
         "--output overdracht.md · mlplan handover --format json > overdracht.json"
     ),
     "opt.page_format": (
-        "Uitvoerformaat: table (terminal), markdown, json, pdf of docx (Word; pdf en docx "
-        "alleen met --output). Zonder deze optie volgt het formaat uit de extensie van "
-        "--output (.txt, .md, .json, .pdf, .docx)."
+        "Uitvoerformaat: table (terminal), markdown, json, pdf, docx (Word; pdf en docx "
+        "alleen met --output) of html (één bestand, ook om te printen). Zonder deze optie "
+        "volgt het formaat uit de extensie van --output (.txt, .md, .json, .pdf, .docx, "
+        ".html)."
     ),
     "opt.handover.to": "Naam van de opleider aan wie je overdraagt; zonder deze optie blijft er ruimte om de naam in te vullen.",
     "metavar.name": "NAAM",
     "page.not_made": "{path}: er is geen document gemaakt omdat het plan niet geldig is; herstel eerst de fouten hierboven.",
+    # the file name a message suggests for --output (without the extension)
+    "page.file.prepare": "voorbereiding",
+    "page.file.handover": "overdracht",
     "svg.timeline.title": "Tijdlijn van de opleiding",
     "svg.timeline.alt": "Tijdlijn van de opleiding: {years} met hun fasen, {activities} per competentie ({done} afgerond, {in_progress} bezig, {planned} gepland) en {meetings}.",
     "svg.timeline.phase": "Fase",
