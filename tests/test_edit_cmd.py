@@ -183,8 +183,11 @@ def test_ambiguous_and_unknown_activity_exit_2(run: Run, example_plan: Path) -> 
     r = run("done", str(example_plan), "voorzitten")
     assert r.exit_code == 2
     assert "'voorzitten' past bij meer dan één activiteit" in r.stderr
-    assert "    1  jaar 1  Voorzitten overdracht" in r.stderr
-    assert "   16  jaar 5  Voorzitten MDO" in r.stderr
+    # the candidates one a line, as the user reads them (not one line with "\n" in it)
+    lines = r.stderr.splitlines()
+    assert lines[0].endswith("kies een nummer of een langer stuk van de titel:")
+    assert "    1  jaar 1  Voorzitten overdracht" in lines
+    assert "   16  jaar 5  Voorzitten MDO" in lines
     r = run("done", str(example_plan), "bestaat niet")
     assert r.exit_code == 2
     assert "geen activiteit in" in r.stderr and "mlplan plan toont" in r.stderr

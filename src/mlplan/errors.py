@@ -5,6 +5,7 @@ Domain code raises these with a message id (and parameters); only the CLI prints
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from mlplan.i18n import plural, t
@@ -18,10 +19,13 @@ class MlplanError(Exception):
 
     exit_code = 2
 
-    def __init__(self, key: str, /, **params: Any) -> None:
+    def __init__(self, key: str, /, *, lines: Sequence[str] = (), **params: Any) -> None:
         super().__init__(key)
         self.key = key
         self.params = params
+        # lines shown under the message, one each (a list of candidates): stderr keeps
+        # every message on one line, escaping a newline in it, so a list is given apart
+        self.lines = tuple(lines)
 
     @property
     def message(self) -> str:

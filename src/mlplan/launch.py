@@ -46,6 +46,8 @@ def choose_language(args: list[str]) -> None:
 def report(exc: MlplanError) -> None:
     """``fout: …`` on stderr, and a framework's findings under it."""
     err(style(t("label.error"), "1;31") + " " + exc.message)
+    for line in exc.lines:
+        err(line)
     if isinstance(exc, FrameworkError):
         for d in sorted(exc.diagnostics, key=lambda d: d.sort_key()):
             err(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}")

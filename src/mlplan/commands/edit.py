@@ -301,7 +301,7 @@ def select(session: Session, query: str) -> tuple[int, str]:
     try:
         index = editing.find_activity(activities, query)
     except editing.Ambiguous as exc:
-        lines = "\n".join(
+        lines = [
             t(
                 "edit.candidate",
                 number=c.number,
@@ -309,8 +309,8 @@ def select(session: Session, query: str) -> tuple[int, str]:
                 title=c.title,
             )
             for c in exc.candidates
-        )
-        raise UsageError("edit.ambiguous", query=query, candidates=lines) from None
+        ]
+        raise UsageError("edit.ambiguous", query=query, lines=lines) from None
     except editing.NoMatch as exc:
         if exc.by_number:
             raise UsageError(

@@ -708,7 +708,7 @@ MESSAGES: dict[str, str] = {
     "edit.no_activities": "{path} has no activities yet; add one with mlplan add",
     "edit.no_number": "there is no activity {number} in {path}; choose a number from 1 to {count}, as mlplan plan shows them",
     "edit.no_match": "no activity in {path} has '{query}' in its title; mlplan plan shows the numbers and titles",
-    "edit.ambiguous": "'{query}' matches more than one activity; choose a number or a longer part of the title:\n{candidates}",
+    "edit.ambiguous": "'{query}' matches more than one activity; choose a number or a longer part of the title:",
     "edit.candidate": "  {number:>3}  year {year}  {title}",
     "edit.refuse.yaml_errors": "{path} has YAML errors (see above); fix them first, then mlplan can change the plan safely. Nothing was written.",
     "edit.refuse.new_errors": "{path}: the change would introduce new errors (see above); nothing was written.",

@@ -708,7 +708,7 @@ MESSAGES: dict[str, str] = {
     "edit.no_activities": "{path} heeft nog geen activiteiten; voeg er een toe met mlplan add",
     "edit.no_number": "er is geen activiteit {number} in {path}; kies een nummer van 1 t/m {count}, zoals mlplan plan ze toont",
     "edit.no_match": "geen activiteit in {path} met '{query}' in de titel; mlplan plan toont de nummers en titels",
-    "edit.ambiguous": "'{query}' past bij meer dan één activiteit; kies een nummer of een langer stuk van de titel:\n{candidates}",
+    "edit.ambiguous": "'{query}' past bij meer dan één activiteit; kies een nummer of een langer stuk van de titel:",
     "edit.candidate": "  {number:>3}  jaar {year}  {title}",
     "edit.refuse.yaml_errors": "{path} bevat YAML-fouten (zie boven); herstel die eerst, dan kan mlplan het plan veilig wijzigen. Er is niets geschreven.",
     "edit.refuse.new_errors": "{path}: de wijziging zou nieuwe fouten geven (zie boven); er is niets geschreven.",
