@@ -362,6 +362,9 @@ def build_app() -> typer.Typer:
         MARKDOWN = "markdown"
         JSON = "json"
         XLSX = "xlsx"
+        PDF = "pdf"
+        DOCX = "docx"
+        HTML = "html"
 
     @command("summary")
     def summary_cmd(
