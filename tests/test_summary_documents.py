@@ -121,9 +121,10 @@ def test_the_group_in_word_keeps_the_overview_table_and_every_page(
     assert overview.rows[0].cells[0].text == "Aios"
     names = [row.cells[0].text for row in overview.rows[1:]]
     assert {"Zoë Zwart", "Ömer Yılmaz", "Anne de Vries"} <= set(names)
-    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    starts = {p.text: p for p in word.paragraphs if p.style.name.startswith("Heading")}
     for name in NAMES.values():
-        assert f"{name} — voortgangsgesprek 2026-11-22" in headings
+        page = starts[f"{name} — voortgangsgesprek 2026-11-22"]
+        assert page.paragraph_format.page_break_before  # each aios on a new page
 
 
 def test_the_group_html_in_a_browser_shows_the_overview_the_matrix_and_the_pages(
@@ -219,3 +220,31 @@ def test_the_document_says_what_the_terminal_page_says(run: Run) -> None:
     shown = {w.rstrip(":") for w in terminal.split() if w[0] != "─" and w[-1] != "…"}
     assert shown <= {w.rstrip(":") for w in plain_text(doc).split()} | {"•", "1.", "2.", "3."}
     assert io.StringIO(terminal).readline().strip() == doc.title
+
+
+def test_a_section_on_a_new_page_starts_one_in_print_only() -> None:
+    import docx
+
+    from mlplan.render import emit_docx, emit_html, emit_markdown, emit_pdf, emit_text
+    from mlplan.render.document import Document, Paragraph, Section
+
+    def doc(new_page: bool) -> Document:
+        first = Section("Een", (Paragraph("kort"),))
+        return Document(
+            "Titel", blocks=(first, Section("Twee", (Paragraph("x"),), new_page=new_page))
+        )
+
+    from pypdf import PdfReader
+
+    assert [len(PdfReader(io.BytesIO(emit_pdf.to_pdf(doc(n)))).pages) for n in (False, True)] == [
+        1,
+        2,
+    ]
+    word = docx.Document(io.BytesIO(emit_docx.to_docx(doc(True))))
+    breaks = {p.text: p.paragraph_format.page_break_before for p in word.paragraphs}
+    assert breaks["Twee"] and not breaks["Een"]
+    assert '<section class="new-page">' in emit_html.to_html(doc(True))
+    # a terminal and Markdown have no pages: the same text either way
+    assert emit_markdown.to_markdown(doc(True)) == emit_markdown.to_markdown(doc(False))
+    text = [emit_text.to_text(doc(n), width=80, color=False) for n in (True, False)]
+    assert text[0] == text[1]
