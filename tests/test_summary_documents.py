@@ -64,7 +64,9 @@ def test_pdf_without_output_is_refused_before_any_work(run: Run, tmp_path: Path)
     result = run("summary", str(tmp_path / "missing.yaml"), "-f", "pdf")
     assert result.exit_code == 2
     assert "pdf is een bestand en geen tekst voor het scherm" in result.stderr
-    assert "--output" in result.stderr and result.stdout == ""
+    assert "--output plan.pdf" in result.stderr and result.stdout == ""  # a name to use
+    group = run("summary", str(tmp_path), "-f", "docx")  # a folder: a group's file name
+    assert group.exit_code == 2 and "--output groep.docx" in group.stderr
 
 
 def test_the_page_in_word_has_headings_and_real_tables(run: Run, tmp_path: Path) -> None:

@@ -246,14 +246,15 @@ def requested_jobs() -> int | None:
     return int(value)
 
 
-def _format(fmt: str | None, output_path: Path | None) -> str:
+def _format(fmt: str | None, output_path: Path | None, paths: list[Path]) -> str:
     """The format: ``--format``, else the one an ``--output`` file's extension names, else
     the terminal's. A binary format (xlsx, PDF, Word) needs ``--output`` and its extra,
-    before any work."""
+    before any work (the file name it suggests: a group's for a folder or several)."""
     from mlplan.commands.plan import resolve_format
 
     chosen = resolve_format(fmt, output_path, EXTENSIONS)
-    documents.prepare(chosen, output_path, stem="groep")
+    one = len(paths) <= 1 and not (paths and paths[0].is_dir())
+    documents.prepare(chosen, output_path, stem="plan" if one else "groep")
     return chosen
 
 
@@ -413,7 +414,7 @@ def run(
     from mlplan.render import summary as render
 
     day = options.today(today)
-    fmt = _format(fmt, output_path)
+    fmt = _format(fmt, output_path, paths)
     since_day = options.date_option("--since", since)
     if since_day is not None and since_day > day:
         raise UsageError(
