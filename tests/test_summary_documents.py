@@ -250,3 +250,16 @@ def test_a_section_on_a_new_page_starts_one_in_print_only() -> None:
     assert emit_markdown.to_markdown(doc(True)) == emit_markdown.to_markdown(doc(False))
     text = [emit_text.to_text(doc(n), width=80, color=False) for n in (True, False)]
     assert text[0] == text[1]
+
+
+def test_a_quoted_agreement_that_looks_like_a_list_is_escaped_only_where_markdown_needs(
+    run: Run, tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    agreement = "Verslag en presentatie incidenten/complicaties voor het einde van het jaar"
+    text = EXAMPLE_PLAN.read_text(encoding="utf-8")
+    assert agreement in text
+    plan.write_text(text.replace(agreement, '"1. Wat gaan we doen -- echt"'), encoding="utf-8")
+    md = run("summary", str(plan), *TODAY, "-f", "markdown").stdout
+    # mid-sentence a "1." starts no list: only the hyphens that pandoc would join are escaped
+    assert "- Afspraak ‘1. Wat gaan we doen \\-\\- echt’: niet aan een activiteit" in md
