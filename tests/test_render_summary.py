@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -48,10 +47,8 @@ def _check_point(errors: int, warnings: int) -> TalkingPoint:
     return TalkingPoint("check", "summary.tp.check", params, nouns)
 
 
-@pytest.mark.parametrize("markdown", [False, True])
-def test_talking_points_word_their_counts(markdown: bool) -> None:
-    def text(point: TalkingPoint) -> str:
-        return talking_point_text(point, markdown=markdown)
+def test_talking_points_word_their_counts() -> None:
+    text = talking_point_text
 
     more = TalkingPoint(
         "overdue", "summary.tp.overdue_more", {"count": 1}, {"count": "count.overdue"}

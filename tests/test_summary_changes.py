@@ -84,6 +84,26 @@ def test_markdown_and_json_carry_the_same_changes(run: Run, repo: Repo) -> None:
     assert [c["message"] for c in data["changes"]["changes"]] == SINCE_MEETING
 
 
+def test_the_pdf_and_word_documents_end_with_the_same_changes(
+    run: Run, repo: Repo, tmp_path: Path
+) -> None:
+    import docx
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "gesprek.pdf"
+    assert run("summary", str(repo.plan), *TODAY, "-o", str(pdf)).exit_code == 0
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages)
+    heading = "Gewijzigd sinds het laatste gesprek (2026-11-03)"
+    assert text.index("Gespreksonderwerpen") < text.index(heading)
+    for change in SINCE_MEETING:
+        assert change in text
+    word = tmp_path / "gesprek.docx"
+    assert run("summary", str(repo.plan), *TODAY, "-o", str(word)).exit_code == 0
+    paragraphs = [p.text for p in docx.Document(str(word)).paragraphs]
+    assert heading in paragraphs
+    assert paragraphs[paragraphs.index(heading) :][-len(SINCE_MEETING) :] == SINCE_MEETING
+
+
 def test_a_plan_without_history_has_no_such_section(run: Run, tmp_path: Path) -> None:
     plan = tmp_path / "los" / "plan.yaml"
     plan.parent.mkdir()

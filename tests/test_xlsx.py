@@ -219,14 +219,18 @@ def test_group_spreadsheet_follows_sort_and_a_single_plan_is_one_row(
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "json", "table"])
-def test_summary_output_writes_only_a_spreadsheet(run: Run, example_plan: Path, fmt: str) -> None:
-    target = example_plan.with_name("gesprek.md")
+def test_summary_output_in_a_text_format_is_that_text_not_a_spreadsheet(
+    run: Run, example_plan: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # --output wrote only xlsx once; now any format, as stdout would get it (a table in a
+    # file is 80 columns wide, as stdout's at COLUMNS=80)
+    target = example_plan.with_name("gesprek.txt")
     r = run("summary", str(example_plan), "-f", fmt, "-o", str(target), *TODAY)
-    assert r.exit_code == 2
-    assert f"--output schrijft bij summary (nog) alleen xlsx; voor {fmt}" in r.stderr
-    assert not target.exists()
-    r = run("summary", str(example_plan), "-o", str(target), *TODAY)  # .md: not a spreadsheet
-    assert r.exit_code == 2 and not target.exists()
+    assert r.exit_code == 0, r.stderr
+    assert not target.read_bytes().startswith(b"PK")  # no zip: not a spreadsheet
+    monkeypatch.setenv("COLUMNS", "80")
+    stdout = run("summary", str(example_plan), "-f", fmt, *TODAY).stdout
+    assert target.read_text(encoding="utf-8") == stdout
 
 
 def test_english_headers(run: Run, example_plan: Path) -> None:

@@ -362,6 +362,9 @@ def build_app() -> typer.Typer:
         MARKDOWN = "markdown"
         JSON = "json"
         XLSX = "xlsx"
+        PDF = "pdf"
+        DOCX = "docx"
+        HTML = "html"
 
     @command("summary")
     def summary_cmd(
@@ -390,6 +393,7 @@ def build_app() -> typer.Typer:
                 "--format",
                 "-f",
                 help=t("opt.summary_format"),
+                metavar=t("metavar.format"),  # the help lists them: too many for the column
                 case_sensitive=False,
                 show_default=False,
             ),

@@ -15,14 +15,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
+import itertools
 import os
+import pickle
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from mlplan import output, parallel, timeline
+from mlplan import formats, output, parallel, timeline
 from mlplan.checking import CheckedPlan, check_file, privacy_count
 from mlplan.checking import redacted as checked_redacted
 from mlplan.commands import documents, options
@@ -42,14 +44,19 @@ from mlplan.summary import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from rich.console import Console
 
     from mlplan import plandiff
+    from mlplan.render.document import Document
+    from mlplan.render.svg import MatrixTopic
 
 MAX_MONTHS = 120
 SUFFIXES = (".yaml", ".yml")
+FORMATS = ("table", "markdown", "json", "xlsx", "pdf", "docx", "html")
+# what an --output file's extension says, when --format does not
+EXTENSIONS = formats.extensions(FORMATS)
 
 
 def collect(paths: list[Path], recursive: bool) -> tuple[list[Path], bool]:
@@ -173,7 +180,7 @@ def summarise_all(
     return parallel.ordered_map(one, files, jobs or parallel.auto_jobs(len(files)))
 
 
-def _emit_group(
+def _group_parts(
     fmt: str,
     rows: list[OverviewRow],
     pages: Iterator[str],
@@ -182,9 +189,10 @@ def _emit_group(
     months: int,
     sort: str,
     overview_only: bool,
-    console: Console | None,
-) -> None:
-    """The overview, then the pages one at a time as they are read back from the spool."""
+    layout: tuple[int, bool],
+) -> Iterator[str]:
+    """The overview, then the pages one at a time as they are read back from the spool;
+    ``layout``: the terminal text's width and whether it is in colour."""
     from mlplan.render import summary as render
 
     if fmt == "json":
@@ -199,17 +207,32 @@ def _emit_group(
             "overview": [render.row_json(r) for r in rows],
         }
         if overview_only:
-            output.out(render.to_json(data))
+            yield render.to_json(data)
         else:
-            output.out_parts(render.json_with_list_parts(data, "plans", pages))
+            yield from render.json_with_list_parts(data, "plans", pages)
     elif fmt == "markdown":
-        overview = render.overview_markdown(rows, day, since, months)
-        output.out_parts((part for page in pages for part in ("\n", page)), first=overview)
-    elif console is not None:
-        render.print_overview(rows, day, since, months, console)
+        yield render.overview_markdown(rows, day, since, months)
+        for page in pages:
+            yield from ("\n", page)
+    else:
+        width, color = layout
+        yield render.overview_text(rows, day, since, months, width=width, color=color)
         for text in pages:
-            render.print_separator(console)
-            console.file.write(text)
+            yield from (render.separator(width, color), text)
+
+
+def _deliver(parts: Iterable[str], fmt: str, output_path: Path | None, *, force: bool) -> None:
+    """Text to stdout a part at a time, or whole to ``--output`` through the safe writer,
+    as stdout would get it (escaped, ending in a line end)."""
+    if output_path is None:
+        output.out_parts(parts)
+        return
+    from mlplan.fileio import write_output
+    from mlplan.i18n import t
+
+    text = output.clean("".join(parts))
+    write_output(output_path, text if text.endswith("\n") else text + "\n", fmt, force=force)
+    output.err(t("plan.written", path=str(output_path), format=fmt))
 
 
 def requested_jobs() -> int | None:
@@ -223,17 +246,16 @@ def requested_jobs() -> int | None:
     return int(value)
 
 
-def _format(fmt: str | None, output_path: Path | None) -> str:
-    """The format: ``--format``, else ``xlsx`` for an ``--output`` ending in ``.xlsx``, else
-    the terminal's. ``--output`` writes only the spreadsheet (the text formats go to
-    stdout, ``> FILE``); an xlsx needs ``--output``, before any work."""
-    if fmt is None:
-        fmt = "xlsx" if output_path and output_path.suffix.lower() == ".xlsx" else "table"
-    if output_path is not None and fmt != "xlsx":
-        suggestion = "groep" + {"markdown": ".md", "json": ".json"}.get(fmt, ".txt")
-        raise UsageError("summary.output_only_xlsx", format=fmt, suggestion=suggestion)
-    documents.prepare(fmt, output_path, stem="groep")
-    return fmt
+def _format(fmt: str | None, output_path: Path | None, paths: list[Path]) -> str:
+    """The format: ``--format``, else the one an ``--output`` file's extension names, else
+    the terminal's. A binary format (xlsx, PDF, Word) needs ``--output`` and its extra,
+    before any work (the file name it suggests: a group's for a folder or several)."""
+    from mlplan.commands.plan import resolve_format
+
+    chosen = resolve_format(fmt, output_path, EXTENSIONS)
+    one = len(paths) <= 1 and not (paths and paths[0].is_dir())
+    documents.prepare(chosen, output_path, stem="plan" if one else "groep")
+    return chosen
 
 
 def _spreadsheet(
@@ -251,13 +273,11 @@ def _spreadsheet(
 ) -> None:
     """The overview as a spreadsheet: a row per plan (one for a single plan), in
     ``--sort``'s order, written through the safe ``--output`` writer."""
-    from mlplan.commands.plan import refuse_output
     from mlplan.fileio import write_output
     from mlplan.i18n import t
     from mlplan.render import xlsx
 
     assert output_path is not None  # _format asked for it
-    refuse_output(output_path, files, framework_path, "xlsx")
     fw = load_framework(framework_path)
     if group:
         results = summarise_all(files, fw, day, since, months, None, jobs, redact)
@@ -272,36 +292,108 @@ def _spreadsheet(
         raise typer.Exit(1)
 
 
-def _print_page(page: Summary, changes: plandiff.Report | None, fmt: str) -> None:
+def _write_page(
+    page: Summary,
+    changes: plandiff.Report | None,
+    fmt: str,
+    output_path: Path | None,
+    force: bool,
+) -> None:
     """One plan's page in ``fmt``, with the section on what changed in git when known."""
     from mlplan.render import diff as render_diff
     from mlplan.render import summary as render
 
-    section = render_diff.summary_section(changes) if changes is not None else None
     if fmt == "json":
         data = render.page_json(page)
         if changes is not None:
             data["changes"] = render_diff.to_data(changes)
-        output.out(render.to_json(data))
+        _deliver([render.to_json(data)], fmt, output_path, force=force)
+        return
+    section = render_diff.summary_section(changes) if changes is not None else None
+    if documents.is_document(fmt):
+        pictures = formats.get(fmt).pictures
+        doc = render.summary_document(page, changes=section, pictures=pictures)
+        documents.write(doc, fmt, output_path, force=force)
     elif fmt == "markdown":
-        text = render.page_markdown(page)
-        if section is not None:
-            from mlplan.render import emit_markdown
+        from mlplan.render.emit_markdown import to_markdown
 
-            text = text.rstrip("\n") + "\n\n" + "\n".join(emit_markdown.blocks([section], 2))
-            text = text.rstrip("\n") + "\n"
-        output.out(text)
+        _deliver([to_markdown(render.summary_document(page, changes=section))], fmt,
+                 output_path, force=force)  # fmt: skip
     else:
-        console = _console()
-        render.print_page(page, console)
-        if section is not None:
-            from mlplan.render import emit_text
+        width, color = _layout(output_path)
+        text = render.page_text(page, width=width, color=color, changes=section)
+        _deliver([text], fmt, output_path, force=force)
 
-            console.file.write(
-                emit_text.blocks_text(
-                    [section], width=console.width, color=output.use_color(console.file)
-                )
-            )
+
+def _layout(output_path: Path | None) -> tuple[int, bool]:
+    """The terminal text's width and colour: the terminal's (see :func:`_console`), or
+    ``FILE_WIDTH`` and plain in an ``--output`` file, as ``mlplan plan`` writes one."""
+    if output_path is not None:
+        from mlplan.commands.plan import FILE_WIDTH
+
+        return FILE_WIDTH, False
+    console = _console()
+    return console.width, output.use_color(console.file)
+
+
+def _group_document(
+    fmt: str,
+    rows: list[OverviewRow],
+    pages: Iterator[str],
+    fw: Framework,
+    day: dt.date,
+    since: dt.date | None,
+    months: int,
+    output_path: Path | None,
+    force: bool,
+) -> None:
+    """The group as a document: the overview (with the matrix of aios × topics where the
+    format draws pictures), then each aios's page. HTML is written around the pages as
+    they are read back; PDF and Word are laid out whole, so the group is held in memory."""
+    from mlplan.render import summary as render
+
+    pictures = formats.get(fmt).pictures
+    topics = _matrix_topics(fw) if pictures else ()
+    overview = render.overview_document(rows, day, since, months, topics)
+    if fmt == "html":
+        from mlplan.render import emit_html
+
+        head = emit_html.fragment(overview, css_class="overview")
+        parts = emit_html.page_parts(
+            overview.title, itertools.chain([head], pages), lang=overview.lang,
+            header=overview.header, meta=overview.meta,
+        )  # fmt: skip
+        _deliver(parts, fmt, output_path, force=force)
+        return
+    whole = render.group_document(overview, (_unpickled(page) for page in pages))
+    documents.write(whole, fmt, output_path, force=force)
+
+
+def _matrix_topics(fw: Framework) -> list[MatrixTopic]:
+    from mlplan.render.svg import MatrixTopic
+
+    return [MatrixTopic(c.number, topic.title) for c, topic in fw.topics()]
+
+
+def _html_page(page: Summary) -> str:
+    """A page of a group's HTML file, made where the page is made (in a worker)."""
+    from mlplan.render import emit_html
+    from mlplan.render.summary import summary_document
+
+    return emit_html.fragment(summary_document(page, pictures=True), level=2)
+
+
+def _pickled_page(page: Summary) -> str:
+    """A page of a group's PDF or Word file as its document, built where the page is made
+    (in a worker) and sent through the spool as text; the file is laid out whole."""
+    from mlplan.render.summary import summary_document
+
+    return pickle.dumps(summary_document(page)).decode("latin-1")
+
+
+def _unpickled(text: str) -> Document:
+    found: Document = pickle.loads(text.encode("latin-1"))  # our own spool (0700)
+    return found
 
 
 def run(
@@ -322,7 +414,7 @@ def run(
     from mlplan.render import summary as render
 
     day = options.today(today)
-    fmt = _format(fmt, output_path)
+    fmt = _format(fmt, output_path, paths)
     since_day = options.date_option("--since", since)
     if since_day is not None and since_day > day:
         raise UsageError(
@@ -346,6 +438,10 @@ def run(
         raise UsageError("summary.bad_sort", value=sort, choices=", ".join(SORT_KEYS))
     jobs = requested_jobs()
     files, group = collect(paths, recursive)
+    if output_path is not None:  # never over an input: said before any work
+        from mlplan.commands.plan import refuse_output
+
+        refuse_output(output_path, files, framework_path, fmt)
     if fmt == "xlsx":
         _spreadsheet(files, group, framework_path, day, since_day, months, order, jobs, redact,
                      output_path, force)  # fmt: skip
@@ -361,25 +457,25 @@ def run(
         from mlplan.commands.diff import for_summary
 
         changes = for_summary(files[0], read, since_day, day, fw, redact)
-        _print_page(page, changes, fmt)
+        _write_page(page, changes, fmt, output_path, force)
         if page.check.errors:
             raise typer.Exit(1)
         return
 
     # each page is laid out where it is made (in a worker, see summarise_all): the
     # terminal's width and colour are decided here, once
-    console = _console() if fmt == "table" else None
+    layout = _layout(output_path) if fmt == "table" else (0, False)
     render_page: Callable[[Summary], str] | None = None
     if overview_only:
         pass
-    elif console is not None:
-        render_page = functools.partial(
-            render.page_text, width=console.width, color=output.use_color(console.file)
-        )
+    elif fmt == "table":
+        render_page = functools.partial(render.page_text, width=layout[0], color=layout[1])
     elif fmt == "json":
         render_page = render.page_json_text
-    else:
+    elif fmt == "markdown":
         render_page = functools.partial(render.page_markdown, level=2)
+    else:
+        render_page = _html_page if fmt == "html" else _pickled_page
     with Spool() as spool:
         results = summarise_all(files, fw, day, since_day, months, render_page, jobs, redact, spool)
         rows = sort_rows([row for row, _, _ in results], order)
@@ -388,6 +484,12 @@ def run(
             options.say_unredacted([row.path for row, _, found in results if found])
         del results
         pages = (spool.get(ref) for r in rows if (ref := ref_of[r.path]) is not None)
-        _emit_group(fmt, rows, pages, day, since_day, months, sort, overview_only, console)
+        if documents.is_document(fmt):
+            _group_document(fmt, rows, pages, fw, day, since_day, months, output_path, force)
+        else:
+            parts = _group_parts(
+                fmt, rows, pages, day, since_day, months, sort, overview_only, layout
+            )
+            _deliver(parts, fmt, output_path, force=force)
     if any(r.errors for r in rows):
         raise typer.Exit(1)

@@ -534,6 +534,7 @@ MESSAGES: dict[str, str] = {
     "summary.title_broken": "{path} — progress meeting {date}",
     "summary.supervisor": "supervisor {name}",
     "summary.file": "file {path}",
+    "summary.subject": "Summary for a progress meeting on medical leadership",
     "summary.h.position": "Where things stand",
     "summary.h.check": "Check (mlplan check)",
     "summary.h.coverage": "Coverage of the topics",
@@ -858,9 +859,8 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.warnings": "Warnings",
     "xlsx.col.start": "Training starts",
     "xlsx.col.end": "Training ends",
-    "summary.output_only_xlsx": "for summary, --output writes only xlsx (so far); for {format}: mlplan summary … -f {format} > {suggestion}",
-    "opt.summary_format": "Output format: table (terminal), markdown, json or xlsx (the overview as a spreadsheet, with --output; also chosen by an --output ending in .xlsx).",
-    "opt.summary.output": "Write the overview as a spreadsheet (.xlsx) to this file; the other formats go to the screen (or > FILE).",
+    "opt.summary_format": "Output format: table (terminal), markdown, json, html, pdf, docx (Word) or xlsx (the overview as a spreadsheet); pdf, docx and xlsx need --output. Without --format it follows from the --output file's extension.",
+    "opt.summary.output": "Write to this file instead of the screen; the format follows from its extension (.txt, .md, .json, .html, .pdf, .docx, .xlsx) when --format is not given. Never over a plan or the framework.",
     # --- control characters and CSV (issue 12 items 11, 19; issue 18 items 7-9) -----------
     "opt.csv_dialect": (
         "CSV dialect: standard (commas, RFC 4180) or excel-nl (semicolons, UTF-8 with BOM, "

@@ -534,6 +534,7 @@ MESSAGES: dict[str, str] = {
     "summary.title_broken": "{path} — voortgangsgesprek {date}",
     "summary.supervisor": "opleider {name}",
     "summary.file": "bestand {path}",
+    "summary.subject": "Overzicht voor het voortgangsgesprek medisch leiderschap",
     "summary.h.position": "Stand van zaken",
     "summary.h.check": "Controle (mlplan check)",
     "summary.h.coverage": "Dekking van de onderwerpen",
@@ -858,9 +859,8 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.warnings": "Waarschuwingen",
     "xlsx.col.start": "Start opleiding",
     "xlsx.col.end": "Einde opleiding",
-    "summary.output_only_xlsx": "--output schrijft bij summary (nog) alleen xlsx; voor {format}: mlplan summary … -f {format} > {suggestion}",
-    "opt.summary_format": "Uitvoerformaat: table (terminal), markdown, json of xlsx (het overzicht als spreadsheet, met --output; ook gekozen door een --output op .xlsx).",
-    "opt.summary.output": "Schrijf het overzicht als spreadsheet (.xlsx) naar dit bestand; de andere formaten gaan naar het scherm (of > BESTAND).",
+    "opt.summary_format": "Uitvoerformaat: table (terminal), markdown, json, html, pdf, docx (Word) of xlsx (het overzicht als spreadsheet); pdf, docx en xlsx met --output. Zonder --format volgt het uit de extensie van --output.",
+    "opt.summary.output": "Schrijf naar dit bestand in plaats van naar het scherm; het formaat volgt uit de extensie (.txt, .md, .json, .html, .pdf, .docx, .xlsx) als --format ontbreekt. Nooit over een plan of het raamwerk heen.",
     # --- control characters and CSV (issue 12 items 11, 19; issue 18 items 7-9) -----------
     "opt.csv_dialect": (
         "CSV-variant: standard (komma's, RFC 4180) of excel-nl (puntkomma's, UTF-8 met BOM, "

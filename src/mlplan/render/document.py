@@ -38,6 +38,9 @@ Fields added since the first version (all optional, with defaults that keep the 
 - ``Finding.place``: the position in words (``regel 3, kolom 5``) on a page about one file:
   documents then show the code, the severity and this instead of ``location``.
 - ``Findings.more``: a closing line after the findings (how many more are not shown).
+- ``Section.new_page``: printed media (PDF, Word, HTML when printed) start the section on a
+  new page (each aios's page in a group's document); the terminal and Markdown have no
+  pages and ignore it.
 
 :func:`plain_text` reads what documents show: it leaves out the columns only a terminal
 shows (``Column.document=False``) and includes ``Cell.code``, ``ListItem.fields`` and
@@ -177,6 +180,7 @@ class Section:
     tone: Tone = "strong"  # of the heading (the current year: "accent")
     # a stable id for links and anchors in HTML/PDF ("year-2"), empty: none
     anchor: str = ""
+    new_page: bool = False  # printed media start it on a new page (see the docstring)
 
 
 # what a section or a document holds

@@ -164,6 +164,8 @@ def _blocks(word: WordDocument, blocks: Sequence[Block], depth: int) -> None:
 def _block(word: WordDocument, block: Block, depth: int) -> None:
     if isinstance(block, Section):
         heading = word.add_heading(_safe(block.heading), level=min(depth, 9))
+        if block.new_page:
+            heading.paragraph_format.page_break_before = True
         if block.tone in ("accent", "bad", "warn", "good"):
             _tone(heading.runs, block.tone)
         if block.summary:

@@ -120,6 +120,7 @@ article.page + article.page, .overview + article.page { margin-top: 3rem;
   body { max-width: none; padding: 0; font-size: 10pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
+  section.new-page { break-before: page; page-break-before: always; }
   tr, li, dl.fields > div, figure, .finding { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   tbody tr:nth-child(even) { background: none; }
@@ -276,7 +277,8 @@ def _section(section: Section, level: int) -> list[str]:
     h = min(level, 6)
     anchor = f' id="{esc(section.anchor)}"' if section.anchor else ""
     tone = None if section.tone == "strong" else section.tone  # a heading is strong anyway
-    out = [f"<section{anchor}>", f"<h{h}{_tone(tone)}>{esc(section.heading)}</h{h}>"]
+    page = ' class="new-page"' if section.new_page else ""
+    out = [f"<section{anchor}{page}>", f"<h{h}{_tone(tone)}>{esc(section.heading)}</h{h}>"]
     if section.summary:
         out.append(f'<p class="summary">{_lines(section.summary)}</p>')
     out += blocks(section.blocks, level + 1)

@@ -211,7 +211,8 @@ class _Pdf(FPDF):
     def section(self, section: Section, depth: int) -> None:
         size = HEADING_SIZE[min(depth, len(HEADING_SIZE)) - 1]
         # keep a heading with the first lines under it: never alone at a page's foot
-        if self.will_page_break(size * 0.35 * 2 + 14):
+        fresh = self.y <= self.t_margin + 1  # a new page's own section needs no other
+        if (section.new_page and not fresh) or self.will_page_break(size * 0.35 * 2 + 14):
             self.add_page()
         self.ln(2.5 if depth == 1 else 1.2)
         # the outline's levels may not skip one; the pages' sections never do

@@ -1,15 +1,17 @@
-"""Rendering summaries: the one-plan page and the group overview as rich tables,
-Markdown and JSON. No I/O beyond the console it is given, no loading.
+"""Rendering summaries: the one-plan page built once as a document
+(:func:`summary_document`, written by every emitter: terminal text, Markdown, PDF, Word,
+HTML), its JSON, and the group overview as a document, as terminal text, Markdown and JSON.
+No I/O beyond the console it is given, no loading.
 
-rich is imported inside the table functions only, so ``--format json`` and
-``--format markdown`` never pay for it.
+No emitter is imported at module level: ``--format json`` never pays for the others.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from mlplan import output
@@ -19,8 +21,23 @@ from mlplan.render import jsontext
 from mlplan.render import textlayout as layout
 from mlplan.render.calendar import calendar_json, calendar_text
 from mlplan.render.diagnostics import diagnostic_dict
-from mlplan.render.document import Block, Column, Document, Paragraph, Section, Table
-from mlplan.render.markdown import bullet, code, escape, numbered, table
+from mlplan.render.document import (
+    Block,
+    Cell,
+    CellLike,
+    Column,
+    Document,
+    Field,
+    Fields,
+    Findings,
+    ItemList,
+    ListItem,
+    Paragraph,
+    Section,
+    Table,
+)
+from mlplan.render.markdown import escape, table
+from mlplan.render.pages.common import findings
 from mlplan.render.plan import owner_text, years_text
 from mlplan.render.safe import one_line
 from mlplan.summary import (
@@ -117,27 +134,6 @@ def outcome_text(a: Agreement) -> str:
     return t("summary.outcome.overdue") if a.overdue else t("summary.outcome.open")
 
 
-def agreement_table(agreements: Sequence[Agreement], sep: str) -> tuple[list[str], list[list[str]]]:
-    """(headers, rows) of the last meeting's agreements, items joined by ``sep``. The outcome
-    column only when an agreement has follow-up: a version-1 plan's table stays as it was."""
-    follow_up = any(not a.plain for a in agreements)
-    headers = [t("summary.col.agreement")]
-    if follow_up:
-        headers.append(t("summary.col.outcome"))
-    headers += [t("summary.col.mentions"), t("summary.col.moved")]
-    rows = []
-    for a in agreements:
-        row = [agreement_text(a)]
-        if follow_up:
-            row.append(outcome_text(a))
-        row += [
-            sep.join(x.item.title for x in a.matches),
-            sep.join(moved_text(x) for x in a.matches) or t("summary.moved.unmatched"),
-        ]
-        rows.append(row)
-    return headers, rows
-
-
 def _agreements_heading(s: Summary) -> str:
     m = s.last_meeting
     if m is None:
@@ -145,11 +141,9 @@ def _agreements_heading(s: Summary) -> str:
     return t("summary.h.agreements", date=_date(m.date), kind=meeting_kind(m.kind))
 
 
-def talking_point_text(point: TalkingPoint, *, markdown: bool = False) -> str:
-    """The point in the current language; user text escaped for Markdown if asked."""
-    params = {  # f"{v}": a parameter may word itself (an owner's role)
-        k: escape(f"{v}") if markdown and isinstance(v, str) else v for k, v in point.params.items()
-    }
+def talking_point_text(point: TalkingPoint) -> str:
+    """The point in the current language, its counts worded."""
+    params = dict(point.params)
     params.update({k: plural(noun, point.params[k]) for k, noun in point.nouns.items()})
     return t(point.key, **params)
 
@@ -468,61 +462,175 @@ def json_with_list_parts(data: dict[str, Any], key: str, items: Iterator[str]) -
     yield "\n  ]\n}"
 
 
-# -- Markdown ------------------------------------------------------------------------------
+# -- the page as a document ----------------------------------------------------------------
+#
+# The one-plan page is built once, here, as a document; the terminal (render/emit_text.py),
+# Markdown, PDF, Word and HTML are its emitters. Where the terminal says it shorter to keep
+# the page on one screen, the block carries both forms (see render/document.py).
+
+
+def summary_document(
+    s: Summary, *, changes: Section | None = None, pictures: bool = False
+) -> Document:
+    """The page of one plan: where the aios stands, what check finds, coverage, what was
+    done, what is due and overdue, the improvement points, the last meeting's agreements
+    and their follow-up, the talking points, and ``changes`` (what changed in git since the
+    last meeting, :func:`mlplan.render.diff.summary_section`) when given. A plan that does
+    not load has its title and its check only. ``pictures``: the coverage as an SVG picture
+    (the timeline needs the plan's overview, which a summary does not keep)."""
+    blocks: list[Block] = []
+    if s.aios is not None:
+        blocks.append(Section(t("summary.h.position"), (_fields(position_fields(s)),)))
+    blocks.append(_check_section(s))
+    if s.aios is not None:
+        blocks += [
+            _coverage_section(s, pictures),
+            Section(done_heading(s), (_items(s.done_since, "done", "summary.none.done"),)),
+            Section(due_heading(s), (_items(s.due, "open", "summary.none.due"),)),
+            Section(t("summary.h.overdue"), (_items(s.overdue, "open", "summary.none.overdue"),)),
+            _improvement_section(s),
+            Section(_agreements_heading(s), (_agreements_block(s),)),
+            _talking_section(s),
+        ]
+    if changes is not None:
+        blocks.append(changes)
+    title = _title(s)
+    name = s.aios.name if s.aios is not None else s.path
+    return Document(
+        title=title,
+        subtitle=meta_line(s),
+        blocks=tuple(blocks),
+        header=f"{name} · {_date(s.today)}",
+        lang=get_language(),
+        meta={"author": name, "subject": t("summary.subject"), "title": title},
+    )
+
+
+def _fields(pairs: Sequence[tuple[str, str]]) -> Fields:
+    return Fields(tuple(Field(label, value) for label, value in pairs))
+
+
+def _check_section(s: Summary) -> Section:
+    if not s.check.findings:
+        return Section(t("summary.h.check"), (Paragraph(t("summary.check.clean")),))
+    counts = t("summary.check.counts", **finding_counts(s.check.errors, s.check.warnings))
+    more = t("summary.check.more", count=s.check.more, path=s.path) if s.check.more else ""
+    found = findings(s.check.findings)
+    return Section(t("summary.h.check"), (Paragraph(counts), Findings(found.findings, more=more)))
+
+
+def _coverage_section(s: Summary, pictures: bool) -> Section:
+    """The totals (on the heading's line on a terminal), a row per competency; the missing
+    topics by title in documents, by the ids users type (``mlplan framework ID``) on a
+    terminal, which shows that column only when a topic is missing and keeps each
+    competency's long title on one line, to keep the page on one screen."""
+    cov = s.coverage
+    assert cov is not None
+    any_missing = cov.covered < cov.total
+    columns = (
+        Column(t("summary.col.competency"), wrap=False, max_width=44),
+        Column(t("summary.col.covered")),
+        Column(t("summary.col.done_topics")),
+        Column(t("summary.col.missing"), terminal=any_missing),
+    )
+    rows = tuple(
+        (
+            f"{c.number}. {c.title}",
+            f"{c.covered}/{c.total}",
+            str(c.done),
+            Cell(", ".join(m.title for m in c.missing), short=", ".join(m.id for m in c.missing)),
+        )
+        for c in cov.competencies
+    )
+    blocks: list[Block] = [Table(columns, rows)]
+    if pictures:
+        from mlplan.render import svg
+
+        blocks.append(svg.coverage_bars(svg.bars_of_summary(cov)))
+    total = t("summary.coverage.total", covered=cov.covered, total=cov.total, done=cov.done)
+    return Section(t("summary.h.coverage"), tuple(blocks), summary=total)
+
+
+def _items(items: Sequence[Item], kind: str, empty: str) -> Block:
+    """Done items with their date and evidence, open ones with their year and status."""
+    if not items:
+        return Paragraph(t(empty))
+    if kind == "done":
+        keys = ("summary.col.date", "summary.col.item", "summary.col.topic", "summary.col.evidence")
+        rows = [(_date(i.done_on), i.title, item_topic(i), i.evidence or "") for i in items]
+    else:
+        keys = ("summary.col.year", "summary.col.item", "summary.col.topic", "summary.col.status")
+        rows = [(_num(i.year), i.title, item_topic(i), _status(i.status)) for i in items]
+    return Table(tuple(Column(t(key)) for key in keys), tuple(rows))
+
+
+def _improvement_section(s: Summary) -> Section:
+    if not s.improvement_points:
+        return Section(t("summary.h.improvement"), (Paragraph(t("summary.none.improvement")),))
+    items = tuple(
+        ListItem(
+            p.point,
+            tuple(
+                t(key, text=text)
+                for key, text in (
+                    ("summary.improvement.how", p.how),
+                    ("summary.improvement.evidence", p.evidence),
+                )
+                if text
+            ),
+        )
+        for p in s.improvement_points
+    )
+    return Section(t("summary.h.improvement"), (ItemList(items, numbered=True),))
+
+
+def _lines(values: Sequence[str]) -> Cell:
+    """Items one a line; in documents each item's own line breaks become spaces (a cell of
+    a Markdown table lists them apart by ``; ``), where a terminal keeps them."""
+    lines = "\n".join(values)
+    flat = "\n".join(" ".join(v.split()) for v in values)
+    return Cell(flat, short=None if flat == lines else lines)
+
+
+def _agreements_block(s: Summary) -> Block:
+    """The last meeting's agreements: what each mentions and whether it moved; the outcome
+    column only when an agreement has follow-up (a version-1 plan's table stays as it was)."""
+    m = s.last_meeting
+    if m is None:
+        return Paragraph(t("summary.none.meeting"))
+    if not m.agreements:
+        return Paragraph(t("summary.none.agreements"))
+    follow_up = any(not a.plain for a in m.agreements)
+    columns = [Column(t("summary.col.agreement"))]
+    if follow_up:
+        columns.append(Column(t("summary.col.outcome")))
+    columns += [
+        Column(t("summary.col.mentions"), items=True),
+        Column(t("summary.col.moved"), items=True),
+    ]
+    rows = []
+    for a in m.agreements:
+        row: list[CellLike] = [agreement_text(a)]
+        if follow_up:
+            row.append(outcome_text(a))
+        moved = [moved_text(x) for x in a.matches] or [t("summary.moved.unmatched")]
+        row += [_lines([x.item.title for x in a.matches]), _lines(moved)]
+        rows.append(tuple(row))
+    return Table(tuple(columns), tuple(rows))
+
+
+def _talking_section(s: Summary) -> Section:
+    if not s.talking_points:
+        return Section(t("summary.h.talking"), (Paragraph(t("summary.none.talking")),))
+    points = ItemList(tuple(ListItem(talking_point_text(p)) for p in s.talking_points))
+    return Section(t("summary.h.talking"), (points,))
 
 
 def page_markdown(s: Summary, *, level: int = 1) -> str:
-    """The page as GitHub-flavoured Markdown: a heading with name and date, a section per
-    subject. ``level=2`` nests it under a group overview."""
-    h1, h2 = "#" * level, "#" * (level + 1)
-    lines = [f"{h1} {escape(_title(s))}", "", escape(meta_line(s)), ""]
-    if s.aios is not None:
-        lines += _position_markdown(s, h2)
-    lines += [f"{h2} {t('summary.h.check')}", ""]
-    if not s.check.findings:
-        lines.append(t("summary.check.clean"))
-    else:
-        lines += [t("summary.check.counts", **finding_counts(s.check.errors, s.check.warnings)), ""]
-        lines += [
-            bullet(
-                f"{code(f'{one_line(d.path)}:{d.line}:{d.column}')} {d.code} {escape(d.message)}"
-            )
-            for d in s.check.findings
-        ]
-        if s.check.more:
-            lines.append(bullet(escape(t("summary.check.more", count=s.check.more, path=s.path))))
-    lines.append("")
-    if s.aios is None:
-        return "\n".join(lines)
-    lines += _coverage_markdown(s, h2)
-    lines += [f"{h2} {escape(done_heading(s))}", ""]
-    lines += _items_markdown(s.done_since, "done", "summary.none.done")
-    lines += [f"{h2} {escape(due_heading(s))}", ""]
-    lines += _items_markdown(s.due, "open", "summary.none.due")
-    lines += [f"{h2} {t('summary.h.overdue')}", ""]
-    lines += _items_markdown(s.overdue, "open", "summary.none.overdue")
-    lines += [f"{h2} {t('summary.h.improvement')}", ""]
-    if not s.improvement_points:
-        lines.append(t("summary.none.improvement"))
-    for n, p in enumerate(s.improvement_points, 1):
-        details = [
-            escape(t(key, text=text))
-            for key, text in (
-                ("summary.improvement.how", p.how),
-                ("summary.improvement.evidence", p.evidence),
-            )
-            if text
-        ]
-        lines += numbered(n, escape(p.point), details)
-    lines.append("")
-    lines += [f"{h2} {escape(_agreements_heading(s))}", ""]
-    lines += _agreements_markdown(s)
-    lines += [f"{h2} {t('summary.h.talking')}", ""]
-    if not s.talking_points:
-        lines.append(t("summary.none.talking"))
-    lines += [bullet(talking_point_text(p, markdown=True)) for p in s.talking_points]
-    lines.append("")
-    return "\n".join(lines)
+    """The page as GitHub-flavoured Markdown; ``level=2`` nests it under a group overview."""
+    from mlplan.render.emit_markdown import to_markdown
+
+    return to_markdown(summary_document(s), level=level)
 
 
 def position_fields(s: Summary) -> list[tuple[str, str]]:
@@ -554,73 +662,6 @@ def position_fields(s: Summary) -> list[tuple[str, str]]:
     return [(label, value) for label, value in fields if value]
 
 
-def _position_markdown(s: Summary, h2: str) -> list[str]:
-    return [
-        f"{h2} {t('summary.h.position')}",
-        "",
-        *[bullet(f"**{label}:** {escape(value)}") for label, value in position_fields(s)],
-        "",
-    ]
-
-
-def _coverage_markdown(s: Summary, h2: str) -> list[str]:
-    cov = s.coverage
-    assert cov is not None
-    lines = [f"{h2} {t('summary.h.coverage')}", ""]
-    lines += [t("summary.coverage.total", covered=cov.covered, total=cov.total, done=cov.done), ""]
-    lines += table(
-        [
-            t("summary.col.competency"),
-            t("summary.col.covered"),
-            t("summary.col.done_topics"),
-            t("summary.col.missing"),
-        ],
-        [
-            [
-                f"{c.number}. {c.title}",
-                f"{c.covered}/{c.total}",
-                str(c.done),
-                ", ".join(m.title for m in c.missing),
-            ]
-            for c in cov.competencies
-        ],
-    )
-    lines.append("")
-    return lines
-
-
-def _items_markdown(items: Sequence[Item], kind: str, empty: str) -> list[str]:
-    if not items:
-        return [t(empty), ""]
-    if kind == "done":
-        headers = [
-            t("summary.col.date"),
-            t("summary.col.item"),
-            t("summary.col.topic"),
-            t("summary.col.evidence"),
-        ]
-        rows = [[_date(i.done_on), i.title, item_topic(i), i.evidence or ""] for i in items]
-    else:
-        headers = [
-            t("summary.col.year"),
-            t("summary.col.item"),
-            t("summary.col.topic"),
-            t("summary.col.status"),
-        ]
-        rows = [[_num(i.year), i.title, item_topic(i), _status(i.status)] for i in items]
-    return [*table(headers, rows), ""]
-
-
-def _agreements_markdown(s: Summary) -> list[str]:
-    m = s.last_meeting
-    if m is None:
-        return [t("summary.none.meeting"), ""]
-    if not m.agreements:
-        return [t("summary.none.agreements"), ""]
-    headers, rows = agreement_table(m.agreements, "; ")
-    return [*table(headers, rows), ""]
-
-
 def overview_markdown(
     rows: Sequence[OverviewRow], today: dt.date, since: dt.date | None, months: int
 ) -> str:
@@ -630,15 +671,15 @@ def overview_markdown(
     return "\n".join(lines)
 
 
-# -- the terminal page -----------------------------------------------------------------------
+# -- the terminal ----------------------------------------------------------------------------
 #
-# A page is laid out as plain lines by ``textlayout`` and written in one go: rich's Table
-# took about 14 ms per page, most of a large group's run. The group overview stays a
-# rich table (one per run).
+# Pages and the overview are laid out as plain lines by ``textlayout`` (the page through
+# render/emit_text.py) and written in one go: rich's Table took about 14 ms per page, most
+# of a large group's run.
 
 
 class _Page:
-    """The lines of one page at a width, styled only when ``color`` is on."""
+    """The overview's lines at a width, styled only when ``color`` is on."""
 
     def __init__(self, width: int, color: bool) -> None:
         self.width = width
@@ -649,151 +690,24 @@ class _Page:
         """One line as it is (a title, a file path): a terminal wraps it if it must."""
         self.lines.append(layout.paint(one_line(text), code, self.color))
 
-    def heading(self, text: str) -> None:
-        self.lines.append("")
-        self.lines += layout.paragraph(text, self.width, code=layout.BOLD, color=self.color)
 
-    def text(self, text: str, code: str | None = None) -> None:
-        """A line of text under a heading, indented like the tables."""
-        self.lines += layout.paragraph(text, self.width, indent=2, code=code, color=self.color)
-
-    def table(self, columns: Sequence[layout.Column], rows: Sequence[Sequence[str]]) -> None:
-        self.lines += layout.table(columns, rows, self.width, color=self.color)
-
-    def grid(self, rows: Sequence[tuple[str, str, str | None, str | None]]) -> None:
-        self.lines += layout.grid(rows, self.width, color=self.color)
-
-
-def print_page(s: Summary, console: Console) -> None:
+def print_page(s: Summary, console: Console, changes: Section | None = None) -> None:
     """The page at the console's width, in colour only when the console's stream shows
     colour (never with NO_COLOR or piped)."""
-    console.file.write(page_text(s, width=console.width, color=output.use_color(console.file)))
+    color = output.use_color(console.file)
+    console.file.write(page_text(s, width=console.width, color=color, changes=changes))
 
 
-def page_text(s: Summary, *, width: int, color: bool) -> str:
+def page_text(s: Summary, *, width: int, color: bool, changes: Section | None = None) -> str:
     """The terminal page as text, ``width`` columns wide, with ANSI styles if ``color``."""
-    page = _Page(width, color)
-    page_lines(s, page)
-    return "\n".join(page.lines) + "\n"
+    from mlplan.render.emit_text import to_text
+
+    return to_text(summary_document(s, changes=changes), width=width, color=color)
 
 
-def print_separator(console: Console) -> None:
+def separator(width: int, color: bool) -> str:
     """A blank line and a dim rule across the width: between the pages of a group."""
-    rule = "─" * console.width
-    if output.use_color(console.file):
-        rule = output.style(rule, "2", console.file)
-    console.file.write("\n" + rule + "\n")
-
-
-def page_lines(s: Summary, page: _Page) -> None:
-    page.line(_title(s), layout.BOLD)
-    page.line(meta_line(s), layout.DIM)
-    if s.aios is not None:
-        assert s.position is not None
-        page.heading(t("summary.h.position"))
-        page.grid([(label, value, layout.BOLD, None) for label, value in position_fields(s)])
-    page.heading(t("summary.h.check"))
-    if not s.check.findings:
-        page.text(t("summary.check.clean"))
-    else:
-        page.text(t("summary.check.counts", **finding_counts(s.check.errors, s.check.warnings)))
-        for d in s.check.findings:
-            page.text(_finding(d), layout.RED if d.severity == "error" else None)
-        if s.check.more:
-            page.text(t("summary.check.more", count=s.check.more, path=s.path))
-    if s.aios is None:
-        return
-    cov = s.coverage
-    assert cov is not None
-    # on a terminal the totals share the heading's line, to keep the page on one screen
-    page.heading(
-        t("summary.h.coverage")
-        + ": "
-        + t("summary.coverage.total", covered=cov.covered, total=cov.total, done=cov.done)
-    )
-    any_missing = cov.covered < cov.total
-    # framework titles are long; on a terminal one line each keeps the page on one screen,
-    # and missing topics are named by the ids users type (mlplan framework ID)
-    columns = [
-        layout.Column(t("summary.col.competency"), wrap=False, max_width=44),
-        layout.Column(t("summary.col.covered")),
-        layout.Column(t("summary.col.done_topics")),
-    ]
-    if any_missing:
-        columns.append(layout.Column(t("summary.col.missing")))
-    rows = []
-    for c in cov.competencies:
-        cells = [f"{c.number}. {c.title}", f"{c.covered}/{c.total}", str(c.done)]
-        if any_missing:
-            cells.append(", ".join(m.id for m in c.missing))
-        rows.append(cells)
-    page.table(columns, rows)
-    page.heading(done_heading(s))
-    _page_items(page, s.done_since, "done", "summary.none.done")
-    page.heading(due_heading(s))
-    _page_items(page, s.due, "open", "summary.none.due")
-    page.heading(t("summary.h.overdue"))
-    _page_items(page, s.overdue, "open", "summary.none.overdue")
-    page.heading(t("summary.h.improvement"))
-    if not s.improvement_points:
-        page.text(t("summary.none.improvement"))
-    grid: list[tuple[str, str, str | None, str | None]] = []
-    for n, ip in enumerate(s.improvement_points, 1):
-        grid.append((f"{n}.", ip.point, None, None))
-        details = _improvement_details(ip.how, ip.evidence)
-        if details:
-            grid.append(("", details, None, layout.DIM))
-    page.grid(grid)
-    page.heading(_agreements_heading(s))
-    _page_agreements(page, s)
-    page.heading(t("summary.h.talking"))
-    if not s.talking_points:
-        page.text(t("summary.none.talking"))
-    page.grid([("•", talking_point_text(tp), None, None) for tp in s.talking_points])
-
-
-def _improvement_details(how: str | None, evidence: str | None) -> str:
-    parts = []
-    if how:
-        parts.append(t("summary.improvement.how", text=how))
-    if evidence:
-        parts.append(t("summary.improvement.evidence", text=evidence))
-    return " · ".join(parts)
-
-
-def _page_items(page: _Page, items: Sequence[Item], kind: str, empty: str) -> None:
-    if not items:
-        page.text(t(empty))
-        return
-    if kind == "done":
-        headers = (
-            "summary.col.date",
-            "summary.col.item",
-            "summary.col.topic",
-            "summary.col.evidence",
-        )
-        rows = [[_date(i.done_on), i.title, item_topic(i), i.evidence or ""] for i in items]
-    else:
-        headers = (
-            "summary.col.year",
-            "summary.col.item",
-            "summary.col.topic",
-            "summary.col.status",
-        )
-        rows = [[_num(i.year), i.title, item_topic(i), _status(i.status)] for i in items]
-    page.table([layout.Column(t(h)) for h in headers], rows)
-
-
-def _page_agreements(page: _Page, s: Summary) -> None:
-    m = s.last_meeting
-    if m is None:
-        page.text(t("summary.none.meeting"))
-        return
-    if not m.agreements:
-        page.text(t("summary.none.agreements"))
-        return
-    headers, rows = agreement_table(m.agreements, "\n")
-    page.table([layout.Column(h) for h in headers], rows)
+    return "\n" + layout.paint("─" * width, layout.DIM, color) + "\n"
 
 
 def _short_paths(paths: Sequence[str]) -> dict[str, str]:
@@ -810,22 +724,24 @@ def _short_paths(paths: Sequence[str]) -> dict[str, str]:
     return {p: os.path.relpath(p, common) for p in paths}
 
 
-def print_overview(
+def overview_text(
     rows: Sequence[OverviewRow],
     today: dt.date,
     since: dt.date | None,
     months: int,
-    console: Console,
-) -> None:
-    """The overview table at the console's width; laid out as plain text like the pages
-    (a rich table of 1,000 rows took most of a second).
+    *,
+    width: int,
+    color: bool,
+) -> str:
+    """The overview table, ``width`` columns wide, with ANSI styles if ``color``; laid out
+    as plain text like the pages (a rich table of 1,000 rows took most of a second).
 
     Names and positions wrap at their spaces; no word, number or file name is ever cut.
     When the columns cannot hold their longest words (at 60 columns always, with a long
     name or file name at 80 or more), each aios is stacked instead: the name, then the
     file and the figures, labelled, wrapped between them.
     """
-    page = _Page(console.width, output.use_color(console.file))
+    page = _Page(width, color)
     page.line(_overview_heading(rows, today), layout.BOLD)
     # the first errors and the late meetings follow the table, unsqueezed
     headers = _overview_headers(meetings=False)[:-1]
@@ -880,7 +796,7 @@ def print_overview(
         for r in broken:
             assert r.first_error is not None
             page.line(_finding(r.first_error), layout.RED)
-    console.file.write("\n".join(page.lines) + "\n")
+    return "\n".join(page.lines) + "\n"
 
 
 # -- the group as a document (HTML) ----------------------------------------------------------
@@ -919,3 +835,18 @@ def overview_document(
         header=_overview_heading(rows, today),
         lang=get_language(),
     )
+
+
+def group_document(overview: Document, pages: Iterable[Document]) -> Document:
+    """A group as one document (PDF, Word): the overview's blocks, then each aios's page
+    as a section of its own (its title the heading, its file and supervisor under it),
+    on a new page in print."""
+    sections = tuple(
+        Section(
+            page.title,
+            (Paragraph(page.subtitle, tone="muted"), *page.blocks),
+            new_page=True,
+        )
+        for page in pages
+    )
+    return replace(overview, blocks=(*overview.blocks, *sections))
