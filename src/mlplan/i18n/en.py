@@ -434,6 +434,7 @@ MESSAGES: dict[str, str] = {
     "document.page": "page {page} of {pages}",
     "plan.written": "{path} written ({format})",
     "plan.title": "Medical leadership plan: {name}",
+    "plan.subject": "Medical leadership plan (individual training plan)",
     "plan.label.specialty": "Specialty",
     "plan.label.supervisor": "Supervisor (opleider)",
     "plan.label.institution": "Institution",

@@ -434,6 +434,7 @@ MESSAGES: dict[str, str] = {
     "document.page": "pagina {page} van {pages}",
     "plan.written": "{path} geschreven ({format})",
     "plan.title": "Plan medisch leiderschap: {name}",
+    "plan.subject": "Plan medisch leiderschap (individueel opleidingsplan)",
     "plan.label.specialty": "Specialisme",
     "plan.label.supervisor": "Opleider",
     "plan.label.institution": "Instelling",

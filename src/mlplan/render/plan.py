@@ -1,9 +1,11 @@
-"""Rendering the multi-year plan: rich tables, Markdown for the IOP, JSON and CSV.
+"""Rendering the multi-year plan: the page as a document (Markdown, HTML, PDF, Word from
+``render/emit_*``), rich tables for the terminal, JSON and CSV.
 
 Layout only: every fact comes from :class:`mlplan.overview.Overview`. Dates are written
 with month names from the message catalogue (never the locale), so output is the same on
-every machine. User text is flattened to one line in tables and Markdown, escaped in
-Markdown, and kept exactly (newlines included) in JSON and CSV.
+every machine. User text is flattened to one line in tables and documents (Markdown
+escapes it in its emitter), and kept exactly (newlines included) in JSON and CSV.
+:func:`plan_document` is the page once; :func:`to_markdown` is its Markdown.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
+from mlplan.diagnostics import Severity
 from mlplan.i18n import finding_counts, get_language, plural, t
 from mlplan.overview import (
     ActivityView,
@@ -25,13 +28,29 @@ from mlplan.overview import (
 from mlplan.plan import Agreement
 from mlplan.render.calendar import calendar_json, calendar_text
 from mlplan.render.diagnostics import diagnostic_dict
-from mlplan.render.markdown import bullet, cell, escape, numbered, table
+from mlplan.render.document import (
+    Block,
+    Cell,
+    CellLike,
+    Column,
+    Document,
+    Field,
+    Fields,
+    Finding,
+    Findings,
+    ItemList,
+    ListItem,
+    Paragraph,
+    Section,
+    Table,
+    Tone,
+)
 from mlplan.render.safe import csv_cell, one_line
 from mlplan.rules import OwnerWord
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
-    from rich.table import Table
+    from rich.table import Table as RichTable
 
 # Symbols are the same in every language; the words next to them come from the catalogue.
 STATUS_SYMBOL = {"done": "✓", "in_progress": "▶", "planned": "○", "dropped": "✗"}
@@ -365,174 +384,216 @@ def to_csv(ov: Overview, dialect: str = "standard") -> str:
     return buffer.getvalue()
 
 
-# -- Markdown --------------------------------------------------------------------------
+# -- the page as a document -------------------------------------------------------------
+
+# how a status or a coverage state stands out in media that colour it
+STATUS_TONE: dict[str, Tone] = {
+    "done": "good",
+    "in_progress": "warn",
+    "planned": "normal",
+    "dropped": "muted",
+}
+COVERAGE_TONE: dict[str, Tone] = {"done": "good", "planned": "warn", "missing": "bad"}
 
 
-def _sized(lines: list[str], widths: tuple[int, ...], right: tuple[int, ...] = ()) -> list[str]:
-    """Give a GFM table relative column widths: pandoc sizes wide tables by the dashes of
-    the delimiter row (equal dashes would give the number column as much room as the
-    activity); ``right`` aligns those columns (numbers) to the right."""
-    delimiter = (
-        "|"
-        + "|".join("-" * (w - 1) + ":" if i in right else "-" * w for i, w in enumerate(widths))
-        + "|"
+def plan_document(ov: Overview, *, pictures: bool = False) -> Document:
+    """The plan page built once, for every document medium (Markdown, HTML, PDF, Word):
+    the header, per training year its activities per competency, coverage, courses,
+    improvement points, meetings with their agreements and check's findings. ``pictures``:
+    the SVG timeline (under the header) and the coverage chart (in its section), for media
+    that draw them (``formats.Format.pictures``)."""
+    h = ov.header
+    blocks: list[Block] = [
+        Fields(tuple(Field(label, value) for label, value in header_fields(ov))),
+        Paragraph(t("plan.legend_status"), terminal=t("plan.legend")),
+    ]
+    if pictures:
+        from mlplan.render import svg
+
+        blocks.append(svg.plan_timeline(ov))
+    blocks += [_year_section(year, ov) for year in ov.years]
+    blocks += [
+        _coverage_section(ov, pictures),
+        _courses_section(ov),
+        _improvement_section(ov),
+        _meetings_section(ov),
+        _findings_section(ov),
+    ]
+    name = flat(h.name)
+    page_title = title(ov)
+    return Document(
+        title=page_title,
+        blocks=tuple(blocks),
+        header=f"{name} · {date(h.now.today)}",
+        lang=get_language(),
+        meta={"author": name, "subject": t("plan.subject"), "title": page_title},
     )
-    return [lines[0], delimiter, *lines[2:]]
 
 
 def to_markdown(ov: Overview) -> str:
-    lines = [f"# {escape(title(ov))}", ""]
-    lines += [bullet(f"**{escape(label)}:** {escape(value)}") for label, value in header_fields(ov)]
-    lines += ["", escape(t("plan.legend_status")), ""]
-    for year in ov.years:
-        lines += [f"## {escape(year_heading(year, ov))}", ""]
-        if not year.groups:
-            lines += [escape(t("plan.no_activities")), ""]
-        for group in year.groups:
-            lines += [f"### {escape(group_heading(group))}", ""]
-            lines += _activity_table(group)
-            lines.append("")
-    lines += _coverage_markdown(ov)
-    lines += _courses_markdown(ov)
-    lines += _improvement_markdown(ov)
-    lines += _meetings_markdown(ov)
-    lines += _findings_markdown(ov)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    """The plan page as Markdown (the IOP's leadership part, for a portfolio or pandoc)."""
+    from mlplan.render import emit_markdown
+
+    return emit_markdown.to_markdown(plan_document(ov))
 
 
-def _activity_table(group: CompetencyGroup) -> list[str]:
-    rows = []
+def _year_section(year: YearView, ov: Overview) -> Section:
+    current = ov.header.now.year == year.number
+    blocks: list[Block] = [
+        Section(group_heading(group), (_activity_table(group),)) for group in year.groups
+    ]
+    if not year.groups:
+        blocks.append(Paragraph(t("plan.no_activities")))
+    return Section(
+        year_heading(year, ov),
+        tuple(blocks),
+        tone="accent" if current else "strong",
+        anchor=f"year-{year.number}",
+    )
+
+
+def _status_cell(status: str) -> Cell:
+    return Cell(status_label(status), tone=STATUS_TONE[status])
+
+
+def _activity_table(group: CompetencyGroup) -> Table:
+    rows: list[tuple[CellLike, ...]] = []
     for a in group.activities:
         act = a.activity
-        # a known topic id is a plain ASCII word of the framework, safe in a code span
-        topic = f"{cell(a.topic_title)} (`{act.topic}`)" if a.topic_title else cell(topic_text(a))
+        # a known topic's id goes with its title (users type it); an unknown one's text
+        # already names its id
+        topic = Cell(a.topic_title, code=act.topic) if a.topic_title else Cell(topic_text(a))
         rows.append(
-            [
+            (
                 str(a.number),
                 topic,
-                cell(act.title),
-                cell(act.goal or ""),
-                cell(status_label(act.status.value)),
-                cell(done_text(a)),
-            ]
-        )
-    lines = table(
-        [
-            t("plan.col.number"),
-            t("plan.col.topic"),
-            t("plan.col.activity"),
-            t("plan.col.goal"),
-            t("plan.col.status"),
-            t("plan.col.done"),
-        ],
-        rows,
-        escape=False,  # cells are escaped above (the topic cell holds a code span)
-    )
-    return _sized(lines, (4, 16, 20, 20, 10, 18), right=(0,))
-
-
-def _coverage_markdown(ov: Overview) -> list[str]:
-    cov = ov.coverage
-    lines = [f"## {escape(t('plan.coverage'))}", ""]
-    lines += [
-        escape(t("plan.coverage_summary", covered=cov.covered, total=cov.total, done=cov.done)),
-        "",
-    ]
-    lines += _sized(
-        table(
-            [
-                t("plan.col.competency"),
-                t("plan.col.topic"),
-                t("plan.col.coverage"),
-                t("plan.col.activities"),
-            ],
-            [
-                [str(c.competency), c.title, coverage_label(c.state), numbers(c.activities)]
-                for c in cov.topics
-            ],
-        ),
-        (8, 34, 12, 12),
-        right=(0,),
-    )
-    return [*lines, ""]
-
-
-def _courses_markdown(ov: Overview) -> list[str]:
-    lines = [f"## {escape(t('plan.courses'))}", ""]
-    if ov.courses:
-        lines += _sized(
-            table(
-                [
-                    t("plan.col.year"),
-                    t("plan.col.course"),
-                    t("plan.col.required"),
-                    t("plan.col.status"),
-                    t("plan.col.done"),
-                ],
-                [
-                    [
-                        str(c.entry.year) if c.entry.year is not None else "",
-                        course_title(c),
-                        t("plan.required") if c.required else "",
-                        status_label(c.entry.status.value),
-                        course_done_text(c),
-                    ]
-                    for c in ov.courses
-                ],
-            ),
-            (4, 26, 9, 10, 23),
-            right=(0,),
-        )
-    else:
-        lines.append(escape(t("plan.no_courses")))
-    if ov.requirements:
-        lines += ["", f"**{escape(t('plan.requirements'))}**", ""]
-        lines += [bullet(escape(f"{coverage_label(r.state)}: {r.title}")) for r in ov.requirements]
-    return [*lines, ""]
-
-
-def _improvement_markdown(ov: Overview) -> list[str]:
-    lines = [f"## {escape(t('plan.improvement'))}", ""]
-    if not ov.improvement_points:
-        return [*lines, escape(t("plan.no_improvement")), ""]
-    for i, p in enumerate(ov.improvement_points, start=1):
-        details = [
-            f"*{escape(t(label))}:* {escape(text)}"
-            for label, text in (("plan.how", p.how), ("plan.evidence", p.evidence))
-            if text
-        ]
-        lines += numbered(i, f"**{escape(p.point)}**", details)
-    return [*lines, ""]
-
-
-def _meetings_markdown(ov: Overview) -> list[str]:
-    lines = [f"## {escape(t('plan.meetings'))}", ""]
-    if not ov.meetings:
-        return [*lines, escape(t("plan.no_meetings")), ""]
-    for m in ov.meetings:
-        lines += [f"### {escape(date(m.date))} · {escape(t(f'meeting.{m.kind.value}'))}", ""]
-        if m.notes:
-            lines += [escape(m.notes), ""]
-        if m.agreements:
-            lines += [f"*{escape(t('plan.agreements'))}:*", ""]
-            lines += [bullet(escape(agreement_line(a))) for a in m.agreements]
-            lines.append("")
-    return lines
-
-
-def _findings_markdown(ov: Overview) -> list[str]:
-    lines = [f"## {escape(t('plan.findings'))}", "", escape(findings_summary(ov)), ""]
-    for d in ov.findings:
-        severity = t(f"label.{d.severity}").rstrip(":")
-        lines.append(
-            bullet(
-                f"**{d.code}** ({escape(severity)}), "
-                f"{escape(t('plan.at_line', line=d.line, column=d.column))}: {escape(d.message)}"
+                flat(act.title),
+                flat(act.goal),
+                _status_cell(act.status.value),
+                done_text(a),
             )
         )
-    if ov.findings:
-        lines.append("")
-    return lines
+    columns = (
+        Column(t("plan.col.number"), wrap=False, right=True, weight=4),
+        Column(t("plan.col.topic"), weight=16),
+        Column(t("plan.col.activity"), weight=20),
+        Column(t("plan.col.goal"), weight=20),
+        Column(t("plan.col.status"), wrap=False, weight=10),
+        Column(t("plan.col.done"), weight=18),
+    )
+    return Table(columns, tuple(rows))
+
+
+def _coverage_section(ov: Overview, pictures: bool) -> Section:
+    cov = ov.coverage
+    blocks: list[Block] = [
+        Paragraph(t("plan.coverage_summary", covered=cov.covered, total=cov.total, done=cov.done))
+    ]
+    if pictures:
+        from mlplan.render import svg
+
+        blocks.append(svg.coverage_bars(svg.bars_of_overview(ov)))
+    columns = (
+        Column(t("plan.col.competency"), wrap=False, right=True, weight=8),
+        Column(t("plan.col.topic"), weight=34),
+        Column(t("plan.col.coverage"), wrap=False, weight=12),
+        Column(t("plan.col.activities"), weight=12),
+    )
+    rows = tuple(
+        (
+            str(c.competency),
+            c.title,
+            Cell(coverage_label(c.state), tone=COVERAGE_TONE[c.state]),
+            numbers(c.activities),
+        )
+        for c in cov.topics
+    )
+    blocks.append(Table(columns, rows))
+    return Section(t("plan.coverage"), tuple(blocks), anchor="coverage")
+
+
+def _courses_section(ov: Overview) -> Section:
+    blocks: list[Block] = []
+    if ov.courses:
+        columns = (
+            Column(t("plan.col.year"), wrap=False, right=True, weight=4),
+            Column(t("plan.col.course"), weight=26),
+            Column(t("plan.col.required"), wrap=False, weight=9),
+            Column(t("plan.col.status"), wrap=False, weight=10),
+            Column(t("plan.col.done"), weight=23),
+        )
+        rows = tuple(
+            (
+                str(c.entry.year) if c.entry.year is not None else "",
+                course_title(c),
+                t("plan.required") if c.required else "",
+                _status_cell(c.entry.status.value),
+                course_done_text(c),
+            )
+            for c in ov.courses
+        )
+        blocks.append(Table(columns, rows))
+    else:
+        blocks.append(Paragraph(t("plan.no_courses")))
+    if ov.requirements:
+        blocks.append(Paragraph(t("plan.requirements"), tone="strong"))
+        items = tuple(
+            ListItem(f"{coverage_label(r.state)}: {r.title}", tone=COVERAGE_TONE[r.state])
+            for r in ov.requirements
+        )
+        blocks.append(ItemList(items))
+    return Section(t("plan.courses"), tuple(blocks), anchor="courses")
+
+
+def _improvement_section(ov: Overview) -> Section:
+    if not ov.improvement_points:
+        return Section(t("plan.improvement"), (Paragraph(t("plan.no_improvement")),))
+    items = tuple(
+        ListItem(
+            flat(p.point),
+            tone="strong",
+            fields=tuple(
+                Field(t(label), flat(text))
+                for label, text in (("plan.how", p.how), ("plan.evidence", p.evidence))
+                if text
+            ),
+        )
+        for p in ov.improvement_points
+    )
+    return Section(t("plan.improvement"), (ItemList(items, numbered=True),), anchor="improvement")
+
+
+def _meetings_section(ov: Overview) -> Section:
+    if not ov.meetings:
+        return Section(t("plan.meetings"), (Paragraph(t("plan.no_meetings")),))
+    meetings: list[Block] = []
+    for m in ov.meetings:
+        blocks: list[Block] = []
+        if m.notes:
+            blocks.append(Paragraph(flat(m.notes)))
+        if m.agreements:
+            blocks.append(Paragraph(f"{t('plan.agreements')}:", tone="muted"))
+            blocks.append(ItemList(tuple(ListItem(flat(agreement_line(a))) for a in m.agreements)))
+        heading = f"{date(m.date)} · {t(f'meeting.{m.kind.value}')}"
+        meetings.append(Section(heading, tuple(blocks)))
+    return Section(t("plan.meetings"), tuple(meetings), anchor="meetings")
+
+
+def _findings_section(ov: Overview) -> Section:
+    found = Findings(
+        tuple(
+            Finding(
+                f"{d.path}:{d.line}:{d.column}",
+                d.code,
+                "error" if d.severity is Severity.ERROR else "warning",
+                flat(d.message),
+                place=t("plan.at_line", line=d.line, column=d.column),
+            )
+            for d in ov.findings
+        )
+    )
+    blocks: tuple[Block, ...] = (Paragraph(findings_summary(ov)), found)
+    return Section(t("plan.findings"), blocks, anchor="findings")
 
 
 # -- rich tables -----------------------------------------------------------------------
@@ -581,11 +642,11 @@ def _section(console: Console, title: str, style: str = "bold") -> None:
     console.print(Rule(Text(title, style=style), align="left", characters="═", style="dim"))
 
 
-def _new_table(*headers: str) -> Table:
+def _new_table(*headers: str) -> RichTable:
     from rich import box
     from rich.table import Table
 
-    table_: Table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table_: RichTable = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     for header in headers:
         table_.add_column(header, header_style="bold")
     return table_
