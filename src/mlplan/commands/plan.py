@@ -125,14 +125,9 @@ def run(
     elif chosen == "markdown":
         text = render.to_markdown(view)
     elif output_path is not None:
-        text = render.table_text(view, FILE_WIDTH)
+        text = render.plan_text(view, FILE_WIDTH)
     else:
-        console = output.console()
-        if output.use_color(sys.stdout):
-            render.print_table(view, console)
-            text = ""
-        else:  # piped or NO_COLOR: plain text without rich's padding at line ends
-            text = render.table_text(view, console.width)
+        text = render.plan_text(view, output.console().width, color=output.use_color(sys.stdout))
 
     if output_path is not None:
         from mlplan.fileio import write_output
