@@ -80,8 +80,8 @@ def test_unknown_extension_is_a_usage_error(run: Run, example_plan: Path) -> Non
     result = run("plan", str(example_plan), "-o", str(target))
     assert result.exit_code == 2
     assert (
-        "gebruik de extensie .txt, .md, .markdown, .json, .csv, .xlsx, of geef --format"
-        in result.stderr
+        "gebruik de extensie .txt, .md, .markdown, .json, .csv, .xlsx, .pdf, .docx, .html, .htm, "
+        "of geef --format" in result.stderr
     )
     assert not target.exists()
 

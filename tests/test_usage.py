@@ -64,8 +64,9 @@ ENGLISH = [
         "error: unknown option '--stict'. Did you mean '--strict'?\nSee 'mlplan check --help'.\n",
     ),
     (
-        ["plan", "--format", "PDF"],
-        "error: --format: 'PDF' is not possible; choose from table, markdown, json, csv, xlsx\n"
+        ["plan", "--format", "ODT"],
+        "error: --format: 'ODT' is not possible; choose from table, markdown, json, csv, xlsx, "
+        "pdf, docx, html\n"
         "See 'mlplan plan --help'.\n",
     ),
     (["add"], "error: option '--topic' is missing\nSee 'mlplan add --help'.\n"),

@@ -294,6 +294,9 @@ def build_app() -> typer.Typer:
         JSON = "json"
         CSV = "csv"
         XLSX = "xlsx"
+        PDF = "pdf"
+        DOCX = "docx"
+        HTML = "html"
 
     class CsvDialect(StrEnum):
         STANDARD = "standard"

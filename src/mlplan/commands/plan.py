@@ -1,4 +1,6 @@
-"""``mlplan plan``: the multi-year plan as a terminal table, Markdown, JSON or CSV.
+"""``mlplan plan``: the multi-year plan as a terminal table, Markdown, JSON, CSV, a
+spreadsheet, or a document (PDF, Word, HTML with pictures) emitted from the page built once
+(``render.plan.plan_document``); binary formats need ``--output``.
 
 Exit codes: 0 when the plan is shown and has no errors (warnings allowed); 1 when the
 plan has errors — a plan with rule errors is still shown in full (with the findings at
@@ -22,7 +24,7 @@ from mlplan.errors import UsageError
 from mlplan.framework import load_framework, shipped_path
 from mlplan.i18n import plural, t
 
-FORMATS = ("table", "markdown", "json", "csv", "xlsx")
+FORMATS = ("table", "markdown", "json", "csv", "xlsx", "pdf", "docx", "html")
 # what an --output file's extension says, when --format does not
 EXTENSIONS = formats.extensions(FORMATS)
 FILE_WIDTH = 80  # a table written to a file: readable anywhere, printable
@@ -106,6 +108,11 @@ def run(
     # YAML or schema errors: no half plan; the findings as ``check`` prints them
     checked = options.valid_for_export(path, fw, day, redact, "plan.not_shown")
     view = overview.build(checked, fw, day)
+    if documents.is_document(chosen):  # PDF, Word, HTML: the page's one document
+        doc = render.plan_document(view, pictures=formats.get(chosen).pictures)
+        documents.write(doc, chosen, output_path, force=force)
+        _exit_on_errors(checked.errors, checked.path)
+        return
     data: bytes | None = None
     if chosen == "xlsx":
         from mlplan.render import xlsx
@@ -118,14 +125,9 @@ def run(
     elif chosen == "markdown":
         text = render.to_markdown(view)
     elif output_path is not None:
-        text = render.table_text(view, FILE_WIDTH)
+        text = render.plan_text(view, FILE_WIDTH)
     else:
-        console = output.console()
-        if output.use_color(sys.stdout):
-            render.print_table(view, console)
-            text = ""
-        else:  # piped or NO_COLOR: plain text without rich's padding at line ends
-            text = render.table_text(view, console.width)
+        text = render.plan_text(view, output.console().width, color=output.use_color(sys.stdout))
 
     if output_path is not None:
         from mlplan.fileio import write_output
@@ -137,7 +139,11 @@ def run(
     elif text:
         output.out(text)  # ends in its own line end (CR LF in the excel-nl dialect)
 
-    if checked.errors:
-        errors = plural("count.errors", checked.errors)
-        output.err(t("plan.has_errors", path=checked.path, errors=errors))
+    _exit_on_errors(checked.errors, checked.path)
+
+
+def _exit_on_errors(count: int, path: str) -> None:
+    """A plan with rule errors is shown in full, and then said to have them (exit 1)."""
+    if count:
+        output.err(t("plan.has_errors", path=path, errors=plural("count.errors", count)))
         raise typer.Exit(1)

@@ -410,9 +410,10 @@ MESSAGES: dict[str, str] = {
     ),
     "arg.plan_path": "The plan file.",
     "opt.plan_format": (
-        "Output format: table (terminal), markdown (for the IOP), json, csv or xlsx "
-        "(a spreadsheet, with --output). Without this option the format follows from the "
-        "extension of --output (.md, .json, .csv, .txt, .xlsx)."
+        "Output format: table (terminal), markdown (for the IOP), json, csv, xlsx "
+        "(a spreadsheet), pdf, docx (Word) or html (with the timeline and coverage as "
+        "pictures); xlsx, pdf and docx with --output. Without this option the format follows "
+        "from the extension of --output (.md, .json, .csv, .txt, .xlsx, .pdf, .docx, .html)."
     ),
     "opt.output": "Write to this file (safely: completely, then replaced) instead of the screen.",
     "plan.output_is_input": (
@@ -434,6 +435,7 @@ MESSAGES: dict[str, str] = {
     "document.page": "page {page} of {pages}",
     "plan.written": "{path} written ({format})",
     "plan.title": "Medical leadership plan: {name}",
+    "plan.subject": "Medical leadership plan (individual training plan)",
     "plan.label.specialty": "Specialty",
     "plan.label.supervisor": "Supervisor (opleider)",
     "plan.label.institution": "Institution",

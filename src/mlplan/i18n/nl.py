@@ -409,9 +409,10 @@ MESSAGES: dict[str, str] = {
     ),
     "arg.plan_path": "Het planbestand.",
     "opt.plan_format": (
-        "Uitvoerformaat: table (terminal), markdown (voor het IOP), json, csv of xlsx "
-        "(spreadsheet, met --output). Zonder deze optie volgt het formaat uit de extensie van "
-        "--output (.md, .json, .csv, .txt, .xlsx)."
+        "Uitvoerformaat: table (terminal), markdown (voor het IOP), json, csv, xlsx "
+        "(spreadsheet), pdf, docx (Word) of html (met tijdlijn en dekking als plaatjes); xlsx, "
+        "pdf en docx met --output. Zonder deze optie volgt het formaat uit de extensie van "
+        "--output (.md, .json, .csv, .txt, .xlsx, .pdf, .docx, .html)."
     ),
     "opt.output": "Schrijf naar dit bestand (veilig: eerst volledig, dan vervangen) in plaats van naar het scherm.",
     "plan.output_is_input": (
@@ -434,6 +435,7 @@ MESSAGES: dict[str, str] = {
     "document.page": "pagina {page} van {pages}",
     "plan.written": "{path} geschreven ({format})",
     "plan.title": "Plan medisch leiderschap: {name}",
+    "plan.subject": "Plan medisch leiderschap (individueel opleidingsplan)",
     "plan.label.specialty": "Specialisme",
     "plan.label.supervisor": "Opleider",
     "plan.label.institution": "Instelling",

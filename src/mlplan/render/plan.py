@@ -1,9 +1,14 @@
-"""Rendering the multi-year plan: rich tables, Markdown for the IOP, JSON and CSV.
+"""Rendering the multi-year plan: the page as a document (terminal text, Markdown, HTML,
+PDF, Word from ``render/emit_*``), JSON and CSV.
 
 Layout only: every fact comes from :class:`mlplan.overview.Overview`. Dates are written
 with month names from the message catalogue (never the locale), so output is the same on
-every machine. User text is flattened to one line in tables and Markdown, escaped in
-Markdown, and kept exactly (newlines included) in JSON and CSV.
+every machine. User text is flattened to one line in tables and documents (Markdown
+escapes it in its emitter), and kept exactly (newlines included) in JSON and CSV.
+:func:`plan_document` is the page once; :func:`to_markdown` is its Markdown and
+:func:`plan_text` its terminal text. Where a terminal says a thing in another shape (the
+activities in three columns, "verplicht" under a course's name, each competency once in the
+coverage), the table has a column of each medium (``Column.terminal``/``document``).
 """
 
 from __future__ import annotations
@@ -12,8 +17,9 @@ import csv
 import datetime as dt
 import io
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from mlplan.diagnostics import Severity
 from mlplan.i18n import finding_counts, get_language, plural, t
 from mlplan.overview import (
     ActivityView,
@@ -25,13 +31,25 @@ from mlplan.overview import (
 from mlplan.plan import Agreement
 from mlplan.render.calendar import calendar_json, calendar_text
 from mlplan.render.diagnostics import diagnostic_dict
-from mlplan.render.markdown import bullet, cell, escape, numbered, table
-from mlplan.render.safe import csv_cell, one_line
+from mlplan.render.document import (
+    Block,
+    Cell,
+    CellLike,
+    Column,
+    Document,
+    Field,
+    Fields,
+    Finding,
+    Findings,
+    ItemList,
+    ListItem,
+    Paragraph,
+    Section,
+    Table,
+    Tone,
+)
+from mlplan.render.safe import csv_cell
 from mlplan.rules import OwnerWord
-
-if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
-    from rich.table import Table
 
 # Symbols are the same in every language; the words next to them come from the catalogue.
 STATUS_SYMBOL = {"done": "✓", "in_progress": "▶", "planned": "○", "dropped": "✗"}
@@ -201,11 +219,6 @@ def findings_summary(ov: Overview) -> str:
     return t("plan.findings_count", **finding_counts(ov.errors, ov.warnings))
 
 
-def finding_line(d: Any) -> str:
-    """A finding as ``check`` prints it: one line, control characters escaped."""
-    return f"{one_line(d.path)}:{d.line}:{d.column}: {d.code} {one_line(flat(d.message))}"
-
-
 # -- JSON ------------------------------------------------------------------------------
 
 
@@ -365,425 +378,259 @@ def to_csv(ov: Overview, dialect: str = "standard") -> str:
     return buffer.getvalue()
 
 
-# -- Markdown --------------------------------------------------------------------------
+# -- the page as a document -------------------------------------------------------------
+
+# how a status or a coverage state stands out in media that colour it
+STATUS_TONE: dict[str, Tone] = {
+    "done": "good",
+    "in_progress": "warn",
+    "planned": "normal",
+    "dropped": "muted",
+}
+COVERAGE_TONE: dict[str, Tone] = {"done": "good", "planned": "warn", "missing": "bad"}
 
 
-def _sized(lines: list[str], widths: tuple[int, ...], right: tuple[int, ...] = ()) -> list[str]:
-    """Give a GFM table relative column widths: pandoc sizes wide tables by the dashes of
-    the delimiter row (equal dashes would give the number column as much room as the
-    activity); ``right`` aligns those columns (numbers) to the right."""
-    delimiter = (
-        "|"
-        + "|".join("-" * (w - 1) + ":" if i in right else "-" * w for i, w in enumerate(widths))
-        + "|"
+def plan_document(ov: Overview, *, pictures: bool = False) -> Document:
+    """The plan page built once, for every document medium (Markdown, HTML, PDF, Word):
+    the header, per training year its activities per competency, coverage, courses,
+    improvement points, meetings with their agreements and check's findings. ``pictures``:
+    the SVG timeline (under the header) and the coverage chart (in its section), for media
+    that draw them (``formats.Format.pictures``)."""
+    h = ov.header
+    blocks: list[Block] = [
+        Fields(tuple(Field(label, value) for label, value in header_fields(ov))),
+        Paragraph(t("plan.legend_status"), terminal=t("plan.legend")),
+    ]
+    if pictures:
+        from mlplan.render import svg
+
+        blocks.append(svg.plan_timeline(ov))
+    blocks += [_year_section(year, ov) for year in ov.years]
+    blocks += [
+        _coverage_section(ov, pictures),
+        _courses_section(ov),
+        _improvement_section(ov),
+        _meetings_section(ov),
+        _findings_section(ov),
+    ]
+    name = flat(h.name)
+    page_title = title(ov)
+    return Document(
+        title=page_title,
+        blocks=tuple(blocks),
+        header=f"{name} · {date(h.now.today)}",
+        lang=get_language(),
+        meta={"author": name, "subject": t("plan.subject"), "title": page_title},
     )
-    return [lines[0], delimiter, *lines[2:]]
 
 
 def to_markdown(ov: Overview) -> str:
-    lines = [f"# {escape(title(ov))}", ""]
-    lines += [bullet(f"**{escape(label)}:** {escape(value)}") for label, value in header_fields(ov)]
-    lines += ["", escape(t("plan.legend_status")), ""]
-    for year in ov.years:
-        lines += [f"## {escape(year_heading(year, ov))}", ""]
-        if not year.groups:
-            lines += [escape(t("plan.no_activities")), ""]
-        for group in year.groups:
-            lines += [f"### {escape(group_heading(group))}", ""]
-            lines += _activity_table(group)
-            lines.append("")
-    lines += _coverage_markdown(ov)
-    lines += _courses_markdown(ov)
-    lines += _improvement_markdown(ov)
-    lines += _meetings_markdown(ov)
-    lines += _findings_markdown(ov)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    """The plan page as Markdown (the IOP's leadership part, for a portfolio or pandoc)."""
+    from mlplan.render import emit_markdown
+
+    return emit_markdown.to_markdown(plan_document(ov))
 
 
-def _activity_table(group: CompetencyGroup) -> list[str]:
-    rows = []
-    for a in group.activities:
-        act = a.activity
-        # a known topic id is a plain ASCII word of the framework, safe in a code span
-        topic = f"{cell(a.topic_title)} (`{act.topic}`)" if a.topic_title else cell(topic_text(a))
-        rows.append(
-            [
-                str(a.number),
-                topic,
-                cell(act.title),
-                cell(act.goal or ""),
-                cell(status_label(act.status.value)),
-                cell(done_text(a)),
-            ]
-        )
-    lines = table(
-        [
-            t("plan.col.number"),
-            t("plan.col.topic"),
-            t("plan.col.activity"),
-            t("plan.col.goal"),
-            t("plan.col.status"),
-            t("plan.col.done"),
-        ],
-        rows,
-        escape=False,  # cells are escaped above (the topic cell holds a code span)
-    )
-    return _sized(lines, (4, 16, 20, 20, 10, 18), right=(0,))
-
-
-def _coverage_markdown(ov: Overview) -> list[str]:
-    cov = ov.coverage
-    lines = [f"## {escape(t('plan.coverage'))}", ""]
-    lines += [
-        escape(t("plan.coverage_summary", covered=cov.covered, total=cov.total, done=cov.done)),
-        "",
+def _year_section(year: YearView, ov: Overview) -> Section:
+    current = ov.header.now.year == year.number
+    blocks: list[Block] = [
+        Section(group_heading(group), (_activity_table(group),)) for group in year.groups
     ]
-    lines += _sized(
-        table(
-            [
-                t("plan.col.competency"),
-                t("plan.col.topic"),
-                t("plan.col.coverage"),
-                t("plan.col.activities"),
-            ],
-            [
-                [str(c.competency), c.title, coverage_label(c.state), numbers(c.activities)]
-                for c in cov.topics
-            ],
-        ),
-        (8, 34, 12, 12),
-        right=(0,),
+    if not year.groups:
+        blocks.append(Paragraph(t("plan.no_activities")))
+    return Section(
+        year_heading(year, ov),
+        tuple(blocks),
+        tone="accent" if current else "strong",
+        anchor=f"year-{year.number}",
     )
-    return [*lines, ""]
 
 
-def _courses_markdown(ov: Overview) -> list[str]:
-    lines = [f"## {escape(t('plan.courses'))}", ""]
-    if ov.courses:
-        lines += _sized(
-            table(
-                [
-                    t("plan.col.year"),
-                    t("plan.col.course"),
-                    t("plan.col.required"),
-                    t("plan.col.status"),
-                    t("plan.col.done"),
-                ],
-                [
-                    [
-                        str(c.entry.year) if c.entry.year is not None else "",
-                        course_title(c),
-                        t("plan.required") if c.required else "",
-                        status_label(c.entry.status.value),
-                        course_done_text(c),
-                    ]
-                    for c in ov.courses
-                ],
-            ),
-            (4, 26, 9, 10, 23),
-            right=(0,),
-        )
-    else:
-        lines.append(escape(t("plan.no_courses")))
-    if ov.requirements:
-        lines += ["", f"**{escape(t('plan.requirements'))}**", ""]
-        lines += [bullet(escape(f"{coverage_label(r.state)}: {r.title}")) for r in ov.requirements]
-    return [*lines, ""]
+def _status_cell(status: str) -> Cell:
+    return Cell(status_label(status), tone=STATUS_TONE[status])
 
 
-def _improvement_markdown(ov: Overview) -> list[str]:
-    lines = [f"## {escape(t('plan.improvement'))}", ""]
-    if not ov.improvement_points:
-        return [*lines, escape(t("plan.no_improvement")), ""]
-    for i, p in enumerate(ov.improvement_points, start=1):
-        details = [
-            f"*{escape(t(label))}:* {escape(text)}"
-            for label, text in (("plan.how", p.how), ("plan.evidence", p.evidence))
-            if text
-        ]
-        lines += numbered(i, f"**{escape(p.point)}**", details)
-    return [*lines, ""]
-
-
-def _meetings_markdown(ov: Overview) -> list[str]:
-    lines = [f"## {escape(t('plan.meetings'))}", ""]
-    if not ov.meetings:
-        return [*lines, escape(t("plan.no_meetings")), ""]
-    for m in ov.meetings:
-        lines += [f"### {escape(date(m.date))} · {escape(t(f'meeting.{m.kind.value}'))}", ""]
-        if m.notes:
-            lines += [escape(m.notes), ""]
-        if m.agreements:
-            lines += [f"*{escape(t('plan.agreements'))}:*", ""]
-            lines += [bullet(escape(agreement_line(a))) for a in m.agreements]
-            lines.append("")
-    return lines
-
-
-def _findings_markdown(ov: Overview) -> list[str]:
-    lines = [f"## {escape(t('plan.findings'))}", "", escape(findings_summary(ov)), ""]
-    for d in ov.findings:
-        severity = t(f"label.{d.severity}").rstrip(":")
-        lines.append(
-            bullet(
-                f"**{d.code}** ({escape(severity)}), "
-                f"{escape(t('plan.at_line', line=d.line, column=d.column))}: {escape(d.message)}"
-            )
-        )
-    if ov.findings:
-        lines.append("")
-    return lines
-
-
-# -- rich tables -----------------------------------------------------------------------
-
-
-def print_table(ov: Overview, console: Console) -> None:
-    """The plan for the terminal; plain text (no ANSI codes) when the console has no colour."""
-    from rich.table import Table
-    from rich.text import Text
-
-    console.print(Text(title(ov), style="bold"))
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
-    for label, value in header_fields(ov):
-        grid.add_row(Text(label), Text(value))
-    console.print(grid)
-    console.print(Text(t("plan.legend"), style="dim"))
-    for year in ov.years:
-        console.print()
-        current = ov.header.now.year == year.number
-        _section(console, year_heading(year, ov), "bold magenta" if current else "bold")
-        if not year.groups:
-            console.print(Text(t("plan.no_activities"), style="dim"))
-        for group in year.groups:
-            console.print()
-            console.print(Text(group_heading(group), style="bold"))
-            console.print(_activity_rich(group, console.width))
-    console.print()
-    _print_coverage(ov, console)
-    console.print()
-    _print_courses(ov, console)
-    console.print()
-    _print_improvement(ov, console)
-    console.print()
-    _print_meetings(ov, console)
-    console.print()
-    _print_findings(ov, console)
-
-
-def _section(console: Console, title: str, style: str = "bold") -> None:
-    """A section heading as a rule, so sections stand out in plain text too."""
-    from rich.rule import Rule
-    from rich.text import Text
-
-    console.print(Rule(Text(title, style=style), align="left", characters="═", style="dim"))
-
-
-def _new_table(*headers: str) -> Table:
-    from rich import box
-    from rich.table import Table
-
-    table_: Table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    for header in headers:
-        table_.add_column(header, header_style="bold")
-    return table_
-
-
-_STATUS_STYLE = {"done": "green", "in_progress": "yellow", "planned": "", "dropped": "dim"}
-_COVERAGE_STYLE = {"done": "green", "planned": "yellow", "missing": "bold red"}
-
-
-WIDE = 110  # from this console width on, topic and done/evidence get their own columns
-
-
-def _activity_rich(group: CompetencyGroup, width: int) -> RenderableType:
-    """Wide: one column per field. Narrow (80 columns): number, status and one column with
-    the activity, its topic (with the id users type), objective and evidence stacked."""
-    from rich.text import Text
-
-    wide = width >= WIDE
-    headers = [t("plan.col.number"), t("plan.col.status")]
-    headers += (
-        [t("plan.col.topic"), t("plan.col.activity"), t("plan.col.done")]
-        if wide
-        else [t("plan.col.activity")]
-    )
-    table_ = _new_table(*headers)
-    table_.expand = True  # every group as wide as the screen, its columns aligned
-    table_.columns[0].justify = "right"
-    table_.columns[0].no_wrap = True
-    table_.columns[1].no_wrap = True
-    table_.columns[1].min_width = max(len(status_label(s)) for s in STATUS_SYMBOL)
-    # the text columns take the room (the activity most); number and status stay narrow
-    for column, ratio in zip(table_.columns[2:], (2, 3, 2) if wide else (1,), strict=True):
-        column.ratio = ratio
-    if wide:  # a topic id is typed by users: never cut it
-        table_.columns[2].min_width = max(len(a.activity.topic) for a in group.activities)
+def _activity_table(group: CompetencyGroup) -> Table:
+    """Documents: a column per field. A terminal keeps a page on one screen: number, status
+    and one column with the activity and, under it, its topic (with the id users type),
+    objective and evidence."""
+    rows: list[tuple[CellLike, ...]] = []
     for a in group.activities:
         act = a.activity
-        status = act.status.value
-        cells = [
-            Text(str(a.number)),
-            Text(status_label(status), style=_STATUS_STYLE[status]),
-        ]
-        activity = Text(flat(act.title), style="bold")
-        if wide:
-            topic = Text(topic_text(a))
-            if a.topic_title:  # an unknown topic's text already names its id
-                topic.append(f"\n{act.topic}", style="dim")
-            if act.goal:
-                activity.append("\n" + t("plan.goal", goal=flat(act.goal)), style="italic")
-            done = "\n".join(p for p in (_date_or_empty(a), flat(act.evidence)) if p)
-            cells += [topic, activity, Text(done)]
-        else:
-            line = (
-                t("plan.topic_line", title=a.topic_title, id=act.topic)
-                if a.topic_title
-                else t("plan.topic_line_unknown", text=topic_text(a))
+        status = _status_cell(act.status.value)
+        # a known topic's id goes with its title (users type it); an unknown one's text
+        # already names its id
+        topic = Cell(a.topic_title, code=act.topic) if a.topic_title else Cell(topic_text(a))
+        rows.append(
+            (
+                str(a.number),
+                status,
+                topic,
+                flat(act.title),
+                flat(act.goal),
+                status,
+                done_text(a),
+                _activity_lines(a),
             )
-            activity.append("\n" + line, style="dim")
-            if act.goal:
-                activity.append("\n" + t("plan.goal", goal=flat(act.goal)), style="italic")
-            if done_text(a):
-                activity.append("\n" + t("plan.done_line", text=done_text(a)))
-            cells.append(activity)
-        table_.add_row(*cells)
-    return table_
-
-
-def _date_or_empty(a: ActivityView) -> str:
-    return date(a.activity.done_on) if a.activity.done_on else ""
-
-
-def _print_coverage(ov: Overview, console: Console) -> None:
-    from rich.text import Text
-
-    cov = ov.coverage
-    _section(console, t("plan.coverage"))
-    console.print(t("plan.coverage_summary", covered=cov.covered, total=cov.total, done=cov.done))
-    table_ = _new_table(
-        t("plan.col.competency_short"),
-        t("plan.col.topic"),
-        t("plan.col.coverage"),
-        t("plan.col.activities"),
+        )
+    columns = (
+        Column(t("plan.col.number"), wrap=False, right=True, weight=4),
+        Column(t("plan.col.status"), wrap=False, document=False),
+        Column(t("plan.col.topic"), weight=16, terminal=False),
+        Column(t("plan.col.activity"), weight=20, terminal=False),
+        Column(t("plan.col.goal"), weight=20, terminal=False),
+        Column(t("plan.col.status"), wrap=False, weight=10, terminal=False),
+        Column(t("plan.col.done"), weight=18, terminal=False),
+        Column(t("plan.col.activity"), document=False),
     )
-    table_.columns[0].justify = "right"
-    table_.columns[2].no_wrap = True
-    for i, c in enumerate(cov.topics):
-        first = i == 0 or cov.topics[i - 1].competency != c.competency
-        last = i == len(cov.topics) - 1 or cov.topics[i + 1].competency != c.competency
-        table_.add_row(
-            Text(str(c.competency) if first else ""),
-            Text(c.title),
-            Text(coverage_label(c.state), style=_COVERAGE_STYLE[c.state]),
-            Text(numbers(c.activities)),
-            end_section=last,
+    return Table(columns, tuple(rows))
+
+
+def _activity_lines(a: ActivityView) -> str:
+    """The terminal's activity cell: the title, then its topic, objective and evidence."""
+    act = a.activity
+    lines = [
+        flat(act.title),
+        t("plan.topic_line", title=a.topic_title, id=act.topic)
+        if a.topic_title
+        else t("plan.topic_line_unknown", text=topic_text(a)),
+    ]
+    if act.goal:
+        lines.append(t("plan.goal", goal=flat(act.goal)))
+    if done_text(a):
+        lines.append(t("plan.done_line", text=done_text(a)))
+    return "\n".join(lines)
+
+
+def _coverage_section(ov: Overview, pictures: bool) -> Section:
+    cov = ov.coverage
+    blocks: list[Block] = [
+        Paragraph(t("plan.coverage_summary", covered=cov.covered, total=cov.total, done=cov.done))
+    ]
+    if pictures:
+        from mlplan.render import svg
+
+        blocks.append(svg.coverage_bars(svg.bars_of_overview(ov)))
+    columns = (
+        Column(t("plan.col.competency"), wrap=False, right=True, weight=8, terminal=False),
+        # a terminal names each competency once, on its first topic's row
+        Column(t("plan.col.competency_short"), wrap=False, right=True, document=False),
+        Column(t("plan.col.topic"), weight=34),
+        Column(t("plan.col.coverage"), wrap=False, weight=12),
+        Column(t("plan.col.activities"), weight=12),
+    )
+    rows = tuple(
+        (
+            str(c.competency),
+            str(c.competency) if i == 0 or cov.topics[i - 1].competency != c.competency else "",
+            c.title,
+            Cell(coverage_label(c.state), tone=COVERAGE_TONE[c.state]),
+            numbers(c.activities),
         )
-    console.print(table_)
+        for i, c in enumerate(cov.topics)
+    )
+    blocks.append(Table(columns, rows))
+    return Section(t("plan.coverage"), tuple(blocks), anchor="coverage")
 
 
-def _print_courses(ov: Overview, console: Console) -> None:
-    from rich.text import Text
-
-    _section(console, t("plan.courses"))
+def _courses_section(ov: Overview) -> Section:
+    blocks: list[Block] = []
     if ov.courses:
-        table_ = _new_table(
-            t("plan.col.year"),
-            t("plan.col.course"),
-            t("plan.col.status"),
-            t("plan.col.done"),
+        columns = (
+            Column(t("plan.col.year"), wrap=False, right=True, weight=4),
+            Column(t("plan.col.course"), weight=26, terminal=False),
+            # a terminal has no room for a column of its own: "verplicht" under the name
+            Column(t("plan.col.course"), document=False),
+            Column(t("plan.col.required"), wrap=False, weight=9, terminal=False),
+            Column(t("plan.col.status"), wrap=False, weight=10),
+            Column(t("plan.col.done"), weight=23),
         )
-        table_.columns[0].justify = "right"
-        table_.columns[2].no_wrap = True
-        for c in ov.courses:
-            name = Text(course_title(c))
-            if c.required:
-                name.append(f"\n{t('plan.required')}", style="bold")
-            status = c.entry.status.value
-            table_.add_row(
-                Text(str(c.entry.year) if c.entry.year is not None else ""),
-                name,
-                Text(status_label(status), style=_STATUS_STYLE[status]),
-                Text(course_done_text(c)),
+        rows = tuple(
+            (
+                str(c.entry.year) if c.entry.year is not None else "",
+                course_title(c),
+                f"{course_title(c)}\n{t('plan.required')}" if c.required else course_title(c),
+                t("plan.required") if c.required else "",
+                _status_cell(c.entry.status.value),
+                course_done_text(c),
             )
-        console.print(table_)
+            for c in ov.courses
+        )
+        blocks.append(Table(columns, rows))
     else:
-        console.print(Text(t("plan.no_courses"), style="dim"))
+        blocks.append(Paragraph(t("plan.no_courses")))
     if ov.requirements:
-        from rich.table import Table
-
-        console.print()
-        console.print(Text(t("plan.requirements"), style="bold"))
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column()
-        for r in ov.requirements:
-            grid.add_row(
-                Text("  " + coverage_label(r.state), style=_COVERAGE_STYLE[r.state]),
-                Text(r.title),
-            )
-        console.print(grid)
+        blocks.append(Paragraph(t("plan.requirements"), tone="strong"))
+        items = tuple(
+            ListItem(f"{coverage_label(r.state)}: {r.title}", tone=COVERAGE_TONE[r.state])
+            for r in ov.requirements
+        )
+        blocks.append(ItemList(items))
+    return Section(t("plan.courses"), tuple(blocks), anchor="courses")
 
 
-def _print_improvement(ov: Overview, console: Console) -> None:
-    from rich.text import Text
-
-    _section(console, t("plan.improvement"))
+def _improvement_section(ov: Overview) -> Section:
     if not ov.improvement_points:
-        console.print(Text(t("plan.no_improvement"), style="dim"))
-    for i, p in enumerate(ov.improvement_points, start=1):
-        console.print(Text(f"{i}. {flat(p.point)}", style="bold"))
-        if p.how:
-            console.print(Text(f"   {t('plan.how')}: {flat(p.how)}"))
-        if p.evidence:
-            console.print(Text(f"   {t('plan.evidence')}: {flat(p.evidence)}"))
+        return Section(t("plan.improvement"), (Paragraph(t("plan.no_improvement")),))
+    items = tuple(
+        ListItem(
+            flat(p.point),
+            tone="strong",
+            fields=tuple(
+                Field(t(label), flat(text))
+                for label, text in (("plan.how", p.how), ("plan.evidence", p.evidence))
+                if text
+            ),
+        )
+        for p in ov.improvement_points
+    )
+    return Section(t("plan.improvement"), (ItemList(items, numbered=True),), anchor="improvement")
 
 
-def _print_meetings(ov: Overview, console: Console) -> None:
-    from rich.text import Text
-
-    _section(console, t("plan.meetings"))
+def _meetings_section(ov: Overview) -> Section:
     if not ov.meetings:
-        console.print(Text(t("plan.no_meetings"), style="dim"))
-    for i, m in enumerate(ov.meetings):
-        if i:
-            console.print()
-        console.print(Text(f"{date(m.date)} · {t(f'meeting.{m.kind.value}')}", style="bold"))
+        return Section(t("plan.meetings"), (Paragraph(t("plan.no_meetings")),))
+    meetings: list[Block] = []
+    for m in ov.meetings:
+        blocks: list[Block] = []
         if m.notes:
-            console.print(Text(f"   {flat(m.notes)}"))
+            blocks.append(Paragraph(flat(m.notes)))
         if m.agreements:
-            console.print(Text(f"   {t('plan.agreements')}:", style="italic"))
-        for agreement in m.agreements:
-            console.print(Text(f"   • {flat(agreement_line(agreement))}"))
+            blocks.append(Paragraph(f"{t('plan.agreements')}:", tone="muted"))
+            blocks.append(ItemList(tuple(ListItem(flat(agreement_line(a))) for a in m.agreements)))
+        heading = f"{date(m.date)} · {t(f'meeting.{m.kind.value}')}"
+        meetings.append(Section(heading, tuple(blocks)))
+    return Section(t("plan.meetings"), tuple(meetings), anchor="meetings")
 
 
-def _print_findings(ov: Overview, console: Console) -> None:
-    from rich.text import Text
+def _findings_section(ov: Overview) -> Section:
+    found = Findings(
+        tuple(
+            Finding(
+                f"{d.path}:{d.line}:{d.column}",
+                d.code,
+                "error" if d.severity is Severity.ERROR else "warning",
+                flat(d.message),
+                place=t("plan.at_line", line=d.line, column=d.column),
+            )
+            for d in ov.findings
+        )
+    )
+    blocks: tuple[Block, ...] = (Paragraph(findings_summary(ov)), found)
+    return Section(t("plan.findings"), blocks, anchor="findings")
 
-    _section(console, t("plan.findings"))
-    for d in ov.findings:
-        style = "red" if d.severity == "error" else "yellow"
-        console.print(Text(finding_line(d), style=style))
-    console.print(Text(findings_summary(ov)))
+
+# -- the terminal ------------------------------------------------------------------------
+
+
+def plan_text(ov: Overview, width: int, *, color: bool = False) -> str:
+    """The plan page for a terminal, ``width`` columns wide, in colour if ``color``: the
+    same document as Markdown and PDF, laid out by ``render/emit_text.py``."""
+    from mlplan.render.emit_text import to_text
+
+    return to_text(plan_document(ov), width=width, color=color)
 
 
 def table_text(ov: Overview, width: int) -> str:
-    """The table rendering as plain text, for writing to a file."""
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    plain = Console(
-        file=buffer,
-        width=width,
-        force_terminal=False,
-        no_color=True,
-        color_system=None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=False,
-    )
-    print_table(ov, plain)
-    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    """The terminal page as plain text, for writing to a file (and for tests)."""
+    return plan_text(ov, width)
