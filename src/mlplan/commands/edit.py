@@ -39,7 +39,7 @@ from mlplan.plan import (
     Plan,
     Training,
 )
-from mlplan.vocabulary import STATUS, PhaseId, Status, Vocabulary
+from mlplan.vocabulary import OUTCOME, STATUS, PhaseId, Status, Vocabulary
 
 P = ParamSpec("P")
 DEFAULT_PATH = Path("plan.yaml")
@@ -581,11 +581,11 @@ def pair_agreements(
 
 def outcome_words() -> dict[str, str]:
     """Every word for an outcome (``not_achieved``, ``niet behaald``) to its identifier."""
-    return choice_words("outcome", (o.value for o in Outcome))
+    return choice_words(OUTCOME.labels[0], OUTCOME.ids)
 
 
 def _outcome_choices() -> str:
-    return ", ".join(o.value for o in Outcome)
+    return ", ".join(OUTCOME.ids)
 
 
 def parse_outcome(value: str) -> Outcome:
