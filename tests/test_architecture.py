@@ -52,6 +52,7 @@ DOMAIN = (
     "suggest",
     "summary",
     "timeline",
+    "vocabulary",
     "yamlloc",
 )
 

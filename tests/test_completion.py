@@ -156,6 +156,28 @@ def test_status_words_complete_with_tab_in_the_users_language(home: dict[str, st
     assert _complete_bash("mlplan status 5 bezig ", home).stdout.split() == []
 
 
+def test_the_vocabularies_choices_complete_with_tab(home: dict[str, str]) -> None:
+    # --sort, --phase and --kind are choices of their vocabulary, offered as --format's are
+    assert _complete_bash("mlplan summary --sort ", home).stdout.split() == [
+        "name",
+        "year",
+        "coverage",
+        "overdue",
+    ]
+    assert _complete_bash("mlplan add --phase ", home).stdout.split() == [
+        "begin",
+        "midden",
+        "eind",
+    ]
+    assert _complete_bash("mlplan add --phase M", home).stdout.split() == ["midden"]
+    assert _complete_bash("mlplan meeting --kind ", home).stdout.split() == [
+        "introductie",
+        "voortgang",
+        "geschiktheid",
+    ]
+    assert _complete_bash("mlplan meeting --kind g", home).stdout.split() == ["geschiktheid"]
+
+
 # -- the quick answer (commands.completion.answer) and typer's own --------------------
 
 TYPERS_OWN = (
@@ -184,6 +206,9 @@ TABS: list[tuple[str, dict[str, str]]] = [
     ("mlplan plan --csv-dialect ", {}),
     ("mlplan summary --format m", {}),
     ("mlplan summary --sort ", {}),
+    ("mlplan summary --sort c", {}),
+    ("mlplan add --phase ", {}),
+    ("mlplan add --phase=m", {}),
     ("mlplan summary plannen/ --", {}),
     ("mlplan framework pat", {}),
     ("mlplan framework ", {"MLPLAN_LANG": "en"}),
@@ -199,6 +224,7 @@ TABS: list[tuple[str, dict[str, str]]] = [
     ("mlplan status 5 in", {}),
     ("mlplan status 5 bezig ", {}),
     ("mlplan meeting --kind ", {}),
+    ("mlplan meeting --date 2026-11-22 --kind v", {}),
     ("mlplan done ", {}),
     ("mlplan init --", {}),
     ("mlplan chek ", {}),

@@ -244,7 +244,7 @@ def test_a_plan_that_does_not_load_is_a_page_with_its_errors(run: Run, here: Pat
         (("--since", "gisteren"), "--since: 'gisteren' is geen datum"),
         (("--since", "2027-01-01", *TODAY), "--since (2027-01-01) ligt na vandaag (2026-11-22)"),
         (("--months", "0"), "--months moet tussen 1 en 120 liggen, niet 0"),
-        (("--sort", "age", "plans"), "--sort: 'age' onbekend; kies uit name, year"),
+        (("--sort", "age", "plans"), "--sort: 'age' kan niet; kies uit name, year"),
     ],
 )
 def test_usage_errors_exit_2(run: Run, here: Path, args: tuple[str, ...], message: str) -> None:

@@ -25,6 +25,7 @@ from mlplan.commands import completion
 from mlplan.errors import Interrupted
 from mlplan.i18n import LANGUAGES, parse_language, t
 from mlplan.output import err, style
+from mlplan.vocabulary import MeetingKind, PhaseId, SortKey
 
 P = ParamSpec("P")
 
@@ -412,8 +413,13 @@ def build_app() -> typer.Typer:
             ),
         ] = None,
         sort: Annotated[
-            str,
-            typer.Option("--sort", help=t("opt.summary.sort"), metavar=t("metavar.order")),
+            SortKey,
+            typer.Option(
+                "--sort",
+                help=t("opt.summary.sort"),
+                metavar=t("metavar.order"),
+                case_sensitive=False,
+            ),
         ] = "name",
         overview_only: Annotated[
             bool, typer.Option("--overview-only", help=t("opt.summary.overview_only"))
@@ -638,9 +644,9 @@ def build_app() -> typer.Typer:
             ),
         ] = None,
         phase: Annotated[
-            str | None,
+            PhaseId | None,
             typer.Option(
-                "--phase", help=t("opt.edit.phase"), metavar="begin|midden|eind", show_default=False
+                "--phase", help=t("opt.edit.phase"), case_sensitive=False, show_default=False
             ),
         ] = None,
         today: today_opt = None,
@@ -747,11 +753,12 @@ def build_app() -> typer.Typer:
             ),
         ],
         kind: Annotated[
-            str,
+            MeetingKind,
             typer.Option(
                 "--kind",
                 help=t("opt.edit.kind"),
                 metavar=t("metavar.kind"),
+                case_sensitive=False,
                 show_default=False,
             ),
         ],

@@ -20,9 +20,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from mlplan import fileio, yamlloc
 from mlplan.diagnostics import Diagnostic
 from mlplan.errors import FrameworkError
+from mlplan.vocabulary import PHASES as PHASES  # importable from here, as before
+from mlplan.vocabulary import PhaseId as PhaseId
 
-PhaseId = Literal["begin", "midden", "eind"]
-PHASES: tuple[PhaseId, ...] = ("begin", "midden", "eind")
 LevelId = Literal["basis", "verdieping", "specialisatie"]
 MaterialKind = Literal[
     "video",

@@ -8,7 +8,6 @@ editor through ``mlplan schema``.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -26,28 +25,17 @@ from pydantic_core import PydanticCustomError
 from mlplan import timeline, yamlloc
 from mlplan.diagnostics import Diagnostic
 
+# the plan's vocabularies are declared in mlplan.vocabulary, and importable from here
+from mlplan.vocabulary import InterruptionReason as InterruptionReason
+from mlplan.vocabulary import MeetingKind as MeetingKind
+from mlplan.vocabulary import Outcome as Outcome
+from mlplan.vocabulary import PhaseId
+from mlplan.vocabulary import Status as Status
+
 if TYPE_CHECKING:
     from mlplan.framework import Framework
 
-PhaseName = Literal["begin", "midden", "eind"]
 MAX_YEARS = 15
-
-
-class Status(StrEnum):
-    """Status: planned (gepland), in_progress (bezig), done (afgerond), dropped (vervallen)."""
-
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    DROPPED = "dropped"
-
-
-class MeetingKind(StrEnum):
-    """Soort gesprek: introductie, voortgang of geschiktheid."""
-
-    INTRODUCTIE = "introductie"
-    VOORTGANG = "voortgang"
-    GESCHIKTHEID = "geschiktheid"
 
 
 def _iso_date(value: Any) -> Any:
@@ -88,16 +76,6 @@ class Aios(_Model):
     specialty: Text | None = Field(None, description="Specialisme, bijvoorbeeld Neurologie.")
     institution: Text | None = Field(None, description="Opleidingsinstelling, bijvoorbeeld LUMC.")
     supervisor: Text | None = Field(None, description="Opleider, bijvoorbeeld dr. J. Jansen.")
-
-
-class InterruptionReason(StrEnum):
-    """Reden van een onderbreking: zwangerschap, ziekte, verlof, onderzoek of overig."""
-
-    ZWANGERSCHAP = "zwangerschap"
-    ZIEKTE = "ziekte"
-    VERLOF = "verlof"
-    ONDERZOEK = "onderzoek"
-    OVERIG = "overig"
 
 
 MIN_PERCENT, MAX_PERCENT = 50, 100
@@ -214,7 +192,7 @@ class Activity(_Model):
     goal: Text | None = Field(
         None, description="Leerdoel (concretisering) waaraan de activiteit werkt."
     )
-    phase: PhaseName | None = Field(
+    phase: PhaseId | None = Field(
         None,
         description="Fase van de leercurve (begin, midden, eind); overschrijft de fase uit het kader.",
     )
@@ -255,15 +233,6 @@ class ImprovementPoint(_Model):
     point: Text = Field(description="Het verbeterpunt.")
     how: Text | None = Field(None, description="Hoe de aios eraan werkt.")
     evidence: Text | None = Field(None, description="Hoe de aios aantoont dat het doel bereikt is.")
-
-
-class Outcome(StrEnum):
-    """Uitkomst van een afspraak: behaald, deels, niet behaald of doorgeschoven."""
-
-    ACHIEVED = "achieved"
-    PARTLY = "partly"
-    NOT_ACHIEVED = "not_achieved"
-    CARRIED_OVER = "carried_over"
 
 
 # the owners a plan names by role; any other owner is a person's name, kept as written

@@ -13,9 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mlplan import timeline
-from mlplan.timeline import Calendar, PhaseId
-
-PHASE_ORDER: tuple[PhaseId, ...] = ("begin", "midden", "eind")
+from mlplan.timeline import Calendar
+from mlplan.vocabulary import PHASES, PhaseId
 
 
 def propose_year(phase: PhaseId | None, cal: Calendar, today: dt.date) -> int:
@@ -94,19 +93,19 @@ def schedule(items: Sequence[Item], years: float, *, first_year: int = 1) -> lis
     used = list(range(first_year, last + 1))
     m = len(used)
     cap = fair_share(n, m)
-    phase_index = {y: PHASE_ORDER.index(timeline.phase_of_year(y, years)) for y in used}
+    phase_index = {y: PHASES.index(timeline.phase_of_year(y, years)) for y in used}
     targets = _spread_targets(items, used)
 
     # Per-item costs at each level; the weights make the levels lexicographic.
     def early(item: Item, y: int) -> int:
         if item.phase is None:
             return 0
-        return max(0, PHASE_ORDER.index(item.phase) - phase_index[y])
+        return max(0, PHASES.index(item.phase) - phase_index[y])
 
     def late(item: Item, y: int) -> int:
         if item.phase is None:
             return 0
-        return max(0, phase_index[y] - PHASE_ORDER.index(item.phase))
+        return max(0, phase_index[y] - PHASES.index(item.phase))
 
     def nearness(item: Item, y: int) -> int:
         # among off-phase years, prefer the nearest: the latest of the earlier years,

@@ -32,13 +32,15 @@ from mlplan.plan import MEETING_INTERVAL_MONTHS, Activity, CourseEntry, Meeting,
 from mlplan.plan import Agreement as PlanAgreement
 from mlplan.rules import OwnerWord
 from mlplan.timeline import PhaseId, TrainingState, TrainingYear
+from mlplan.vocabulary import SORT_KEYS as SORT_KEYS  # the orders of sort_rows
+from mlplan.vocabulary import Outcome
+from mlplan.vocabulary import SortKey as SortKey
 
 DEFAULT_MONTHS = 6
 FIRST_FINDINGS = 5  # findings of check shown on the page; the rest is a count
 LISTED = 3  # overdue items, missing topics named in the talking points; more is a count
 
 SinceSource = Literal["option", "meeting", "start"]
-Outcome = Literal["achieved", "partly", "not_achieved", "carried_over"]
 ItemKind = Literal["activity", "course"]
 MatchState = Literal[
     "done_since", "done_undated", "in_progress", "done_before", "planned", "dropped"
@@ -603,7 +605,7 @@ def _agreements(
                 number=number,
                 owner=agreement.owner,
                 due=agreement.due,
-                outcome=agreement.outcome.value if agreement.outcome else None,
+                outcome=agreement.outcome,
                 overdue=domain.agreement_overdue(agreement, today),
                 linked=bool(linked),
                 plain=agreement.plain,
@@ -833,10 +835,6 @@ def overview_row(summary: Summary) -> OverviewRow:
         meeting_late=summary.rhythm.late if summary.rhythm else None,
         topic_states=tuple(s for c in cov.competencies for s in c.states) if cov else (),
     )
-
-
-SortKey = Literal["name", "year", "coverage", "overdue"]
-SORT_KEYS: tuple[SortKey, ...] = ("name", "year", "coverage", "overdue")
 
 
 def sort_rows(rows: list[OverviewRow], by: SortKey) -> list[OverviewRow]:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
-PhaseId = Literal["begin", "midden", "eind"]
+from mlplan.vocabulary import PhaseId as PhaseId  # importable from here, as before
+
 # Where a day falls in the training: the one vocabulary of every output (JSON `state`)
 TrainingState = Literal["not_started", "in_training", "finished"]
 TRAINING_STATES: tuple[TrainingState, ...] = ("not_started", "in_training", "finished")

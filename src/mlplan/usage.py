@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import re
+import typing
 from typing import Any
 
 from mlplan.i18n import t
@@ -137,8 +138,31 @@ def _bad_value(exc: Any) -> str:
 
 
 def choices_of(param: Any) -> list[str]:
-    """The values of an option typed as an enum (``--format table|markdown|json``)."""
+    """The values of an option typed as a choice: an enum (``--format table|markdown|json``)
+    or a vocabulary's ``Literal`` (``--phase begin|midden|eind``)."""
     annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         return [str(member.value) for member in annotation]
+    if typing.get_origin(annotation) is typing.Literal:
+        return [str(value) for value in typing.get_args(annotation)]
     return []
+
+
+def not_a_choice(option: str, value: str, choices: str) -> Exception:
+    """The error for a word that is none of its choices where a command reads the word
+    itself: the status after ``mlplan status [PAD] ACTIVITEIT``, a positional word that
+    takes the Dutch and English labels as well as the identifiers, which no typed option
+    could check. It is the kind of error typer raises for a bad choice, with the same
+    message (``usage.not_a_choice``), so it reads, points to the help and exits (2) as a
+    bad ``--format`` does. Outside a command line (no click context): a plain usage error."""
+    from typer._click.exceptions import UsageError as ClickUsageError
+    from typer._click.globals import get_current_context
+
+    from mlplan.errors import UsageError
+
+    ctx = get_current_context(silent=True)
+    if ctx is None:
+        return UsageError("usage.not_a_choice", option=option, value=value, choices=choices)
+    return ClickUsageError(
+        t("usage.not_a_choice", option=option, value=value, choices=choices), ctx
+    )

@@ -124,8 +124,9 @@ def complete_status_args(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     once the activity is typed (after a ``.yaml`` path, one word later). Typed words in
     the user's language first; a start of a word also finds the identifiers and the
     other language's words (``in`` → ``in_progress``)."""
-    from mlplan.commands.edit import STATES, status_words, typed_status
+    from mlplan.commands.edit import STATES, status_words, typed_word
     from mlplan.i18n import t
+    from mlplan.vocabulary import STATUS
 
     before = [str(a) for a in ctx.params.get("args") or []]  # the words already typed
     words_before = 2 if before and before[0].lower().endswith((".yaml", ".yml")) else 1
@@ -134,9 +135,9 @@ def complete_status_args(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     start = incomplete.casefold()
     offered: dict[str, str] = {}
     for state in STATES:
-        offered[typed_status(state)] = t(f"status.{state}")
+        offered[typed_word(STATUS, state)] = t(STATUS.label_key(state))
     if start:
         for word, state in status_words().items():
             if state in STATES and " " not in word:
-                offered.setdefault(word, t(f"status.{state}"))
+                offered.setdefault(word, t(STATUS.label_key(state)))
     return [(word, help_) for word, help_ in offered.items() if word.startswith(start)]

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ParamSpec, cast
+from typing import Any, ParamSpec
 
 import typer
 
@@ -39,24 +39,17 @@ from mlplan.plan import (
     Plan,
     Training,
 )
-from mlplan.timeline import PhaseId
+from mlplan.vocabulary import OUTCOME, STATUS, PhaseId, Status, Vocabulary
 
 P = ParamSpec("P")
 DEFAULT_PATH = Path("plan.yaml")
-STATES = ("planned", "in_progress", "dropped")  # what `status` sets; done is `mlplan done`
+# what `status` sets; done is `mlplan done`, which also asks for the date and evidence
+STATES = tuple(s.value for s in Status if s is not Status.DONE)
 COMPLETION_KEYS = ("done_on", "evidence")  # what only a done activity has
-PHASES = ("begin", "midden", "eind")
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
 # -- arguments -------------------------------------------------------------------------
-
-
-def _choice(value: str, option: str, choices: tuple[str, ...]) -> str:
-    chosen = value.strip().lower()
-    if chosen not in choices:
-        raise UsageError("edit.bad_choice", option=option, value=value, choices=", ".join(choices))
-    return chosen
 
 
 def _status_key(word: str) -> str:
@@ -84,33 +77,51 @@ def typed_choice(value: str, prefix: str, values: Iterable[str]) -> str | None:
     return choice_words(prefix, values).get(_status_key(value))
 
 
+def typed_word(vocabulary: Vocabulary, ident: str) -> str:
+    """The word for ``ident`` to show as a choice: its label in the current language when
+    that is one word on the command line, else the identifier (``in_progress``)."""
+    word = t(vocabulary.label_key(ident))
+    return word if " " not in word else ident
+
+
+def parse_choice(
+    value: str, vocabulary: Vocabulary, name: str, allowed: tuple[str, ...] | None = None
+) -> str:
+    """The identifier of ``vocabulary`` (one of ``allowed``, default all) for a word a
+    command reads itself: a label in either language or the identifier (see
+    :func:`choice_words`). Any other word fails as a bad choice of a typed option does
+    (``usage.not_a_choice``, then the help): the words in the current language listed,
+    and the identifiers, which the plan file holds, where they differ.
+
+    The one checker of the words that no typed option can take (``mlplan status``'s
+    status, ``training --interruption``'s reason); the options whose values are
+    identifiers only (``--phase``, ``--kind``, ``--sort``) are typer's choices of the
+    vocabulary, checked and worded by typer and :mod:`mlplan.usage`.
+    """
+    values = vocabulary.ids if allowed is None else allowed
+    chosen = typed_choice(value, vocabulary.labels[0], values)
+    if chosen is None:
+        from mlplan import usage
+
+        words = ", ".join(typed_word(vocabulary, v) for v in values)
+        identifiers = ", ".join(values)
+        also = t("edit.bad_status_also", words=identifiers) if identifiers != words else ""
+        raise usage.not_a_choice(name, value, words + also)
+    return chosen
+
+
 def status_words() -> dict[str, str]:
     """Every word for a status a user may type, in either language, to its identifier:
     the identifiers of the YAML and the words ``mlplan plan`` shows (``status.*``)."""
-    from mlplan.plan import Status
-
-    return choice_words("status", (s.value for s in Status))
-
-
-def typed_status(status: str) -> str:
-    """The word for ``status`` to show as a choice: the current language's word when it
-    is one word on the command line, else the identifier (``in_progress``)."""
-    word = t(f"status.{status}")
-    return word if " " not in word else status
+    return choice_words(STATUS.labels[0], STATUS.ids)
 
 
 def parse_status(value: str) -> str:
     """The status identifier for a word typed after ``mlplan status`` (Dutch or English
     word, or the identifier); ``done`` is refused: that is ``mlplan done``."""
-    chosen = status_words().get(_status_key(value))
-    if chosen == "done":
+    if status_words().get(_status_key(value)) == Status.DONE:
         raise UsageError("edit.status_done")
-    if chosen is None:
-        choices = ", ".join(typed_status(s) for s in STATES)
-        identifiers = ", ".join(STATES)  # what the plan file holds
-        also = t("edit.bad_status_also", words=identifiers) if identifiers != choices else ""
-        raise UsageError("edit.bad_status", value=value, choices=choices, also=also)
-    return chosen
+    return parse_choice(value, STATUS, "STATUS", STATES)
 
 
 def split_args(args: list[str], wanted: int, usage_key: str) -> tuple[Path, list[str]]:
@@ -350,7 +361,7 @@ def run_add(
     title: str,
     year: int | None,
     goal: str | None,
-    phase: str | None,
+    phase: PhaseId | None,  # a choice on the command line, checked by typer (cli.py)
     today: str | None,
     dry_run: bool,
     framework_path: Path | None,
@@ -359,7 +370,6 @@ def run_add(
     from mlplan.scheduler import propose_year
 
     day = options.today(today)
-    chosen_phase = _choice(phase, "--phase", PHASES) if phase is not None else None
     clean_title = options.text_option("--title", title)
     clean_goal = options.text_option("--goal", goal)
     session = open_plan(path, framework_path, day)
@@ -371,14 +381,14 @@ def run_add(
         if training is None:
             raise UsageError("edit.need_year", path=session.display)
         example = found.example(clean_title)
-        suggested = chosen_phase or (example.phase if example else None)
-        year = propose_year(cast(PhaseId | None, suggested), training.calendar(), day)
+        suggested = phase or (example.phase if example else None)
+        year = propose_year(suggested, training.calendar(), day)
     _check_year(session, year)
     item: dict[str, editing.Value] = {"topic": found.id, "title": clean_title, "year": year}
     if clean_goal:
         item["goal"] = clean_goal
-    if chosen_phase:
-        item["phase"] = chosen_phase
+    if phase:
+        item["phase"] = phase
     new = apply_edit(session, editing.Append("activities", item))
     existing = session.data.get("activities") if isinstance(session.data, dict) else None
     number = (len(existing) if isinstance(existing, list) else 0) + 1
@@ -571,11 +581,11 @@ def pair_agreements(
 
 def outcome_words() -> dict[str, str]:
     """Every word for an outcome (``not_achieved``, ``niet behaald``) to its identifier."""
-    return choice_words("outcome", (o.value for o in Outcome))
+    return choice_words(OUTCOME.labels[0], OUTCOME.ids)
 
 
 def _outcome_choices() -> str:
-    return ", ".join(o.value for o in Outcome)
+    return ", ".join(OUTCOME.ids)
 
 
 def parse_outcome(value: str) -> Outcome:
@@ -748,7 +758,7 @@ def run_meeting(
     *,
     path: Path,
     date: str,
-    kind: str,
+    kind: MeetingKind,  # a choice on the command line, checked by typer (cli.py)
     notes: str | None,
     agreements: list[str],
     owners: list[str] | None = None,
@@ -761,7 +771,7 @@ def run_meeting(
     framework_path: Path | None,
 ) -> None:
     day = options.parse_date("--date", date)
-    chosen = _choice(kind, "--kind", tuple(k.value for k in MeetingKind))
+    chosen = MeetingKind(kind).value
     clean_notes = options.text_option("--notes", notes)
     new_agreements = pair_agreements(agreements, owners or [], dues or [], order)
     given = parse_outcomes(outcomes or [])

@@ -33,7 +33,6 @@ from mlplan.errors import InputError, UsageError
 from mlplan.framework import Framework, load_framework
 from mlplan.spool import Ref, Spool
 from mlplan.summary import (
-    SORT_KEYS,
     OverviewRow,
     SortKey,
     Summary,
@@ -403,7 +402,7 @@ def run(
     months: int,
     today: str | None,
     fmt: str | None,
-    sort: str,
+    sort: SortKey,  # a choice on the command line: typer checks it (cli.py)
     overview_only: bool,
     recursive: bool,
     framework_path: Path | None,
@@ -433,9 +432,6 @@ def run(
             months=plural("count.months", months),
             last=timeline.LAST_DAY.isoformat(),
         ) from None
-    order = next((k for k in SORT_KEYS if k == sort), None)
-    if order is None:
-        raise UsageError("summary.bad_sort", value=sort, choices=", ".join(SORT_KEYS))
     jobs = requested_jobs()
     files, group = collect(paths, recursive)
     if output_path is not None:  # never over an input: said before any work
@@ -443,7 +439,7 @@ def run(
 
         refuse_output(output_path, files, framework_path, fmt)
     if fmt == "xlsx":
-        _spreadsheet(files, group, framework_path, day, since_day, months, order, jobs, redact,
+        _spreadsheet(files, group, framework_path, day, since_day, months, sort, jobs, redact,
                      output_path, force)  # fmt: skip
         return
     fw = load_framework(framework_path)
@@ -478,7 +474,7 @@ def run(
         render_page = _html_page if fmt == "html" else _pickled_page
     with Spool() as spool:
         results = summarise_all(files, fw, day, since_day, months, render_page, jobs, redact, spool)
-        rows = sort_rows([row for row, _, _ in results], order)
+        rows = sort_rows([row for row, _, _ in results], sort)
         ref_of = {row.path: ref for row, ref, _ in results}
         if render_page:  # the overview alone quotes no free text (errors never quote it)
             options.say_unredacted([row.path for row, _, found in results if found])

@@ -33,16 +33,15 @@ from mlplan.i18n import t
 from mlplan.initplan import parse_years
 from mlplan.plan import (
     MAX_YEARS,
-    InterruptionReason,
     PartTimePeriod,
     Training,
     TrainingInterruption,
 )
+from mlplan.vocabulary import INTERRUPTION_REASON
 
 LISTS = {"--part-time": "part_time", "--interruption": "interruptions"}
 REMOVALS = {"--remove-part-time": "part_time", "--remove-interruption": "interruptions"}
 ACTIONS = ("--part-time", "--interruption", "--years", *REMOVALS)
-REASONS = tuple(r.value for r in InterruptionReason)
 
 
 def _keys(model: type[BaseModel]) -> tuple[str, ...]:
@@ -62,13 +61,7 @@ ORDER = {
 
 def parse_reason(value: str) -> str:
     """The reason's identifier for a word typed in Dutch or English (``ziekte``, ``illness``)."""
-    chosen = edit.typed_choice(value, "calendar.reason", REASONS)
-    if chosen is None:
-        words = ", ".join(t(f"calendar.reason.{r}") for r in REASONS)
-        identifiers = ", ".join(REASONS)  # what the plan file holds
-        also = t("edit.bad_status_also", words=identifiers) if identifiers != words else ""
-        raise UsageError("training.bad_reason", value=value, choices=words, also=also)
-    return chosen
+    return edit.parse_choice(value, INTERRUPTION_REASON, "--interruption")
 
 
 def _years(value: str) -> int | float:
@@ -198,7 +191,8 @@ def describe(key: str, item: dict[Any, Any]) -> str:
             return t("calendar.part_time_open", percent=percent, start=start)
         return t("calendar.part_time", percent=percent, start=start, end=_said(end))
     reason = item.get("reason")
-    word = t(f"calendar.reason.{reason}") if reason in REASONS else str(reason)
+    known = reason in INTERRUPTION_REASON.ids
+    word = t(INTERRUPTION_REASON.label_key(str(reason))) if known else str(reason)
     return t("training.interruption_period", start=start, end=_said(end), reason=word)
 
 
