@@ -183,6 +183,21 @@ def test_many_columns_share_the_page() -> None:
     assert all(f"waarde{n}" in text.replace("\n", "") for n in range(14))
 
 
+def test_a_weighted_column_is_never_narrower_than_its_longest_word() -> None:
+    """The page builder's weights are for Markdown's and Word's sake; on paper a topic id
+    cut into "persoonlijk-leidersc" and "hap" is no longer what the aios types or
+    searches for, so a narrow column takes its longest word's width from the others."""
+    columns = (
+        Column("Nr", right=True, weight=4),
+        Column("Onderwerp", weight=8),
+        Column("Activiteit", weight=40),
+        Column("Leerdoel", weight=40),
+    )
+    row = ("8", "Persoonlijk leiderschap (persoonlijk-leiderschap)", "360 graden feedback", "x")
+    text = pages_text(to_pdf(Document("Plan", blocks=(Table(columns, (row,)),))))[0]
+    assert "(persoonlijk-leiderschap)" in text.split()
+
+
 @settings(max_examples=examples(60), deadline=None)
 @given(
     st.lists(st.text(max_size=80), min_size=1, max_size=6),

@@ -255,9 +255,14 @@ class _Pdf(FPDF):
         rows = [[cell(row[i]) for i in shown] for row in block.rows]
         self.style("normal", "small")
         texts = [[self.safe(cell_text(c)) for c in r] for r in rows]
+        natural, least = self.measure(columns, texts)
         portions = shares(columns)
         widths = (
-            [p * self.epw for p in portions] if portions else self.column_widths(columns, texts)
+            _weighted(
+                [p * self.epw for p in portions], [min(w, WORD_SHARE * self.epw) for w in least]
+            )
+            if portions
+            else self.column_widths(columns, natural, least)
         )
         tones = block.row_tones or (None,) * len(rows)
         with self.table(
@@ -310,13 +315,13 @@ class _Pdf(FPDF):
             for start in range(0, max(count, 1), most)
         ]
 
-    def column_widths(self, columns: Sequence[Column], rows: list[list[str]]) -> list[float]:
-        """Each column as wide as its longest line (its header's words in bold), but no
-        narrower than its longest word; when they do not fit, the wrapping columns give
-        way, in proportion to how much they would take. No column is wider than the page,
-        nor is its least width more than its share of it (an endless word wraps too)."""
+    def measure(
+        self, columns: Sequence[Column], rows: list[list[str]]
+    ) -> tuple[list[float], list[float]]:
+        """Each column's natural width (its longest line, its header's words in bold) and
+        its least (its longest word: narrower, a word would be cut in pieces), neither
+        wider than the page."""
         pad = 2 * self.c_margin + 0.5
-        share = self.epw / max(len(columns), 1)
         natural: list[float] = []
         least: list[float] = []
         for i, column in enumerate(columns):
@@ -329,9 +334,20 @@ class _Pdf(FPDF):
             words = [w for line in lines for w in line.split()]
             word = max((self.get_string_width(w) for w in words), default=0)
             natural.append(min(max(head, longest) + pad, self.epw))
-            least.append(min(max(head_word, word) + pad, share, natural[-1]))
+            least.append(min(max(head_word, word) + pad, natural[-1]))
+        return natural, least
+
+    def column_widths(
+        self, columns: Sequence[Column], natural: list[float], least: list[float]
+    ) -> list[float]:
+        """Each column as wide as its longest line, but no narrower than its longest word;
+        when they do not fit, the wrapping columns give way, in proportion to how much
+        they would take. No column's least is more than its share of the page (an endless
+        word wraps too)."""
         if sum(natural) <= self.epw:
             return natural
+        share = self.epw / max(len(columns), 1)
+        least = [min(w, share) for w in least]
         # shrink the columns that may wrap; if that is not enough, every column
         wrapping = [i for i, c in enumerate(columns) if c.wrap]
         room = self.epw - sum(w for i, w in enumerate(natural) if i not in wrapping)
@@ -401,6 +417,30 @@ class _Pdf(FPDF):
                 self.text_block(block.alt)
             return
         self.ln(2)
+
+
+# the most of the page's width that a weighted column widens to for its longest word
+WORD_SHARE = 0.3
+
+
+def _weighted(widths: list[float], least: Sequence[float]) -> list[float]:
+    """The page builder's weighted widths, with every column at least as wide as its longest
+    word (a topic id cut into "persoonlijk-leidersc" and "hap" reads as two words): what a
+    narrow column lacks is taken from the others, in proportion to their room above their
+    own least. When even the least widths do not fit, the weights stand."""
+    short = [i for i, w in enumerate(widths) if w < least[i]]
+    need = sum(least[i] - widths[i] for i in short)
+    room = {i: widths[i] - least[i] for i in range(len(widths)) if i not in short}
+    spare = sum(r for r in room.values() if r > 0)
+    if not short or spare < need:
+        return widths
+    out = list(widths)
+    for i in short:
+        out[i] = least[i]
+    for i, r in room.items():
+        if r > 0:
+            out[i] -= need * r / spare
+    return out
 
 
 def _glyphs(font: CoreFont | TTFFont) -> set[int]:
