@@ -276,8 +276,8 @@ def test_table_sections_and_status_words(example_plan: Path) -> None:
         assert label in out
     # the header's values line up after the longest label (a space after it), as on the
     # summary page: the label and its value share one line
-    assert "  Stand op 22 nov 2026 jaar 2 van 5, begin\n" in out
-    assert "  Specialisme          Neurologie\n" in out
+    assert "  Stand op 22 nov 2026  jaar 2 van 5, begin\n" in out
+    assert "  Specialisme           Neurologie\n" in out
     assert "14 van de 14 onderwerpen gedekt, waarvan 5 afgerond." in out
 
 

@@ -100,8 +100,9 @@ def test_example_page_at_80_columns(run: Any, tmp_path: Path, monkeypatch: Any) 
     ):
         assert heading in lines
     # key facts, each in its aligned place
-    assert "  Nu              jaar 2 van 5, begin (2026-09-01 t/m 2027-08-31)" in lines
-    assert "  Laatste gesprek 2026-07-01, voortgangsgesprek" in lines
+    assert "  Nu               jaar 2 van 5, begin (2026-09-01 t/m 2027-08-31)" in lines
+    # two spaces after the longest label: it does not run into its value
+    assert "  Laatste gesprek  2026-07-01, voortgangsgesprek" in lines
     assert "  2026-10-09  DOO leiderschap       cursus     Certificaat DOO leiderschap" in lines
     assert "  Niets achterstallig." in lines
     moved = next(line for line in lines if line.startswith("  DOO leiderschap inplannen"))

@@ -94,7 +94,9 @@ class _Emitter:
             self.paragraph(text, TONE[block.tone])
         elif isinstance(block, Fields):
             rows = [(f.label, f.value, layout.BOLD, None) for f in block.fields]
-            self.lines += layout.grid(rows, self.width, color=self.color)
+            # two spaces: a label without a colon must not run into its value
+            # ("Laatste gesprek 2026-07-01" read as one phrase)
+            self.lines += layout.grid(rows, self.width, gap=2, color=self.color)
         elif isinstance(block, Table):
             self.table(block)
         elif isinstance(block, ItemList):
