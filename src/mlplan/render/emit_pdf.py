@@ -342,12 +342,12 @@ class _Pdf(FPDF):
     ) -> list[float]:
         """Each column as wide as its longest line, but no narrower than its longest word;
         when they do not fit, the wrapping columns give way, in proportion to how much
-        they would take. No column's least is more than its share of the page (an endless
-        word wraps too)."""
+        they would take. When the longest words do not fit side by side, only the widest
+        of them are cut, to one width that makes them fit (an endless word wraps; a file
+        name beside it keeps its width)."""
         if sum(natural) <= self.epw:
             return natural
-        share = self.epw / max(len(columns), 1)
-        least = [min(w, share) for w in least]
+        least = _capped(least, self.epw)
         # shrink the columns that may wrap; if that is not enough, every column
         wrapping = [i for i, c in enumerate(columns) if c.wrap]
         room = self.epw - sum(w for i, w in enumerate(natural) if i not in wrapping)
@@ -417,6 +417,21 @@ class _Pdf(FPDF):
                 self.text_block(block.alt)
             return
         self.ln(2)
+
+
+def _capped(widths: Sequence[float], total: float) -> list[float]:
+    """``widths`` with the largest cut to one cap, so that they sum to at most ``total``
+    (water-filling: the narrow ones keep their width)."""
+    if sum(widths) <= total:
+        return list(widths)
+    rest, count = total, len(widths)
+    for w in sorted(widths):
+        if w * count > rest:  # this one and every wider one share what is left
+            cap = rest / count
+            return [min(x, cap) for x in widths]
+        rest -= w
+        count -= 1
+    return list(widths)  # pragma: no cover (the sum exceeded the total)
 
 
 # the most of the page's width that a weighted column widens to for its longest word

@@ -37,7 +37,7 @@ from mlplan.render.document import (
     Table,
 )
 from mlplan.render.markdown import escape, table
-from mlplan.render.pages.common import findings
+from mlplan.render.pages.common import findings, improvement_list
 from mlplan.render.plan import owner_text, years_text
 from mlplan.render.safe import one_line
 from mlplan.summary import (
@@ -567,21 +567,7 @@ def _items(items: Sequence[Item], kind: str, empty: str) -> Block:
 def _improvement_section(s: Summary) -> Section:
     if not s.improvement_points:
         return Section(t("summary.h.improvement"), (Paragraph(t("summary.none.improvement")),))
-    items = tuple(
-        ListItem(
-            p.point,
-            tuple(
-                t(key, text=text)
-                for key, text in (
-                    ("summary.improvement.how", p.how),
-                    ("summary.improvement.evidence", p.evidence),
-                )
-                if text
-            ),
-        )
-        for p in s.improvement_points
-    )
-    return Section(t("summary.h.improvement"), (ItemList(items, numbered=True),))
+    return Section(t("summary.h.improvement"), (improvement_list(s.improvement_points),))
 
 
 def _lines(values: Sequence[str]) -> Cell:
@@ -819,11 +805,15 @@ def overview_document(
         *(Column(h, right=True) for h in headers[2:7]),
         *(Column(h) for h in headers[7:]),  # the meetings, the file, the first error
     )
-    table = Table(
-        columns,
-        tuple(tuple(_overview_cells(r)) for r in rows),
-        row_tones=tuple("bad" if r.errors else None for r in rows),
-    )
+    # the file as the terminal names it, without the folder every plan shares: a full path
+    # in one of eleven columns on paper broke into pieces ("kapot.ya" / "ml")
+    shown = _short_paths([r.path for r in rows])
+    cells = []
+    for r in rows:
+        row = _overview_cells(r)
+        row[-2] = one_line(shown[r.path])
+        cells.append(tuple(row))
+    table = Table(columns, tuple(cells), row_tones=tuple("bad" if r.errors else None for r in rows))
     blocks: list[Block] = [table, Paragraph(overview_note(since, months), tone="muted")]
     if topics:
         from mlplan.render import svg

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from mlplan.diagnostics import Diagnostic, Severity
-from mlplan.render.document import Finding, Findings
+from mlplan.i18n import t
+from mlplan.render.document import Finding, Findings, ItemList, ListItem
 
 # Room to write in, on a sheet that is filled in by hand or in a word processor: a dotted
 # line, which every medium shows as it is (no Markdown, HTML or terminal meaning).
@@ -24,4 +26,37 @@ def findings(diagnostics: Sequence[Diagnostic]) -> Findings:
             )
             for d in diagnostics
         )
+    )
+
+
+class _Point(Protocol):
+    """An improvement point: the plan's own, or the summary's copy of it."""
+
+    @property
+    def point(self) -> str: ...
+    @property
+    def how(self) -> str | None: ...
+    @property
+    def evidence(self) -> str | None: ...
+
+
+def improvement_list(points: Sequence[_Point]) -> ItemList:
+    """The improvement points, numbered, each with how and with what evidence under it
+    (``Hoe: …``, ``Aantonen: …``), as the summary and the handover show them."""
+    return ItemList(
+        tuple(
+            ListItem(
+                p.point,
+                tuple(
+                    t(key, text=text)
+                    for key, text in (
+                        ("summary.improvement.how", p.how),
+                        ("summary.improvement.evidence", p.evidence),
+                    )
+                    if text
+                ),
+            )
+            for p in points
+        ),
+        numbered=True,
     )

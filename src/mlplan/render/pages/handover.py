@@ -34,7 +34,7 @@ from mlplan.render.document import (
     Tone,
 )
 from mlplan.render.pages import prepare as preparepage
-from mlplan.render.pages.common import BLANK, findings
+from mlplan.render.pages.common import BLANK, findings, improvement_list
 
 FORMAT_VERSION = 1
 
@@ -234,21 +234,7 @@ def _improvement(h: Handover) -> Section:
     points = h.overview.improvement_points
     if not points:
         return Section(t("plan.improvement"), (Paragraph(t("plan.no_improvement"), tone="muted"),))
-    items = tuple(
-        ListItem(
-            p.point,
-            tuple(
-                t(key, text=text)
-                for key, text in (
-                    ("summary.improvement.how", p.how),
-                    ("summary.improvement.evidence", p.evidence),
-                )
-                if text
-            ),
-        )
-        for p in points
-    )
-    return Section(t("plan.improvement"), (ItemList(items, numbered=True),))
+    return Section(t("plan.improvement"), (improvement_list(points),))
 
 
 def _meetings(h: Handover) -> Section:
