@@ -201,8 +201,8 @@ def test_a_weighted_column_is_never_narrower_than_its_longest_word() -> None:
 def test_an_endless_word_is_cut_but_a_file_name_beside_it_keeps_its_width() -> None:
     """Eleven columns (the group overview): the longest words cannot all stand side by
     side, so the widest are cut, and only they: a file name stays whole."""
-    columns = tuple(Column(f"Kolom{n}") for n in range(9)) + (Column("Bestand"), Column("Fout"))
-    row = tuple(f"waarde{n}" for n in range(9)) + ("kapot.yaml", "x" * 400)
+    columns = (*(Column(f"Kolom{n}") for n in range(9)), Column("Bestand"), Column("Fout"))
+    row = (*(f"waarde{n}" for n in range(9)), "kapot.yaml", "x" * 400)
     text = pages_text(to_pdf(Document("Groep", blocks=(Table(columns, (row,)),))))[0]
     assert "kapot.yaml" in text.split()
     assert text.count("x") >= 400
