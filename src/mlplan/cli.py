@@ -65,17 +65,17 @@ def build_app() -> typer.Typer:
 
     def command(
         name: str, cls: type[Command] = Command
-    ) -> Callable[[Callable[P, None]], Callable[P, None]]:
+    ) -> Callable[[Callable[P, int]], Callable[P, int]]:
         """``app.command`` with its help from the catalogue, and Ctrl-C turned into
         :class:`Interrupted` so ``main`` says why it stops: typer itself would end a command
         on Ctrl-C with a silent exit 130."""
 
-        def register(fn: Callable[P, None]) -> Callable[P, None]:
+        def register(fn: Callable[P, int]) -> Callable[P, int]:
             @functools.wraps(fn)
-            def interruptible(*args: P.args, **kwargs: P.kwargs) -> None:
+            def interruptible(*args: P.args, **kwargs: P.kwargs) -> int:
                 launch.started()
                 try:
-                    fn(*args, **kwargs)
+                    return fn(*args, **kwargs)
                 except KeyboardInterrupt:
                     raise Interrupted() from None
 
@@ -143,10 +143,10 @@ def build_app() -> typer.Typer:
         ] = TextFormat.TABLE,
         framework: framework_opt = None,
         lang: lang_opt = None,
-    ) -> None:
+    ) -> int:
         from mlplan.commands.framework import run
 
-        run(topic=topic, fmt=fmt.value, framework_path=framework)
+        return run(topic=topic, fmt=fmt.value, framework_path=framework)
 
     # -- check, schema (issue 3) -------------------------------------------------------
     class CheckFormat(StrEnum):
@@ -175,24 +175,22 @@ def build_app() -> typer.Typer:
         today: today_opt = None,
         framework: framework_opt = None,
         lang: lang_opt = None,
-    ) -> None:
+    ) -> int:
         from mlplan.commands.check import run
 
-        code = run(
+        return run(
             paths=paths or [],
             fmt=fmt.value if fmt else None,
             strict=strict,
             today=today,
             framework_path=framework,
         )
-        if code:
-            raise typer.Exit(code)
 
     @command("schema")
-    def schema_cmd(framework: framework_opt = None, lang: lang_opt = None) -> None:
+    def schema_cmd(framework: framework_opt = None, lang: lang_opt = None) -> int:
         from mlplan.commands.schema import run
 
-        run(framework_path=framework)
+        return run(framework_path=framework)
 
     # -- init (issue 4) ----------------------------------------------------------------
     @command("init")
@@ -269,10 +267,10 @@ def build_app() -> typer.Typer:
         today: today_opt = None,
         framework: framework_opt = None,
         lang: lang_opt = None,
-    ) -> None:
+    ) -> int:
         from mlplan.commands.init import run
 
-        run(
+        return run(
             path=path,
             no_input=no_input,
             example=example,
@@ -346,10 +344,10 @@ def build_app() -> typer.Typer:
         today: today_opt = None,
         framework: framework_opt = None,
         lang: lang_opt = None,
-    ) -> None:
+    ) -> int:
         from mlplan.commands.plan import run
 
-        run(
+        return run(
             force=force,
             path=path,
             fmt=fmt.value if fmt else None,
@@ -431,10 +429,10 @@ def build_app() -> typer.Typer:
         redact: redact_opt = False,
         force: Annotated[bool, typer.Option("--force", help=t("opt.plan.force"))] = False,
         lang: lang_opt = None,
-    ) -> None:
+    ) -> int:
         from mlplan.commands.summary import run
 
-        run(
+        return run(
             paths=paths or [],
             since=since,
             months=months,
@@ -489,10 +487,10 @@ def build_app() -> typer.Typer:
         today: today_opt = None,
         framework: framework_opt = None,
         lang: lang_opt = None,
-    ) -> None:
+    ) -> int:
         from mlplan.commands.prepare import run
 
-        run(
+        return run(
             path=path,
             fmt=fmt.value if fmt else None,
             output_path=output_file,
@@ -518,10 +516,10 @@ def build_app() -> typer.Typer:
         today: today_opt = None,
         framework: framework_opt = None,
         lang: lang_opt = None,
-    ) -> None:
+    ) -> int:
         from mlplan.commands.handover import run
 
-        run(
+        return run(
             path=path,
             to=to,
             fmt=fmt.value if fmt else None,
@@ -559,10 +557,10 @@ def build_app() -> typer.Typer:
         today: today_opt = None,
         framework: framework_opt = None,
         lang: lang_opt = None,
-    ) -> None:
+    ) -> int:
         from mlplan.commands.calendar import run
 
-        run(
+        return run(
             paths=paths or [],
             output_path=output_file,
             recursive=recursive,
@@ -592,10 +590,10 @@ def build_app() -> typer.Typer:
         today: today_opt = None,
         framework: framework_opt = None,
         lang: lang_opt = None,
-    ) -> None:
+    ) -> int:
         from mlplan.commands.diff import run
 
-        run(
+        return run(
             path=path,
             since=since,
             today=today,
@@ -653,10 +651,10 @@ def build_app() -> typer.Typer:
         dry_run: dry_run_opt = False,
         framework: framework_opt = None,
         lang: lang_opt = None,
-    ) -> None:
+    ) -> int:
         from mlplan.commands.edit import run_add
 
-        run_add(
+        return run_add(
             path=path,
             topic=topic,
             title=title,
@@ -693,10 +691,10 @@ def build_app() -> typer.Typer:
         dry_run: dry_run_opt = False,
         framework: framework_opt = None,
         lang: lang_opt = None,
-    ) -> None:
+    ) -> int:
         from mlplan.commands.edit import run_done
 
-        run_done(
+        return run_done(
             args=args,
             on=on,
             evidence=evidence,
@@ -719,10 +717,10 @@ def build_app() -> typer.Typer:
         dry_run: dry_run_opt = False,
         framework: framework_opt = None,
         lang: lang_opt = None,
-    ) -> None:
+    ) -> int:
         from mlplan.commands.edit import run_status
 
-        run_status(args=args, today=today, dry_run=dry_run, framework_path=framework)
+        return run_status(args=args, today=today, dry_run=dry_run, framework_path=framework)
 
     @command("move")
     def move_cmd(
@@ -738,10 +736,12 @@ def build_app() -> typer.Typer:
         dry_run: dry_run_opt = False,
         framework: framework_opt = None,
         lang: lang_opt = None,
-    ) -> None:
+    ) -> int:
         from mlplan.commands.edit import run_move
 
-        run_move(args=args, year=year, today=today, dry_run=dry_run, framework_path=framework)
+        return run_move(
+            args=args, year=year, today=today, dry_run=dry_run, framework_path=framework
+        )
 
     @command("meeting", cls=OrderedCommand)
     def meeting_cmd(
@@ -807,11 +807,11 @@ def build_app() -> typer.Typer:
         dry_run: dry_run_opt = False,
         framework: framework_opt = None,
         lang: lang_opt = None,
-    ) -> None:
+    ) -> int:
         from mlplan.commands.edit import run_meeting
 
         order = ctx.meta.get(OPTION_ORDER)
-        run_meeting(
+        return run_meeting(
             path=path,
             date=date,
             kind=kind,
@@ -883,10 +883,10 @@ def build_app() -> typer.Typer:
         dry_run: dry_run_opt = False,
         framework: framework_opt = None,
         lang: lang_opt = None,
-    ) -> None:
+    ) -> int:
         from mlplan.commands.training import run
 
-        run(
+        return run(
             path=path,
             part_time=part_time,
             interruption=interruption,

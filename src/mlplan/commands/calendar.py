@@ -16,8 +16,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import typer
-
 from mlplan import output
 from mlplan.checking import CheckedPlan, check_file, privacy_count
 from mlplan.checking import redacted as checked_redacted
@@ -41,7 +39,7 @@ def run(
     framework_path: Path | None,
     redact: bool = False,
     force: bool = False,
-) -> None:
+) -> int:
     from mlplan.render import ics
 
     day = options.today(today)
@@ -77,7 +75,7 @@ def run(
     if not per_plan:
         if group:
             output.err(t("calendar.nothing"))
-        raise typer.Exit(1)
+        return 1
     events, clashes = merge(per_plan)
     for first, later in clashes:
         output.err(t("calendar.same_aios", first=first, later=later, name=names[later]))
@@ -97,8 +95,7 @@ def run(
     else:
         output.out(text)
     _say_errors(with_errors, group)  # after the calendar: it says the calendar was made
-    if failed or with_errors:
-        raise typer.Exit(1)
+    return 1 if failed or with_errors else 0
 
 
 def _say_errors(with_errors: list[CheckedPlan], group: bool) -> None:

@@ -25,8 +25,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import typer
-
 from mlplan import gitio, output, plandiff, timeline, yamlloc
 from mlplan import plan as planfile
 from mlplan.checking import CheckedPlan
@@ -46,7 +44,7 @@ def run(
     fmt: str,
     framework_path: Path | None,
     redact: bool = False,
-) -> None:
+) -> int:
     from mlplan.render import diff as render
 
     day = options.today(today)
@@ -70,8 +68,7 @@ def run(
         console = output.console()
         color = output.use_color(console.file)
         output.out(render.to_text(report, width=console.width, color=color))
-    if model is None:
-        raise typer.Exit(1)
+    return 1 if model is None else 0
 
 
 def _since_date(given: str, day: dt.date) -> dt.date | None:

@@ -19,14 +19,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ParamSpec
-
-import typer
+from typing import Any, ParamSpec, TypeVar
 
 from mlplan import checking, editing, fileio, output, timeline, yamlloc
 from mlplan.commands import options
 from mlplan.diagnostics import REFUSED_CODES, Diagnostic
-from mlplan.errors import UsageError
+from mlplan.errors import Refused, UsageError
 from mlplan.framework import Framework, load_framework
 from mlplan.i18n import plural, t
 from mlplan.plan import (
@@ -42,6 +40,7 @@ from mlplan.plan import (
 from mlplan.vocabulary import OUTCOME, STATUS, PhaseId, Status, Vocabulary
 
 P = ParamSpec("P")
+R = TypeVar("R")
 DEFAULT_PATH = Path("plan.yaml")
 # what `status` sets; done is `mlplan done`, which also asks for the date and evidence
 STATES = tuple(s.value for s in Status if s is not Status.DONE)
@@ -162,24 +161,24 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
         output.err(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}")
 
 
-def _refuse(msg_id: str, /, **params: Any) -> typer.Exit:
+def _refuse(msg_id: str, /, **params: Any) -> Refused:
     output.err(output.style(t("label.error"), "1;31") + " " + t(msg_id, **params))
-    return typer.Exit(1)
+    return Refused()
 
 
 _locks: list[contextlib.ExitStack] = []  # the running command's locks (see ``locked``)
 
 
-def locked(fn: Callable[P, None]) -> Callable[P, None]:
+def locked(fn: Callable[P, R]) -> Callable[P, R]:
     """Run an edit command holding the plan's lock from the read in :func:`open_plan` to
     the end of the write, so two edits of one plan never lose one another's change."""
 
     @functools.wraps(fn)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         with contextlib.ExitStack() as stack:
             _locks.append(stack)
             try:
-                fn(*args, **kwargs)
+                return fn(*args, **kwargs)
             finally:
                 _locks.remove(stack)
 
@@ -365,7 +364,7 @@ def run_add(
     today: str | None,
     dry_run: bool,
     framework_path: Path | None,
-) -> None:
+) -> int:
     from mlplan.commands.framework import resolve_topic
     from mlplan.scheduler import propose_year
 
@@ -397,6 +396,7 @@ def run_add(
         key, path=session.display, number=number, title=clean_title, topic=found.id, year=year
     )
     commit(session, new, dry_run=dry_run, message=message)
+    return 0
 
 
 @locked
@@ -408,7 +408,7 @@ def run_done(
     today: str | None,
     dry_run: bool,
     framework_path: Path | None,
-) -> None:
+) -> int:
     path, (query,) = split_args(args, 1, "edit.usage.done")
     day = options.today(today)
     on_date = options.date_option("--on", on)
@@ -444,6 +444,7 @@ def run_done(
                 changes="; ".join(changes),
             )
     commit(session, new, dry_run=dry_run, message=message)
+    return 0
 
 
 def _shown(value: Any) -> str:
@@ -473,7 +474,7 @@ def _equal(old: Any, new: editing.Scalar) -> bool:
 @locked
 def run_status(
     *, args: list[str], today: str | None, dry_run: bool, framework_path: Path | None
-) -> None:
+) -> int:
     path, (query, state) = split_args(args, 2, "edit.usage.status")
     chosen = parse_status(state)
     session = open_plan(path, framework_path, options.today(today))
@@ -498,12 +499,13 @@ def run_status(
             removed="; ".join(f"{k}: {_shown(before[k])}" for k in cleared),
         )
     commit(session, new, dry_run=dry_run, message=message)
+    return 0
 
 
 @locked
 def run_move(
     *, args: list[str], year: int, today: str | None, dry_run: bool, framework_path: Path | None
-) -> None:
+) -> int:
     path, (query,) = split_args(args, 1, "edit.usage.move")
     session = open_plan(path, framework_path, options.today(today))
     index, title = select(session, query)
@@ -511,6 +513,7 @@ def run_move(
     new = apply_edit(session, editing.SetKeys(("activities", index), {"year": year}))
     message = t("edit.moved", path=session.display, number=index + 1, title=title, year=year)
     commit(session, new, dry_run=dry_run, message=message)
+    return 0
 
 
 # -- mlplan meeting: a new meeting, its agreements, the outcomes of the previous one ------
@@ -769,7 +772,7 @@ def run_meeting(
     today: str | None,
     dry_run: bool,
     framework_path: Path | None,
-) -> None:
+) -> int:
     day = options.parse_date("--date", date)
     chosen = MeetingKind(kind).value
     clean_notes = options.text_option("--notes", notes)
@@ -822,3 +825,4 @@ def run_meeting(
     if undated:
         message += " " + t("edit.meeting.undated", texts=", ".join(f"'{x}'" for x in undated))
     commit(session, new, dry_run=dry_run, message=message)
+    return 0

@@ -24,7 +24,7 @@ def resolve_topic(fw: Framework, topic_id: str) -> Topic:
     )
 
 
-def run(*, topic: str | None, fmt: str, framework_path: Path | None) -> None:
+def run(*, topic: str | None, fmt: str, framework_path: Path | None) -> int:
     from mlplan.render import framework as render
 
     fw = load_framework(framework_path)
@@ -36,3 +36,4 @@ def run(*, topic: str | None, fmt: str, framework_path: Path | None) -> None:
     else:
         width = output.console().width  # the terminal's, or COLUMNS; 80 in a pipe
         output.out(render.table_text(fw, chosen, width=width, color=output.use_color(sys.stdout)))
+    return 0

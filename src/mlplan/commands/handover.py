@@ -29,7 +29,7 @@ def run(
     framework_path: Path | None,
     redact: bool = False,
     force: bool = False,
-) -> None:
+) -> int:
     from mlplan.render.pages import handover as page
 
     receiver = options.text_option("--to", to)
@@ -37,7 +37,7 @@ def run(
     def make(checked: CheckedPlan, fw: Framework, day: dt.date) -> Handover:
         return build(checked, fw, day, receiver)
 
-    run_page(
+    return run_page(
         path=path,
         fmt=fmt,
         output_path=output_path,

@@ -181,7 +181,7 @@ def run(
     today: str | None,
     framework_path: Path | None,
     part_time: str | None = None,
-) -> None:
+) -> int:
     day = options.today(today)
     given = [name, start, years, part_time, specialty, institution, supervisor]
     if example and any(v is not None for v in given):
@@ -262,6 +262,7 @@ def run(
     elif kept.exists():
         resume = _resume_command(path, True, framework_path)
         output.err(t("init.draft_ignored", draft=str(kept), command=resume, path=str(path)))
+    return 0
 
 
 def _report(

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from mlplan import timeline, yamlloc
-from mlplan.errors import UsageError
+from mlplan.errors import Refused, UsageError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -113,13 +113,11 @@ def valid_for_export(
     """The plan at ``path`` checked and made :func:`shareable`, for a command that shows
     it whole (plan, prepare, handover). A plan that does not validate gets no half output:
     its findings go to stderr (:func:`say_invalid`, with ``not_made``'s line) and the
-    command ends with exit code 1."""
-    import typer
-
+    command ends with exit code 1 (:class:`~mlplan.errors.Refused`)."""
     from mlplan.checking import check_file
 
     checked = check_file(path, fw, day, str(path))
     if checked.plan is None:
         say_invalid(checked, not_made)
-        raise typer.Exit(1)
+        raise Refused()
     return shareable(checked, redact)

@@ -18,8 +18,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import typer
-
 from mlplan import formats, output
 from mlplan.checking import CheckedPlan
 from mlplan.commands import documents, options
@@ -48,7 +46,7 @@ def run_page(
     document: Callable[[T], Document],
     data: Callable[[T], dict[str, Any]],
     stem: str,
-) -> None:
+) -> int:
     """Make one page of the plan at ``path``: ``make`` gives its facts, ``document`` the
     page and ``data`` its JSON; ``stem`` names the file a message suggests
     (``overdracht.pdf``)."""
@@ -81,7 +79,8 @@ def run_page(
     if checked.errors:
         errors = plural("count.errors", checked.errors)
         output.err(t("plan.has_errors", path=checked.path, errors=errors))
-        raise typer.Exit(1)
+        return 1
+    return 0
 
 
 def emit(doc: Document, fmt: str, *, to_file: bool) -> str:

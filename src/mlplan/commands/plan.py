@@ -16,8 +16,6 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-import typer
-
 from mlplan import formats, output
 from mlplan.commands import documents, options
 from mlplan.errors import UsageError
@@ -91,7 +89,7 @@ def run(
     framework_path: Path | None,
     redact: bool = False,
     force: bool = False,
-) -> None:
+) -> int:
     from mlplan import overview
     from mlplan.render import plan as render
 
@@ -111,8 +109,7 @@ def run(
     if documents.is_document(chosen):  # PDF, Word, HTML: the page's one document
         doc = render.plan_document(view, pictures=formats.get(chosen).pictures)
         documents.write(doc, chosen, output_path, force=force)
-        _exit_on_errors(checked.errors, checked.path)
-        return
+        return _said_errors(checked.errors, checked.path)
     data: bytes | None = None
     if chosen == "xlsx":
         from mlplan.render import xlsx
@@ -139,11 +136,13 @@ def run(
     elif text:
         output.out(text)  # ends in its own line end (CR LF in the excel-nl dialect)
 
-    _exit_on_errors(checked.errors, checked.path)
+    return _said_errors(checked.errors, checked.path)
 
 
-def _exit_on_errors(count: int, path: str) -> None:
-    """A plan with rule errors is shown in full, and then said to have them (exit 1)."""
+def _said_errors(count: int, path: str) -> int:
+    """A plan with rule errors is shown in full, and then said to have them: the exit
+    code, 1 when it has them."""
     if count:
         output.err(t("plan.has_errors", path=path, errors=plural("count.errors", count)))
-        raise typer.Exit(1)
+        return 1
+    return 0

@@ -33,10 +33,10 @@ def run(
     framework_path: Path | None,
     redact: bool = False,
     force: bool = False,
-) -> None:
+) -> int:
     from mlplan.render.pages import prepare as page
 
-    run_page(
+    return run_page(
         path=path,
         fmt=fmt,
         output_path=output_path,

@@ -9,6 +9,7 @@ from mlplan import output, plan
 from mlplan.framework import load_framework
 
 
-def run(*, framework_path: Path | None = None) -> None:
+def run(*, framework_path: Path | None = None) -> int:
     schema = plan.json_schema(load_framework(framework_path))
     output.out(json.dumps(schema, ensure_ascii=False, indent=2))
+    return 0

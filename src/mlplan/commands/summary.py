@@ -22,8 +22,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
-
 from mlplan import formats, output, parallel, timeline
 from mlplan.checking import CheckedPlan, check_file, privacy_count
 from mlplan.checking import redacted as checked_redacted
@@ -269,7 +267,7 @@ def _spreadsheet(
     redact: bool,
     output_path: Path | None,
     force: bool,
-) -> None:
+) -> int:
     """The overview as a spreadsheet: a row per plan (one for a single plan), in
     ``--sort``'s order, written through the safe ``--output`` writer."""
     from mlplan.fileio import write_output
@@ -287,8 +285,7 @@ def _spreadsheet(
         rows = [overview_row(page)]
     write_output(output_path, xlsx.overview_xlsx(rows, day), "xlsx", force=force)
     output.err(t("plan.written", path=str(output_path), format="xlsx"))
-    if any(r.errors for r in rows):
-        raise typer.Exit(1)
+    return 1 if any(r.errors for r in rows) else 0
 
 
 def _write_page(
@@ -409,7 +406,7 @@ def run(
     redact: bool = False,
     output_path: Path | None = None,
     force: bool = False,
-) -> None:
+) -> int:
     from mlplan.render import summary as render
 
     day = options.today(today)
@@ -439,9 +436,8 @@ def run(
 
         refuse_output(output_path, files, framework_path, fmt)
     if fmt == "xlsx":
-        _spreadsheet(files, group, framework_path, day, since_day, months, sort, jobs, redact,
-                     output_path, force)  # fmt: skip
-        return
+        return _spreadsheet(files, group, framework_path, day, since_day, months, sort, jobs,
+                            redact, output_path, force)  # fmt: skip
     fw = load_framework(framework_path)
 
     if not group:
@@ -454,9 +450,7 @@ def run(
 
         changes = for_summary(files[0], read, since_day, day, fw, redact)
         _write_page(page, changes, fmt, output_path, force)
-        if page.check.errors:
-            raise typer.Exit(1)
-        return
+        return 1 if page.check.errors else 0
 
     # each page is laid out where it is made (in a worker, see summarise_all): the
     # terminal's width and colour are decided here, once
@@ -487,5 +481,4 @@ def run(
                 fmt, rows, pages, day, since_day, months, sort, overview_only, layout
             )
             _deliver(parts, fmt, output_path, force=force)
-    if any(r.errors for r in rows):
-        raise typer.Exit(1)
+    return 1 if any(r.errors for r in rows) else 0

@@ -98,7 +98,7 @@ def run(
     today: str | None,
     dry_run: bool,
     framework_path: Path | None,
-) -> None:
+) -> int:
     day = options.today(today)
     given = {
         "--part-time": part_time,
@@ -115,8 +115,7 @@ def run(
     if action is None:
         if dry_run:
             raise UsageError("training.needs_action", option="--dry-run")
-        _show(path, framework_path, day)
-        return
+        return _show(path, framework_path, day)
     value = given[action]
     assert value is not None
     if action in LISTS:
@@ -149,6 +148,7 @@ def run(
     else:
         first = options.parse_date(action, value)
         _remove(path, REMOVALS[action], first, day, dry_run, framework_path)
+    return 0
 
 
 # -- what the plan holds -----------------------------------------------------------------
@@ -349,10 +349,9 @@ def _remove(
 # -- showing the calendar ------------------------------------------------------------------
 
 
-def _show(path: Path, framework_path: Path | None, day: dt.date) -> None:
-    """The training as the plan has it: duration, periods, end date and the years."""
-    import typer
-
+def _show(path: Path, framework_path: Path | None, day: dt.date) -> int:
+    """The training as the plan has it: duration, periods, end date and the years; the
+    exit code (1: the plan has no calendar to show)."""
     from mlplan.render.calendar import calendar_text
 
     fw = load_framework(framework_path)
@@ -360,7 +359,7 @@ def _show(path: Path, framework_path: Path | None, day: dt.date) -> None:
     cal = _calendar(checked)
     if cal is None:
         output.err(t("training.broken", path=str(path)))
-        raise typer.Exit(1)
+        return 1
     output.out(
         t(
             "training.show",
@@ -383,3 +382,4 @@ def _show(path: Path, framework_path: Path | None, day: dt.date) -> None:
             )
             + (" " + t("training.show_now") if ty.number == current else "")
         )
+    return 0
