@@ -363,10 +363,11 @@ def test_completion_options_are_explained_in_dutch(run: Run) -> None:
 
 
 def test_internal_error_never_shows_a_traceback(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    def boom(**_: object) -> None:
+    def boom(*_: object) -> None:
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr("mlplan.commands.framework.run", boom)
+    # inside the command: the command module is its declaration, so it stays as it is
+    monkeypatch.setattr("mlplan.commands.framework.load_framework", boom)
     result = run("framework")
     assert result.exit_code == 2
     assert "interne fout in mlplan (RuntimeError: kapot)" in result.stderr

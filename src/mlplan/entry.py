@@ -187,7 +187,7 @@ def _fast_check(call: CheckCall) -> Callable[[], int]:
         launch.started()
         return check.run(
             paths=call.paths,
-            fmt=call.fmt,
+            fmt=None if call.fmt is None else check.CheckFormat(call.fmt),
             strict=call.strict,
             today=call.today,
             framework_path=call.framework_path,

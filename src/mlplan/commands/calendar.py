@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Annotated
 
 from mlplan import output
 from mlplan.checking import CheckedPlan, check_file, privacy_count
@@ -32,19 +33,22 @@ FORMAT = "ics"
 
 def run(
     *,
-    paths: list[Path],
-    output_path: Path | None,
-    recursive: bool,
-    today: str | None,
-    framework_path: Path | None,
-    redact: bool = False,
-    force: bool = False,
+    paths: Annotated[
+        list[Path] | None,
+        options.Arg(help="arg.calendar.paths", metavar="metavar.path", show_default=False),
+    ] = None,
+    output_path: options.Output = None,
+    recursive: options.Recursive = False,
+    redact: options.Redact = False,
+    force: options.Force = False,
+    today: options.Today = None,
+    framework_path: options.FrameworkPath = None,
 ) -> int:
     from mlplan.render import ics
 
     day = options.today(today)
     ics.require()  # before any work: without the extra there is nothing to make
-    files, group = collect(paths, recursive)
+    files, group = collect(paths or [], recursive)
     if output_path is not None:
         refuse_output(output_path, files, framework_path, FORMAT)
     fw = load_framework(framework_path)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Annotated
 
 from mlplan import gitio, output, plandiff, timeline, yamlloc
 from mlplan import plan as planfile
@@ -38,12 +39,15 @@ LAST_MEETING = ("last-meeting", "laatste-gesprek")
 
 def run(
     *,
-    path: Path,
-    since: str | None,
-    today: str | None,
-    fmt: str,
-    framework_path: Path | None,
-    redact: bool = False,
+    path: options.PlanPath = Path("plan.yaml"),
+    since: Annotated[
+        str | None,
+        options.Opt("--since", help="opt.diff.since", metavar="metavar.since", show_default=False),
+    ] = None,
+    fmt: options.Format = options.TextFormat.TABLE,
+    redact: options.Redact = False,
+    today: options.Today = None,
+    framework_path: options.FrameworkPath = None,
 ) -> int:
     from mlplan.render import diff as render
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from mlplan import formats, output
 from mlplan.checking import CheckedPlan
@@ -27,6 +28,22 @@ from mlplan.i18n import plural, t
 from mlplan.render.document import Document
 
 FORMATS = ("table", "markdown", "json", "pdf", "docx", "html")
+
+
+class PageFormat(StrEnum):
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    PDF = "pdf"
+    DOCX = "docx"
+    HTML = "html"
+
+
+# ``--format`` of prepare and handover
+PageFormatOption = Annotated[
+    PageFormat | None,
+    options.many_formats("opt.page_format"),
+]
 # what an --output file's extension says, when --format does not
 EXTENSIONS = formats.extensions(FORMATS)
 

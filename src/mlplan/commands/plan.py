@@ -14,7 +14,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
+from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
 from mlplan import formats, output
 from mlplan.commands import documents, options
@@ -79,16 +81,40 @@ def refuse_inputs(out_path: Path, inputs: list[tuple[Path, str]], fmt: str) -> N
             )
 
 
+class PlanFormat(StrEnum):
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    CSV = "csv"
+    XLSX = "xlsx"
+    PDF = "pdf"
+    DOCX = "docx"
+    HTML = "html"
+
+
+class CsvDialect(StrEnum):
+    STANDARD = "standard"
+    EXCEL_NL = "excel-nl"
+
+
 def run(
     *,
-    path: Path,
-    fmt: str | None,
-    output_path: Path | None,
-    csv_dialect: str | None = None,
-    today: str | None,
-    framework_path: Path | None,
-    redact: bool = False,
-    force: bool = False,
+    path: options.PlanPath = Path("plan.yaml"),
+    fmt: Annotated[
+        PlanFormat | None,
+        options.many_formats("opt.plan_format"),
+    ] = None,
+    output_path: options.Output = None,
+    csv_dialect: Annotated[
+        CsvDialect | None,
+        options.Opt(
+            "--csv-dialect", help="opt.csv_dialect", case_sensitive=False, show_default=False
+        ),
+    ] = None,
+    redact: options.Redact = False,
+    force: options.Force = False,
+    today: options.Today = None,
+    framework_path: options.FrameworkPath = None,
 ) -> int:
     from mlplan import overview
     from mlplan.render import plan as render

@@ -19,8 +19,9 @@ import itertools
 import os
 import pickle
 import sys
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 from mlplan import formats, output, parallel, timeline
 from mlplan.checking import CheckedPlan, check_file, privacy_count
@@ -392,25 +393,58 @@ def _unpickled(text: str) -> Document:
     return found
 
 
+class SummaryFormat(StrEnum):
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    XLSX = "xlsx"
+    PDF = "pdf"
+    DOCX = "docx"
+    HTML = "html"
+
+
 def run(
     *,
-    paths: list[Path],
-    since: str | None,
-    months: int,
-    today: str | None,
-    fmt: str | None,
-    sort: SortKey,  # a choice on the command line: typer checks it (cli.py)
-    overview_only: bool,
-    recursive: bool,
-    framework_path: Path | None,
-    redact: bool = False,
-    output_path: Path | None = None,
-    force: bool = False,
+    paths: Annotated[
+        list[Path] | None,
+        options.Arg(help="arg.summary.paths", metavar="metavar.path", show_default=False),
+    ] = None,
+    since: Annotated[str | None, options.date("--since", "opt.summary.since")] = None,
+    months: Annotated[int, options.Opt("--months", help="opt.summary.months", metavar="N")] = 6,
+    today: options.Today = None,
+    fmt: Annotated[
+        SummaryFormat | None,
+        options.many_formats("opt.summary_format"),
+    ] = None,
+    output_path: Annotated[
+        Path | None,
+        options.Opt(
+            "--output",
+            "-o",
+            help="opt.summary.output",
+            metavar="metavar.file",
+            show_default=False,
+        ),
+    ] = None,
+    sort: Annotated[
+        SortKey,
+        options.Opt(
+            "--sort", help="opt.summary.sort", metavar="metavar.order", case_sensitive=False
+        ),
+    ] = "name",
+    overview_only: Annotated[
+        bool, options.Opt("--overview-only", help="opt.summary.overview_only")
+    ] = False,
+    recursive: options.Recursive = False,
+    framework_path: options.FrameworkPath = None,
+    redact: options.Redact = False,
+    force: options.Force = False,
 ) -> int:
     from mlplan.render import summary as render
 
+    paths = paths or []
     day = options.today(today)
-    fmt = _format(fmt, output_path, paths)
+    fmt = SummaryFormat(_format(fmt, output_path, paths))
     since_day = options.date_option("--since", since)
     if since_day is not None and since_day > day:
         raise UsageError(

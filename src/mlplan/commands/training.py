@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel
 
@@ -86,18 +86,29 @@ def _only(action: str | None, start: str | None, end: str | None, notes: str | N
 
 def run(
     *,
-    path: Path,
-    part_time: str | None,
-    interruption: str | None,
-    start: str | None,
-    end: str | None,
-    notes: str | None,
-    years: str | None,
-    remove_part_time: str | None,
-    remove_interruption: str | None,
-    today: str | None,
-    dry_run: bool,
-    framework_path: Path | None,
+    path: options.EditPath = Path("plan.yaml"),
+    part_time: Annotated[
+        str | None, options.text("--part-time", "opt.training.part_time", "metavar.percent")
+    ] = None,
+    interruption: Annotated[
+        str | None,
+        options.text("--interruption", "opt.training.interruption", "metavar.reason"),
+    ] = None,
+    start: Annotated[str | None, options.date("--from", "opt.training.from")] = None,
+    end: Annotated[str | None, options.date("--to", "opt.training.to")] = None,
+    notes: Annotated[str | None, options.text("--notes", "opt.training.notes")] = None,
+    years: Annotated[
+        str | None, options.text("--years", "opt.training.years", "metavar.init.years")
+    ] = None,
+    remove_part_time: Annotated[
+        str | None, options.date("--remove-part-time", "opt.training.remove_part_time")
+    ] = None,
+    remove_interruption: Annotated[
+        str | None, options.date("--remove-interruption", "opt.training.remove_interruption")
+    ] = None,
+    today: options.Today = None,
+    dry_run: options.DryRun = False,
+    framework_path: options.FrameworkPath = None,
 ) -> int:
     day = options.today(today)
     given = {
