@@ -445,3 +445,28 @@ def test_python_dash_m(tmp_path: Path) -> None:
         timeout=60,
     )
     assert (proc.returncode, proc.stdout.strip()) == (0, f"mlplan {__version__}")
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["check", "plan.yaml"], "check"),
+        (["--lang", "en", "plan", "--help"], "plan"),
+        (["--lang=en", "-h"], None),
+        (["--version"], None),
+        (["--", "summary"], "summary"),
+        ([], None),
+    ],
+)
+def test_the_lazy_group_declares_the_command_typed(args: list[str], named: str | None) -> None:
+    from mlplan.cli import command_named
+
+    assert command_named(args) == named
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_command_after_the_root_lang_gets_its_own_help(run: Run, lang: str) -> None:
+    # the lazy group declares "meeting" for real (not its stand-in): its options show
+    out = run("--lang", lang, "meeting", "--help").stdout
+    assert "--agreement" in out
+    assert "--kind" in out

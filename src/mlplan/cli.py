@@ -127,7 +127,9 @@ def declared(fn: Callable[..., int]) -> Callable[..., int]:
 
 
 def _stand_in() -> int:
-    return 0  # never run: main builds the command it runs for real
+    """A command the group lists but this run does not declare (:func:`command_named`
+    found another one): never run, and said as an internal error if it ever were."""
+    raise RuntimeError("a stand-in command ran; main declares the command it runs")
 
 
 def build_app(commands: Collection[str] | None = None) -> typer.Typer:
