@@ -16,7 +16,6 @@ run's language when the app is built. ``--lang`` is added to every command by
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -28,43 +27,38 @@ if TYPE_CHECKING:
     from mlplan.framework import Framework
 
 
-@dataclass(frozen=True, init=False)
 class Opt:
     """An option: its names, the catalogue key of its help, its metavar (a catalogue key
     when it starts with ``metavar.``, else shown as written: ``N``) and any further
-    argument of ``typer.Option`` as given (``case_sensitive=False``, ``envvar=…``)."""
+    argument of ``typer.Option`` as given (``case_sensitive=False``, ``envvar=…``).
 
-    decls: tuple[str, ...]
-    help: str
-    metavar: str | None
-    extra: dict[str, Any] = field(hash=False)
+    A plain class, not a dataclass: every command module makes a dozen of these while a
+    plain check starts, and a dataclass costs more to define."""
+
+    __slots__ = ("decls", "extra", "help", "metavar")
 
     def __init__(self, *decls: str, help: str, metavar: str | None = None, **extra: Any) -> None:
-        object.__setattr__(self, "decls", decls)
-        object.__setattr__(self, "help", help)
-        object.__setattr__(self, "metavar", metavar)
-        object.__setattr__(self, "extra", extra)
+        self.decls = decls
+        self.help = help
+        self.metavar = metavar
+        self.extra = extra
 
 
-@dataclass(frozen=True, init=False)
-class Arg:
+class Arg(Opt):
     """An argument, declared like :class:`Opt` (without names: the parameter's)."""
 
-    help: str
-    metavar: str | None
-    extra: dict[str, Any] = field(hash=False)
+    __slots__ = ()
 
     def __init__(self, *, help: str, metavar: str | None = None, **extra: Any) -> None:
-        object.__setattr__(self, "help", help)
-        object.__setattr__(self, "metavar", metavar)
-        object.__setattr__(self, "extra", extra)
+        super().__init__(help=help, metavar=metavar, **extra)
 
 
-@dataclass(frozen=True)
 class TypedOrder:
     """Not a parameter of the command line: the names of the command's options in the
     order they were typed (``mlplan meeting`` pairs each ``--owner`` with the
     ``--agreement`` before it), filled in by ``mlplan.cli``."""
+
+    __slots__ = ()
 
 
 class TextFormat(StrEnum):
