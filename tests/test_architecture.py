@@ -112,3 +112,31 @@ def test_start_up_modules_import_no_typer(name: str) -> None:
     found = everywhere if name == "launch" else top_level
     bad = sorted(i for i in found if _matches(i, (*UI_LIBRARIES, "mlplan.cli", "mlplan.usage")))
     assert bad == []
+
+
+COMMANDS = sorted((SRC / "commands").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: p.stem)
+def test_commands_return_their_exit_code(path: Path) -> None:
+    """A command's outcome is its return value, and an error's code is chosen in
+    ``launch.run`` alone: no command raises typer's (or click's) Exit or Abort."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    raised = [
+        ast.unparse(node.exc)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Raise) and node.exc is not None
+    ]
+    bad = [r for r in raised if any(word in r for word in ("Exit", "Abort", "typer", "click"))]
+    assert bad == []
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: p.stem)
+def test_commands_declare_without_typer(path: Path) -> None:
+    """Commands declare their parameters with ``commands.options``' plain markers; only
+    ``completion`` drives typer (its shell completion, on a TAB)."""
+    found = {i for i in imports(path) if _matches(i, ("typer", "click"))}
+    if path.stem == "completion":
+        assert found and all(_matches(i, ("typer",)) for i in found)
+    else:
+        assert found == set()

@@ -18,7 +18,6 @@ import pytest
 import yaml
 
 from mlplan import plan as planmod
-from mlplan.commands import check as check_cmd
 from mlplan.diagnostics import CODES, Diagnostic
 from mlplan.framework import load_framework, shipped_path
 from mlplan.render import diagnostics as render
@@ -309,13 +308,16 @@ def test_framework_is_loaded_once(
     run: Run, mistakes: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = []
-    real = check_cmd.load_framework
+    import mlplan.framework
+
+    real = mlplan.framework.load_framework
 
     def counting(path: Path | None = None) -> object:
         calls.append(path)
         return real(path)
 
-    monkeypatch.setattr(check_cmd, "load_framework", counting)
+    # where check's run finds it (imported there: the module is also the declaration)
+    monkeypatch.setattr("mlplan.framework.load_framework", counting)
     run("check", *mistakes)
     assert len(calls) == 1
 
@@ -324,7 +326,7 @@ def test_ctrl_c_is_130(run: Run, example_plan: Path, monkeypatch: pytest.MonkeyP
     def interrupt(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(check_cmd, "check_file", interrupt)
+    monkeypatch.setattr("mlplan.checking.check_file", interrupt)
     result = run("check", str(example_plan))
     assert result.exit_code == 130
     assert "Afgebroken" in result.stderr
@@ -336,7 +338,7 @@ def test_internal_error_is_exit_2_without_traceback(
     def crash(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(check_cmd, "check_file", crash)
+    monkeypatch.setattr("mlplan.checking.check_file", crash)
     result = run("check", str(example_plan))
     assert result.exit_code == 2
     assert "interne fout" in result.stderr and "Traceback" not in result.stderr

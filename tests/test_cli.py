@@ -363,10 +363,11 @@ def test_completion_options_are_explained_in_dutch(run: Run) -> None:
 
 
 def test_internal_error_never_shows_a_traceback(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    def boom(**_: object) -> None:
+    def boom(*_: object) -> None:
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr("mlplan.commands.framework.run", boom)
+    # inside the command: the command module is its declaration, so it stays as it is
+    monkeypatch.setattr("mlplan.commands.framework.load_framework", boom)
     result = run("framework")
     assert result.exit_code == 2
     assert "interne fout in mlplan (RuntimeError: kapot)" in result.stderr
@@ -444,3 +445,28 @@ def test_python_dash_m(tmp_path: Path) -> None:
         timeout=60,
     )
     assert (proc.returncode, proc.stdout.strip()) == (0, f"mlplan {__version__}")
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["check", "plan.yaml"], "check"),
+        (["--lang", "en", "plan", "--help"], "plan"),
+        (["--lang=en", "-h"], None),
+        (["--version"], None),
+        (["--", "summary"], "summary"),
+        ([], None),
+    ],
+)
+def test_the_lazy_group_declares_the_command_typed(args: list[str], named: str | None) -> None:
+    from mlplan.cli import command_named
+
+    assert command_named(args) == named
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_command_after_the_root_lang_gets_its_own_help(run: Run, lang: str) -> None:
+    # the lazy group declares "meeting" for real (not its stand-in): its options show
+    out = run("--lang", lang, "meeting", "--help").stdout
+    assert "--agreement" in out
+    assert "--kind" in out

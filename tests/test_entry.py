@@ -152,6 +152,67 @@ def test_a_plain_check_loads_only_what_it_needs(tmp_path: Path) -> None:
     assert heavy & loaded == set()
 
 
+COMMAND_MODULES = (
+    "import atexit, json, os, sys\n"
+    "def said():\n"
+    "    found = sorted(m for m in sys.modules if m.startswith('mlplan.commands'))\n"
+    "    with open(os.environ['LOADED'], 'w') as out:\n"
+    "        json.dump(found, out)\n"
+    "atexit.register(said)\n"
+    "sys.argv[0] = 'mlplan'\n"
+    "from mlplan.entry import main\n"
+    "main()\n"
+)
+
+
+def _command_modules(args: list[str], cwd: Path) -> set[str]:
+    """The ``mlplan.commands`` modules loaded when the program ends (the script's way in,
+    ``entry.main``)."""
+    import json
+
+    loaded = cwd / "loaded.json"
+    env = environment(LOADED=str(loaded))
+    run([sys.executable, "-c", COMMAND_MODULES, *args], cwd, env)
+    return set(json.loads(loaded.read_text(encoding="utf-8")))
+
+
+# the command modules a check needs: its own, the shared options, and completion (which
+# cli imports for every run: it only answers a TAB)
+CHECK_MODULES = {"mlplan.commands", "mlplan.commands.check", "mlplan.commands.options"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", str(EXAMPLE_PLAN), *TODAY],  # the fast path
+        ["check", str(EXAMPLE_PLAN), "-fjson", *TODAY],  # the typer app: a lazy group
+        ["--lang", "en", "check", str(EXAMPLE_PLAN), "--strict=", *TODAY],  # typer refuses
+    ],
+)
+def test_check_imports_no_other_commands_module(args: list[str], tmp_path: Path) -> None:
+    commands = _command_modules(args, tmp_path)
+    assert commands - {"mlplan.commands.completion"} == CHECK_MODULES
+
+
+@pytest.mark.parametrize(
+    ("args", "module"),
+    [
+        (["plan", "--help"], "mlplan.commands.plan"),
+        (["meeting", "--help"], "mlplan.commands.edit"),
+        (["--help"], None),
+    ],
+)
+def test_the_typer_app_declares_only_the_command_it_runs(
+    args: list[str], module: str | None, tmp_path: Path
+) -> None:
+    own = {"mlplan.commands", "mlplan.commands.completion", "mlplan.commands.options"}
+    commands = _command_modules(args, tmp_path) - own
+    # a command module may import a helper module of its own kind (plan: documents)
+    assert module is None or module in commands
+    others = {"mlplan.commands.summary", "mlplan.commands.diff", "mlplan.commands.training"}
+    assert commands & others == set()
+
+
 @pytest.mark.parametrize("module", ["mlplan.plan", "mlplan.framework"])
 def test_no_model_field_has_a_builtin_default_factory(module: str) -> None:
     """pydantic reads a default factory's signature; for a builtin such as ``list`` that

@@ -35,7 +35,7 @@ from mlplan.i18n import parse_language
 if TYPE_CHECKING:
     from importlib.abc import Loader
 
-# ``mlplan check``'s options as ``cli.build_app`` declares them: the value options
+# ``mlplan check``'s options as ``commands.check.run`` declares them: the value options
 # (option -> parameter) and the flags. A change there must be made here too, or the
 # option goes to typer (test_entry.py compares the two for every option).
 _CHECK_VALUES = {
@@ -46,7 +46,7 @@ _CHECK_VALUES = {
     "--lang": "lang",
 }
 _CHECK_FLAGS = {"--strict": "strict"}
-_CHECK_FORMATS = ("text", "json", "github", "gitlab")  # cli's CheckFormat, case-insensitive
+_CHECK_FORMATS = ("text", "json", "github", "gitlab")  # check.CheckFormat, case-insensitive
 # the pydantic releases whose plugin loader is known to be the module below (checked by
 # tests/test_entry.py against the installed pydantic); any other release loads its own
 _PYDANTIC_LOADER = "pydantic.plugin._loader"
@@ -175,19 +175,23 @@ def main() -> None:
     if check is None:
         from mlplan import cli
 
-        cli.main()  # the collector comes back on in the command (cli.build_app)
+        cli.main()  # the collector comes back on in the command (cli.declared)
         return
     launch.run(args, _fast_check(check), own_process=True)
 
 
 def _fast_check(call: CheckCall) -> Callable[[], int]:
     def command() -> int:
+        # check's module imports these only in its run (the module is also the command's
+        # declaration, which a TAB reads): loaded here, while the collector is still off
+        import mlplan.checking
+        import mlplan.framework  # noqa: F401
         from mlplan.commands import check
 
         launch.started()
         return check.run(
             paths=call.paths,
-            fmt=call.fmt,
+            fmt=None if call.fmt is None else check.CheckFormat(call.fmt),
             strict=call.strict,
             today=call.today,
             framework_path=call.framework_path,

@@ -1,4 +1,4 @@
-"""The one exception hierarchy. ``cli.main`` maps each class to its exit code.
+"""The one exception hierarchy. :func:`mlplan.launch.run` maps each class to its exit code.
 
 Domain code raises these with a message id (and parameters); only the CLI prints them.
 """
@@ -78,3 +78,12 @@ class MissingExtra(MlplanError):
 
     def __init__(self, module: str, extra: str = "documents") -> None:
         super().__init__("error.missing_extra", module=module, extra=extra)
+
+
+class Refused(Exception):
+    """A step deep inside a command refuses, having said why on stderr itself (an edit
+    that would add errors, a plan too broken to show): the command ends with exit code 1
+    and nothing more is said. A command's own outcome is its return value; this is for
+    the helpers several commands share, so that each need not pass a code up."""
+
+    exit_code = 1

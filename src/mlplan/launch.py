@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-from mlplan.errors import FrameworkError, Interrupted, MlplanError, UsageError
+from mlplan.errors import FrameworkError, Interrupted, MlplanError, Refused, UsageError
 from mlplan.i18n import LANGUAGES, UnknownLanguage, resolve_language, set_language, t
 from mlplan.output import degrade_encoding, err, settle_width, style
 
@@ -169,6 +169,8 @@ def run(
             mlplan.interrupted_early = False
             raise KeyboardInterrupt
         code = command()
+    except Refused as exc:  # said already, by the command
+        _exit(exc.exit_code)
     except MlplanError as exc:
         report(exc)
         _exit(exc.exit_code)

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-
-import typer
+from typing import Annotated
 
 from mlplan import output
 from mlplan.checking import CheckedPlan, check_file, privacy_count
@@ -34,19 +33,22 @@ FORMAT = "ics"
 
 def run(
     *,
-    paths: list[Path],
-    output_path: Path | None,
-    recursive: bool,
-    today: str | None,
-    framework_path: Path | None,
-    redact: bool = False,
-    force: bool = False,
-) -> None:
+    paths: Annotated[
+        list[Path] | None,
+        options.Arg(help="arg.calendar.paths", metavar="metavar.path", show_default=False),
+    ] = None,
+    output_path: options.Output = None,
+    recursive: options.Recursive = False,
+    redact: options.Redact = False,
+    force: options.Force = False,
+    today: options.Today = None,
+    framework_path: options.FrameworkPath = None,
+) -> int:
     from mlplan.render import ics
 
     day = options.today(today)
     ics.require()  # before any work: without the extra there is nothing to make
-    files, group = collect(paths, recursive)
+    files, group = collect(paths or [], recursive)
     if output_path is not None:
         refuse_output(output_path, files, framework_path, FORMAT)
     fw = load_framework(framework_path)
@@ -77,7 +79,7 @@ def run(
     if not per_plan:
         if group:
             output.err(t("calendar.nothing"))
-        raise typer.Exit(1)
+        return 1
     events, clashes = merge(per_plan)
     for first, later in clashes:
         output.err(t("calendar.same_aios", first=first, later=later, name=names[later]))
@@ -97,8 +99,7 @@ def run(
     else:
         output.out(text)
     _say_errors(with_errors, group)  # after the calendar: it says the calendar was made
-    if failed or with_errors:
-        raise typer.Exit(1)
+    return 1 if failed or with_errors else 0
 
 
 def _say_errors(with_errors: list[CheckedPlan], group: bool) -> None:

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
 from mlplan import output
-from mlplan.checking import check_file
 from mlplan.commands import options
 from mlplan.diagnostics import Diagnostic, count
 from mlplan.errors import InputError
-from mlplan.framework import load_framework
 from mlplan.i18n import plural, t
 from mlplan.render import diagnostics as render
 
@@ -40,15 +40,35 @@ def exit_code(diagnostics: list[Diagnostic], *, strict: bool, unreadable: int) -
     return 0
 
 
+class CheckFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    GITLAB = "gitlab"
+
+
 def run(
     *,
-    paths: list[Path],
-    fmt: str | None,
-    strict: bool,
-    today: str | None,
-    framework_path: Path | None,
+    paths: Annotated[
+        list[Path] | None,
+        options.Arg(help="arg.plan_paths", metavar="metavar.path", show_default=False),
+    ] = None,
+    fmt: Annotated[
+        CheckFormat | None,
+        options.Opt(
+            "--format", "-f", help="opt.check_format", case_sensitive=False, show_default=False
+        ),
+    ] = None,
+    strict: Annotated[bool, options.Opt("--strict", help="opt.strict")] = False,
+    today: options.Today = None,
+    framework_path: options.FrameworkPath = None,
 ) -> int:
     """Check ``paths`` and return the exit code."""
+    # here, not at the top: the module is also the command's declaration, which a TAB
+    # reads without checking anything (nor loading the plan's models)
+    from mlplan.checking import check_file
+    from mlplan.framework import load_framework
+
     fw = load_framework(framework_path)
     day = options.today(today)
     files = paths or [DEFAULT_PATH]

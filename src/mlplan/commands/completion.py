@@ -28,6 +28,22 @@ _SHELLS = {"complete_bash": "BashComplete", "complete_zsh": "ZshComplete"}
 _TYPERS = frozenset({"--help", "-h", "--version", "--install-completion", "--show-completion"})
 
 
+def typed_words(environ: Mapping[str, str]) -> list[str] | None:
+    """The words before the one being completed, read as typer's completion reads them
+    for the shell ``environ`` names; ``None`` for a shell answered by typer alone."""
+    from typer._click.shell_completion import split_arg_string
+
+    shell = environ.get(VARIABLE, "")
+    if shell == "complete_bash":
+        words = split_arg_string(environ.get("COMP_WORDS", ""))
+        return words[1 : int(environ.get("COMP_CWORD", "0") or 0)]
+    if shell == "complete_zsh":
+        typed = environ.get("_TYPER_COMPLETE_ARGS", "")
+        words = split_arg_string(typed)[1:]
+        return words if typed.endswith(" ") else words[:-1]
+    return None
+
+
 class _Unsure(Exception):
     """Leave this completion to typer."""
 
@@ -110,7 +126,7 @@ def complete_topic(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     from mlplan.errors import MlplanError
     from mlplan.framework import load_framework
 
-    given = ctx.params.get("framework")  # typed text on the quick path (answer), else a Path
+    given = ctx.params.get("framework_path")  # typed text on the quick path (answer), else a Path
     try:
         fw = load_framework(None if given is None else Path(given))
     except MlplanError:

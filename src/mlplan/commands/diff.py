@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-
-import typer
+from typing import Annotated
 
 from mlplan import gitio, output, plandiff, timeline, yamlloc
 from mlplan import plan as planfile
@@ -40,13 +39,16 @@ LAST_MEETING = ("last-meeting", "laatste-gesprek")
 
 def run(
     *,
-    path: Path,
-    since: str | None,
-    today: str | None,
-    fmt: str,
-    framework_path: Path | None,
-    redact: bool = False,
-) -> None:
+    path: options.PlanPath = Path("plan.yaml"),
+    since: Annotated[
+        str | None,
+        options.Opt("--since", help="opt.diff.since", metavar="metavar.since", show_default=False),
+    ] = None,
+    fmt: options.Format = options.TextFormat.TABLE,
+    redact: options.Redact = False,
+    today: options.Today = None,
+    framework_path: options.FrameworkPath = None,
+) -> int:
     from mlplan.render import diff as render
 
     day = options.today(today)
@@ -70,8 +72,7 @@ def run(
         console = output.console()
         color = output.use_color(console.file)
         output.out(render.to_text(report, width=console.width, color=color))
-    if model is None:
-        raise typer.Exit(1)
+    return 1 if model is None else 0
 
 
 def _since_date(given: str, day: dt.date) -> dt.date | None:

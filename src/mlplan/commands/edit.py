@@ -19,14 +19,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ParamSpec
-
-import typer
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 from mlplan import checking, editing, fileio, output, timeline, yamlloc
-from mlplan.commands import options
+from mlplan.commands import completion, options
 from mlplan.diagnostics import REFUSED_CODES, Diagnostic
-from mlplan.errors import UsageError
+from mlplan.errors import Refused, UsageError
 from mlplan.framework import Framework, load_framework
 from mlplan.i18n import plural, t
 from mlplan.plan import (
@@ -42,6 +40,7 @@ from mlplan.plan import (
 from mlplan.vocabulary import OUTCOME, STATUS, PhaseId, Status, Vocabulary
 
 P = ParamSpec("P")
+R = TypeVar("R")
 DEFAULT_PATH = Path("plan.yaml")
 # what `status` sets; done is `mlplan done`, which also asks for the date and evidence
 STATES = tuple(s.value for s in Status if s is not Status.DONE)
@@ -162,24 +161,24 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
         output.err(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}")
 
 
-def _refuse(msg_id: str, /, **params: Any) -> typer.Exit:
+def _refuse(msg_id: str, /, **params: Any) -> Refused:
     output.err(output.style(t("label.error"), "1;31") + " " + t(msg_id, **params))
-    return typer.Exit(1)
+    return Refused()
 
 
 _locks: list[contextlib.ExitStack] = []  # the running command's locks (see ``locked``)
 
 
-def locked(fn: Callable[P, None]) -> Callable[P, None]:
+def locked(fn: Callable[P, R]) -> Callable[P, R]:
     """Run an edit command holding the plan's lock from the read in :func:`open_plan` to
     the end of the write, so two edits of one plan never lose one another's change."""
 
     @functools.wraps(fn)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         with contextlib.ExitStack() as stack:
             _locks.append(stack)
             try:
-                fn(*args, **kwargs)
+                return fn(*args, **kwargs)
             finally:
                 _locks.remove(stack)
 
@@ -356,16 +355,28 @@ def _check_year(session: Session, year: int) -> None:
 @locked
 def run_add(
     *,
-    path: Path,
-    topic: str,
-    title: str,
-    year: int | None,
-    goal: str | None,
-    phase: PhaseId | None,  # a choice on the command line, checked by typer (cli.py)
-    today: str | None,
-    dry_run: bool,
-    framework_path: Path | None,
-) -> None:
+    topic: Annotated[
+        str,
+        options.Opt(
+            "--topic",
+            help="opt.edit.topic",
+            metavar="metavar.topic",
+            show_default=False,
+            autocompletion=completion.complete_topic,
+        ),
+    ],
+    title: Annotated[str, options.text("--title", "opt.edit.title")],
+    path: options.EditPath = DEFAULT_PATH,
+    year: Annotated[int | None, options.text("--year", "opt.edit.year", "metavar.year")] = None,
+    goal: Annotated[str | None, options.text("--goal", "opt.edit.goal")] = None,
+    phase: Annotated[
+        PhaseId | None,
+        options.Opt("--phase", help="opt.edit.phase", case_sensitive=False, show_default=False),
+    ] = None,
+    today: options.Today = None,
+    dry_run: options.DryRun = False,
+    framework_path: options.FrameworkPath = None,
+) -> int:
     from mlplan.commands.framework import resolve_topic
     from mlplan.scheduler import propose_year
 
@@ -397,18 +408,19 @@ def run_add(
         key, path=session.display, number=number, title=clean_title, topic=found.id, year=year
     )
     commit(session, new, dry_run=dry_run, message=message)
+    return 0
 
 
 @locked
 def run_done(
     *,
-    args: list[str],
-    on: str | None,
-    evidence: str | None,
-    today: str | None,
-    dry_run: bool,
-    framework_path: Path | None,
-) -> None:
+    args: options.ActivityArgs,
+    on: Annotated[str | None, options.date("--on", "opt.edit.on")] = None,
+    evidence: Annotated[str | None, options.text("--evidence", "opt.edit.evidence")] = None,
+    today: options.Today = None,
+    dry_run: options.DryRun = False,
+    framework_path: options.FrameworkPath = None,
+) -> int:
     path, (query,) = split_args(args, 1, "edit.usage.done")
     day = options.today(today)
     on_date = options.date_option("--on", on)
@@ -444,6 +456,7 @@ def run_done(
                 changes="; ".join(changes),
             )
     commit(session, new, dry_run=dry_run, message=message)
+    return 0
 
 
 def _shown(value: Any) -> str:
@@ -472,8 +485,19 @@ def _equal(old: Any, new: editing.Scalar) -> bool:
 
 @locked
 def run_status(
-    *, args: list[str], today: str | None, dry_run: bool, framework_path: Path | None
-) -> None:
+    *,
+    args: Annotated[
+        list[str],
+        options.Arg(
+            help="arg.edit.status",
+            metavar="metavar.edit_activity_status",
+            autocompletion=completion.complete_status_args,
+        ),
+    ],
+    today: options.Today = None,
+    dry_run: options.DryRun = False,
+    framework_path: options.FrameworkPath = None,
+) -> int:
     path, (query, state) = split_args(args, 2, "edit.usage.status")
     chosen = parse_status(state)
     session = open_plan(path, framework_path, options.today(today))
@@ -498,12 +522,18 @@ def run_status(
             removed="; ".join(f"{k}: {_shown(before[k])}" for k in cleared),
         )
     commit(session, new, dry_run=dry_run, message=message)
+    return 0
 
 
 @locked
 def run_move(
-    *, args: list[str], year: int, today: str | None, dry_run: bool, framework_path: Path | None
-) -> None:
+    *,
+    args: options.ActivityArgs,
+    year: Annotated[int, options.Opt("--year", help="opt.edit.move_year", metavar="metavar.year")],
+    today: options.Today = None,
+    dry_run: options.DryRun = False,
+    framework_path: options.FrameworkPath = None,
+) -> int:
     path, (query,) = split_args(args, 1, "edit.usage.move")
     session = open_plan(path, framework_path, options.today(today))
     index, title = select(session, query)
@@ -511,6 +541,7 @@ def run_move(
     new = apply_edit(session, editing.SetKeys(("activities", index), {"year": year}))
     message = t("edit.moved", path=session.display, number=index + 1, title=title, year=year)
     commit(session, new, dry_run=dry_run, message=message)
+    return 0
 
 
 # -- mlplan meeting: a new meeting, its agreements, the outcomes of the previous one ------
@@ -756,24 +787,39 @@ def _outcome_edit(
 @locked
 def run_meeting(
     *,
-    path: Path,
-    date: str,
-    kind: MeetingKind,  # a choice on the command line, checked by typer (cli.py)
-    notes: str | None,
-    agreements: list[str],
-    owners: list[str] | None = None,
-    dues: list[str] | None = None,
-    outcomes: list[str] | None = None,
-    order: list[str] | None = None,
-    no_input: bool = False,
-    today: str | None,
-    dry_run: bool,
-    framework_path: Path | None,
-) -> None:
+    date: Annotated[str, options.date("--date", "opt.edit.date")],
+    kind: Annotated[
+        MeetingKind,
+        options.Opt(
+            "--kind",
+            help="opt.edit.kind",
+            metavar="metavar.kind",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ],
+    path: options.EditPath = DEFAULT_PATH,
+    notes: Annotated[str | None, options.text("--notes", "opt.edit.notes")] = None,
+    agreement: Annotated[
+        list[str] | None, options.text("--agreement", "opt.edit.agreement")
+    ] = None,
+    owner: Annotated[
+        list[str] | None, options.text("--owner", "opt.edit.owner", "metavar.owner")
+    ] = None,
+    due: Annotated[list[str] | None, options.date("--due", "opt.edit.due")] = None,
+    outcomes: Annotated[
+        list[str] | None, options.text("--outcome", "opt.edit.outcome", "metavar.outcome")
+    ] = None,
+    no_input: Annotated[bool, options.Opt("--no-input", help="opt.edit.no_input")] = False,
+    today: options.Today = None,
+    dry_run: options.DryRun = False,
+    framework_path: options.FrameworkPath = None,
+    order: Annotated[list[str] | None, options.TypedOrder()] = None,
+) -> int:
     day = options.parse_date("--date", date)
     chosen = MeetingKind(kind).value
     clean_notes = options.text_option("--notes", notes)
-    new_agreements = pair_agreements(agreements, owners or [], dues or [], order)
+    new_agreements = pair_agreements(agreement or [], owner or [], due or [], order)
     given = parse_outcomes(outcomes or [])
     session = open_plan(path, framework_path, options.today(today))
     previous = previous_meeting(session.checked.plan, day)
@@ -790,9 +836,9 @@ def run_meeting(
             edits.append(_outcome_edit(session, previous, number, outcome))
             if outcome is Outcome.CARRIED_OVER:
                 old = previous.meeting.agreements[number - 1]
-                due = carried_dues.get(number, _kept_due(old, day))
-                carried.append(carried_copy(old, due))
-                if due is None and old.due is not None:
+                new_due = carried_dues.get(number, _kept_due(old, day))
+                carried.append(carried_copy(old, new_due))
+                if new_due is None and old.due is not None:
                     undated.append(old.text)
     item: dict[str, editing.Value] = {"date": day, "kind": chosen}
     if clean_notes:
@@ -822,3 +868,4 @@ def run_meeting(
     if undated:
         message += " " + t("edit.meeting.undated", texts=", ".join(f"'{x}'" for x in undated))
     commit(session, new, dry_run=dry_run, message=message)
+    return 0

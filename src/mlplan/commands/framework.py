@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from typing import Annotated
 
 from mlplan import output
+from mlplan.commands import completion, options
 from mlplan.errors import UsageError
 from mlplan.framework import Framework, Topic, load_framework
 from mlplan.suggest import closest
@@ -24,7 +25,20 @@ def resolve_topic(fw: Framework, topic_id: str) -> Topic:
     )
 
 
-def run(*, topic: str | None, fmt: str, framework_path: Path | None) -> None:
+def run(
+    *,
+    topic: Annotated[
+        str | None,
+        options.Arg(
+            help="arg.topic",
+            metavar="metavar.topic",
+            show_default=False,
+            autocompletion=completion.complete_topic,
+        ),
+    ] = None,
+    fmt: options.Format = options.TextFormat.TABLE,
+    framework_path: options.FrameworkPath = None,
+) -> int:
     from mlplan.render import framework as render
 
     fw = load_framework(framework_path)
@@ -36,3 +50,4 @@ def run(*, topic: str | None, fmt: str, framework_path: Path | None) -> None:
     else:
         width = output.console().width  # the terminal's, or COLUMNS; 80 in a pipe
         output.out(render.table_text(fw, chosen, width=width, color=output.use_color(sys.stdout)))
+    return 0

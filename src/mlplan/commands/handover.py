@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Annotated
 
 from mlplan.checking import CheckedPlan
 from mlplan.commands import options
-from mlplan.commands.pages import run_page
+from mlplan.commands.pages import PageFormatOption, run_page
 from mlplan.framework import Framework
 from mlplan.handover import Handover, build
 from mlplan.i18n import t
@@ -21,15 +22,15 @@ from mlplan.i18n import t
 
 def run(
     *,
-    path: Path,
-    to: str | None,
-    fmt: str | None,
-    output_path: Path | None,
-    today: str | None,
-    framework_path: Path | None,
-    redact: bool = False,
-    force: bool = False,
-) -> None:
+    path: options.PlanPath = Path("plan.yaml"),
+    to: Annotated[str | None, options.text("--to", "opt.handover.to", "metavar.name")] = None,
+    fmt: PageFormatOption = None,
+    output_path: options.Output = None,
+    redact: options.Redact = False,
+    force: options.Force = False,
+    today: options.Today = None,
+    framework_path: options.FrameworkPath = None,
+) -> int:
     from mlplan.render.pages import handover as page
 
     receiver = options.text_option("--to", to)
@@ -37,7 +38,7 @@ def run(
     def make(checked: CheckedPlan, fw: Framework, day: dt.date) -> Handover:
         return build(checked, fw, day, receiver)
 
-    run_page(
+    return run_page(
         path=path,
         fmt=fmt,
         output_path=output_path,

@@ -16,6 +16,7 @@ import json
 import os
 import shlex
 from pathlib import Path
+from typing import Annotated
 
 from mlplan import fileio, output, timeline
 from mlplan import plan as planfile
@@ -168,20 +169,28 @@ def _wizard(
 
 def run(
     *,
-    path: Path,
-    no_input: bool,
-    example: bool,
-    force: bool,
-    name: str | None,
-    start: str | None,
-    years: str | None,
-    specialty: str | None,
-    institution: str | None,
-    supervisor: str | None,
-    today: str | None,
-    framework_path: Path | None,
-    part_time: str | None = None,
-) -> None:
+    path: Annotated[Path, options.Arg(help="arg.init_path", metavar="metavar.file")] = Path(
+        "plan.yaml"
+    ),
+    no_input: Annotated[bool, options.Opt("--no-input", help="opt.init.no_input")] = False,
+    example: Annotated[bool, options.Opt("--example", help="opt.init.example")] = False,
+    force: Annotated[bool, options.Opt("--force", help="opt.init.force")] = False,
+    name: Annotated[str | None, options.text("--name", "opt.init.name")] = None,
+    start: Annotated[str | None, options.date("--start", "opt.init.start")] = None,
+    years: Annotated[
+        str | None, options.text("--years", "opt.init.years", "metavar.init.years")
+    ] = None,
+    part_time: Annotated[
+        str | None, options.text("--part-time", "opt.init.part_time", "metavar.percent")
+    ] = None,
+    specialty: Annotated[str | None, options.text("--specialty", "opt.init.specialty")] = None,
+    institution: Annotated[
+        str | None, options.text("--institution", "opt.init.institution")
+    ] = None,
+    supervisor: Annotated[str | None, options.text("--supervisor", "opt.init.supervisor")] = None,
+    today: options.Today = None,
+    framework_path: options.FrameworkPath = None,
+) -> int:
     day = options.today(today)
     given = [name, start, years, part_time, specialty, institution, supervisor]
     if example and any(v is not None for v in given):
@@ -262,6 +271,7 @@ def run(
     elif kept.exists():
         resume = _resume_command(path, True, framework_path)
         output.err(t("init.draft_ignored", draft=str(kept), command=resume, path=str(path)))
+    return 0
 
 
 def _report(

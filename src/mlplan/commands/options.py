@@ -1,22 +1,136 @@
-"""Command-line values that several commands share, parsed one way everywhere."""
+"""Command-line parameters: how a command declares them, the ones several commands
+share (declared once, here), and the values they share, parsed one way everywhere.
+
+Every command module imports this one, and so does a TAB that completes the command
+(:mod:`mlplan.commands.completion`): it imports the plan's models only where they are used.
+
+A command *is* its ``run`` function: each keyword parameter is annotated with
+:class:`Opt` or :class:`Arg` (``Annotated[Path | None, Opt("--output", ...)]``), and
+``mlplan.cli`` turns those into typer's parameters when it builds the app. The markers
+are plain data, so a command module imports no typer (a plain ``check`` runs without it,
+see :mod:`mlplan.entry`), and their help and metavars are catalogue keys, worded in the
+run's language when the app is built. ``--lang`` is added to every command by
+``mlplan.cli`` itself: no command reads it (:mod:`mlplan.launch` does).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
-from mlplan import timeline, yamlloc
-from mlplan.errors import UsageError
+from mlplan.errors import Refused, UsageError
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from mlplan.checking import CheckedPlan
     from mlplan.framework import Framework
 
 
+class Opt:
+    """An option: its names, the catalogue key of its help, its metavar (a catalogue key
+    when it starts with ``metavar.``, else shown as written: ``N``) and any further
+    argument of ``typer.Option`` as given (``case_sensitive=False``, ``envvar=…``).
+
+    A plain class, not a dataclass: every command module makes a dozen of these while a
+    plain check starts, and a dataclass costs more to define."""
+
+    __slots__ = ("decls", "extra", "help", "metavar")
+
+    def __init__(self, *decls: str, help: str, metavar: str | None = None, **extra: Any) -> None:
+        self.decls = decls
+        self.help = help
+        self.metavar = metavar
+        self.extra = extra
+
+
+class Arg(Opt):
+    """An argument, declared like :class:`Opt` (without names: the parameter's)."""
+
+    __slots__ = ()
+
+    def __init__(self, *, help: str, metavar: str | None = None, **extra: Any) -> None:
+        super().__init__(help=help, metavar=metavar, **extra)
+
+
+class TypedOrder:
+    """Not a parameter of the command line: the names of the command's options in the
+    order they were typed (``mlplan meeting`` pairs each ``--owner`` with the
+    ``--agreement`` before it), filled in by ``mlplan.cli``."""
+
+    __slots__ = ()
+
+
+class TextFormat(StrEnum):
+    """``--format`` of the commands that print a page as text only (framework, diff)."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+# -- the options several commands share --------------------------------------------------
+
+FrameworkPath = Annotated[
+    Path | None,
+    Opt(
+        "--framework",
+        envvar="MLPLAN_FRAMEWORK",
+        help="opt.framework",
+        metavar="metavar.file",
+        show_default=False,
+    ),
+]
+# "now" wherever it matters (ML202, the current year and phase), so output is
+# reproducible; parsed by :func:`today` so a bad date gets the same message everywhere
+Today = Annotated[
+    str | None, Opt("--today", help="opt.today", metavar="metavar.date", show_default=False)
+]
+# every export: mask what looks like patient data in the output, never in the plan
+Redact = Annotated[bool, Opt("--redact", help="opt.redact")]
+Force = Annotated[bool, Opt("--force", help="opt.plan.force")]
+Output = Annotated[
+    Path | None,
+    Opt("--output", "-o", help="opt.output", metavar="metavar.file", show_default=False),
+]
+Recursive = Annotated[bool, Opt("--recursive", "-r", help="opt.summary.recursive")]
+DryRun = Annotated[bool, Opt("--dry-run", help="opt.edit.dry_run")]
+Format = Annotated[TextFormat, Opt("--format", "-f", help="opt.format", case_sensitive=False)]
+# one plan file to read (plan, diff, prepare, handover)
+PlanPath = Annotated[Path, Arg(help="arg.plan_path", metavar="metavar.file")]
+# the plan an edit changes (training, add, meeting)
+EditPath = Annotated[Path, Arg(help="arg.edit.path", metavar="metavar.edit_plan")]
+# the words of done, move and status: [PATH] ACTIVITY, which the command splits itself
+ActivityArgs = Annotated[list[str], Arg(help="arg.edit.activity", metavar="metavar.edit_activity")]
+
+
+def many_formats(key: str) -> Opt:
+    """``--format`` of a command with more formats than the value column holds: the
+    column says ``FORMAAT`` and the help (``key``) names each."""
+    return Opt(
+        "--format",
+        "-f",
+        help=key,
+        metavar="metavar.format",
+        case_sensitive=False,
+        show_default=False,
+    )
+
+
+def date(option: str, key: str) -> Opt:
+    """A date option (``YYYY-MM-DD``), parsed by the command (:func:`date_option`)."""
+    return Opt(option, help=key, metavar="metavar.date", show_default=False)
+
+
+def text(option: str, key: str, metavar: str = "metavar.text") -> Opt:
+    """A free-text option (``--name``, ``--notes``) without a default shown."""
+    return Opt(option, help=key, metavar=metavar, show_default=False)
+
+
 def parse_date(option: str, value: str) -> dt.date:
     """A ``YYYY-MM-DD`` option value, or a usage error that names the option."""
+    from mlplan import timeline
+
     parsed = timeline.parse_iso_date(value)
     if parsed is None:
         raise UsageError("error.bad_date", option=option, value=value)
@@ -49,6 +163,8 @@ def text_option(option: str, value: str | None, *, blank_is_absent: bool = False
     ``blank_is_absent``. So are bytes that are not UTF-8: the shell hands ``$'\\xff'`` to
     Python as a lone surrogate, which no plan file can hold.
     """
+    from mlplan import yamlloc
+
     if value is None:
         return None
     text = value.strip()
@@ -113,13 +229,11 @@ def valid_for_export(
     """The plan at ``path`` checked and made :func:`shareable`, for a command that shows
     it whole (plan, prepare, handover). A plan that does not validate gets no half output:
     its findings go to stderr (:func:`say_invalid`, with ``not_made``'s line) and the
-    command ends with exit code 1."""
-    import typer
-
+    command ends with exit code 1 (:class:`~mlplan.errors.Refused`)."""
     from mlplan.checking import check_file
 
     checked = check_file(path, fw, day, str(path))
     if checked.plan is None:
         say_invalid(checked, not_made)
-        raise typer.Exit(1)
+        raise Refused()
     return shareable(checked, redact)

@@ -15,10 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
-
-import typer
+from typing import Annotated, Any, TypeVar
 
 from mlplan import formats, output
 from mlplan.checking import CheckedPlan
@@ -29,6 +28,22 @@ from mlplan.i18n import plural, t
 from mlplan.render.document import Document
 
 FORMATS = ("table", "markdown", "json", "pdf", "docx", "html")
+
+
+class PageFormat(StrEnum):
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    PDF = "pdf"
+    DOCX = "docx"
+    HTML = "html"
+
+
+# ``--format`` of prepare and handover
+PageFormatOption = Annotated[
+    PageFormat | None,
+    options.many_formats("opt.page_format"),
+]
 # what an --output file's extension says, when --format does not
 EXTENSIONS = formats.extensions(FORMATS)
 
@@ -48,7 +63,7 @@ def run_page(
     document: Callable[[T], Document],
     data: Callable[[T], dict[str, Any]],
     stem: str,
-) -> None:
+) -> int:
     """Make one page of the plan at ``path``: ``make`` gives its facts, ``document`` the
     page and ``data`` its JSON; ``stem`` names the file a message suggests
     (``overdracht.pdf``)."""
@@ -81,7 +96,8 @@ def run_page(
     if checked.errors:
         errors = plural("count.errors", checked.errors)
         output.err(t("plan.has_errors", path=checked.path, errors=errors))
-        raise typer.Exit(1)
+        return 1
+    return 0
 
 
 def emit(doc: Document, fmt: str, *, to_file: bool) -> str:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
+from enum import StrEnum
 from pathlib import Path
-
-import typer
+from typing import Annotated
 
 from mlplan import formats, output
 from mlplan.commands import documents, options
@@ -81,17 +81,41 @@ def refuse_inputs(out_path: Path, inputs: list[tuple[Path, str]], fmt: str) -> N
             )
 
 
+class PlanFormat(StrEnum):
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    CSV = "csv"
+    XLSX = "xlsx"
+    PDF = "pdf"
+    DOCX = "docx"
+    HTML = "html"
+
+
+class CsvDialect(StrEnum):
+    STANDARD = "standard"
+    EXCEL_NL = "excel-nl"
+
+
 def run(
     *,
-    path: Path,
-    fmt: str | None,
-    output_path: Path | None,
-    csv_dialect: str | None = None,
-    today: str | None,
-    framework_path: Path | None,
-    redact: bool = False,
-    force: bool = False,
-) -> None:
+    path: options.PlanPath = Path("plan.yaml"),
+    fmt: Annotated[
+        PlanFormat | None,
+        options.many_formats("opt.plan_format"),
+    ] = None,
+    output_path: options.Output = None,
+    csv_dialect: Annotated[
+        CsvDialect | None,
+        options.Opt(
+            "--csv-dialect", help="opt.csv_dialect", case_sensitive=False, show_default=False
+        ),
+    ] = None,
+    redact: options.Redact = False,
+    force: options.Force = False,
+    today: options.Today = None,
+    framework_path: options.FrameworkPath = None,
+) -> int:
     from mlplan import overview
     from mlplan.render import plan as render
 
@@ -111,8 +135,7 @@ def run(
     if documents.is_document(chosen):  # PDF, Word, HTML: the page's one document
         doc = render.plan_document(view, pictures=formats.get(chosen).pictures)
         documents.write(doc, chosen, output_path, force=force)
-        _exit_on_errors(checked.errors, checked.path)
-        return
+        return _said_errors(checked.errors, checked.path)
     data: bytes | None = None
     if chosen == "xlsx":
         from mlplan.render import xlsx
@@ -139,11 +162,13 @@ def run(
     elif text:
         output.out(text)  # ends in its own line end (CR LF in the excel-nl dialect)
 
-    _exit_on_errors(checked.errors, checked.path)
+    return _said_errors(checked.errors, checked.path)
 
 
-def _exit_on_errors(count: int, path: str) -> None:
-    """A plan with rule errors is shown in full, and then said to have them (exit 1)."""
+def _said_errors(count: int, path: str) -> int:
+    """A plan with rule errors is shown in full, and then said to have them: the exit
+    code, 1 when it has them."""
     if count:
         output.err(t("plan.has_errors", path=path, errors=plural("count.errors", count)))
-        raise typer.Exit(1)
+        return 1
+    return 0

@@ -12,7 +12,8 @@ import datetime as dt
 from pathlib import Path
 
 from mlplan.checking import CheckedPlan
-from mlplan.commands.pages import run_page
+from mlplan.commands import options
+from mlplan.commands.pages import PageFormatOption, run_page
 from mlplan.framework import Framework
 from mlplan.i18n import t
 from mlplan.prepare import Preparation, prepare
@@ -26,17 +27,17 @@ def _make(checked: CheckedPlan, fw: Framework, day: dt.date) -> Preparation:
 
 def run(
     *,
-    path: Path,
-    fmt: str | None,
-    output_path: Path | None,
-    today: str | None,
-    framework_path: Path | None,
-    redact: bool = False,
-    force: bool = False,
-) -> None:
+    path: options.PlanPath = Path("plan.yaml"),
+    fmt: PageFormatOption = None,
+    output_path: options.Output = None,
+    redact: options.Redact = False,
+    force: options.Force = False,
+    today: options.Today = None,
+    framework_path: options.FrameworkPath = None,
+) -> int:
     from mlplan.render.pages import prepare as page
 
-    run_page(
+    return run_page(
         path=path,
         fmt=fmt,
         output_path=output_path,

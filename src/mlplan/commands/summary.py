@@ -19,10 +19,9 @@ import itertools
 import os
 import pickle
 import sys
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-import typer
+from typing import TYPE_CHECKING, Annotated
 
 from mlplan import formats, output, parallel, timeline
 from mlplan.checking import CheckedPlan, check_file, privacy_count
@@ -269,7 +268,7 @@ def _spreadsheet(
     redact: bool,
     output_path: Path | None,
     force: bool,
-) -> None:
+) -> int:
     """The overview as a spreadsheet: a row per plan (one for a single plan), in
     ``--sort``'s order, written through the safe ``--output`` writer."""
     from mlplan.fileio import write_output
@@ -287,8 +286,7 @@ def _spreadsheet(
         rows = [overview_row(page)]
     write_output(output_path, xlsx.overview_xlsx(rows, day), "xlsx", force=force)
     output.err(t("plan.written", path=str(output_path), format="xlsx"))
-    if any(r.errors for r in rows):
-        raise typer.Exit(1)
+    return 1 if any(r.errors for r in rows) else 0
 
 
 def _write_page(
@@ -395,25 +393,58 @@ def _unpickled(text: str) -> Document:
     return found
 
 
+class SummaryFormat(StrEnum):
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    XLSX = "xlsx"
+    PDF = "pdf"
+    DOCX = "docx"
+    HTML = "html"
+
+
 def run(
     *,
-    paths: list[Path],
-    since: str | None,
-    months: int,
-    today: str | None,
-    fmt: str | None,
-    sort: SortKey,  # a choice on the command line: typer checks it (cli.py)
-    overview_only: bool,
-    recursive: bool,
-    framework_path: Path | None,
-    redact: bool = False,
-    output_path: Path | None = None,
-    force: bool = False,
-) -> None:
+    paths: Annotated[
+        list[Path] | None,
+        options.Arg(help="arg.summary.paths", metavar="metavar.path", show_default=False),
+    ] = None,
+    since: Annotated[str | None, options.date("--since", "opt.summary.since")] = None,
+    months: Annotated[int, options.Opt("--months", help="opt.summary.months", metavar="N")] = 6,
+    today: options.Today = None,
+    fmt: Annotated[
+        SummaryFormat | None,
+        options.many_formats("opt.summary_format"),
+    ] = None,
+    output_path: Annotated[
+        Path | None,
+        options.Opt(
+            "--output",
+            "-o",
+            help="opt.summary.output",
+            metavar="metavar.file",
+            show_default=False,
+        ),
+    ] = None,
+    sort: Annotated[
+        SortKey,
+        options.Opt(
+            "--sort", help="opt.summary.sort", metavar="metavar.order", case_sensitive=False
+        ),
+    ] = "name",
+    overview_only: Annotated[
+        bool, options.Opt("--overview-only", help="opt.summary.overview_only")
+    ] = False,
+    recursive: options.Recursive = False,
+    framework_path: options.FrameworkPath = None,
+    redact: options.Redact = False,
+    force: options.Force = False,
+) -> int:
     from mlplan.render import summary as render
 
+    paths = paths or []
     day = options.today(today)
-    fmt = _format(fmt, output_path, paths)
+    fmt = SummaryFormat(_format(fmt, output_path, paths))
     since_day = options.date_option("--since", since)
     if since_day is not None and since_day > day:
         raise UsageError(
@@ -439,9 +470,8 @@ def run(
 
         refuse_output(output_path, files, framework_path, fmt)
     if fmt == "xlsx":
-        _spreadsheet(files, group, framework_path, day, since_day, months, sort, jobs, redact,
-                     output_path, force)  # fmt: skip
-        return
+        return _spreadsheet(files, group, framework_path, day, since_day, months, sort, jobs,
+                            redact, output_path, force)  # fmt: skip
     fw = load_framework(framework_path)
 
     if not group:
@@ -454,9 +484,7 @@ def run(
 
         changes = for_summary(files[0], read, since_day, day, fw, redact)
         _write_page(page, changes, fmt, output_path, force)
-        if page.check.errors:
-            raise typer.Exit(1)
-        return
+        return 1 if page.check.errors else 0
 
     # each page is laid out where it is made (in a worker, see summarise_all): the
     # terminal's width and colour are decided here, once
@@ -487,5 +515,4 @@ def run(
                 fmt, rows, pages, day, since_day, months, sort, overview_only, layout
             )
             _deliver(parts, fmt, output_path, force=force)
-    if any(r.errors for r in rows):
-        raise typer.Exit(1)
+    return 1 if any(r.errors for r in rows) else 0

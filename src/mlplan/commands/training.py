@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel
 
@@ -86,19 +86,30 @@ def _only(action: str | None, start: str | None, end: str | None, notes: str | N
 
 def run(
     *,
-    path: Path,
-    part_time: str | None,
-    interruption: str | None,
-    start: str | None,
-    end: str | None,
-    notes: str | None,
-    years: str | None,
-    remove_part_time: str | None,
-    remove_interruption: str | None,
-    today: str | None,
-    dry_run: bool,
-    framework_path: Path | None,
-) -> None:
+    path: options.EditPath = Path("plan.yaml"),
+    part_time: Annotated[
+        str | None, options.text("--part-time", "opt.training.part_time", "metavar.percent")
+    ] = None,
+    interruption: Annotated[
+        str | None,
+        options.text("--interruption", "opt.training.interruption", "metavar.reason"),
+    ] = None,
+    start: Annotated[str | None, options.date("--from", "opt.training.from")] = None,
+    end: Annotated[str | None, options.date("--to", "opt.training.to")] = None,
+    notes: Annotated[str | None, options.text("--notes", "opt.training.notes")] = None,
+    years: Annotated[
+        str | None, options.text("--years", "opt.training.years", "metavar.init.years")
+    ] = None,
+    remove_part_time: Annotated[
+        str | None, options.date("--remove-part-time", "opt.training.remove_part_time")
+    ] = None,
+    remove_interruption: Annotated[
+        str | None, options.date("--remove-interruption", "opt.training.remove_interruption")
+    ] = None,
+    today: options.Today = None,
+    dry_run: options.DryRun = False,
+    framework_path: options.FrameworkPath = None,
+) -> int:
     day = options.today(today)
     given = {
         "--part-time": part_time,
@@ -115,8 +126,7 @@ def run(
     if action is None:
         if dry_run:
             raise UsageError("training.needs_action", option="--dry-run")
-        _show(path, framework_path, day)
-        return
+        return _show(path, framework_path, day)
     value = given[action]
     assert value is not None
     if action in LISTS:
@@ -149,6 +159,7 @@ def run(
     else:
         first = options.parse_date(action, value)
         _remove(path, REMOVALS[action], first, day, dry_run, framework_path)
+    return 0
 
 
 # -- what the plan holds -----------------------------------------------------------------
@@ -349,10 +360,9 @@ def _remove(
 # -- showing the calendar ------------------------------------------------------------------
 
 
-def _show(path: Path, framework_path: Path | None, day: dt.date) -> None:
-    """The training as the plan has it: duration, periods, end date and the years."""
-    import typer
-
+def _show(path: Path, framework_path: Path | None, day: dt.date) -> int:
+    """The training as the plan has it: duration, periods, end date and the years; the
+    exit code (1: the plan has no calendar to show)."""
     from mlplan.render.calendar import calendar_text
 
     fw = load_framework(framework_path)
@@ -360,7 +370,7 @@ def _show(path: Path, framework_path: Path | None, day: dt.date) -> None:
     cal = _calendar(checked)
     if cal is None:
         output.err(t("training.broken", path=str(path)))
-        raise typer.Exit(1)
+        return 1
     output.out(
         t(
             "training.show",
@@ -383,3 +393,4 @@ def _show(path: Path, framework_path: Path | None, day: dt.date) -> None:
             )
             + (" " + t("training.show_now") if ty.number == current else "")
         )
+    return 0
