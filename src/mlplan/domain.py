@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -71,7 +71,7 @@ def coverage(plan: Plan, fw: Framework) -> list[TopicCoverage]:
     return [TopicCoverage(comp, topic, tuple(by_topic[topic.id])) for comp, topic in fw.topics()]
 
 
-def covered(cov: list[TopicCoverage]) -> int:
+def covered(cov: Sequence[TopicCoverage]) -> int:
     """How many topics have at least their minimum of (planned or done) activities."""
     return sum(1 for c in cov if c.state != "missing")
 
@@ -130,37 +130,17 @@ def target_ids(fw: Framework) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def satisfied_requirements(entry: CourseEntry, fw: Framework) -> list[Requirement]:
+def _met_by(course: Course | None, satisfies: str | None, fw: Framework) -> tuple[Requirement, ...]:
     """The framework's course requirements that a plan course meets, whatever its status:
-    those that accept the framework course it names, and the one its ``satisfies``
+    those that accept the framework ``course`` it names, and the one its ``satisfies``
     declares (an aios's own, similar course). An unknown ``satisfies`` meets nothing
     (ML003 reports it)."""
-    course = framework_course(entry.course, fw)
-    targets = requirement_targets(fw).get(course_key(entry.satisfies or ""), [])
-    declared = {r.id for r in targets}
-    return [
+    declared = {r.id for r in requirement_targets(fw).get(course_key(satisfies or ""), [])}
+    return tuple(
         req
         for req in fw.courses.requirements
         if (course is not None and course.id in req.any_of) or req.id in declared
-    ]
-
-
-def requirement_courses(plan: Plan, fw: Framework) -> dict[str, list[tuple[int, CourseEntry]]]:
-    """For each course requirement's id: (0-based index, entry) of the plan's courses that
-    meet it and are not dropped, in file order."""
-    met: dict[str, list[tuple[int, CourseEntry]]] = {r.id: [] for r in fw.courses.requirements}
-    for i, entry in enumerate(plan.courses):
-        if entry.status is Status.DROPPED:
-            continue
-        for req in satisfied_requirements(entry, fw):
-            met[req.id].append((i, entry))
-    return met
-
-
-def missing_requirements(plan: Plan, fw: Framework) -> list[Requirement]:
-    """The framework's course requirements that no (non-dropped) course of the plan meets."""
-    met = requirement_courses(plan, fw)
-    return [r for r in fw.courses.requirements if not met[r.id]]
+    )
 
 
 def course_identity(name: str, fw: Framework) -> str:
@@ -214,6 +194,15 @@ def held_meetings(plan: Plan, today: dt.date) -> list[tuple[int, Meeting]]:
     return sorted(held, key=lambda pair: pair[1].date)
 
 
+def last_held(held: Sequence[tuple[int, Meeting]]) -> Meeting | None:
+    """The last meeting of :func:`held_meetings`; of two on its date, the first in the file
+    (the one whose agreements the summary follows up)."""
+    if not held:
+        return None
+    latest = held[-1][1].date
+    return next(m for _, m in held if m.date == latest)
+
+
 def next_meeting_due(plan: Plan, today: dt.date) -> dt.date | None:
     """The day by which the next meeting of the gesprekscyclus is due: the plan's interval
     (``training.meeting_interval_months``, default 12) after the last meeting held on or
@@ -245,10 +234,168 @@ def next_meeting_due(plan: Plan, today: dt.date) -> dt.date | None:
         due = extended
 
 
-def meeting_late(plan: Plan, today: dt.date) -> bool:
-    """During training (from its start to its last day) the next meeting is late on and
-    after the day :func:`next_meeting_due` gives; before the start and after the end never."""
-    if not plan.training.start <= today <= plan.training.calendar().end:
+def _late(plan: Plan, cal: timeline.Calendar, today: dt.date, due: dt.date | None) -> bool:
+    if not plan.training.start <= today <= cal.end:
         return False
-    due = next_meeting_due(plan, today)
     return due is not None and due <= today
+
+
+# -- the resolved view: every derived fact of one plan, once ----------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityFacts:
+    """One activity of the plan as the framework and the calendar place it."""
+
+    index: int  # 0-based position in the plan's ``activities``
+    activity: Activity
+    topic: Topic | None  # ``None`` when the framework does not know the topic (ML003)
+    competency: Competency | None
+    suggested_phase: PhaseId | None  # the learning curve's (own ``phase`` or the example's)
+    year: timeline.TrainingYear | None  # its training year; ``None`` beyond the last (ML102)
+    open: bool  # neither done nor dropped
+    overdue: bool  # open, in a training year that ended before today (ML202)
+
+    @property
+    def counts(self) -> bool:
+        return counts(self.activity)
+
+
+@dataclass(frozen=True, slots=True)
+class CourseFacts:
+    """One course of the plan: the framework course it names and what it satisfies."""
+
+    index: int  # 0-based position in the plan's ``courses``
+    entry: CourseEntry
+    known: Course | None  # the framework course it names, by id or title (course_key)
+    identity: str  # :func:`course_identity`: two courses with one identity are one course
+    requirements: tuple[Requirement, ...]  # what it meets, whatever its status
+    year: timeline.TrainingYear | None  # ``None`` without a year or beyond the last
+    open: bool
+    overdue: bool  # open, in a training year that ended before today
+
+    @property
+    def title(self) -> str:
+        """The framework's title, else the free title as written."""
+        return self.known.title if self.known is not None else self.entry.course
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A plan resolved against its framework at ``today``: the one place each derived fact
+    is decided (rules, ``plan``, ``summary`` and the pages built on them read it)."""
+
+    plan: Plan
+    fw: Framework
+    today: dt.date
+    calendar: timeline.Calendar
+    years: tuple[timeline.TrainingYear, ...]
+    standing: timeline.Standing
+    phase_now: PhaseId  # year 1's before the start, the last year's after the end
+    open_years: tuple[int, ...]  # training years not over at today (scheduler.open_years)
+    activities: tuple[ActivityFacts, ...]
+    courses: tuple[CourseFacts, ...]
+    coverage: tuple[TopicCoverage, ...]
+    # per course requirement's id: the (not dropped) courses that meet it, in file order
+    requirement_courses: dict[str, tuple[CourseFacts, ...]]
+    missing_requirements: tuple[Requirement, ...]
+    held: tuple[tuple[int, Meeting], ...]  # :func:`held_meetings`
+    next_meeting_due: dt.date | None
+    meeting_late: bool
+    # (meeting index, agreement index, meeting, agreement) open and past due, file order,
+    # of every meeting (check's ML206; the summary keeps those of the meetings held)
+    overdue_agreements: tuple[tuple[int, int, Meeting, Agreement], ...]
+
+    @property
+    def year_count(self) -> int:
+        return len(self.years)
+
+    @property
+    def last_meeting(self) -> Meeting | None:
+        """The latest meeting held by today (:func:`last_held`)."""
+        return last_held(self.held)
+
+    def year(self, number: int | None) -> timeline.TrainingYear | None:
+        """Training year ``number``; ``None`` for no year or one outside the training."""
+        return _year_in(self.years, number)
+
+
+def _year_in(
+    years: tuple[timeline.TrainingYear, ...], number: int | None
+) -> timeline.TrainingYear | None:
+    return years[number - 1] if number is not None and 1 <= number <= len(years) else None
+
+
+def resolve(plan: Plan, fw: Framework, today: dt.date) -> Resolved:
+    """Resolve ``plan`` against ``fw`` at ``today``: one pass over its entries."""
+    cal = plan.training.calendar()
+    years = cal.training_years()
+    standing = cal.standing_at(today)
+    if standing.year is not None:
+        now = standing.year.number
+    else:  # year 1's phase before the start, the last year's after the end
+        now = 1 if standing.state == "not_started" else cal.year_count
+
+    activities = []
+    for i, act in enumerate(plan.activities):
+        ty = _year_in(years, act.year)
+        still = act.status not in (Status.DONE, Status.DROPPED)
+        topic = fw.topic(act.topic)
+        activities.append(
+            ActivityFacts(
+                index=i,
+                activity=act,
+                topic=topic,
+                competency=fw.competency_of(act.topic),
+                suggested_phase=suggested_phase(act, fw),
+                year=ty,
+                open=still,
+                overdue=still and ty is not None and ty.end < today,
+            )
+        )
+    by_key = _indexes(fw)[0]
+    courses = []
+    met: dict[str, list[CourseFacts]] = {r.id: [] for r in fw.courses.requirements}
+    for i, entry in enumerate(plan.courses):
+        key = course_key(entry.course)
+        known = by_key.get(key)
+        reqs = _met_by(known, entry.satisfies, fw)
+        ty = _year_in(years, entry.year)
+        still = entry.status not in (Status.DONE, Status.DROPPED)
+        facts = CourseFacts(
+            index=i,
+            entry=entry,
+            known=known,
+            identity=known.id if known is not None else key,
+            requirements=reqs,
+            year=ty,
+            open=still,
+            overdue=still and ty is not None and ty.end < today,
+        )
+        courses.append(facts)
+        if entry.status is not Status.DROPPED:
+            for r in reqs:
+                met[r.id].append(facts)
+    held = tuple(held_meetings(plan, today))
+    due = next_meeting_due(plan, today)
+    return Resolved(
+        plan=plan,
+        fw=fw,
+        today=today,
+        calendar=cal,
+        years=years,
+        standing=standing,
+        phase_now=cal.phase_of_year(max(now, 1)),
+        open_years=tuple(ty.number for ty in years if ty.end >= today),
+        activities=tuple(activities),
+        courses=tuple(courses),
+        coverage=tuple(coverage(plan, fw)),
+        requirement_courses={k: tuple(v) for k, v in met.items()},
+        missing_requirements=tuple(r for r in fw.courses.requirements if not met[r.id]),
+        held=held,
+        next_meeting_due=due,
+        meeting_late=_late(plan, cal, today, due),
+        overdue_agreements=tuple(
+            (i, j, m, a) for i, j, m, a in agreements(plan) if agreement_overdue(a, today)
+        ),
+    )
