@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from mlplan import timeline
+from mlplan import scheduler, timeline
 from mlplan.framework import (
     Competency,
     Course,
@@ -30,10 +30,15 @@ CoverageState = Literal["done", "planned", "missing"]
 def suggested_phase(activity: Activity, fw: Framework) -> PhaseId | None:
     """The phase the learning curve suggests: the activity's own ``phase``, else that of
     the framework's example activity with the same title (ignoring case and quotes)."""
-    if activity.phase is not None:
-        return activity.phase
-    topic = fw.topic(activity.topic)
-    example = topic.example(activity.title) if topic else None
+    return phase_for(fw.topic(activity.topic), activity.title, activity.phase)
+
+
+def phase_for(topic: Topic | None, title: str, phase: PhaseId | None) -> PhaseId | None:
+    """:func:`suggested_phase` of an activity with this topic, title and own ``phase``,
+    also before it is in a plan (``mlplan add`` proposes its year from it)."""
+    if phase is not None:
+        return phase
+    example = topic.example(title) if topic else None
     return example.phase if example else None
 
 
@@ -146,8 +151,12 @@ def _met_by(course: Course | None, satisfies: str | None, fw: Framework) -> tupl
 def course_identity(name: str, fw: Framework) -> str:
     """The framework course a plan course names (by id or title), else its own title as
     :func:`course_key` compares it: two names with one identity are one course."""
-    known = framework_course(name, fw)
-    return known.id if known is not None else course_key(name)
+    key = course_key(name)
+    return _identity(_indexes(fw)[0].get(key), key)
+
+
+def _identity(known: Course | None, key: str) -> str:
+    return known.id if known is not None else key
 
 
 # -- what an agreement is about --------------------------------------------------------------
@@ -366,7 +375,7 @@ def resolve(plan: Plan, fw: Framework, today: dt.date) -> Resolved:
             index=i,
             entry=entry,
             known=known,
-            identity=known.id if known is not None else key,
+            identity=_identity(known, key),
             requirements=reqs,
             year=ty,
             open=still,
@@ -386,7 +395,7 @@ def resolve(plan: Plan, fw: Framework, today: dt.date) -> Resolved:
         years=years,
         standing=standing,
         phase_now=cal.phase_of_year(max(now, 1)),
-        open_years=tuple(ty.number for ty in years if ty.end >= today),
+        open_years=tuple(scheduler.open_years(cal, today)),
         activities=tuple(activities),
         courses=tuple(courses),
         coverage=tuple(coverage(plan, fw)),
