@@ -260,7 +260,6 @@ class ActivityFacts:
     activity: Activity
     topic: Topic | None  # ``None`` when the framework does not know the topic (ML003)
     competency: Competency | None
-    suggested_phase: PhaseId | None  # the learning curve's (own ``phase`` or the example's)
     year: timeline.TrainingYear | None  # its training year; ``None`` beyond the last (ML102)
     open: bool  # neither done nor dropped
     overdue: bool  # open, in a training year that ended before today (ML202)
@@ -268,6 +267,12 @@ class ActivityFacts:
     @property
     def counts(self) -> bool:
         return counts(self.activity)
+
+    @property
+    def suggested_phase(self) -> PhaseId | None:
+        """The learning curve's phase (:func:`suggested_phase`); asked on read, since only
+        ML200's open activities and ``plan``'s view need it."""
+        return phase_for(self.topic, self.activity.title, self.activity.phase)
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,8 +340,14 @@ def _year_in(
     return years[number - 1] if number is not None and 1 <= number <= len(years) else None
 
 
-def resolve(plan: Plan, fw: Framework, today: dt.date) -> Resolved:
-    """Resolve ``plan`` against ``fw`` at ``today``: one pass over its entries."""
+def resolve(
+    plan: Plan, fw: Framework, today: dt.date, *, reuse: Resolved | None = None
+) -> Resolved:
+    """Resolve ``plan`` against ``fw`` at ``today``: one pass over its entries. ``reuse`` is
+    a view made before (``CheckedPlan.resolved``, made for the rules): it is handed back
+    when it is of this very plan, framework and day, so a page does not resolve again."""
+    if reuse is not None and reuse.plan is plan and reuse.fw is fw and reuse.today == today:
+        return reuse
     cal = plan.training.calendar()
     years = cal.training_years()
     standing = cal.standing_at(today)
@@ -356,7 +367,6 @@ def resolve(plan: Plan, fw: Framework, today: dt.date) -> Resolved:
                 activity=act,
                 topic=topic,
                 competency=fw.competency_of(act.topic),
-                suggested_phase=suggested_phase(act, fw),
                 year=ty,
                 open=still,
                 overdue=still and ty is not None and ty.end < today,

@@ -158,7 +158,7 @@ def build(checked: CheckedPlan, fw: Framework, today: dt.date) -> Overview:
     plan = checked.plan
     if plan is None:
         raise ValueError("build() needs a plan that validated")  # a caller's bug
-    r = domain.resolve(plan, fw, today)
+    r = domain.resolve(plan, fw, today, reuse=checked.resolved)
     header = Header(
         name=plan.aios.name,
         specialty=plan.aios.specialty,

@@ -53,8 +53,11 @@ def rule(fn: Rule) -> Rule:
     return fn
 
 
-def run(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
-    view = domain.resolve(plan, fw, ctx.today)
+def run(
+    plan: Plan, fw: Framework, ctx: Context, view: domain.Resolved | None = None
+) -> list[Finding]:
+    """Every rule's findings; ``view`` is the plan's resolved view when the caller has it."""
+    view = domain.resolve(plan, fw, ctx.today, reuse=view)
     return [finding for check in RULES for finding in check(view)]
 
 

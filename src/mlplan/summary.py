@@ -299,7 +299,7 @@ def summarise(
     if plan is None:
         return Summary(path=checked.path, today=today, check=status, months=months)
 
-    r = domain.resolve(plan, fw, today)
+    r = domain.resolve(plan, fw, today, reuse=checked.resolved)
     items = _items(r)
     meeting = r.last_meeting
     source: SinceSource
