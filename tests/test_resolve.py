@@ -186,3 +186,24 @@ def test_resolve_places_each_entry_once(fw: Framework) -> None:
     assert course.known is not None and course.identity == "coach-the-co"
     assert not course.overdue  # a course without a year has no dates
     assert [r.id for r in view.missing_requirements] == ["doo"]
+
+
+def test_an_agreement_of_a_meeting_to_come_is_overdue_nowhere_yet(run: Run, tmp_path: Path) -> None:
+    # held on 2026-07-01, due 2026-10-01: late on 2026-11-22; the meeting of 2027-03-01 has
+    # not happened, so its agreement (due, oddly, before today) is not late yet
+    meetings = (
+        "meetings:\n"
+        "  - date: 2026-07-01\n    kind: voortgang\n"
+        "    agreements:\n      - {text: DOO leiderschap inplannen, due: 2026-10-01}\n"
+        "  - date: 2027-03-01\n    kind: voortgang\n"
+        "    agreements:\n      - {text: Symposium organiseren, due: 2026-10-15}\n"
+    )
+    path = write(tmp_path, plan_yaml(years=5, extra=meetings))
+    today = "2026-11-22"
+    check = _json(run, "check", str(path), "--today", today)
+    late = [d["message"] for d in check["diagnostics"] if d["code"] == "ML206"]
+    assert len(late) == 1 and "DOO leiderschap inplannen" in late[0]
+    page = _json(run, "summary", str(path), "--today", today)
+    assert [a["text"] for a in page["overdue_agreements"]] == ["DOO leiderschap inplannen"]
+    points = [p for p in page["talking_points"] if p["code"] == "agreement_overdue"]
+    assert [p["params"]["text"] for p in points] == ["DOO leiderschap inplannen"]

@@ -316,8 +316,8 @@ class Resolved:
     held: tuple[tuple[int, Meeting], ...]  # :func:`held_meetings`
     next_meeting_due: dt.date | None
     meeting_late: bool
-    # (meeting index, agreement index, meeting, agreement) open and past due, file order,
-    # of every meeting (check's ML206; the summary keeps those of the meetings held)
+    # (meeting index, agreement index, meeting, agreement) open and past due, in file order,
+    # of the meetings held by today: a later meeting has not happened, nor its agreements
     overdue_agreements: tuple[tuple[int, int, Meeting, Agreement], ...]
 
     @property
@@ -415,6 +415,8 @@ def resolve(
         next_meeting_due=due,
         meeting_late=_late(plan, cal, today, due),
         overdue_agreements=tuple(
-            (i, j, m, a) for i, j, m, a in agreements(plan) if agreement_overdue(a, today)
+            (i, j, m, a)
+            for i, j, m, a in agreements(plan)
+            if m.date <= today and agreement_overdue(a, today)
         ),
     )

@@ -613,8 +613,8 @@ class Months(int):
 
 @rule
 def agreement_overdue(r: domain.Resolved) -> list[Finding]:
-    """ML206: an agreement without an outcome whose due date lies before today. At its
-    ``due``."""
+    """ML206: an agreement of a meeting held (on or before today) without an outcome whose
+    due date lies before today, as the summary's overdue agreements. At its ``due``."""
     return [
         Finding(
             "ML206",

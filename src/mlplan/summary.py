@@ -605,7 +605,7 @@ def overdue_agreements(r: domain.Resolved) -> tuple[OverdueAgreement, ...]:
     found = [
         OverdueAgreement(a.text, m.date, a.due, a.owner)
         for _, _, m, a in r.overdue_agreements
-        if m.date <= r.today and a.due is not None
+        if a.due is not None  # always so when overdue: for the type checker
     ]
     return tuple(sorted(found, key=lambda a: (a.due, a.meeting)))
 
