@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from mlplan import scheduler, timeline
 from mlplan.framework import (
@@ -73,6 +73,10 @@ def coverage(plan: Plan, fw: Framework) -> list[TopicCoverage]:
     for activity in plan.activities:
         if counts(activity) and activity.topic in by_topic:
             by_topic[activity.topic].append(activity)
+    return _coverage(fw, by_topic)
+
+
+def _coverage(fw: Framework, by_topic: dict[str, list[Activity]]) -> list[TopicCoverage]:
     return [TopicCoverage(comp, topic, tuple(by_topic[topic.id])) for comp, topic in fw.topics()]
 
 
@@ -252,11 +256,12 @@ def _late(plan: Plan, cal: timeline.Calendar, today: dt.date, due: dt.date | Non
 # -- the resolved view: every derived fact of one plan, once ----------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ActivityFacts:
-    """One activity of the plan as the framework and the calendar place it."""
+class ActivityFacts(NamedTuple):
+    """One activity of the plan as the framework and the calendar place it. Immutable; a
+    named tuple rather than a frozen dataclass because a plan has many and a group has
+    thousands of plans (made in a third of the time)."""
 
-    index: int  # 0-based position in the plan's ``activities``
+    position: int  # 0-based index in the plan's ``activities``
     activity: Activity
     topic: Topic | None  # ``None`` when the framework does not know the topic (ML003)
     competency: Competency | None
@@ -265,21 +270,17 @@ class ActivityFacts:
     overdue: bool  # open, in a training year that ended before today (ML202)
 
     @property
-    def counts(self) -> bool:
-        return counts(self.activity)
-
-    @property
     def suggested_phase(self) -> PhaseId | None:
         """The learning curve's phase (:func:`suggested_phase`); asked on read, since only
         ML200's open activities and ``plan``'s view need it."""
         return phase_for(self.topic, self.activity.title, self.activity.phase)
 
 
-@dataclass(frozen=True, slots=True)
-class CourseFacts:
-    """One course of the plan: the framework course it names and what it satisfies."""
+class CourseFacts(NamedTuple):
+    """One course of the plan: the framework course it names and what it satisfies
+    (immutable, as :class:`ActivityFacts`)."""
 
-    index: int  # 0-based position in the plan's ``courses``
+    position: int  # 0-based index in the plan's ``courses``
     entry: CourseEntry
     known: Course | None  # the framework course it names, by id or title (course_key)
     identity: str  # :func:`course_identity`: two courses with one identity are one course
@@ -356,22 +357,20 @@ def resolve(
     else:  # year 1's phase before the start, the last year's after the end
         now = 1 if standing.state == "not_started" else cal.year_count
 
+    # a group resolves thousands of plans: this loop is kept plain (positional tuples,
+    # the year looked up inline)
     activities = []
+    closed, dropped, count = (Status.DONE, Status.DROPPED), Status.DROPPED, len(years)
+    by_topic: dict[str, list[Activity]] = {tid: [] for tid in fw.topic_ids()}
     for i, act in enumerate(plan.activities):
-        ty = _year_in(years, act.year)
-        still = act.status not in (Status.DONE, Status.DROPPED)
+        ty = years[act.year - 1] if 0 < act.year <= count else None
+        still = act.status not in closed
         topic = fw.topic(act.topic)
-        activities.append(
-            ActivityFacts(
-                index=i,
-                activity=act,
-                topic=topic,
-                competency=fw.competency_of(act.topic),
-                year=ty,
-                open=still,
-                overdue=still and ty is not None and ty.end < today,
-            )
-        )
+        if topic is not None and act.status is not dropped:  # coverage, in the same pass
+            by_topic[act.topic].append(act)
+        overdue = still and ty is not None and ty.end < today
+        competency = fw.competency_of(act.topic)
+        activities.append(ActivityFacts(i, act, topic, competency, ty, still, overdue))
     by_key = _indexes(fw)[0]
     courses = []
     met: dict[str, list[CourseFacts]] = {r.id: [] for r in fw.courses.requirements}
@@ -380,9 +379,9 @@ def resolve(
         known = by_key.get(key)
         reqs = _met_by(known, entry.satisfies, fw)
         ty = _year_in(years, entry.year)
-        still = entry.status not in (Status.DONE, Status.DROPPED)
+        still = entry.status not in closed
         facts = CourseFacts(
-            index=i,
+            position=i,
             entry=entry,
             known=known,
             identity=_identity(known, key),
@@ -392,7 +391,7 @@ def resolve(
             overdue=still and ty is not None and ty.end < today,
         )
         courses.append(facts)
-        if entry.status is not Status.DROPPED:
+        if entry.status is not dropped:
             for r in reqs:
                 met[r.id].append(facts)
     held = tuple(held_meetings(plan, today))
@@ -408,7 +407,7 @@ def resolve(
         open_years=tuple(scheduler.open_years(cal, today)),
         activities=tuple(activities),
         courses=tuple(courses),
-        coverage=tuple(coverage(plan, fw)),
+        coverage=tuple(_coverage(fw, by_topic)),
         requirement_courses={k: tuple(v) for k, v in met.items()},
         missing_requirements=tuple(r for r in fw.courses.requirements if not met[r.id]),
         held=held,

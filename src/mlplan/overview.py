@@ -191,7 +191,7 @@ def build(checked: CheckedPlan, fw: Framework, today: dt.date) -> Overview:
 def _activity(facts: domain.ActivityFacts) -> ActivityView:
     topic, competency = facts.topic, facts.competency
     return ActivityView(
-        number=facts.index + 1,
+        number=facts.position + 1,
         activity=facts.activity,
         topic_title=topic.title if topic else None,
         competency=competency.number if competency else None,
@@ -259,7 +259,7 @@ def _coverage(r: domain.Resolved, activities: tuple[ActivityView, ...]) -> Cover
 
 def _course(facts: domain.CourseFacts) -> CourseView:
     return CourseView(
-        number=facts.index + 1,
+        number=facts.position + 1,
         entry=facts.entry,
         title=facts.title,
         known=facts.known is not None,
@@ -270,7 +270,7 @@ def _course(facts: domain.CourseFacts) -> CourseView:
 def _requirements(r: domain.Resolved) -> tuple[RequirementView, ...]:
     result = []
     for req in r.fw.courses.requirements:
-        matching = [(c.index + 1, c.entry) for c in r.requirement_courses[req.id]]
+        matching = [(c.position + 1, c.entry) for c in r.requirement_courses[req.id]]
         state: CoverageState
         if any(c.status is Status.DONE for _, c in matching):
             state = "done"

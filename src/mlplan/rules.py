@@ -160,7 +160,7 @@ def duplicates(r: domain.Resolved) -> list[Finding]:
             {"course": courses[i].course, "first": first + 1},
         )
         for i, first in _repeats(
-            (c.index, c.identity) for c in r.courses if c.entry.status is not Status.DROPPED
+            (c.position, c.identity) for c in r.courses if c.entry.status is not Status.DROPPED
         )
     ]
     meetings = plan.meetings
@@ -449,15 +449,17 @@ def phase_order(r: domain.Resolved) -> list[Finding]:
     Done and dropped activities are history, not a plan: they are left alone."""
     found: list[Finding] = []
     for a in r.activities:
+        if not a.open or a.year is None:
+            continue
         act, wanted = a.activity, a.suggested_phase
-        if not a.open or a.year is None or wanted is None:
+        if wanted is None:
             continue
         actual = a.year.phase
         if PHASES.index(actual) < PHASES.index(wanted):
             found.append(
                 Finding(
                     "ML200",
-                    ("activities", a.index, "year"),
+                    ("activities", a.position, "year"),
                     "rule.ML200",
                     {"title": act.title, "year": act.year, "phase": actual, "suggested": wanted},
                 )
@@ -494,7 +496,7 @@ def past_not_done(r: domain.Resolved) -> list[Finding]:
             found.append(
                 Finding(
                     "ML202",
-                    ("activities", a.index, "year"),
+                    ("activities", a.position, "year"),
                     "rule.ML202",
                     {
                         "title": act.title,

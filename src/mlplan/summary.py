@@ -417,7 +417,7 @@ def _activity_item(facts: domain.ActivityFacts) -> Item:
     act, topic, comp = facts.activity, facts.topic, facts.competency
     return Item(
         kind="activity",
-        index=facts.index,
+        index=facts.position,
         title=act.title,
         year=act.year,
         status=act.status.value,
@@ -433,7 +433,7 @@ def _course_item(facts: domain.CourseFacts) -> Item:
     entry = facts.entry
     return Item(
         kind="course",
-        index=facts.index,
+        index=facts.position,
         title=facts.title,
         year=entry.year,
         status=entry.status.value,
