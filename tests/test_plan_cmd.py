@@ -170,7 +170,7 @@ def test_rule_errors_render_and_exit_1(run: Run, tmp_path: Path) -> None:
 def test_warnings_render_and_exit_0(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def late(plan: Any, fw: Any, ctx: Any) -> list[Finding]:
+    def late(view: Any) -> list[Finding]:
         return [Finding("ML202", ("activities", 0, "status"), "status.planned")]
 
     monkeypatch.setattr(rules, "RULES", [late])

@@ -10,9 +10,10 @@ import pytest
 from mlplan import framework as fwmod
 from mlplan import i18n, yamlloc
 from mlplan.checking import CheckedPlan, check_text
+from mlplan.domain import resolve
 from mlplan.framework import Framework, load_framework
 from mlplan.plan import Plan
-from mlplan.rules import current_phase, example_for
+from mlplan.rules import example_for
 
 TOPICS = [
     "overlegmomenten",
@@ -198,8 +199,8 @@ def test_current_phase_follows_the_training_years(fw: Framework) -> None:
     plan = Plan.model_validate(
         {"version": 1, "aios": {"name": "A"}, "training": {"start": "2025-09-01", "years": 5}}
     )
-    assert current_phase(plan, dt.date(2026, 11, 22)) == "begin"
-    assert current_phase(plan, dt.date(2027, 11, 22)) == "midden"
+    assert resolve(plan, fw, dt.date(2026, 11, 22)).phase_now == "begin"
+    assert resolve(plan, fw, dt.date(2027, 11, 22)).phase_now == "midden"
 
 
 def test_ml100_counts_up_to_min_activities(fw: Framework) -> None:

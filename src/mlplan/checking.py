@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from mlplan import domain, rules, yamlloc
 from mlplan import plan as planfile
-from mlplan import rules, yamlloc
 from mlplan.diagnostics import ENTRY_RULES, PRIVACY_CODES, Diagnostic, Severity
 from mlplan.framework import Framework
 from mlplan.plan import Plan
@@ -33,6 +33,8 @@ class CheckedPlan:
     document: yamlloc.Document
     plan: Plan | None
     diagnostics: list[Diagnostic]
+    # the plan resolved for the rules, for the pages to read again (``domain.resolve``)
+    resolved: domain.Resolved | None = field(default=None, repr=False, compare=False)
 
     @property
     def errors(self) -> int:
@@ -57,6 +59,7 @@ def check_document(doc: yamlloc.Document, fw: Framework, today: dt.date) -> Chec
     """
     model, _ = planfile.parse(doc)
     found = list(doc.diagnostics)
+    view = None
     if model is not None:
         if model.framework is not None and model.framework != fw.id:
             hint = closest(model.framework, [fw.id])
@@ -70,12 +73,13 @@ def check_document(doc: yamlloc.Document, fw: Framework, today: dt.date) -> Chec
                 )
             )
         else:
-            found += _rule_findings(doc, model, fw, today)
+            view = domain.resolve(model, fw, today)
+            found += _rule_findings(doc, model, fw, today, view=view)
             found += privacy_findings(doc, model)
     else:
         found += _salvaged_findings(doc, fw, today)
     found.sort(key=Diagnostic.sort_key)
-    return CheckedPlan(doc.path, doc, model, found)
+    return CheckedPlan(doc.path, doc, model, found, view)
 
 
 def _rule_findings(
@@ -85,11 +89,12 @@ def _rule_findings(
     today: dt.date,
     kept: dict[str, list[int]] | None = None,
     codes: frozenset[str] | None = None,
+    view: domain.Resolved | None = None,
 ) -> list[Diagnostic]:
     """The rules' findings at their file positions; ``kept`` maps the entries of a
     salvaged plan back to their index in the file, ``codes`` limits the rules."""
     found = []
-    for f in rules.run(model, fw, rules.Context(today=today)):
+    for f in rules.run(model, fw, rules.Context(today=today), view):
         if codes is not None and f.code not in codes:
             continue
         loc = f.loc

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from mlplan import timeline
+from mlplan import scheduler, timeline
 from mlplan.framework import (
     Competency,
     Course,
@@ -30,10 +30,15 @@ CoverageState = Literal["done", "planned", "missing"]
 def suggested_phase(activity: Activity, fw: Framework) -> PhaseId | None:
     """The phase the learning curve suggests: the activity's own ``phase``, else that of
     the framework's example activity with the same title (ignoring case and quotes)."""
-    if activity.phase is not None:
-        return activity.phase
-    topic = fw.topic(activity.topic)
-    example = topic.example(activity.title) if topic else None
+    return phase_for(fw.topic(activity.topic), activity.title, activity.phase)
+
+
+def phase_for(topic: Topic | None, title: str, phase: PhaseId | None) -> PhaseId | None:
+    """:func:`suggested_phase` of an activity with this topic, title and own ``phase``,
+    also before it is in a plan (``mlplan add`` proposes its year from it)."""
+    if phase is not None:
+        return phase
+    example = topic.example(title) if topic else None
     return example.phase if example else None
 
 
@@ -68,10 +73,14 @@ def coverage(plan: Plan, fw: Framework) -> list[TopicCoverage]:
     for activity in plan.activities:
         if counts(activity) and activity.topic in by_topic:
             by_topic[activity.topic].append(activity)
+    return _coverage(fw, by_topic)
+
+
+def _coverage(fw: Framework, by_topic: dict[str, list[Activity]]) -> list[TopicCoverage]:
     return [TopicCoverage(comp, topic, tuple(by_topic[topic.id])) for comp, topic in fw.topics()]
 
 
-def covered(cov: list[TopicCoverage]) -> int:
+def covered(cov: Sequence[TopicCoverage]) -> int:
     """How many topics have at least their minimum of (planned or done) activities."""
     return sum(1 for c in cov if c.state != "missing")
 
@@ -130,44 +139,28 @@ def target_ids(fw: Framework) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def satisfied_requirements(entry: CourseEntry, fw: Framework) -> list[Requirement]:
+def _met_by(course: Course | None, satisfies: str | None, fw: Framework) -> tuple[Requirement, ...]:
     """The framework's course requirements that a plan course meets, whatever its status:
-    those that accept the framework course it names, and the one its ``satisfies``
+    those that accept the framework ``course`` it names, and the one its ``satisfies``
     declares (an aios's own, similar course). An unknown ``satisfies`` meets nothing
     (ML003 reports it)."""
-    course = framework_course(entry.course, fw)
-    targets = requirement_targets(fw).get(course_key(entry.satisfies or ""), [])
-    declared = {r.id for r in targets}
-    return [
+    declared = {r.id for r in requirement_targets(fw).get(course_key(satisfies or ""), [])}
+    return tuple(
         req
         for req in fw.courses.requirements
         if (course is not None and course.id in req.any_of) or req.id in declared
-    ]
-
-
-def requirement_courses(plan: Plan, fw: Framework) -> dict[str, list[tuple[int, CourseEntry]]]:
-    """For each course requirement's id: (0-based index, entry) of the plan's courses that
-    meet it and are not dropped, in file order."""
-    met: dict[str, list[tuple[int, CourseEntry]]] = {r.id: [] for r in fw.courses.requirements}
-    for i, entry in enumerate(plan.courses):
-        if entry.status is Status.DROPPED:
-            continue
-        for req in satisfied_requirements(entry, fw):
-            met[req.id].append((i, entry))
-    return met
-
-
-def missing_requirements(plan: Plan, fw: Framework) -> list[Requirement]:
-    """The framework's course requirements that no (non-dropped) course of the plan meets."""
-    met = requirement_courses(plan, fw)
-    return [r for r in fw.courses.requirements if not met[r.id]]
+    )
 
 
 def course_identity(name: str, fw: Framework) -> str:
     """The framework course a plan course names (by id or title), else its own title as
     :func:`course_key` compares it: two names with one identity are one course."""
-    known = framework_course(name, fw)
-    return known.id if known is not None else course_key(name)
+    key = course_key(name)
+    return _identity(_indexes(fw)[0].get(key), key)
+
+
+def _identity(known: Course | None, key: str) -> str:
+    return known.id if known is not None else key
 
 
 # -- what an agreement is about --------------------------------------------------------------
@@ -214,6 +207,15 @@ def held_meetings(plan: Plan, today: dt.date) -> list[tuple[int, Meeting]]:
     return sorted(held, key=lambda pair: pair[1].date)
 
 
+def last_held(held: Sequence[tuple[int, Meeting]]) -> Meeting | None:
+    """The last meeting of :func:`held_meetings`; of two on its date, the first in the file
+    (the one whose agreements the summary follows up)."""
+    if not held:
+        return None
+    latest = held[-1][1].date
+    return next(m for _, m in held if m.date == latest)
+
+
 def next_meeting_due(plan: Plan, today: dt.date) -> dt.date | None:
     """The day by which the next meeting of the gesprekscyclus is due: the plan's interval
     (``training.meeting_interval_months``, default 12) after the last meeting held on or
@@ -245,10 +247,175 @@ def next_meeting_due(plan: Plan, today: dt.date) -> dt.date | None:
         due = extended
 
 
-def meeting_late(plan: Plan, today: dt.date) -> bool:
-    """During training (from its start to its last day) the next meeting is late on and
-    after the day :func:`next_meeting_due` gives; before the start and after the end never."""
-    if not plan.training.start <= today <= plan.training.calendar().end:
+def _late(plan: Plan, cal: timeline.Calendar, today: dt.date, due: dt.date | None) -> bool:
+    if not plan.training.start <= today <= cal.end:
         return False
-    due = next_meeting_due(plan, today)
     return due is not None and due <= today
+
+
+# -- the resolved view: every derived fact of one plan, once ----------------------------------
+
+
+class ActivityFacts(NamedTuple):
+    """One activity of the plan as the framework and the calendar place it. Immutable; a
+    named tuple rather than a frozen dataclass because a plan has many and a group has
+    thousands of plans (made in a third of the time)."""
+
+    position: int  # 0-based index in the plan's ``activities``
+    activity: Activity
+    topic: Topic | None  # ``None`` when the framework does not know the topic (ML003)
+    competency: Competency | None
+    year: timeline.TrainingYear | None  # its training year; ``None`` beyond the last (ML102)
+    open: bool  # neither done nor dropped
+    overdue: bool  # open, in a training year that ended before today (ML202)
+
+    @property
+    def suggested_phase(self) -> PhaseId | None:
+        """The learning curve's phase (:func:`suggested_phase`); asked on read, since only
+        ML200's open activities and ``plan``'s view need it."""
+        return phase_for(self.topic, self.activity.title, self.activity.phase)
+
+
+class CourseFacts(NamedTuple):
+    """One course of the plan: the framework course it names and what it satisfies
+    (immutable, as :class:`ActivityFacts`)."""
+
+    position: int  # 0-based index in the plan's ``courses``
+    entry: CourseEntry
+    known: Course | None  # the framework course it names, by id or title (course_key)
+    identity: str  # :func:`course_identity`: two courses with one identity are one course
+    requirements: tuple[Requirement, ...]  # what it meets, whatever its status
+    year: timeline.TrainingYear | None  # ``None`` without a year or beyond the last
+    open: bool
+    overdue: bool  # open, in a training year that ended before today
+
+    @property
+    def title(self) -> str:
+        """The framework's title, else the free title as written."""
+        return self.known.title if self.known is not None else self.entry.course
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A plan resolved against its framework at ``today``: the one place each derived fact
+    is decided (rules, ``plan``, ``summary`` and the pages built on them read it)."""
+
+    plan: Plan
+    fw: Framework
+    today: dt.date
+    calendar: timeline.Calendar
+    years: tuple[timeline.TrainingYear, ...]
+    standing: timeline.Standing
+    phase_now: PhaseId  # year 1's before the start, the last year's after the end
+    open_years: tuple[int, ...]  # training years not over at today (scheduler.open_years)
+    activities: tuple[ActivityFacts, ...]
+    courses: tuple[CourseFacts, ...]
+    coverage: tuple[TopicCoverage, ...]
+    # per course requirement's id: the (not dropped) courses that meet it, in file order
+    requirement_courses: dict[str, tuple[CourseFacts, ...]]
+    missing_requirements: tuple[Requirement, ...]
+    held: tuple[tuple[int, Meeting], ...]  # :func:`held_meetings`
+    next_meeting_due: dt.date | None
+    meeting_late: bool
+    # (meeting index, agreement index, meeting, agreement) open and past due, in file order,
+    # of the meetings held by today: a later meeting has not happened, nor its agreements
+    overdue_agreements: tuple[tuple[int, int, Meeting, Agreement], ...]
+
+    @property
+    def year_count(self) -> int:
+        return len(self.years)
+
+    @property
+    def last_meeting(self) -> Meeting | None:
+        """The latest meeting held by today (:func:`last_held`)."""
+        return last_held(self.held)
+
+    def year(self, number: int | None) -> timeline.TrainingYear | None:
+        """Training year ``number``; ``None`` for no year or one outside the training."""
+        return _year_in(self.years, number)
+
+
+def _year_in(
+    years: tuple[timeline.TrainingYear, ...], number: int | None
+) -> timeline.TrainingYear | None:
+    return years[number - 1] if number is not None and 1 <= number <= len(years) else None
+
+
+def resolve(
+    plan: Plan, fw: Framework, today: dt.date, *, reuse: Resolved | None = None
+) -> Resolved:
+    """Resolve ``plan`` against ``fw`` at ``today``: one pass over its entries. ``reuse`` is
+    a view made before (``CheckedPlan.resolved``, made for the rules): it is handed back
+    when it is of this very plan, framework and day, so a page does not resolve again."""
+    if reuse is not None and reuse.plan is plan and reuse.fw is fw and reuse.today == today:
+        return reuse
+    cal = plan.training.calendar()
+    years = cal.training_years()
+    standing = cal.standing_at(today)
+    if standing.year is not None:
+        now = standing.year.number
+    else:  # year 1's phase before the start, the last year's after the end
+        now = 1 if standing.state == "not_started" else cal.year_count
+
+    # a group resolves thousands of plans: this loop is kept plain (positional tuples,
+    # the year looked up inline)
+    activities = []
+    closed, dropped, count = (Status.DONE, Status.DROPPED), Status.DROPPED, len(years)
+    by_topic: dict[str, list[Activity]] = {tid: [] for tid in fw.topic_ids()}
+    for i, act in enumerate(plan.activities):
+        ty = years[act.year - 1] if 0 < act.year <= count else None
+        still = act.status not in closed
+        topic = fw.topic(act.topic)
+        if topic is not None and act.status is not dropped:  # coverage, in the same pass
+            by_topic[act.topic].append(act)
+        overdue = still and ty is not None and ty.end < today
+        competency = fw.competency_of(act.topic)
+        activities.append(ActivityFacts(i, act, topic, competency, ty, still, overdue))
+    by_key = _indexes(fw)[0]
+    courses = []
+    met: dict[str, list[CourseFacts]] = {r.id: [] for r in fw.courses.requirements}
+    for i, entry in enumerate(plan.courses):
+        key = course_key(entry.course)
+        known = by_key.get(key)
+        reqs = _met_by(known, entry.satisfies, fw)
+        ty = _year_in(years, entry.year)
+        still = entry.status not in closed
+        facts = CourseFacts(
+            position=i,
+            entry=entry,
+            known=known,
+            identity=_identity(known, key),
+            requirements=reqs,
+            year=ty,
+            open=still,
+            overdue=still and ty is not None and ty.end < today,
+        )
+        courses.append(facts)
+        if entry.status is not dropped:
+            for r in reqs:
+                met[r.id].append(facts)
+    held = tuple(held_meetings(plan, today))
+    due = next_meeting_due(plan, today)
+    return Resolved(
+        plan=plan,
+        fw=fw,
+        today=today,
+        calendar=cal,
+        years=years,
+        standing=standing,
+        phase_now=cal.phase_of_year(max(now, 1)),
+        open_years=tuple(scheduler.open_years(cal, today)),
+        activities=tuple(activities),
+        courses=tuple(courses),
+        coverage=tuple(_coverage(fw, by_topic)),
+        requirement_courses={k: tuple(v) for k, v in met.items()},
+        missing_requirements=tuple(r for r in fw.courses.requirements if not met[r.id]),
+        held=held,
+        next_meeting_due=due,
+        meeting_late=_late(plan, cal, today, due),
+        overdue_agreements=tuple(
+            (i, j, m, a)
+            for i, j, m, a in agreements(plan)
+            if m.date <= today and agreement_overdue(a, today)
+        ),
+    )

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from mlplan import timeline
-from mlplan.domain import course_key, framework_course
+from mlplan.domain import course_identity, framework_course
 from mlplan.framework import Framework
 from mlplan.plan import CourseEntry, Meeting, Plan, Status
 
@@ -181,7 +181,7 @@ def _course_events(plan: Plan, fw: Framework) -> Iterator[Event]:
             EventKind.COURSE,
             entry.done_on,
             plan.aios.name,
-            (known.id if known else course_key(entry.course),),
+            (course_identity(entry.course, fw),),
             course=entry,
             course_title=known.title if known else entry.course,
         )

@@ -16,7 +16,7 @@ from mlplan.checking import CheckedPlan
 from mlplan.diagnostics import Diagnostic
 from mlplan.domain import CoverageState
 from mlplan.framework import Competency, Framework, PhaseId
-from mlplan.plan import Activity, CourseEntry, ImprovementPoint, Meeting, Plan, Status
+from mlplan.plan import Activity, CourseEntry, ImprovementPoint, Meeting, Status
 from mlplan.timeline import TrainingState
 
 
@@ -148,10 +148,9 @@ class Overview:
         return len(self.findings) - self.errors
 
 
-def now_at(plan: Plan, today: dt.date) -> Now:
-    standing = plan.training.calendar().standing_at(today)
-    ty = standing.year
-    return Now(today, standing.state, ty.number if ty else None, ty.phase if ty else None)
+def now_at(r: domain.Resolved) -> Now:
+    ty = r.standing.year
+    return Now(r.today, r.standing.state, ty.number if ty else None, ty.phase if ty else None)
 
 
 def build(checked: CheckedPlan, fw: Framework, today: dt.date) -> Overview:
@@ -159,50 +158,51 @@ def build(checked: CheckedPlan, fw: Framework, today: dt.date) -> Overview:
     plan = checked.plan
     if plan is None:
         raise ValueError("build() needs a plan that validated")  # a caller's bug
-    start, years = plan.training.start, plan.training.years
+    r = domain.resolve(plan, fw, today, reuse=checked.resolved)
     header = Header(
         name=plan.aios.name,
         specialty=plan.aios.specialty,
         supervisor=plan.aios.supervisor,
         institution=plan.aios.institution,
-        start=start,
-        end=plan.training.calendar().end,
-        years=years,
-        year_count=timeline.year_count(years),
-        now=now_at(plan, today),
+        start=plan.training.start,
+        end=r.calendar.end,
+        years=plan.training.years,
+        year_count=r.year_count,
+        now=now_at(r),
         framework_id=fw.id,
         framework_title=fw.title,
-        calendar=plan.training.calendar(),
+        calendar=r.calendar,
     )
-    activities = tuple(_activity(i, a, fw) for i, a in enumerate(plan.activities, start=1))
+    activities = tuple(_activity(a) for a in r.activities)
     return Overview(
         path=checked.path,
         header=header,
-        years=_years(plan, activities, fw),
+        years=_years(r, activities, fw),
         activities=activities,
-        coverage=_coverage(plan, fw, activities),
-        courses=tuple(_course(i, c, fw) for i, c in enumerate(plan.courses, start=1)),
-        requirements=_requirements(plan, fw),
+        coverage=_coverage(r, activities),
+        courses=tuple(_course(c) for c in r.courses),
+        requirements=_requirements(r),
         improvement_points=tuple(plan.improvement_points),
         meetings=tuple(sorted(plan.meetings, key=lambda m: m.date)),
         findings=tuple(checked.diagnostics),
     )
 
 
-def _activity(number: int, activity: Activity, fw: Framework) -> ActivityView:
-    topic = fw.topic(activity.topic)
-    competency = fw.competency_of(activity.topic)
+def _activity(facts: domain.ActivityFacts) -> ActivityView:
+    topic, competency = facts.topic, facts.competency
     return ActivityView(
-        number=number,
-        activity=activity,
+        number=facts.position + 1,
+        activity=facts.activity,
         topic_title=topic.title if topic else None,
         competency=competency.number if competency else None,
-        suggested_phase=domain.suggested_phase(activity, fw),
+        suggested_phase=facts.suggested_phase,
     )
 
 
-def _years(plan: Plan, activities: tuple[ActivityView, ...], fw: Framework) -> tuple[YearView, ...]:
-    spans = {ty.number: ty for ty in plan.training.calendar().training_years()}
+def _years(
+    r: domain.Resolved, activities: tuple[ActivityView, ...], fw: Framework
+) -> tuple[YearView, ...]:
+    spans = {ty.number: ty for ty in r.years}
     # years outside the training (an ML102 error) still show, after the real ones
     numbers = sorted(set(spans) | {a.activity.year for a in activities})
     result = []
@@ -234,8 +234,8 @@ def _groups(activities: list[ActivityView], fw: Framework) -> tuple[CompetencyGr
     return tuple(groups)
 
 
-def _coverage(plan: Plan, fw: Framework, activities: tuple[ActivityView, ...]) -> CoverageView:
-    cov = domain.coverage(plan, fw)
+def _coverage(r: domain.Resolved, activities: tuple[ActivityView, ...]) -> CoverageView:
+    cov = r.coverage
     # domain.coverage hands back the Activity objects; map them to their numbers by identity
     number_of = {id(a.activity): a.number for a in activities}
     topics = tuple(
@@ -257,22 +257,20 @@ def _coverage(plan: Plan, fw: Framework, activities: tuple[ActivityView, ...]) -
     )
 
 
-def _course(number: int, entry: CourseEntry, fw: Framework) -> CourseView:
-    course = domain.framework_course(entry.course, fw)
+def _course(facts: domain.CourseFacts) -> CourseView:
     return CourseView(
-        number=number,
-        entry=entry,
-        title=course.title if course else entry.course,
-        known=course is not None,
-        requirements=tuple(r.id for r in domain.satisfied_requirements(entry, fw)),
+        number=facts.position + 1,
+        entry=facts.entry,
+        title=facts.title,
+        known=facts.known is not None,
+        requirements=tuple(req.id for req in facts.requirements),
     )
 
 
-def _requirements(plan: Plan, fw: Framework) -> tuple[RequirementView, ...]:
+def _requirements(r: domain.Resolved) -> tuple[RequirementView, ...]:
     result = []
-    met = domain.requirement_courses(plan, fw)
-    for req in fw.courses.requirements:
-        matching = [(i + 1, c) for i, c in met[req.id]]
+    for req in r.fw.courses.requirements:
+        matching = [(c.position + 1, c.entry) for c in r.requirement_courses[req.id]]
         state: CoverageState
         if any(c.status is Status.DONE for _, c in matching):
             state = "done"

@@ -348,8 +348,7 @@ def _identity(section: str, values: tuple[str, ...], fw: Framework) -> tuple[str
     if section == "activities":
         return (section, values[0], normalise_title(values[1]))
     if section == "courses":
-        course = domain.framework_course(values[0], fw)
-        return (section, course.id if course is not None else domain.course_key(values[0]))
+        return (section, domain.course_identity(values[0], fw))
     if section == "meetings":
         return (section, values[0].strip())
     return (section, " ".join(values[0].split()).casefold())
@@ -598,14 +597,9 @@ def _year_and_status(
 # -- courses -------------------------------------------------------------------------------
 
 
-def _course_identity(entry: CourseEntry, fw: Framework) -> str:
-    course = domain.framework_course(entry.course, fw)
-    return course.id if course is not None else domain.course_key(entry.course)
-
-
 def _courses(old: Sequence[CourseEntry], new: Sequence[CourseEntry], fw: Framework) -> list[Change]:
     def key(entry: CourseEntry) -> str:
-        return _course_identity(entry, fw)
+        return domain.course_identity(entry.course, fw)
 
     def subject(entry: CourseEntry) -> dict[str, Param]:
         course = domain.framework_course(entry.course, fw)

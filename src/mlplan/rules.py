@@ -22,7 +22,6 @@ from mlplan import domain, timeline
 from mlplan.framework import PHASES, Framework, Topic, normalise_title
 from mlplan.i18n import plural, t
 from mlplan.plan import OWNER_ROLES, Activity, CourseEntry, Plan, Status
-from mlplan.scheduler import open_years
 from mlplan.suggest import closest
 from mlplan.yamlloc import Loc
 
@@ -41,7 +40,9 @@ class Finding:
     at_key: bool = False  # point at the key rather than its value
 
 
-Rule = Callable[[Plan, Framework, Context], list[Finding]]
+# A rule reads the plan resolved once against its framework (``domain.resolve``): it
+# decides no derived fact itself (years, phases, course matching, coverage, overdue).
+Rule = Callable[[domain.Resolved], list[Finding]]
 
 RULES: list[Rule] = []
 
@@ -52,8 +53,12 @@ def rule(fn: Rule) -> Rule:
     return fn
 
 
-def run(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
-    return [finding for check in RULES for finding in check(plan, fw, ctx)]
+def run(
+    plan: Plan, fw: Framework, ctx: Context, view: domain.Resolved | None = None
+) -> list[Finding]:
+    """Every rule's findings; ``view`` is the plan's resolved view when the caller has it."""
+    view = domain.resolve(plan, fw, ctx.today, reuse=view)
+    return [finding for check in RULES for finding in check(view)]
 
 
 # -- helpers ---------------------------------------------------------------------------
@@ -103,15 +108,6 @@ def _counting(plan: Plan) -> list[tuple[int, Activity]]:
     return [(i, a) for i, a in enumerate(plan.activities) if domain.counts(a)]
 
 
-def current_phase(plan: Plan, today: dt.date) -> timeline.PhaseId:
-    """The aios's phase at ``today``: year 1's before the start, the last year's after the end."""
-    cal = plan.training.calendar()
-    now = cal.year_at(today)
-    if now is None:
-        now = cal.year_count
-    return cal.phase_of_year(max(now, 1))
-
-
 def example_for(topic: Topic, phase: timeline.PhaseId) -> str:
     """An example activity of ``topic`` for ``phase``: one suggested for that phase, else
     one without a phase, else the first."""
@@ -138,10 +134,11 @@ def _repeats(keys: Iterable[tuple[int, Hashable]]) -> Iterator[tuple[int, int]]:
 
 
 @rule
-def duplicates(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+def duplicates(r: domain.Resolved) -> list[Finding]:
     """ML002: the same activity (topic and title) twice, the same course twice, two meetings
     on one date, the same improvement point twice. Dropped entries do not count: dropping
     an activity and planning it again later is normal. Points at the second one."""
+    plan = r.plan
     acts = plan.activities
     found = [
         Finding(
@@ -163,9 +160,7 @@ def duplicates(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
             {"course": courses[i].course, "first": first + 1},
         )
         for i, first in _repeats(
-            (i, domain.course_identity(c.course, fw))
-            for i, c in enumerate(courses)
-            if c.status is not Status.DROPPED
+            (c.position, c.identity) for c in r.courses if c.entry.status is not Status.DROPPED
         )
     ]
     meetings = plan.meetings
@@ -196,10 +191,11 @@ def duplicates(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
 
 
 @rule
-def training_periods(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+def training_periods(r: domain.Resolved) -> list[Finding]:
     """ML002: a part-time period or interruption that ends before it starts, and two
     part-time periods (or two interruptions) that overlap: the calendar would have to
     guess which percent counts. Points at the later-listed one."""
+    plan = r.plan
     found: list[Finding] = []
     lists: list[tuple[str, str, list[tuple[dt.date, dt.date | None]]]] = [
         (
@@ -247,8 +243,9 @@ def training_periods(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
 
 
 @rule
-def unknown_topic(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+def unknown_topic(r: domain.Resolved) -> list[Finding]:
     """ML003: an activity's topic is not a topic id of the framework."""
+    plan, fw = r.plan, r.fw
     found: list[Finding] = []
     ids = fw.topic_ids()
     for i, act in enumerate(plan.activities):
@@ -268,10 +265,11 @@ def unknown_topic(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
 
 
 @rule
-def unknown_course(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+def unknown_course(r: domain.Resolved) -> list[Finding]:
     """ML003: a course written like an id (lower case, hyphens, no spaces) that is not a
     framework course (by id or title, see ``domain.course_key``); a single word counts as
     an id only when it resembles one. And a ``satisfies`` that names no course requirement."""
+    plan, fw = r.plan, r.fw
     found: list[Finding] = []
     ids = fw.course_ids()
     targets = domain.requirement_targets(fw)
@@ -311,11 +309,12 @@ _UNKNOWN_REFERENCE = {
 
 
 @rule
-def unknown_agreement_reference(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+def unknown_agreement_reference(r: domain.Resolved) -> list[Finding]:
     """ML003: what an agreement says it is about must exist: a ``topic`` of the framework,
     an ``activity`` of this plan (by title, as duplicates compare titles), a ``course`` of
     the framework or of this plan (the course matching rule). At the value, with a
     did-you-mean."""
+    plan, fw = r.plan, r.fw
     topics = fw.topic_ids()
     titles = [a.title for a in plan.activities]
     courses = list(dict.fromkeys([*(c.course for c in plan.courses), *fw.course_ids()]))
@@ -349,12 +348,13 @@ def unknown_agreement_reference(plan: Plan, fw: Framework, ctx: Context) -> list
 
 
 @rule
-def topic_coverage(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+def topic_coverage(r: domain.Resolved) -> list[Finding]:
     """ML100: every topic needs at least ``min_activities`` activities that are not dropped."""
+    plan = r.plan
     loc, at_key = _list_loc(plan, "activities")
-    phase = current_phase(plan, ctx.today)
+    phase = r.phase_now
     found: list[Finding] = []
-    for cov in domain.coverage(plan, fw):
+    for cov in r.coverage:
         have, need = len(cov.activities), cov.topic.min_activities
         if have >= need:
             continue
@@ -372,8 +372,9 @@ def topic_coverage(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
 
 
 @rule
-def required_courses(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+def required_courses(r: domain.Resolved) -> list[Finding]:
     """ML101: each of the framework's course requirements needs a course that is not dropped."""
+    plan = r.plan
     loc, at_key = _list_loc(plan, "courses")
     return [
         Finding(
@@ -383,7 +384,7 @@ def required_courses(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
             {"title": req.title, "ids": " / ".join(req.any_of)},
             at_key=at_key,
         )
-        for req in domain.missing_requirements(plan, fw)
+        for req in r.missing_requirements
     ]
 
 
@@ -396,9 +397,10 @@ def _completions(plan: Plan) -> Iterator[tuple[str, int, Activity | CourseEntry,
 
 
 @rule
-def impossible_done_on(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+def impossible_done_on(r: domain.Resolved) -> list[Finding]:
     """ML103: a ``done_on`` after today (it has not happened yet) or before the training
     started (it is not part of this training). Activities and courses, at the date."""
+    plan, today = r.plan, r.today
     start = plan.training.start
     found: list[Finding] = []
     for name, i, entry, title in _completions(plan):
@@ -406,8 +408,8 @@ def impossible_done_on(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]
         if on is None:
             continue
         params = {"title": title, "on": on.isoformat()}
-        if on > ctx.today:
-            params["today"] = ctx.today.isoformat()
+        if on > today:
+            params["today"] = today.isoformat()
             found.append(Finding("ML103", (name, i, "done_on"), "rule.ML103.future", params))
         elif on < start:
             params["start"] = start.isoformat()
@@ -416,9 +418,10 @@ def impossible_done_on(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]
 
 
 @rule
-def year_in_training(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+def year_in_training(r: domain.Resolved) -> list[Finding]:
     """ML102: a year beyond the last training year (year >= 1 is the schema's job)."""
-    last = timeline.year_count(plan.training.years)
+    plan = r.plan
+    last = r.year_count
     found: list[Finding] = []
     entries: list[tuple[str, int, int | None]] = [
         ("activities", i, a.year) for i, a in enumerate(plan.activities)
@@ -441,23 +444,22 @@ def year_in_training(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
 
 
 @rule
-def phase_order(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+def phase_order(r: domain.Resolved) -> list[Finding]:
     """ML200: an activity planned in a year whose phase comes before its suggested phase.
     Done and dropped activities are history, not a plan: they are left alone."""
-    last = timeline.year_count(plan.training.years)
     found: list[Finding] = []
-    for i, act in enumerate(plan.activities):
-        if act.status in (Status.DONE, Status.DROPPED) or act.year > last:
+    for a in r.activities:
+        if not a.open or a.year is None:
             continue
-        wanted = domain.suggested_phase(act, fw)
+        act, wanted = a.activity, a.suggested_phase
         if wanted is None:
             continue
-        actual = timeline.phase_of_year(act.year, plan.training.years)
+        actual = a.year.phase
         if PHASES.index(actual) < PHASES.index(wanted):
             found.append(
                 Finding(
                     "ML200",
-                    ("activities", i, "year"),
+                    ("activities", a.position, "year"),
                     "rule.ML200",
                     {"title": act.title, "year": act.year, "phase": actual, "suggested": wanted},
                 )
@@ -466,8 +468,9 @@ def phase_order(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
 
 
 @rule
-def done_has_proof(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+def done_has_proof(r: domain.Resolved) -> list[Finding]:
     """ML201: a done activity without evidence, or without done_on (one finding each)."""
+    plan = r.plan
     found: list[Finding] = []
     for i, act in enumerate(plan.activities):
         if act.status is not Status.DONE:
@@ -484,27 +487,21 @@ def done_has_proof(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
 
 
 @rule
-def past_not_done(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+def past_not_done(r: domain.Resolved) -> list[Finding]:
     """ML202: an activity of a training year that ended before today is neither done nor dropped."""
-    cal = plan.training.calendar()
-    still_open = open_years(cal, ctx.today)
-    ended = {
-        ty.number: ty.end
-        for ty in cal.training_years()  # ended in training time
-        if ty.number not in still_open
-    }
     found: list[Finding] = []
-    for i, act in enumerate(plan.activities):
-        if act.year in ended and act.status not in (Status.DONE, Status.DROPPED):
+    for a in r.activities:
+        act = a.activity
+        if a.overdue and a.year is not None:  # an overdue one has its (ended) year
             found.append(
                 Finding(
                     "ML202",
-                    ("activities", i, "year"),
+                    ("activities", a.position, "year"),
                     "rule.ML202",
                     {
                         "title": act.title,
                         "year": act.year,
-                        "end": ended[act.year].isoformat(),
+                        "end": a.year.end.isoformat(),
                         "status": StatusWord(act.status.value),
                     },
                 )
@@ -513,9 +510,10 @@ def past_not_done(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
 
 
 @rule
-def completion_not_done(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+def completion_not_done(r: domain.Resolved) -> list[Finding]:
     """ML205: ``done_on`` or ``evidence`` on an activity or course that is not done; the
     data says it happened while the status says it did not. At the first such key."""
+    plan = r.plan
     found: list[Finding] = []
     for name, i, entry, title in _completions(plan):
         if entry.status is Status.DONE:
@@ -542,8 +540,9 @@ MAX_IMPROVEMENT_POINTS = 3
 
 
 @rule
-def top_three(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+def top_three(r: domain.Resolved) -> list[Finding]:
     """ML203: the IOP asks for a TOP 3 of improvement points; point at the fourth."""
+    plan = r.plan
     count = len(plan.improvement_points)
     if count <= MAX_IMPROVEMENT_POINTS:
         return []
@@ -558,7 +557,7 @@ def top_three(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
 
 
 @rule
-def balance(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+def balance(r: domain.Resolved) -> list[Finding]:
     """ML204: a training year still open at today (the current one or a later one; all
     of them before the start) without any activity, or one holding more than half of
     the plan's activities. The years behind the aios are history: an aios who starts
@@ -566,13 +565,13 @@ def balance(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
     left undone there), and a past year that held much is not a plan to change. With a
     single open year nothing is crowded. One finding per problem: all empty years
     together, the overloaded year."""
-    last = timeline.year_count(plan.training.years)
-    per_year = dict.fromkeys(range(1, last + 1), 0)
+    plan = r.plan
+    per_year = dict.fromkeys(range(1, r.year_count + 1), 0)
     for _, act in _counting(plan):
         if act.year in per_year:
             per_year[act.year] += 1
     total = sum(per_year.values())
-    still_open = open_years(plan.training.calendar(), ctx.today)
+    still_open = r.open_years
     loc, at_key = _list_loc(plan, "activities")
     found: list[Finding] = []
     empty = [year for year in still_open if per_year[year] == 0]
@@ -615,9 +614,9 @@ class Months(int):
 
 
 @rule
-def agreement_overdue(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
-    """ML206: an agreement without an outcome whose due date lies before today. At its
-    ``due``."""
+def agreement_overdue(r: domain.Resolved) -> list[Finding]:
+    """ML206: an agreement of a meeting held (on or before today) without an outcome whose
+    due date lies before today, as the summary's overdue agreements. At its ``due``."""
     return [
         Finding(
             "ML206",
@@ -629,17 +628,18 @@ def agreement_overdue(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
                 "due": agreement.due.isoformat(),
             },
         )
-        for i, j, meeting, agreement in domain.agreements(plan)
-        if agreement.due is not None and domain.agreement_overdue(agreement, ctx.today)
+        for i, j, meeting, agreement in r.overdue_agreements
+        if agreement.due is not None  # always so when overdue: for the type checker
     ]
 
 
 @rule
-def agreements_without_due(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+def agreements_without_due(r: domain.Resolved) -> list[Finding]:
     """ML207: a meeting whose open agreements in the mapping form have no ``due``: the
     next meeting cannot follow them up. The text form (version 1) is a note without
     follow-up and is left alone; a closed agreement needs no date. One finding per
     meeting, at its first such agreement."""
+    plan = r.plan
     found: list[Finding] = []
     for i, meeting in enumerate(plan.meetings):
         undated = [
@@ -663,21 +663,21 @@ def agreements_without_due(plan: Plan, fw: Framework, ctx: Context) -> list[Find
 
 
 @rule
-def meeting_rhythm(plan: Plan, fw: Framework, ctx: Context) -> list[Finding]:
+def meeting_rhythm(r: domain.Resolved) -> list[Finding]:
     """ML208: during training, no meeting of the gesprekscyclus within the plan's interval
     (``training.meeting_interval_months``, default 12; ``domain.next_meeting_due``) after
     the last one held. At that meeting's date. A plan that records no meeting held yet is
     left alone: mlplan does not follow a cycle it has not seen begin, and a plan fresh from
     ``init`` passes check whatever its start (the summary still asks for a first meeting)."""
-    held = domain.held_meetings(plan, ctx.today)
-    if not held or not domain.meeting_late(plan, ctx.today):
+    plan, today = r.plan, r.today
+    held, due = r.held, r.next_meeting_due
+    if not held or not r.meeting_late:
         return []
-    due = domain.next_meeting_due(plan, ctx.today)
     assert due is not None  # late means there is a due date
     index, last = held[-1]
     params = {
         "date": last.date.isoformat(),
-        "months": Months(timeline.months_between(last.date, ctx.today)),
+        "months": Months(timeline.months_between(last.date, today)),
         "due": due.isoformat(),
         "interval": Months(plan.training.meeting_interval),
     }

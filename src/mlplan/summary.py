@@ -26,12 +26,12 @@ from typing import Any, Literal
 from mlplan import domain, names, timeline
 from mlplan.checking import CheckedPlan
 from mlplan.diagnostics import OWN_TALKING_POINT, Diagnostic, Severity
-from mlplan.domain import TopicCoverage, coverage
+from mlplan.domain import TopicCoverage
 from mlplan.framework import Framework
-from mlplan.plan import MEETING_INTERVAL_MONTHS, Activity, CourseEntry, Meeting, Plan, Status
+from mlplan.plan import MEETING_INTERVAL_MONTHS, Meeting, Plan, Status
 from mlplan.plan import Agreement as PlanAgreement
 from mlplan.rules import OwnerWord
-from mlplan.timeline import PhaseId, TrainingState, TrainingYear
+from mlplan.timeline import PhaseId, TrainingState
 from mlplan.vocabulary import SORT_KEYS as SORT_KEYS  # the orders of sort_rows
 from mlplan.vocabulary import Outcome
 from mlplan.vocabulary import SortKey as SortKey
@@ -299,10 +299,9 @@ def summarise(
     if plan is None:
         return Summary(path=checked.path, today=today, check=status, months=months)
 
-    years = plan.training.calendar().training_years()
-    position = position_at(plan, years, today)
-    items = _items(plan, fw)
-    meeting = last_meeting(plan, today)
+    r = domain.resolve(plan, fw, today, reuse=checked.resolved)
+    items = _items(r)
+    meeting = r.last_meeting
     source: SinceSource
     if since is not None:
         since_date, source = since, "option"
@@ -311,13 +310,13 @@ def summarise(
     else:
         since_date, source = plan.training.start, "start"
     until = timeline.add_months(today, months)
-    cov = coverage_of(coverage(plan, fw))
+    cov = coverage_of(r.coverage)
     summary = Summary(
         path=checked.path,
         today=today,
         check=status,
         aios=Aios(plan.aios.name, plan.aios.specialty, plan.aios.institution, plan.aios.supervisor),
-        position=position,
+        position=position_at(r),
         coverage=cov,
         since=since_date,
         since_source=source,
@@ -328,16 +327,16 @@ def summarise(
         ),
         months=months,
         due_until=until,
-        due=due(items, years, today, until),
-        overdue=overdue(items, years, today),
+        due=due(r, items, until),
+        overdue=overdue(r, items),
         improvement_points=tuple(
             ImprovementPoint(p.point, p.how, p.evidence) for p in plan.improvement_points
         ),
         last_meeting=_agreements(meeting, plan, fw, items, today) if meeting is not None else None,
-        overdue_agreements=overdue_agreements(plan, today),
-        rhythm=rhythm(plan, today),
+        overdue_agreements=overdue_agreements(r),
+        rhythm=rhythm(r),
     )
-    return replace(summary, talking_points=talking_points(summary, plan, fw, years, items))
+    return replace(summary, talking_points=talking_points(summary, r, items))
 
 
 def check_status(diagnostics: list[Diagnostic]) -> CheckStatus:
@@ -357,27 +356,23 @@ def check_status(diagnostics: list[Diagnostic]) -> CheckStatus:
     )
 
 
-def position_at(plan: Plan, years: Sequence[TrainingYear], today: dt.date) -> Position:
-    start = plan.training.start
-    cal = plan.training.calendar()
-    end = cal.end
-    standing = cal.standing_at(today)
-    current = standing.year
+def position_at(r: domain.Resolved) -> Position:
+    current = r.standing.year
     return Position(
-        state=standing.state,
+        state=r.standing.state,
         year=current.number if current else None,
-        year_count=len(years),
-        duration=plan.training.years,
+        year_count=r.year_count,
+        duration=r.plan.training.years,
         phase=current.phase if current else None,
-        start=start,
-        end=end,
+        start=r.plan.training.start,
+        end=r.calendar.end,
         year_start=current.start if current else None,
         year_end=current.end if current else None,
-        calendar=cal,
+        calendar=r.calendar,
     )
 
 
-def coverage_of(cov: list[TopicCoverage]) -> Coverage:
+def coverage_of(cov: Sequence[TopicCoverage]) -> Coverage:
     per: dict[int, list[TopicCoverage]] = {}
     titles: dict[int, str] = {}
     for c in cov:
@@ -407,22 +402,22 @@ def coverage_of(cov: list[TopicCoverage]) -> Coverage:
 
 def last_meeting(plan: Plan, today: dt.date) -> Meeting | None:
     """The latest meeting on or before ``today`` (a later date has not happened yet)."""
-    held = [m for m in plan.meetings if m.date <= today]
-    return max(held, key=lambda m: m.date) if held else None
+    return domain.last_held(domain.held_meetings(plan, today))
 
 
-def _items(plan: Plan, fw: Framework) -> list[Item]:
-    items = [_activity_item(i, a, fw) for i, a in enumerate(plan.activities)]
-    items += [_course_item(i, c, fw) for i, c in enumerate(plan.courses)]
+def _items(r: domain.Resolved) -> list[Item]:
+    """The page's items: the activities, then the courses, as the resolved view has them
+    (:func:`due` and :func:`overdue` read their facts by this order)."""
+    items = [_activity_item(a) for a in r.activities]
+    items += [_course_item(c) for c in r.courses]
     return items
 
 
-def _activity_item(index: int, act: Activity, fw: Framework) -> Item:
-    topic = fw.topic(act.topic)
-    comp = fw.competency_of(act.topic)
+def _activity_item(facts: domain.ActivityFacts) -> Item:
+    act, topic, comp = facts.activity, facts.topic, facts.competency
     return Item(
         kind="activity",
-        index=index,
+        index=facts.position,
         title=act.title,
         year=act.year,
         status=act.status.value,
@@ -434,23 +429,18 @@ def _activity_item(index: int, act: Activity, fw: Framework) -> Item:
     )
 
 
-def _course_item(index: int, entry: CourseEntry, fw: Framework) -> Item:
-    known = domain.framework_course(entry.course, fw)
+def _course_item(facts: domain.CourseFacts) -> Item:
+    entry = facts.entry
     return Item(
         kind="course",
-        index=index,
-        title=known.title if known else entry.course,
+        index=facts.position,
+        title=facts.title,
         year=entry.year,
         status=entry.status.value,
         done_on=entry.done_on,
         evidence=entry.evidence,
         course=entry.course,
     )
-
-
-def _open(item: Item) -> bool:
-    """Still to do: neither done nor dropped."""
-    return item.status not in (Status.DONE.value, Status.DROPPED.value)
 
 
 def done_since(items: list[Item], since: dt.date, today: dt.date) -> tuple[Item, ...]:
@@ -465,31 +455,26 @@ def done_since(items: list[Item], since: dt.date, today: dt.date) -> tuple[Item,
     return tuple(sorted(found, key=lambda i: (i.done_on or since, i.kind, i.index)))
 
 
-def _year_of(number: int | None, years: Sequence[TrainingYear]) -> TrainingYear | None:
-    if number is None or not 1 <= number <= len(years):
-        return None  # no year (a course may have none) or outside the training (ML102)
-    return years[number - 1]
+def _facts(r: domain.Resolved) -> list[domain.ActivityFacts | domain.CourseFacts]:
+    return [*r.activities, *r.courses]  # the order of :func:`_items`
 
 
-def due(
-    items: list[Item], years: Sequence[TrainingYear], today: dt.date, until: dt.date
-) -> tuple[Item, ...]:
-    """Open activities and courses whose training year overlaps [today, until)."""
-    found = []
-    for item in items:
-        ty = _year_of(item.year, years)
-        if ty is not None and _open(item) and ty.start < until and ty.end >= today:
-            found.append(item)
+def due(r: domain.Resolved, items: list[Item], until: dt.date) -> tuple[Item, ...]:
+    """Open activities and courses whose training year overlaps [today, until): no year
+    (a course may have none) or one outside the training (ML102) has no dates."""
+    today = r.today
+    found = [
+        item
+        for item, f in zip(items, _facts(r), strict=True)
+        if f.open and f.year is not None and f.year.start < until and f.year.end >= today
+    ]
     return tuple(sorted(found, key=lambda i: (i.year or 0, i.kind, i.index)))
 
 
-def overdue(items: list[Item], years: Sequence[TrainingYear], today: dt.date) -> tuple[Item, ...]:
-    """Open activities and courses of a training year that has fully passed (as ML202)."""
-    found = []
-    for item in items:
-        ty = _year_of(item.year, years)
-        if ty is not None and _open(item) and ty.end < today:
-            found.append(item)
+def overdue(r: domain.Resolved, items: list[Item]) -> tuple[Item, ...]:
+    """Open activities and courses of a training year that has fully passed: the resolved
+    view's ``overdue``, which ML202 reports for the activities."""
+    found = [item for item, f in zip(items, _facts(r), strict=True) if f.overdue]
     return tuple(sorted(found, key=lambda i: (i.year or 0, i.kind, i.index)))
 
 
@@ -614,22 +599,21 @@ def _agreements(
     return LastMeeting(meeting.date, meeting.kind.value, meeting.notes, tuple(agreements))
 
 
-def overdue_agreements(plan: Plan, today: dt.date) -> tuple[OverdueAgreement, ...]:
+def overdue_agreements(r: domain.Resolved) -> tuple[OverdueAgreement, ...]:
     """Open agreements past their due date in the meetings held by ``today``, the oldest
     due first."""
     found = [
         OverdueAgreement(a.text, m.date, a.due, a.owner)
-        for _, _, m, a in domain.agreements(plan)
-        if m.date <= today and a.due is not None and domain.agreement_overdue(a, today)
+        for _, _, m, a in r.overdue_agreements
+        if a.due is not None  # always so when overdue: for the type checker
     ]
     return tuple(sorted(found, key=lambda a: (a.due, a.meeting)))
 
 
-def rhythm(plan: Plan, today: dt.date) -> Rhythm:
-    held = domain.held_meetings(plan, today)
-    due = domain.next_meeting_due(plan, today)
+def rhythm(r: domain.Resolved) -> Rhythm:
+    plan, today, held, due = r.plan, r.today, r.held, r.next_meeting_due
     planned = sorted(m.date for m in plan.meetings if m.date > today)
-    in_training = today <= plan.training.calendar().end
+    in_training = today <= r.calendar.end
     if planned:
         upcoming: dt.date | None = planned[0]
     else:
@@ -640,24 +624,22 @@ def rhythm(plan: Plan, today: dt.date) -> Rhythm:
         next=upcoming,
         next_planned=bool(planned),
         due=due if in_training else None,
-        late=domain.meeting_late(plan, today),
+        late=r.meeting_late,
     )
 
 
 # -- talking points --------------------------------------------------------------------------
 
 
-def idle_years(
-    items: list[Item], years: Sequence[TrainingYear], today: dt.date
-) -> list[tuple[int, bool]]:
+def idle_years(r: domain.Resolved, items: list[Item]) -> list[tuple[int, bool]]:
     """Started training years with no work, as (number, is_current).
 
     A past year has no work when nothing was done in it: no item of that year is done or
     in progress, and no completion date falls within its dates. The current year also
     counts anything planned for it, so early in a year only an empty year is flagged.
     """
-    found = []
-    for ty in years:
+    found, today = [], r.today
+    for ty in r.years:
         if ty.start > today:
             break
         current = ty.end >= today
@@ -675,11 +657,7 @@ def idle_years(
 
 
 def talking_points(
-    summary: Summary,
-    plan: Plan,
-    fw: Framework,
-    years: Sequence[TrainingYear],
-    items: list[Item],
+    summary: Summary, r: domain.Resolved, items: list[Item]
 ) -> tuple[TalkingPoint, ...]:
     """Suggested subjects, most pressing first. See docs/summary.md for each rule."""
     points: list[TalkingPoint] = []
@@ -712,11 +690,12 @@ def talking_points(
                 {"count": "count.topics"},
             )
         )
-    for req in domain.missing_requirements(plan, fw):
+    plan = r.plan
+    for req in r.missing_requirements:
         points.append(
             TalkingPoint("missing_course", "summary.tp.missing_course", {"title": req.title})
         )
-    for number, current in idle_years(items, years, today):
+    for number, current in idle_years(r, items):
         key = "summary.tp.idle_current_year" if current else "summary.tp.idle_past_year"
         points.append(TalkingPoint("idle_year", key, {"year": number}))
     for late in summary.overdue_agreements[:LISTED]:

@@ -378,6 +378,7 @@ def run_add(
     framework_path: options.FrameworkPath = None,
 ) -> int:
     from mlplan.commands.framework import resolve_topic
+    from mlplan.domain import phase_for
     from mlplan.scheduler import propose_year
 
     day = options.today(today)
@@ -391,8 +392,7 @@ def run_add(
         training = _training(session)
         if training is None:
             raise UsageError("edit.need_year", path=session.display)
-        example = found.example(clean_title)
-        suggested = phase or (example.phase if example else None)
+        suggested = phase_for(found, clean_title, phase)
         year = propose_year(suggested, training.calendar(), day)
     _check_year(session, year)
     item: dict[str, editing.Value] = {"topic": found.id, "title": clean_title, "year": year}
