@@ -367,7 +367,7 @@ def test_internal_error_never_shows_a_traceback(run: Run, monkeypatch: pytest.Mo
         raise RuntimeError("kapot")
 
     # inside the command: the command module is its declaration, so it stays as it is
-    monkeypatch.setattr("mlplan.commands.framework.load_framework", boom)
+    monkeypatch.setattr("mlplan.framework.load_framework", boom)
     result = run("framework")
     assert result.exit_code == 2
     assert "interne fout in mlplan (RuntimeError: kapot)" in result.stderr

@@ -15,18 +15,18 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from mlplan import output
-from mlplan.checking import CheckedPlan, check_file, privacy_count
-from mlplan.checking import redacted as checked_redacted
 from mlplan.commands import options
 from mlplan.commands.plan import refuse_output
-from mlplan.commands.summary import collect
 from mlplan.errors import InputError
-from mlplan.events import Event, merge, plan_events
-from mlplan.framework import Framework, load_framework
 from mlplan.i18n import plural, t
+
+if TYPE_CHECKING:  # the models load when the command runs, not for a TAB
+    from mlplan.checking import CheckedPlan
+    from mlplan.events import Event
+    from mlplan.framework import Framework
 
 FORMAT = "ics"
 
@@ -44,6 +44,11 @@ def run(
     today: options.Today = None,
     framework_path: options.FrameworkPath = None,
 ) -> int:
+    from mlplan.checking import privacy_count
+    from mlplan.checking import redacted as checked_redacted
+    from mlplan.commands.summary import collect
+    from mlplan.events import merge, plan_events
+    from mlplan.framework import load_framework
     from mlplan.render import ics
 
     day = options.today(today)
@@ -116,6 +121,8 @@ def _say_errors(with_errors: list[CheckedPlan], group: bool) -> None:
 def _checked(path: Path, fw: Framework, day: dt.date, group: bool) -> CheckedPlan | None:
     """The checked plan; in a group, an unreadable or invalid plan is reported on one line
     and skipped (``None``, or no model); a single one stops the command as ``plan`` does."""
+    from mlplan.checking import check_file
+
     try:
         checked = check_file(path, fw, day, str(path))
     except InputError as exc:

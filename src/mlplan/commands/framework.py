@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from mlplan import output
 from mlplan.commands import completion, options
 from mlplan.errors import UsageError
-from mlplan.framework import Framework, Topic, load_framework
 from mlplan.suggest import closest
+
+if TYPE_CHECKING:  # the models load when the command runs, not for a TAB
+    from mlplan.framework import Framework, Topic
 
 
 def resolve_topic(fw: Framework, topic_id: str) -> Topic:
@@ -39,6 +41,7 @@ def run(
     fmt: options.Format = options.TextFormat.TABLE,
     framework_path: options.FrameworkPath = None,
 ) -> int:
+    from mlplan.framework import load_framework
     from mlplan.render import framework as render
 
     fw = load_framework(framework_path)

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-from mlplan.checking import CheckedPlan
 from mlplan.commands import options
 from mlplan.commands.pages import PageFormatOption, run_page
-from mlplan.framework import Framework
-from mlplan.handover import Handover, build
 from mlplan.i18n import t
+
+if TYPE_CHECKING:  # the models load where the page is made, not for a TAB
+    from mlplan.checking import CheckedPlan
+    from mlplan.framework import Framework
+    from mlplan.handover import Handover
 
 
 def run(
@@ -31,6 +33,7 @@ def run(
     today: options.Today = None,
     framework_path: options.FrameworkPath = None,
 ) -> int:
+    from mlplan.handover import build
     from mlplan.render.pages import handover as page
 
     receiver = options.text_option("--to", to)

@@ -17,15 +17,17 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from mlplan import formats, output
-from mlplan.checking import CheckedPlan
 from mlplan.commands import documents, options
 from mlplan.commands.plan import FILE_WIDTH, refuse_output, resolve_format
-from mlplan.framework import Framework, load_framework
 from mlplan.i18n import plural, t
-from mlplan.render.document import Document
+
+if TYPE_CHECKING:  # the models load where the page is made, not for a TAB
+    from mlplan.checking import CheckedPlan
+    from mlplan.framework import Framework
+    from mlplan.render.document import Document
 
 FORMATS = ("table", "markdown", "json", "pdf", "docx", "html")
 
@@ -74,6 +76,8 @@ def run_page(
         )
     chosen = resolve_format(fmt, output_path, EXTENSIONS)
     documents.prepare(chosen, output_path, stem)  # PDF and Word: --output, and their extra
+    from mlplan.framework import load_framework
+
     fw = load_framework(framework_path)
     checked = options.valid_for_export(path, fw, day, redact, "page.not_made")
     facts = make(checked, fw, day)

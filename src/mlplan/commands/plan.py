@@ -21,7 +21,6 @@ from typing import Annotated
 from mlplan import formats, output
 from mlplan.commands import documents, options
 from mlplan.errors import UsageError
-from mlplan.framework import load_framework, shipped_path
 from mlplan.i18n import plural, t
 
 FORMATS = ("table", "markdown", "json", "csv", "xlsx", "pdf", "docx", "html")
@@ -61,6 +60,8 @@ def refuse_output(out_path: Path, plans: list[Path], framework_path: Path | None
     """Refuse an ``--output`` the command cannot write: one of the files it reads (its
     plans, the framework in use, given or from ``MLPLAN_FRAMEWORK``), or a directory.
     Said first, before any work: it is the most important thing to say about --output."""
+    from mlplan.framework import shipped_path
+
     env_framework = os.environ.get("MLPLAN_FRAMEWORK")
     framework_file = framework_path or (Path(env_framework) if env_framework else None)
     inputs = [(p, "plan") for p in plans] + [(framework_file or shipped_path(), "framework")]
@@ -127,6 +128,8 @@ def run(
     if csv_dialect is not None and chosen != "csv":
         raise UsageError("plan.csv_dialect_needs_csv")
     documents.prepare(chosen, output_path)  # binary formats: --output, and their extra
+    from mlplan.framework import load_framework
+
     fw = load_framework(framework_path)
 
     # YAML or schema errors: no half plan; the findings as ``check`` prints them

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mlplan.checking import CheckedPlan
 from mlplan.commands import options
 from mlplan.commands.pages import PageFormatOption, run_page
-from mlplan.framework import Framework
 from mlplan.i18n import t
-from mlplan.prepare import Preparation, prepare
+
+if TYPE_CHECKING:  # the models load where the page is made, not for a TAB
+    from mlplan.checking import CheckedPlan
+    from mlplan.framework import Framework
+    from mlplan.prepare import Preparation
 
 
 def _make(checked: CheckedPlan, fw: Framework, day: dt.date) -> Preparation:
+    from mlplan.prepare import prepare
     from mlplan.summary import summarise
 
     return prepare(summarise(checked, fw, day), fw)
