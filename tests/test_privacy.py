@@ -10,11 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mlplan import privacy
 from mlplan.framework import load_framework
 from mlplan.plan import Plan
-from tests.conftest import EXAMPLE_PLAN, Result
+from tests.conftest import EXAMPLE_PLAN, Result, examples
 
 Run = Callable[..., Result]
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,6 +92,25 @@ def test_rates_on_the_corpus_are_the_ones_the_docs_state() -> None:
     assert tuple(map(int, stated.groups())) == (alarms, clean, missed, wanted)
     assert alarms / clean <= 0.1
     assert missed / wanted <= 0.1
+
+
+@settings(max_examples=examples(800))
+@given(
+    st.lists(
+        st.sampled_from(["Patiënt", "MEVR.", "Dhr", "de heer", "hr.", "mw", "Ms", "x", " ", "7"])
+        | st.text(max_size=4),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_quick_screen_lets_through_what_digits_or_an_address_would(text: str) -> None:
+    """``find``'s first look (a look-ahead on the first characters) passes the texts that
+    hold a digit or a form of address, no more and no fewer."""
+    plain = re.compile(rf"\d|{privacy._ADDRESS.pattern}", re.IGNORECASE)
+    assert (privacy._SCREEN.search(text) is None) == (plain.search(text) is None)
+
+
+def test_the_quick_screen_passes_every_labelled_text_of_the_corpus() -> None:
+    assert all(privacy._SCREEN.search(text) for labels, text in _corpus() if labels)
 
 
 def test_no_finding_in_the_shipped_framework() -> None:

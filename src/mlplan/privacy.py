@@ -364,8 +364,11 @@ def _names(text: str) -> Iterator[Finding]:
 # -- together --------------------------------------------------------------------------
 
 _DIGIT = re.compile(r"\d")
-# a digit or a form of address, in one look: most texts have neither
-_SCREEN = re.compile(rf"\d|{_ADDRESS.pattern}", re.IGNORECASE)
+# a digit or a form of address, in one look: most texts have neither. The look-ahead
+# names the characters either can start with (every form of address starts with one of
+# p, m, d, h), so the scan skips the others without trying the alternatives at each:
+# the same matches, in half the time.
+_SCREEN = re.compile(rf"(?=[\dpmdh])(?:\d|{_ADDRESS.pattern})", re.IGNORECASE)
 
 
 def find(text: str, reference: dt.date | None = None) -> list[Finding]:
