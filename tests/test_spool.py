@@ -107,3 +107,31 @@ def test_pages_copied_out_as_bytes_read_as_the_text_a_text_stream_gets(
     assert shown.count("Zoë \\x1b") + shown.count("Zoë \\u001b") >= 24  # 24 plans, 1 page each
     assert "\\u202e om" in shown  # escaped where the page was made: JSON leaves it
     assert "\x1b" not in outputs[0] and "\u202e" not in outputs[0] and "\r" not in outputs[0]
+
+
+@pytest.mark.parametrize("target", ["closed pipe", "full disk"])
+def test_a_failed_write_of_the_pages_ends_the_output_quietly(tmp_path: Path, target: str) -> None:
+    """Pages copied out as bytes fail as text does: no traceback, the exit code the group
+    has anyway (0 here), whatever part of the output was taken."""
+    import subprocess
+    import sys
+
+    group = _group_with_controls(tmp_path)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MLPLAN_")}
+    command = [sys.executable, "-m", "mlplan", "summary", str(group), "-f", "json"]
+    if target == "full disk":
+        if not Path("/dev/full").exists():
+            pytest.skip("no /dev/full on this system")
+        with open("/dev/full", "wb") as full:
+            done = subprocess.run(command, env=env, stdout=full, stderr=subprocess.PIPE)
+        code, err = done.returncode, done.stderr
+    else:
+        with subprocess.Popen(
+            command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        ) as proc:
+            assert proc.stdout is not None and proc.stderr is not None
+            assert proc.stdout.read(10) == b'{\n  "forma'
+            proc.stdout.close()
+            err = proc.stderr.read()
+            code = proc.wait(timeout=60)
+    assert (code, err) == (0, b"")

@@ -280,8 +280,8 @@ def _decoded(parts: Iterable[str | bytes]) -> Iterator[str]:
 def _out_parts(parts: Iterable[str | bytes]) -> None:
     """``output.out_parts``, the clean pages (bytes) copied to stdout's own bytes as they
     are when stdout is UTF-8 text with plain line ends, as it writes them; decoded and
-    written as text anywhere else, and from a failed write on (a closed pipe: the text
-    stream deals with it, see ``launch._Guarded``)."""
+    written as text anywhere else. A failed write (a closed pipe, a full disk) ends the
+    output as the text stream ends it (``launch._Guarded``: the rest is dropped)."""
     binary = _utf8_bytes(sys.stdout)
     if binary is None:
         output.out_parts(_decoded(parts))
@@ -294,15 +294,13 @@ def _out_parts(parts: Iterable[str | bytes]) -> None:
         if not data:
             continue
         last = data
-        if binary is not None:
-            try:
-                binary.write(data)
-                continue
-            except OSError:
-                binary = None
-        sys.stdout.write(data.decode("utf-8", "surrogatepass"))
+        try:
+            binary.write(data)
+        except OSError:
+            sys.stdout.flush()  # the guarded stream meets the failure and drops the rest
+            return
     if not last.endswith(b"\n"):
-        sys.stdout.write("\n")
+        binary.write(b"\n")
 
 
 def _utf8_bytes(stream: object) -> BinaryIO | None:
