@@ -86,3 +86,21 @@ def test_deep_data_that_json_takes_is_taken() -> None:
     for _ in range(300):
         deep = [deep]
     assert jsontext.dumps(deep) == standard(deep)
+
+
+def nested(data: Any, margin: str) -> str:
+    """An item's text inside a larger document: every line after ``margin``."""
+    return margin + standard(data).replace("\n", "\n" + margin)
+
+
+@settings(max_examples=examples(500))
+@given(data)
+def test_an_item_laid_out_at_its_depth_is_the_item_indented(value: Any) -> None:
+    assert jsontext.dumps(value, "    ") == nested(value, "    ")
+
+
+def test_an_item_too_deep_for_the_fast_pass_is_indented_too() -> None:
+    deep: Any = {"a": "b"}
+    for _ in range(300):  # past _MAX_DEPTH: json.dumps writes it, then it is indented
+        deep = [deep]
+    assert jsontext.dumps(deep, "    ") == nested(deep, "    ")

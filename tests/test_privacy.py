@@ -10,11 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from mlplan import privacy
 from mlplan.framework import load_framework
 from mlplan.plan import Plan
-from tests.conftest import EXAMPLE_PLAN, Result
+from tests.conftest import EXAMPLE_PLAN, Result, examples
 
 Run = Callable[..., Result]
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,6 +92,44 @@ def test_rates_on_the_corpus_are_the_ones_the_docs_state() -> None:
     assert tuple(map(int, stated.groups())) == (alarms, clean, missed, wanted)
     assert alarms / clean <= 0.1
     assert missed / wanted <= 0.1
+
+
+@settings(max_examples=examples(800))
+@given(
+    st.lists(
+        st.sampled_from(["Patiënt", "MEVR.", "Dhr", "de heer", "hr.", "mw", "Ms", "x", " ", "7"])
+        | st.text(max_size=4),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_quick_screen_lets_through_what_digits_or_an_address_would(text: str) -> None:
+    """``find``'s first look (a look-ahead on the first characters) passes the texts that
+    hold a digit or a form of address, no more and no fewer."""
+    plain = re.compile(rf"\d|{privacy._ADDRESS.pattern}", re.IGNORECASE)
+    assert (privacy._SCREEN.search(text) is None) == (plain.search(text) is None)
+
+
+_WORDS = st.sampled_from(
+    ["Patiëntnummer", "ZIS", "Dossiernr.", "NHS number", "Mw.", "dhr", "De Heer", "Mrs", "hr.", "geb.",
+     "12", "3", "-", ".", "/", " ", "1954", "maart", "Jansen", "van der", "123456782", ":"]
+)  # fmt: skip
+
+
+@settings(max_examples=examples(800))
+@given(st.lists(_WORDS | st.text(max_size=3), max_size=10).map("".join))
+@example("hr. Jansen, Mw. de Vries, ZIS 1234567, Dossiernr: 123.456, geb. 12 maart 1954")
+@example("NHS number 943 476 5919; 1234.56.782 op 1954-03-12 en 3/4/54")
+def test_the_led_patterns_match_where_their_plain_patterns_do(text: str) -> None:
+    """The look-ahead in front of each detector's pattern only skips characters no match
+    starts with: every match is the plain pattern's, at the same place."""
+    for led in (privacy._BSN, privacy._DATE, privacy._RECORD, privacy._ADDRESS):
+        plain = re.compile(re.sub(r"^\(\?=[^)]*\)", "", led.pattern), led.flags)
+        assert plain.pattern != led.pattern
+        assert [m.group() for m in led.finditer(text)] == [m.group() for m in plain.finditer(text)]
+
+
+def test_the_quick_screen_passes_every_labelled_text_of_the_corpus() -> None:
+    assert all(privacy._SCREEN.search(text) for labels, text in _corpus() if labels)
 
 
 def test_no_finding_in_the_shipped_framework() -> None:

@@ -64,3 +64,74 @@ def test_a_group_leaves_no_spool_behind(
     assert result.exit_code == 0, result.stderr
     assert result.stdout.count("Aios") >= 3
     assert list(scratch.iterdir()) == []
+
+
+def _group_with_controls(root: Path) -> Path:
+    group = root / "plannen"
+    group.mkdir()
+    text = EXAMPLE_PLAN.read_text(encoding="utf-8")
+    hostile = 'title: "Zoë \\e]0;titel\\a\\e[1mvet\\e[0m \\r terug \\u202e om\\u0085 ✓"'
+    for n in range(70):  # enough for the workers (parallel.MIN_SHARE)
+        plan = text.replace("Anne", f"Aios{n}")
+        if n % 3 == 0:
+            plan = plan.replace("title: Organiseren onderwijs, symposium", hostile)
+        (group / f"aios-{n:02}.yaml").write_text(plan, encoding="utf-8")
+    return group
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "table"])
+def test_pages_copied_out_as_bytes_read_as_the_text_a_text_stream_gets(
+    tmp_path: Path, fmt: str
+) -> None:
+    """Pages are cleaned and encoded where they are made and copied to a UTF-8 stdout as
+    bytes; any other stdout gets them as text. Both read the same, controls escaped."""
+    import subprocess
+    import sys
+
+    group = _group_with_controls(tmp_path)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MLPLAN_")}
+    env |= {"NO_COLOR": "1", "COLUMNS": "100", "MLPLAN_JOBS": "2"}
+    outputs = []
+    for encoding in ("utf-8", "utf-16"):
+        done = subprocess.run(
+            [sys.executable, "-m", "mlplan", "summary", str(group), "-f", fmt],
+            env=env | {"PYTHONIOENCODING": encoding},
+            capture_output=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout.decode(encoding))
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count("Aios") >= 70
+    shown = outputs[0]
+    assert shown.count("Zoë \\x1b") + shown.count("Zoë \\u001b") >= 24  # 24 plans, 1 page each
+    assert "\\u202e om" in shown  # escaped where the page was made: JSON leaves it
+    assert "\x1b" not in outputs[0] and "\u202e" not in outputs[0] and "\r" not in outputs[0]
+
+
+@pytest.mark.parametrize("target", ["closed pipe", "full disk"])
+def test_a_failed_write_of_the_pages_ends_the_output_quietly(tmp_path: Path, target: str) -> None:
+    """Pages copied out as bytes fail as text does: no traceback, the exit code the group
+    has anyway (0 here), whatever part of the output was taken."""
+    import subprocess
+    import sys
+
+    group = _group_with_controls(tmp_path)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MLPLAN_")}
+    command = [sys.executable, "-m", "mlplan", "summary", str(group), "-f", "json"]
+    if target == "full disk":
+        if not Path("/dev/full").exists():
+            pytest.skip("no /dev/full on this system")
+        with open("/dev/full", "wb") as full:
+            done = subprocess.run(command, env=env, stdout=full, stderr=subprocess.PIPE)
+        code, err = done.returncode, done.stderr
+    else:
+        with subprocess.Popen(
+            command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        ) as proc:
+            assert proc.stdout is not None and proc.stderr is not None
+            assert proc.stdout.read(10) == b'{\n  "forma'
+            proc.stdout.close()
+            err = proc.stderr.read()
+            code = proc.wait(timeout=60)
+    assert (code, err) == (0, b"")

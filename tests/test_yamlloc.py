@@ -9,6 +9,7 @@ import pytest
 from mlplan import yamlloc
 from mlplan.errors import InputError
 from mlplan.plan import Plan
+from tests.conftest import EXAMPLE_PLAN
 
 
 def problems(text: str) -> list[tuple[int, int, str]]:
@@ -288,3 +289,36 @@ def test_numbers_are_decimal_and_other_forms_are_text(text: str, expected: objec
     assert doc.diagnostics == []
     assert doc.data == {"a": expected, "b": [expected]}
     assert type(doc.data["a"]) is type(expected)
+
+
+# YAML that takes every branch of the composer: block and flow collections, anchors and
+# aliases, merge keys, duplicate keys (also of collections), integer and tagged keys,
+# numbers, nulls, a complex key, comments after a collection, too many levels.
+_VARIED = [
+    EXAMPLE_PLAN.read_text(encoding="utf-8"),
+    "a: &x {b: [1, 2, {c: 3}]}\nd: *x\ne:\n  <<: *x\n  f: [g, &y [h], *y]\n",
+    "a:\n  - b: 1\n    c: [x, 010, -7, +3, 1.5, null, ~, true]\n  - [ [ ], { } ]\n# end\n",
+    "a: {b: 1}\na: [2]\nb:\n  c: 1\n  c: {d: 2}\n1: one\n? [k]\n: v\n",
+    "a: !!str 5\nb: !!int '7'\n3: {x: y}\n- broken\n",
+    "x:\n  y:\n    - 1\n    - z: [a, b]\n\n\n# comment\nw: 2\n",
+    "[" * 70 + "]" * 70,
+    "top: " + "[" * 63 + "]" * 63 + "\n",
+]
+
+
+@pytest.mark.parametrize("text", _VARIED)
+def test_the_inline_paths_give_what_the_general_ones_give(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The composer's fast paths (text and integer scalars, collections opened and closed
+    in place) only save calls: data, every position and every finding are the same as
+    through ``scalar``, ``start`` and ``end`` alone."""
+
+    def seen(doc: yamlloc.Document) -> tuple[object, ...]:
+        positions = {loc: doc.index[loc] for loc in doc.index}
+        return repr(doc.data), positions, doc.diagnostics
+
+    fast = seen(yamlloc.parse(text, "p.yaml"))
+    monkeypatch.setattr(yamlloc, "INLINE", False)
+    slow = seen(yamlloc.parse(text, "p.yaml"))
+    assert fast == slow

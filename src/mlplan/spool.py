@@ -49,11 +49,16 @@ class Spool:
 
     def get(self, ref: Ref) -> str:
         """The page at ``ref``, read back."""
+        return self.get_bytes(ref).decode("utf-8", "surrogatepass")
+
+    def get_bytes(self, ref: Ref) -> bytes:
+        """The page at ``ref`` as it was stored: UTF-8 (lone surrogates passed through),
+        for a caller that copies it out without decoding it."""
         file = self._readers.get(ref.name)
         if file is None:
             file = self._readers[ref.name] = open(ref.name, "rb")  # noqa: SIM115
         file.seek(ref.offset)
-        return file.read(ref.size).decode("utf-8", "surrogatepass")
+        return file.read(ref.size)
 
     def close(self) -> None:
         for file in self._readers.values():

@@ -21,13 +21,17 @@ _NO_KEY = object()  # a list's items have none
 _NO_KEYS = itertools.repeat(_NO_KEY)
 
 
-def dumps(data: Any) -> str:
-    """``json.dumps(data, ensure_ascii=False, indent=2)``."""
-    out: list[str] = []
+def dumps(data: Any, margin: str = "") -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``, every line of it after
+    ``margin``: the text of an item nested in a larger document (a group's page in its
+    list of ``plans``), laid out where the item is made rather than re-indented after."""
+    out: list[str] = [margin]
     try:
-        _value(data, out, "\n", 0)
+        _value(data, out, "\n" + margin, 0)
     except _Unusual:
-        return json.dumps(data, ensure_ascii=False, indent=2)
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        # JSON text has no line break inside a string: every one starts a line
+        return margin + text.replace("\n", "\n" + margin) if margin else text
     return "".join(out)
 
 
