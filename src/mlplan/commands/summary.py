@@ -24,31 +24,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, BinaryIO, cast
 
 from mlplan import formats, output, parallel, timeline
-from mlplan.checking import CheckedPlan, check_file, privacy_count
-from mlplan.checking import redacted as checked_redacted
 from mlplan.commands import documents, options
-from mlplan.diagnostics import Diagnostic
 from mlplan.errors import InputError, UsageError
-from mlplan.framework import Framework, load_framework
-from mlplan.spool import Ref, Spool
-from mlplan.summary import (
-    OverviewRow,
-    SortKey,
-    Summary,
-    check_status,
-    overview_row,
-    sort_rows,
-    summarise,
-)
+from mlplan.vocabulary import SortKey
 
+# The models, the checks and the page load where the command runs, not at module level:
+# a TAB inside `summary` imports this module (it is the command's declaration) and should
+# cost no more than the import floor.
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
     from rich.console import Console
 
     from mlplan import plandiff
+    from mlplan.checking import CheckedPlan
+    from mlplan.framework import Framework
     from mlplan.render.document import Document
     from mlplan.render.svg import MatrixTopic
+    from mlplan.spool import Ref, Spool
+    from mlplan.summary import OverviewRow, Summary
 
 MAX_MONTHS = 120
 SUFFIXES = (".yaml", ".yml")
@@ -121,6 +115,10 @@ def _console() -> Console:
 
 def _check_in_group(path: Path, fw: Framework, today: dt.date) -> CheckedPlan | Summary:
     """Check one plan of a group; an unreadable file becomes a page with its error."""
+    from mlplan.checking import check_file
+    from mlplan.diagnostics import Diagnostic
+    from mlplan.summary import Summary, check_status
+
     try:
         return check_file(path, fw, today)
     except InputError as exc:
@@ -136,6 +134,10 @@ def _page(
 ) -> tuple[Summary, int]:
     """One plan's page, masked with ``--redact``, and how many places of it seem to
     identify a patient and are left in the output (0 when masked)."""
+    from mlplan.checking import privacy_count
+    from mlplan.checking import redacted as checked_redacted
+    from mlplan.summary import Summary, summarise
+
     checked = _check_in_group(path, fw, day)
     if isinstance(checked, Summary):
         return checked, 0
@@ -168,6 +170,7 @@ def summarise_all(
     re-scan the long-lived imports and framework over and over: those are frozen first
     (a third of the run time for 1,000 plans otherwise).
     """
+    from mlplan.summary import overview_row
 
     def one(path: Path) -> tuple[OverviewRow, Ref | None, int]:
         page, found = _page(path, fw, day, since, months, redact)
@@ -350,9 +353,13 @@ def _spreadsheet(
 ) -> int:
     """The overview as a spreadsheet: a row per plan (one for a single plan), in
     ``--sort``'s order, written through the safe ``--output`` writer."""
+    from mlplan.checking import check_file
+    from mlplan.checking import redacted as checked_redacted
     from mlplan.fileio import write_output
+    from mlplan.framework import load_framework
     from mlplan.i18n import t
     from mlplan.render import xlsx
+    from mlplan.summary import overview_row, sort_rows, summarise
 
     assert output_path is not None  # _format asked for it
     fw = load_framework(framework_path)
@@ -519,7 +526,11 @@ def run(
     redact: options.Redact = False,
     force: options.Force = False,
 ) -> int:
+    from mlplan.checking import check_file
+    from mlplan.framework import load_framework
     from mlplan.render import summary as render
+    from mlplan.spool import Spool
+    from mlplan.summary import sort_rows, summarise
 
     paths = paths or []
     day = options.today(today)
