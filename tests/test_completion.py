@@ -281,7 +281,7 @@ def test_the_quick_answer_is_typers_answer(
     [
         ("mlplan fr", "bash", False),
         ("mlplan check --format ", "bash", False),
-        ("mlplan status 5 ", "bash", True),  # the status words live with the plan's models
+        ("mlplan status 5 ", "bash", False),  # the status words: the vocabulary, no models
         ("mlplan framework pat", "bash", True),  # the framework's topics
         ("mlplan ", "zsh", False),
         ("mlplan check --", "zsh", False),
@@ -300,3 +300,16 @@ def test_a_tab_is_answered_without_typers_parsing(
     assert ("pydantic._internal._generate_schema" in loaded) is models
     if shell == "bash":
         assert "rich" not in loaded
+
+
+@pytest.mark.parametrize("command", sorted(__import__("mlplan.cli").cli.COMMANDS))
+def test_a_tab_inside_any_command_loads_no_models(command: str, home: dict[str, str]) -> None:
+    """The command's module is its declaration, so a TAB inside it imports the module: the
+    module keeps the plan's and the framework's models (and the checks) for when it runs,
+    or every ``mlplan summary --<TAB>`` would cost twice the import floor."""
+    env = _asked(f"mlplan {command} --", "bash", home) | {"PYTHONPROFILEIMPORTTIME": "1"}
+    done = sh([script()], env)
+    assert done.returncode == 0, done.stderr
+    loaded = {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines()}
+    assert {"mlplan.plan", "mlplan.framework", "mlplan.checking"} & loaded == set()
+    assert "pydantic._internal._generate_schema" not in loaded

@@ -24,15 +24,18 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-from mlplan import gitio, output, plandiff, timeline, yamlloc
-from mlplan import plan as planfile
-from mlplan.checking import CheckedPlan
+from mlplan import gitio, output, timeline
 from mlplan.commands import options
 from mlplan.errors import HistoryError, UsageError
-from mlplan.framework import Framework, load_framework
-from mlplan.plan import Plan
+
+if TYPE_CHECKING:
+    # the models load where the command runs: a TAB imports this module (its declaration)
+    from mlplan import plandiff
+    from mlplan.checking import CheckedPlan
+    from mlplan.framework import Framework
+    from mlplan.plan import Plan
 
 LAST_MEETING = ("last-meeting", "laatste-gesprek")
 
@@ -49,6 +52,9 @@ def run(
     today: options.Today = None,
     framework_path: options.FrameworkPath = None,
 ) -> int:
+    from mlplan import plan as planfile
+    from mlplan import plandiff, yamlloc
+    from mlplan.framework import load_framework
     from mlplan.render import diff as render
 
     day = options.today(today)
@@ -101,6 +107,9 @@ def compare(
 ) -> plandiff.Report:
     """The report of the plan at ``path`` (read as ``text``, ``now``) against its version
     in git that ``given`` names. Raises HistoryError or UsageError without history."""
+    from mlplan import plan as planfile
+    from mlplan import plandiff, yamlloc
+
     repo = gitio.open_plan(path, shown)
     commits = gitio.history(repo)
     spec, base = _base(repo, commits, now, model, given, since_day, day)
@@ -138,6 +147,8 @@ def _base(
     day: dt.date,
 ) -> tuple[plandiff.Since, gitio.Commit]:
     """What ``--since`` asks for, and the commit whose version is compared."""
+    from mlplan import plandiff
+
     first = commits[-1]
     if since_day is not None:
         base = gitio.last_before(commits, since_day)
@@ -166,6 +177,8 @@ def _after_last_meeting(
     given: str,
     day: dt.date,
 ) -> tuple[plandiff.Since, gitio.Commit]:
+    from mlplan import plandiff
+    from mlplan.plan import Plan
     from mlplan.summary import last_meeting
 
     # the summary's rule (a meeting after --today has not happened yet), also for the
@@ -209,6 +222,8 @@ def for_summary(
     fails for want of it. ``checked`` must be the plan as read, before any masking: the
     changes are masked afterwards with ``redact``.
     """
+    from mlplan import plandiff
+
     if checked.plan is None or not gitio.in_work_tree(path):
         return None
     given = since_day.isoformat() if since_day is not None else LAST_MEETING[0]
@@ -235,6 +250,7 @@ def masked(report: plandiff.Report, reference: dt.date | None) -> plandiff.Repor
     (``reference``: the training's start, as for the plan itself)."""
     from dataclasses import replace
 
+    from mlplan import plandiff
     from mlplan.checking import text_masker
 
     return replace(report, diff=plandiff.masked(report.diff, text_masker(reference)))
@@ -242,6 +258,7 @@ def masked(report: plandiff.Report, reference: dt.date | None) -> plandiff.Repor
 
 def identifiers(report: plandiff.Report, reference: dt.date | None) -> int:
     """How many places in the report's quoted texts seem to identify a patient."""
+    from mlplan import plandiff
     from mlplan.privacy import find
 
     return sum(len(find(text, reference)) for text in plandiff.free_texts(report.diff))

@@ -19,25 +19,20 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
-from mlplan import checking, editing, fileio, output, timeline, yamlloc
+from mlplan import fileio, output, timeline
 from mlplan.commands import completion, options
 from mlplan.diagnostics import REFUSED_CODES, Diagnostic
 from mlplan.errors import Refused, UsageError
-from mlplan.framework import Framework, load_framework
 from mlplan.i18n import plural, t
-from mlplan.plan import (
-    AGREEMENT_KEYS,
-    OWNER_ROLES,
-    Agreement,
-    Meeting,
-    MeetingKind,
-    Outcome,
-    Plan,
-    Training,
-)
-from mlplan.vocabulary import OUTCOME, STATUS, PhaseId, Status, Vocabulary
+from mlplan.vocabulary import OUTCOME, STATUS, MeetingKind, PhaseId, Status, Vocabulary
+
+if TYPE_CHECKING:
+    # the models load where the command runs: a TAB imports this module (its declaration)
+    from mlplan import checking, editing, yamlloc
+    from mlplan.framework import Framework
+    from mlplan.plan import Agreement, Meeting, Outcome, Plan, Training
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -187,6 +182,9 @@ def locked(fn: Callable[P, R]) -> Callable[P, R]:
 
 def open_plan(path: Path, framework_path: Path | None, today: dt.date) -> Session:
     """Read the plan once; refuse (exit 1) when its YAML cannot be edited safely."""
+    from mlplan import checking, editing, yamlloc
+    from mlplan.framework import load_framework
+
     display = str(path)
     fw = load_framework(framework_path)
     if _locks:  # before the read: the whole read-modify-write is one step for others
@@ -222,6 +220,8 @@ def _structural(checked: checking.CheckedPlan) -> Counter[tuple[str, str, str]]:
 def _diff(old: str, new: str, name: str) -> str:
     import difflib
 
+    from mlplan import editing
+
     return "\n".join(
         difflib.unified_diff(
             editing.split_lines(old),
@@ -244,6 +244,8 @@ def _where(loc: yamlloc.Loc | None, fallback: Any) -> Any:
 def apply_edit(session: Session, edit: editing.Edit, text: str | None = None) -> str:
     """The new text (the edit applied to ``text``, by default the plan as read), or exit 1
     with the reason and the YAML to paste by hand."""
+    from mlplan import editing
+
     try:
         return editing.apply(session.text if text is None else text, edit)
     except editing.Refusal as refusal:
@@ -274,6 +276,8 @@ def commit(
 ) -> None:
     """Re-validate, then show the diff or write atomically (keeping ``PATH.bak``).
     ``message`` may be worked out from the edited plan as checked (its new end date)."""
+    from mlplan import checking, editing
+
     if new_text == session.text:
         output.out(t("edit.unchanged", path=session.display))
         return
@@ -307,6 +311,8 @@ def _activities(session: Session) -> list[Any]:
 
 def select(session: Session, query: str) -> tuple[int, str]:
     """The 0-based index and title of the activity the user means, or a usage error."""
+    from mlplan import editing
+
     activities = _activities(session)
     try:
         index = editing.find_activity(activities, query)
@@ -335,6 +341,8 @@ def select(session: Session, query: str) -> tuple[int, str]:
 
 
 def _training(session: Session) -> Training | None:
+    from mlplan.plan import Training
+
     if session.checked.plan is not None:
         return session.checked.plan.training
     data = session.data
@@ -377,6 +385,7 @@ def run_add(
     dry_run: options.DryRun = False,
     framework_path: options.FrameworkPath = None,
 ) -> int:
+    from mlplan import editing
     from mlplan.commands.framework import resolve_topic
     from mlplan.domain import phase_for
     from mlplan.scheduler import propose_year
@@ -421,6 +430,8 @@ def run_done(
     dry_run: options.DryRun = False,
     framework_path: options.FrameworkPath = None,
 ) -> int:
+    from mlplan import editing
+
     path, (query,) = split_args(args, 1, "edit.usage.done")
     day = options.today(today)
     on_date = options.date_option("--on", on)
@@ -498,6 +509,8 @@ def run_status(
     dry_run: options.DryRun = False,
     framework_path: options.FrameworkPath = None,
 ) -> int:
+    from mlplan import editing
+
     path, (query, state) = split_args(args, 2, "edit.usage.status")
     chosen = parse_status(state)
     session = open_plan(path, framework_path, options.today(today))
@@ -534,6 +547,8 @@ def run_move(
     dry_run: options.DryRun = False,
     framework_path: options.FrameworkPath = None,
 ) -> int:
+    from mlplan import editing
+
     path, (query,) = split_args(args, 1, "edit.usage.move")
     session = open_plan(path, framework_path, options.today(today))
     index, title = select(session, query)
@@ -574,6 +589,8 @@ def pair_agreements(
     """Each ``--owner`` and ``--due`` belongs to the ``--agreement`` before it on the command
     line (``order``: the option names as typed). Without the order (not typed, e.g. a
     direct call) they pair by position, which needs as many of each as agreements."""
+    from mlplan.plan import OWNER_ROLES
+
     found: list[dict[str, Any]] = []
     pending = {"agreement": iter(texts), "owner": iter(owners), "due": iter(dues)}
     if order is None:
@@ -620,6 +637,8 @@ def _outcome_choices() -> str:
 
 
 def parse_outcome(value: str) -> Outcome:
+    from mlplan.plan import Outcome
+
     chosen = outcome_words().get(_status_key(value))
     if chosen is None:
         raise UsageError("edit.bad_outcome", value=value, choices=_outcome_choices())
@@ -702,6 +721,8 @@ def _ask_outcomes(
 ) -> tuple[dict[int, Outcome], dict[int, dt.date | None]]:
     """On a terminal: the outcome of each open agreement of the previous meeting that the
     options leave open (Enter keeps it open), and for one carried over, its new due date."""
+    from mlplan.plan import Outcome
+
     outcomes = dict(given)
     dues: dict[int, dt.date | None] = {}
     open_ = [
@@ -766,6 +787,8 @@ def _ask_due(agreement: Agreement, day: dt.date) -> dt.date | None:
 def carried_copy(agreement: Agreement, due: dt.date | None) -> editing.ListItem:
     """A carried-over agreement as it opens again in the new meeting: the same text, owner
     and reference, no outcome, ``due`` as given."""
+    from mlplan.plan import AGREEMENT_KEYS
+
     item: dict[str, editing.Scalar] = {"text": agreement.text}
     for key in AGREEMENT_KEYS[1:]:
         value = due if key == "due" else getattr(agreement, key)
@@ -777,6 +800,9 @@ def carried_copy(agreement: Agreement, due: dt.date | None) -> editing.ListItem:
 def _outcome_edit(
     session: Session, previous: Previous, number: int, outcome: Outcome
 ) -> editing.Edit:
+    from mlplan import editing
+    from mlplan.plan import AGREEMENT_KEYS
+
     loc: yamlloc.Loc = ("meetings", previous.index, "agreements", number - 1)
     raw = session.data["meetings"][previous.index]["agreements"][number - 1]
     if isinstance(raw, str):  # the version-1 form becomes a mapping to hold its outcome
@@ -816,6 +842,9 @@ def run_meeting(
     framework_path: options.FrameworkPath = None,
     order: Annotated[list[str] | None, options.TypedOrder()] = None,
 ) -> int:
+    from mlplan import editing
+    from mlplan.plan import Outcome
+
     day = options.parse_date("--date", date)
     chosen = MeetingKind(kind).value
     clean_notes = options.text_option("--notes", notes)

@@ -16,38 +16,30 @@ import json
 import os
 import shlex
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from mlplan import fileio, output, timeline
-from mlplan import plan as planfile
-from mlplan.checking import CheckedPlan, check_text
 from mlplan.commands import options
-from mlplan.domain import coverage, covered
 from mlplan.errors import InputError, Interrupted, UsageError, WriteError
-from mlplan.framework import Framework, data_file, load_framework
 from mlplan.i18n import finding_counts, t
-from mlplan.initplan import (
-    FULL_TIME,
-    Answers,
-    Details,
-    Draft,
-    build,
-    clean,
-    default_picks,
-    draft_path,
-    dump_answers,
-    load_answers,
-    parse_years,
-    propose,
-    required_courses,
-)
-from mlplan.render import planfile as emit
-from mlplan.scheduler import first_open_year
+
+if TYPE_CHECKING:
+    # the models load where the command runs: a TAB imports this module (its declaration)
+    from mlplan.checking import CheckedPlan
+    from mlplan.framework import Framework
+    from mlplan.initplan import (
+        Answers,
+        Details,
+        Draft,
+    )
 
 DEFAULT_YEARS = 5.0
 
 
 def _years_option(value: str | None) -> float:
+    from mlplan import plan as planfile
+    from mlplan.initplan import parse_years
+
     if value is None:
         return DEFAULT_YEARS
     parsed = parse_years(value)
@@ -63,6 +55,9 @@ def header(today: dt.date) -> list[str]:
 
 def no_input_draft(details: Details, fw: Framework, today: dt.date) -> Draft:
     """One example activity per topic and the required courses, scheduled."""
+    from mlplan.initplan import Draft, default_picks, propose, required_courses
+    from mlplan.scheduler import first_open_year
+
     first = first_open_year(details.calendar(), today)
     picks = default_picks(fw, details.years, first)
     for pick, year in zip(picks, propose(picks, details.years, first), strict=True):
@@ -72,6 +67,10 @@ def no_input_draft(details: Details, fw: Framework, today: dt.date) -> Draft:
 
 def render(draft: Draft, fw: Framework, today: dt.date) -> str:
     """The plan file's text, verified to read back as the same plan."""
+    from mlplan.checking import check_text
+    from mlplan.initplan import build
+    from mlplan.render import planfile as emit
+
     plan = build(draft, fw)
     text = emit.dump(plan, fw, header(today))
     checked = check_text(text, "<init>", fw, today)
@@ -109,6 +108,8 @@ MAX_DRAFT_BYTES = 1_000_000  # a draft is a few kilobytes; anything larger is no
 def _read_draft(kept: Path, fw: Framework) -> Answers | None:
     """The answers in ``PATH.draft``, if there is one mlplan can read; an unreadable
     one is said (the wizard then starts afresh and replaces it)."""
+    from mlplan.initplan import load_answers
+
     if not kept.exists():
         return None
     try:
@@ -142,6 +143,7 @@ def _wizard(
 ) -> Draft:
     """The plan as the wizard's answers make it, its answers kept in ``PATH.draft``."""
     from mlplan import wizard
+    from mlplan.initplan import draft_path, dump_answers
 
     kept = draft_path(path)
     defaults = wizard.Defaults(
@@ -191,6 +193,11 @@ def run(
     today: options.Today = None,
     framework_path: options.FrameworkPath = None,
 ) -> int:
+    from mlplan import plan as planfile
+    from mlplan.checking import check_text
+    from mlplan.framework import data_file, load_framework
+    from mlplan.initplan import FULL_TIME, Details, clean, draft_path
+
     day = options.today(today)
     given = [name, start, years, part_time, specialty, institution, supervisor]
     if example and any(v is not None for v in given):
@@ -282,6 +289,8 @@ def _report(
     schema_written: bool,
     schema: Path,
 ) -> None:
+    from mlplan.domain import coverage, covered
+
     output.out(t("init.written", path=str(path)))
     if backup:
         output.out(t("init.backup", path=str(path) + ".bak"))

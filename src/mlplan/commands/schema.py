@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
-from mlplan import output, plan
+from mlplan import output
 from mlplan.commands import options
-from mlplan.framework import load_framework
 
 
 def run(*, framework_path: options.FrameworkPath = None) -> int:
+    from mlplan import plan  # the models load when the command runs, not for a TAB
+    from mlplan.framework import load_framework
+
     schema = plan.json_schema(load_framework(framework_path))
     output.out(json.dumps(schema, ensure_ascii=False, indent=2))
     return 0

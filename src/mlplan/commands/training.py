@@ -20,24 +20,21 @@ one calendar (``Training.calendar``) gives the edited plan.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel
-
-from mlplan import checking, editing, output, timeline
+from mlplan import output, timeline
 from mlplan.commands import edit, options
 from mlplan.errors import UsageError
-from mlplan.framework import load_framework
 from mlplan.i18n import t
-from mlplan.initplan import parse_years
-from mlplan.plan import (
-    MAX_YEARS,
-    PartTimePeriod,
-    Training,
-    TrainingInterruption,
-)
 from mlplan.vocabulary import INTERRUPTION_REASON
+
+if TYPE_CHECKING:
+    # the models load where the command runs: a TAB imports this module (its declaration)
+    from pydantic import BaseModel
+
+    from mlplan import checking, editing
 
 LISTS = {"--part-time": "part_time", "--interruption": "interruptions"}
 REMOVALS = {"--remove-part-time": "part_time", "--remove-interruption": "interruptions"}
@@ -49,11 +46,18 @@ def _keys(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(info.alias or name for name, info in model.model_fields.items())
 
 
-ORDER = {
-    "training": _keys(Training),
-    "part_time": _keys(PartTimePeriod),
-    "interruptions": _keys(TrainingInterruption),
-}
+@functools.cache
+def order(key: str) -> tuple[str, ...]:
+    """The keys of the mapping ``key`` (``training``, ``part_time``, ``interruptions``) in
+    the spec's order; read from the models on first use, so a TAB does not load them."""
+    from mlplan.plan import PartTimePeriod, Training, TrainingInterruption
+
+    models: dict[str, type[BaseModel]] = {
+        "training": Training,
+        "part_time": PartTimePeriod,
+        "interruptions": TrainingInterruption,
+    }
+    return _keys(models[key])
 
 
 # -- the command line --------------------------------------------------------------------
@@ -65,6 +69,9 @@ def parse_reason(value: str) -> str:
 
 
 def _years(value: str) -> int | float:
+    from mlplan.initplan import parse_years
+    from mlplan.plan import MAX_YEARS
+
     years = parse_years(value)
     if years is None:
         raise UsageError("init.bad_years", value=value, max=MAX_YEARS)
@@ -211,6 +218,8 @@ def _calendar(checked: checking.CheckedPlan) -> timeline.Calendar | None:
     """The training's calendar, also when something else in the plan is wrong."""
     if checked.plan is not None:
         return checked.plan.training.calendar()
+    from mlplan.plan import Training
+
     data = checked.document.data
     raw = data.get("training") if isinstance(data, dict) else None
     try:
@@ -248,6 +257,8 @@ def _edit_period(
     dry_run: bool,
     framework_path: Path | None,
 ) -> None:
+    from mlplan import editing
+
     session = edit.open_plan(path, framework_path, day)
     before = _calendar(session.checked)
     items = _items(session, key)
@@ -264,7 +275,7 @@ def _edit_period(
         for k, v in item.items():
             if k != "from" and not isinstance(v, list):
                 values[k] = v
-        edits.append(editing.SetKeys(("training", key, same), values, order=ORDER[key]))
+        edits.append(editing.SetKeys(("training", key, same), values, order=order(key)))
         message = t(
             "training.changed",
             path=session.display,
@@ -294,10 +305,10 @@ def _edit_period(
                 _, index = max(running)
                 until = first - dt.timedelta(days=1)
                 edits.append(
-                    editing.SetKeys(("training", key, index), {"to": until}, order=ORDER[key])
+                    editing.SetKeys(("training", key, index), {"to": until}, order=order(key))
                 )
                 message += " " + t("training.closed", number=index + 1, end=until.isoformat())
-        edits.append(editing.Append(key, item, loc=("training",), order=ORDER["training"]))
+        edits.append(editing.Append(key, item, loc=("training",), order=order("training")))
     new = session.text
     for change in edits:
         new = edit.apply_edit(session, change, new)
@@ -308,6 +319,8 @@ def _edit_period(
 def _edit_years(
     path: Path, years: int | float, day: dt.date, dry_run: bool, framework_path: Path | None
 ) -> None:
+    from mlplan import editing
+
     session = edit.open_plan(path, framework_path, day)
     before = _calendar(session.checked)
     last = timeline.year_count(years)
@@ -327,7 +340,7 @@ def _edit_years(
                     year=year,
                 )
     old = _training_data(session).get("years")
-    change = editing.SetKeys(("training",), {"years": years}, order=ORDER["training"])
+    change = editing.SetKeys(("training",), {"years": years}, order=order("training"))
     new = edit.apply_edit(session, change)
     message = t("training.years", path=session.display, old=_said(old), new=f"{years:g}")
     edit.commit(session, new, dry_run=dry_run, message=_with_end(message, before))
@@ -337,6 +350,8 @@ def _edit_years(
 def _remove(
     path: Path, key: str, first: dt.date, day: dt.date, dry_run: bool, framework_path: Path | None
 ) -> None:
+    from mlplan import editing
+
     session = edit.open_plan(path, framework_path, day)
     before = _calendar(session.checked)
     items = _items(session, key)
@@ -363,6 +378,8 @@ def _remove(
 def _show(path: Path, framework_path: Path | None, day: dt.date) -> int:
     """The training as the plan has it: duration, periods, end date and the years; the
     exit code (1: the plan has no calendar to show)."""
+    from mlplan import checking
+    from mlplan.framework import load_framework
     from mlplan.render.calendar import calendar_text
 
     fw = load_framework(framework_path)
