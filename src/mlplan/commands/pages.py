@@ -29,8 +29,6 @@ if TYPE_CHECKING:  # the models load where the page is made, not for a TAB
     from mlplan.framework import Framework
     from mlplan.render.document import Document
 
-FORMATS = ("table", "markdown", "json", "pdf", "docx", "html")
-
 
 class PageFormat(StrEnum):
     TABLE = "table"
@@ -39,6 +37,10 @@ class PageFormat(StrEnum):
     PDF = "pdf"
     DOCX = "docx"
     HTML = "html"
+
+
+# the formats of ``--format`` (their names and files: mlplan.formats), in the help's order
+FORMATS = tuple(f.value for f in PageFormat)
 
 
 # ``--format`` of prepare and handover

@@ -23,7 +23,20 @@ from mlplan.commands import documents, options
 from mlplan.errors import UsageError
 from mlplan.i18n import plural, t
 
-FORMATS = ("table", "markdown", "json", "csv", "xlsx", "pdf", "docx", "html")
+
+class PlanFormat(StrEnum):
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    CSV = "csv"
+    XLSX = "xlsx"
+    PDF = "pdf"
+    DOCX = "docx"
+    HTML = "html"
+
+
+# the formats of ``--format`` (their names and files: mlplan.formats), in the help's order
+FORMATS = tuple(f.value for f in PlanFormat)
 # what an --output file's extension says, when --format does not
 EXTENSIONS = formats.extensions(FORMATS)
 FILE_WIDTH = 80  # a table written to a file: readable anywhere, printable
@@ -80,17 +93,6 @@ def refuse_inputs(out_path: Path, inputs: list[tuple[Path, str]], fmt: str) -> N
                 what=t(f"plan.input.{what}"),
                 suggestion=str(out_path.with_name(formats.suggested_name(fmt))),
             )
-
-
-class PlanFormat(StrEnum):
-    TABLE = "table"
-    MARKDOWN = "markdown"
-    JSON = "json"
-    CSV = "csv"
-    XLSX = "xlsx"
-    PDF = "pdf"
-    DOCX = "docx"
-    HTML = "html"
 
 
 class CsvDialect(StrEnum):

@@ -46,7 +46,20 @@ if TYPE_CHECKING:
 
 MAX_MONTHS = 120
 SUFFIXES = (".yaml", ".yml")
-FORMATS = ("table", "markdown", "json", "xlsx", "pdf", "docx", "html")
+
+
+class SummaryFormat(StrEnum):
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    XLSX = "xlsx"
+    PDF = "pdf"
+    DOCX = "docx"
+    HTML = "html"
+
+
+# the formats of ``--format`` (their names and files: mlplan.formats), in the help's order
+FORMATS = tuple(f.value for f in SummaryFormat)
 # what an --output file's extension says, when --format does not
 EXTENSIONS = formats.extensions(FORMATS)
 
@@ -477,16 +490,6 @@ def _pickled_page(page: Summary) -> str:
 def _unpickled(text: str) -> Document:
     found: Document = pickle.loads(text.encode("latin-1"))  # our own spool (0700)
     return found
-
-
-class SummaryFormat(StrEnum):
-    TABLE = "table"
-    MARKDOWN = "markdown"
-    JSON = "json"
-    XLSX = "xlsx"
-    PDF = "pdf"
-    DOCX = "docx"
-    HTML = "html"
 
 
 def run(
