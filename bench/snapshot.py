@@ -4,7 +4,9 @@ For the example plan and a generated group of plans (the benchmark's, same seed)
 (text, JSON), ``plan`` and ``summary`` of the example in every format, and the group's
 ``summary`` in every format (the overview alone too), in Dutch and English, with and
 without ``--redact``. Each output is one file ``NAME.out`` with its exit code and stderr
-in ``NAME.err``. Run it before and after a change, then compare the directories::
+in ``NAME.err``. Run it before and after a change, then compare the directories (a second
+run at the same time waits for the first: the group has one fixed path, which the outputs
+name)::
 
     python bench/snapshot.py /tmp/before
     ... change ...
@@ -17,6 +19,7 @@ A tool, not a test: the golden tests hold the small cases; this holds the large 
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
 import subprocess
 import sys
@@ -81,9 +84,11 @@ def main() -> None:
     mlplan = mlplan_script()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MLPLAN_", "GITHUB_"))}
     env |= {"NO_COLOR": "1", "COLUMNS": "100"}
-    with tempfile.TemporaryDirectory(prefix="mlplan-snapshot-") as scratch:
-        # the same path each run, since pages and findings name it
-        group = Path(scratch).parent / "mlplan-snapshot-group"
+    # the same path each run, since pages and findings name it; so one run at a time: a
+    # second one waits for the lock (two at once rewrote each other's plans mid-run)
+    group = Path(tempfile.gettempdir()) / "mlplan-snapshot-group"
+    with open(group.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
         group.mkdir(exist_ok=True)
         for old in group.glob("*.yaml"):
             old.unlink()
