@@ -123,7 +123,15 @@ def test_the_group_in_word_keeps_the_overview_table_and_every_page(
     assert overview.rows[0].cells[0].text == "Aios"
     names = [row.cells[0].text for row in overview.rows[1:]]
     assert {"Zoë Zwart", "Ömer Yılmaz", "Anne de Vries"} <= set(names)
+    # the terminal's shape: the file last, named without the shared folder; the first
+    # errors under the table, not as a column that makes every row a dozen lines high
+    header = [c.text for c in overview.rows[0].cells]
+    assert header[-2:] == ["Laatste gesprek", "Bestand"] and "Eerste fout" not in header
+    assert "kapot.yaml" in [row.cells[-1].text for row in overview.rows[1:]]
     starts = {p.text: p for p in word.paragraphs if p.style.name.startswith("Heading")}
+    assert "Eerste fout" in starts
+    errors = [p.text for p in word.paragraphs if "kapot.yaml:3:1" in p.text]
+    assert errors and "ML001" in errors[0]
     for name in NAMES.values():
         page = starts[f"{name} — voortgangsgesprek 2026-11-22"]
         assert page.paragraph_format.page_break_before  # each aios on a new page

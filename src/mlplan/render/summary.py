@@ -795,26 +795,44 @@ def overview_document(
     months: int,
     topics: Sequence[MatrixTopic] = (),
 ) -> Document:
-    """The group overview for documents: the table (as in Markdown, a row per aios with its
-    first error), the note, and with ``topics`` (the framework's, in its order) the matrix
-    of aios × topics drawn from each row's topic states."""
+    """The group overview for documents, in the terminal's shape: the table (a row per aios
+    with its last meeting), the note, the meetings that are late and each plan's first
+    error under it (as eleven columns on paper, the first error made every row a dozen
+    lines high), and with ``topics`` (the framework's, in its order) the matrix of aios ×
+    topics drawn from each row's topic states."""
     headers = _overview_headers()
     columns = (
         Column(headers[0]),
         Column(headers[1]),
         *(Column(h, right=True) for h in headers[2:7]),
-        *(Column(h) for h in headers[7:]),  # the meetings, the file, the first error
+        Column(headers[7]),  # the last meeting; the late next ones are listed below
+        Column(headers[9]),  # the file
     )
     # the file as the terminal names it, without the folder every plan shares: a full path
-    # in one of eleven columns on paper broke into pieces ("kapot.ya" / "ml")
+    # in a narrow column on paper broke into pieces ("kapot.ya" / "ml")
     shown = _short_paths([r.path for r in rows])
     cells = []
     for r in rows:
         row = _overview_cells(r)
-        row[-2] = one_line(shown[r.path])
-        cells.append(tuple(row))
+        cells.append((*row[:8], one_line(shown[r.path])))
     table = Table(columns, tuple(cells), row_tones=tuple("bad" if r.errors else None for r in rows))
     blocks: list[Block] = [table, Paragraph(overview_note(since, months), tone="muted")]
+    late = [r for r in rows if r.meeting_late]
+    if late:
+        items = tuple(
+            ListItem(
+                t(
+                    f"summary.overview.{'late_planned' if r.next_meeting_planned else 'late_due'}",
+                    name=r.name,
+                    date=_date(r.next_meeting),
+                )
+            )
+            for r in late
+        )
+        blocks.append(Section(t("summary.overview.late_heading"), (ItemList(items),)))
+    broken = [r.first_error for r in rows if r.first_error is not None]
+    if broken:
+        blocks.append(Section(t("summary.col.first_error"), (findings(broken),)))
     if topics:
         from mlplan.render import svg
 
