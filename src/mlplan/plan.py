@@ -235,8 +235,6 @@ class ImprovementPoint(_Model):
     evidence: Text | None = Field(None, description="Hoe de aios aantoont dat het doel bereikt is.")
 
 
-# the owners a plan names by role; any other owner is a person's name, kept as written
-OWNER_ROLES = ("aios", "opleider")
 # the keys of an agreement in the order the spec lists them (the edit commands insert a new
 # key after its predecessor)
 AGREEMENT_KEYS = ("text", "owner", "due", "outcome", "topic", "activity", "course")

@@ -90,6 +90,10 @@ class InterruptionReason(StrEnum):
     OVERIG = "overig"
 
 
+# who holds an agreement (``owner:``); any other name is kept as written
+OWNER_ROLES: tuple[str, ...] = ("aios", "opleider")
+
+
 # -- the group overview's orders (``summary --sort``): shown as they are, no labels ------
 
 SortKey = Literal["name", "year", "coverage", "overdue"]
@@ -108,6 +112,7 @@ INTERRUPTION_REASON = Vocabulary(
     "interruption_reason", _values(InterruptionReason), ("calendar.reason",)
 )
 SORT_KEY = Vocabulary("sort_key", SORT_KEYS)
+OWNER_ROLE = Vocabulary("owner_role", OWNER_ROLES, ("agreement.owner",))
 VOCABULARIES: tuple[Vocabulary, ...] = (
     PHASE,
     STATUS,
@@ -115,4 +120,5 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
     OUTCOME,
     INTERRUPTION_REASON,
     SORT_KEY,
+    OWNER_ROLE,
 )

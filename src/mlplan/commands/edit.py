@@ -26,13 +26,22 @@ from mlplan.commands import completion, options
 from mlplan.diagnostics import REFUSED_CODES, Diagnostic
 from mlplan.errors import Refused, UsageError
 from mlplan.i18n import plural, t
-from mlplan.vocabulary import OUTCOME, STATUS, MeetingKind, PhaseId, Status, Vocabulary
+from mlplan.vocabulary import (
+    OUTCOME,
+    OWNER_ROLES,
+    STATUS,
+    MeetingKind,
+    Outcome,
+    PhaseId,
+    Status,
+    Vocabulary,
+)
 
 if TYPE_CHECKING:
     # the models load where the command runs: a TAB imports this module (its declaration)
     from mlplan import checking, editing, yamlloc
     from mlplan.framework import Framework
-    from mlplan.plan import Agreement, Meeting, Outcome, Plan, Training
+    from mlplan.plan import Agreement, Meeting, Plan, Training
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -589,8 +598,6 @@ def pair_agreements(
     """Each ``--owner`` and ``--due`` belongs to the ``--agreement`` before it on the command
     line (``order``: the option names as typed). Without the order (not typed, e.g. a
     direct call) they pair by position, which needs as many of each as agreements."""
-    from mlplan.plan import OWNER_ROLES
-
     found: list[dict[str, Any]] = []
     pending = {"agreement": iter(texts), "owner": iter(owners), "due": iter(dues)}
     if order is None:
@@ -637,8 +644,6 @@ def _outcome_choices() -> str:
 
 
 def parse_outcome(value: str) -> Outcome:
-    from mlplan.plan import Outcome
-
     chosen = outcome_words().get(_status_key(value))
     if chosen is None:
         raise UsageError("edit.bad_outcome", value=value, choices=_outcome_choices())
@@ -721,8 +726,6 @@ def _ask_outcomes(
 ) -> tuple[dict[int, Outcome], dict[int, dt.date | None]]:
     """On a terminal: the outcome of each open agreement of the previous meeting that the
     options leave open (Enter keeps it open), and for one carried over, its new due date."""
-    from mlplan.plan import Outcome
-
     outcomes = dict(given)
     dues: dict[int, dt.date | None] = {}
     open_ = [
@@ -843,7 +846,6 @@ def run_meeting(
     order: Annotated[list[str] | None, options.TypedOrder()] = None,
 ) -> int:
     from mlplan import editing
-    from mlplan.plan import Outcome
 
     day = options.parse_date("--date", date)
     chosen = MeetingKind(kind).value
