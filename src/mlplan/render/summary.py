@@ -197,6 +197,13 @@ def next_meeting_text(row: OverviewRow) -> str:
     return t(f"summary.overview.{key}", date=_date(day))
 
 
+def late_meeting_text(row: OverviewRow) -> str:
+    """A late meeting as the lines under the overview say it (``Bram Bakker: was uiterlijk
+    2027-01-01 aan de beurt``), on the terminal and in documents alike."""
+    key = "late_planned" if row.next_meeting_planned else "late_due"
+    return t(f"summary.overview.{key}", name=row.name, date=_date(row.next_meeting))
+
+
 def _overview_cells(row: OverviewRow, *, meetings: bool = True) -> list[str]:
     """A row's cells; ``meetings``: with the last and the next meeting (documents; the
     terminal names the late ones under its table)."""
@@ -773,8 +780,7 @@ def overview_text(
         page.lines.append("")
         page.line(t("summary.overview.late_heading"), layout.BOLD)
         for r in late:
-            key = "late_planned" if r.next_meeting_planned else "late_due"
-            page.line(t(f"summary.overview.{key}", name=r.name, date=_date(r.next_meeting)))
+            page.line(late_meeting_text(r))
     broken = [r for r in rows if r.first_error is not None]
     if broken:
         page.lines.append("")
@@ -819,16 +825,7 @@ def overview_document(
     blocks: list[Block] = [table, Paragraph(overview_note(since, months), tone="muted")]
     late = [r for r in rows if r.meeting_late]
     if late:
-        items = tuple(
-            ListItem(
-                t(
-                    f"summary.overview.{'late_planned' if r.next_meeting_planned else 'late_due'}",
-                    name=r.name,
-                    date=_date(r.next_meeting),
-                )
-            )
-            for r in late
-        )
+        items = tuple(ListItem(late_meeting_text(r)) for r in late)
         blocks.append(Section(t("summary.overview.late_heading"), (ItemList(items),)))
     broken = [r.first_error for r in rows if r.first_error is not None]
     if broken:
