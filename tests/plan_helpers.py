@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from mlplan.checking import CheckedPlan, check_text
-from mlplan.framework import load_framework
+from mlplan.loading import load_framework
 from mlplan.overview import Overview, build
 
 TODAY = dt.date(2026, 11, 22)

@@ -30,6 +30,8 @@ DOMAIN = (
     "checking",
     "diagnostics",
     "domain",
+    "fields",
+    "loading",
     "editing",
     "errors",
     "events",

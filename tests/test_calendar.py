@@ -19,7 +19,7 @@ from plan_helpers import checked, imported_modules, plan_yaml, write
 
 from conftest import EXAMPLE_PLAN, Result
 from mlplan import events
-from mlplan.framework import load_framework
+from mlplan.loading import load_framework
 from mlplan.plan import Meeting, Plan
 from mlplan.render import ics
 

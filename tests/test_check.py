@@ -17,9 +17,10 @@ import jsonschema
 import pytest
 import yaml
 
+from mlplan import loading
 from mlplan import plan as planmod
 from mlplan.diagnostics import CODES, Diagnostic
-from mlplan.framework import load_framework, shipped_path
+from mlplan.loading import load_framework, shipped_path
 from mlplan.render import diagnostics as render
 from tests.conftest import EXAMPLE_PLAN, Result
 
@@ -308,16 +309,15 @@ def test_framework_is_loaded_once(
     run: Run, mistakes: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = []
-    import mlplan.framework
 
-    real = mlplan.framework.load_framework
+    real = loading.load_framework
 
     def counting(path: Path | None = None) -> object:
         calls.append(path)
         return real(path)
 
     # where check's run finds it (imported there: the module is also the declaration)
-    monkeypatch.setattr("mlplan.framework.load_framework", counting)
+    monkeypatch.setattr("mlplan.loading.load_framework", counting)
     run("check", *mistakes)
     assert len(calls) == 1
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mlplan.checking import check_file
-from mlplan.framework import load_framework
+from mlplan.loading import load_framework
 from mlplan.render import diagnostics as render
 from tests.conftest import EXAMPLE_PLAN, Result, examples
 

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 
 from conftest import Result
 from mlplan import __version__
-from mlplan.framework import shipped_path
+from mlplan.loading import shipped_path
 
 Run = Callable[..., Result]
 TOPIC_IDS = [
@@ -367,7 +367,7 @@ def test_internal_error_never_shows_a_traceback(run: Run, monkeypatch: pytest.Mo
         raise RuntimeError("kapot")
 
     # inside the command: the command module is its declaration, so it stays as it is
-    monkeypatch.setattr("mlplan.framework.load_framework", boom)
+    monkeypatch.setattr("mlplan.loading.load_framework", boom)
     result = run("framework")
     assert result.exit_code == 2
     assert "interne fout in mlplan (RuntimeError: kapot)" in result.stderr

@@ -121,7 +121,7 @@ def test_topic_ids_complete_with_tab(home: dict[str, str]) -> None:
 def test_topic_completion_follows_the_framework_on_the_command_line(
     home: dict[str, str], tmp_path: Path
 ) -> None:
-    from mlplan.framework import shipped_path
+    from mlplan.loading import shipped_path
 
     own = tmp_path / "kader.yaml"
     own.write_text(
@@ -251,7 +251,7 @@ def _asked(words: str, shell: str, env: dict[str, str]) -> dict[str, str]:
 def test_the_quick_answer_is_typers_answer(
     words: str, extra: dict[str, str], shell: str, home: dict[str, str], tmp_path: Path
 ) -> None:
-    from mlplan.framework import shipped_path
+    from mlplan.loading import shipped_path
 
     (tmp_path / "kader.yaml").write_text(
         shipped_path().read_text(encoding="utf-8").replace("id: financien", "id: geldzaken"),

@@ -10,9 +10,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlplan import checking, editing, yamlloc
+from mlplan import checking, editing, fields, yamlloc
 from mlplan.editing import Append, Refusal, SetKeys
-from mlplan.framework import load_framework
+from mlplan.loading import load_framework
 from tests.conftest import examples
 
 TODAY = dt.date(2026, 11, 22)
@@ -643,7 +643,7 @@ def test_ambiguous_and_missing_choices() -> None:
 # -- random sequences of edits ---------------------------------------------------------------
 
 # text as the edit commands pass it on: never blank (they refuse that, as the plan does)
-texts = st.text(min_size=1, max_size=30).filter(lambda s: not yamlloc.is_blank(s))
+texts = st.text(min_size=1, max_size=30).filter(lambda s: not fields.is_blank(s))
 edits = st.one_of(
     st.tuples(st.just("done"), st.integers(0, 20), texts),
     st.tuples(st.just("status"), st.integers(0, 20), st.sampled_from(["planned", "dropped"])),

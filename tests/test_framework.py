@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 
 import mlplan
+from mlplan import loading
 from mlplan.errors import FrameworkError, InputError
-from mlplan.framework import load_framework, normalise_title, shipped_path
+from mlplan.framework import normalise_title
+from mlplan.loading import load_framework, shipped_path
 
 
 @pytest.fixture
@@ -374,9 +376,9 @@ def _assert_no_empty_table(text: str) -> None:
 
 
 def _fresh_shipped() -> Any:
-    from mlplan import framework, yamlloc
+    from mlplan import yamlloc
 
-    fw, problems = framework.parse(yamlloc.load(shipped_path(), str(shipped_path())))
+    fw, problems = loading.parse_framework(yamlloc.load(shipped_path(), str(shipped_path())))
     assert problems == []
     return fw
 
@@ -384,12 +386,11 @@ def _fresh_shipped() -> Any:
 def test_the_prebuilt_framework_is_the_shipped_one_validated() -> None:
     """Fails after a change to data/framework.yaml or a framework model until
     ``python tools/prebuild_framework.py`` is run (mlplan reads the YAML meanwhile)."""
-    from mlplan import framework
 
-    tag = framework.data_file(framework.PREBUILT).read_bytes().partition(b"\n")[0]
-    assert tag == framework.fingerprint(shipped_path().read_bytes())
+    tag = loading.data_file(loading.PREBUILT).read_bytes().partition(b"\n")[0]
+    assert tag == loading.fingerprint(shipped_path().read_bytes())
     shipped = Path(os.path.realpath(shipped_path()))
-    assert framework.prebuilt(shipped) == _fresh_shipped()
+    assert loading.prebuilt(shipped) == _fresh_shipped()
 
 
 @pytest.mark.parametrize(
@@ -403,25 +404,22 @@ def test_the_prebuilt_framework_is_the_shipped_one_validated() -> None:
 def test_a_stale_or_broken_prebuilt_framework_falls_back_to_the_yaml(
     stored: bytes | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mlplan import framework
-
     if stored is None:
-        stored = framework.fingerprint(shipped_path().read_bytes()) + b"\n\x80\x05garbage"
-    (tmp_path / framework.PREBUILT).write_bytes(stored)
-    real = framework.data_file
+        stored = loading.fingerprint(shipped_path().read_bytes()) + b"\n\x80\x05garbage"
+    (tmp_path / loading.PREBUILT).write_bytes(stored)
+    real = loading.data_file
     monkeypatch.setattr(
-        framework,
+        loading,
         "data_file",
-        lambda name: tmp_path / name if name == framework.PREBUILT else real(name),
+        lambda name: tmp_path / name if name == loading.PREBUILT else real(name),
     )
-    monkeypatch.setattr(framework, "_cache", {})
-    assert framework.prebuilt(Path(os.path.realpath(shipped_path()))) is None
+    monkeypatch.setattr(loading, "_cache", {})
+    assert loading.prebuilt(Path(os.path.realpath(shipped_path()))) is None
     assert load_framework() == _fresh_shipped()
 
 
 def test_only_the_shipped_file_is_answered_prebuilt(tmp_path: Path) -> None:
-    from mlplan import framework
 
     copy = tmp_path / "framework.yaml"
     copy.write_bytes(shipped_path().read_bytes())
-    assert framework.prebuilt(copy) is None
+    assert loading.prebuilt(copy) is None

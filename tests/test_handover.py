@@ -14,8 +14,9 @@ import pytest
 
 from mlplan import i18n
 from mlplan.checking import check_text
-from mlplan.framework import Framework, load_framework
+from mlplan.framework import Framework
 from mlplan.handover import Handover, build
+from mlplan.loading import load_framework
 from mlplan.render.document import Section, Table, plain_text, walk
 from mlplan.render.pages import handover as page
 from mlplan.render.pages.common import BLANK

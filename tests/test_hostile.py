@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from mlplan import fileio
-from mlplan.framework import shipped_path
+from mlplan.loading import shipped_path
 from tests.conftest import EXAMPLE_PLAN, Result
 
 Run = Callable[..., Result]

@@ -12,7 +12,7 @@ import pytest
 from html_browser import blank, count_color, screenshot
 from plan_helpers import checked, overview_of, plan_yaml
 
-from mlplan.framework import load_framework
+from mlplan.loading import load_framework
 from mlplan.render import svg
 from mlplan.summary import overview_row, summarise
 from mlplan.timeline import Calendar, PartTime

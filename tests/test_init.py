@@ -18,12 +18,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlplan import timeline, yamlloc
+from mlplan import fields, timeline
 from mlplan.checking import check_file, check_text
 from mlplan.commands.init import render
 from mlplan.domain import coverage, covered, suggested_phase
-from mlplan.framework import load_framework
 from mlplan.initplan import Answers, Details, Draft, Pick, dump_answers, load_answers, parse_years
+from mlplan.loading import load_framework
 from mlplan.plan import SCHEMA_FILENAME, ImprovementPoint, json_schema
 
 EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "data" / "example-plan.yaml"
@@ -356,7 +356,7 @@ awkward = st.sampled_from(
     ]
 )  # fmt: skip
 texts = st.one_of(
-    awkward, st.text(min_size=1, max_size=40).filter(lambda s: not yamlloc.is_blank(s))
+    awkward, st.text(min_size=1, max_size=40).filter(lambda s: not fields.is_blank(s))
 )
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from mlplan.framework import shipped_path
 from mlplan.i18n import en, nl
+from mlplan.loading import shipped_path
 from tests.conftest import EXAMPLE_PLAN, Result
 
 Run = Callable[..., Result]

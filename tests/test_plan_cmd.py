@@ -111,7 +111,7 @@ def test_refuses_to_write_over_the_plan(
 
 
 def test_refuses_to_write_over_the_framework(run: Run, example_plan: Path, tmp_path: Path) -> None:
-    from mlplan.framework import shipped_path
+    from mlplan.loading import shipped_path
 
     framework = tmp_path / "kader.yaml"
     shutil.copy(shipped_path(), framework)

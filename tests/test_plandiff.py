@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from mlplan import plandiff
-from mlplan.framework import load_framework
+from mlplan.loading import load_framework
 from mlplan.plan import Activity, CourseEntry, ImprovementPoint, Meeting, Training
 from mlplan.plandiff import Kind, Snapshot, Unread
 

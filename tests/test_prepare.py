@@ -16,7 +16,8 @@ import pytest
 
 from mlplan import i18n
 from mlplan.checking import check_text
-from mlplan.framework import Framework, load_framework
+from mlplan.framework import Framework
+from mlplan.loading import load_framework
 from mlplan.prepare import Preparation, prepare
 from mlplan.render.document import Fields, Section, Table, walk
 from mlplan.render.pages import prepare as page

@@ -14,7 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mlplan import privacy
-from mlplan.framework import load_framework
+from mlplan.loading import load_framework
 from mlplan.plan import Plan
 from tests.conftest import EXAMPLE_PLAN, Result, examples
 

@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from mlplan import domain, handover
-from mlplan.framework import Framework, load_framework
+from mlplan.framework import Framework
+from mlplan.loading import load_framework
 from tests.conftest import Result
 from tests.plan_helpers import checked, plan_yaml, write
 

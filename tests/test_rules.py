@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from mlplan import framework as fwmod
-from mlplan import i18n, yamlloc
+from mlplan import i18n, loading, yamlloc
 from mlplan.checking import CheckedPlan, check_text
 from mlplan.domain import resolve
-from mlplan.framework import Framework, load_framework
+from mlplan.framework import Framework
+from mlplan.loading import load_framework
 from mlplan.plan import Plan
 from mlplan.rules import example_for
 
@@ -204,10 +204,10 @@ def test_current_phase_follows_the_training_years(fw: Framework) -> None:
 
 
 def test_ml100_counts_up_to_min_activities(fw: Framework) -> None:
-    text = fwmod.shipped_path().read_text(encoding="utf-8")
+    text = loading.shipped_path().read_text(encoding="utf-8")
     text = text.replace("- id: innovatie\n", "- id: innovatie\n        min_activities: 2\n", 1)
     assert "min_activities: 2" in text
-    custom, problems = fwmod.parse(yamlloc.parse(text, "fw.yaml"))
+    custom, problems = loading.parse_framework(yamlloc.parse(text, "fw.yaml"))
     assert custom is not None, problems
     result = check(fw, HEADER + "".join(full()), framework=custom)
     assert messages(result, "ML100") == [
@@ -515,7 +515,7 @@ def test_rule_messages_in_english(fw: Framework) -> None:
 
 def test_every_message_of_the_example_plan_is_clean() -> None:
     fw = load_framework()
-    text = Path(fwmod.data_file("example-plan.yaml")).read_text(encoding="utf-8")
+    text = Path(loading.data_file("example-plan.yaml")).read_text(encoding="utf-8")
     assert check(fw, text, today=dt.date(2026, 11, 22)).diagnostics == []
 
 

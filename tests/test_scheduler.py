@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mlplan import timeline
-from mlplan.framework import load_framework
+from mlplan.loading import load_framework
 from mlplan.scheduler import Item, fair_share, first_open_year, propose_year, schedule
 from mlplan.timeline import Calendar, PhaseId
 

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from mlplan.checking import check_text
-from mlplan.framework import Framework, load_framework
+from mlplan.framework import Framework
+from mlplan.loading import load_framework
 from mlplan.summary import (
     Item,
     OverviewRow,

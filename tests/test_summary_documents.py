@@ -85,7 +85,7 @@ def test_the_page_in_word_has_headings_and_real_tables(run: Run, tmp_path: Path)
         "Afgerond",
         "Zonder activiteit",
     ]
-    from mlplan.framework import load_framework
+    from mlplan.loading import load_framework
 
     assert len(coverage.rows) == 1 + len(load_framework().competencies)  # one per competency
     assert word.core_properties.author == "Anne de Vries"
@@ -213,7 +213,7 @@ def test_the_document_says_what_the_terminal_page_says(run: Run) -> None:
     import datetime as dt
 
     from mlplan.checking import check_file
-    from mlplan.framework import load_framework
+    from mlplan.loading import load_framework
     from mlplan.render.document import plain_text
     from mlplan.render.summary import summary_document
     from mlplan.summary import summarise

@@ -118,7 +118,7 @@ def test_colour_only_on_a_terminal(tmp_path: Path, monkeypatch: Any) -> None:
     from rich.console import Console
 
     from mlplan.checking import check_file
-    from mlplan.framework import load_framework
+    from mlplan.loading import load_framework
     from mlplan.render.summary import print_page
     from mlplan.summary import summarise
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from mlplan.checking import check_file
-from mlplan.framework import load_framework
+from mlplan.loading import load_framework
 from tests.conftest import EXAMPLE_PLAN, Result
 from tests.test_edit_cmd import changed
 

@@ -19,7 +19,7 @@ import pytest
 
 from mlplan.checking import check_file
 from mlplan.domain import coverage, covered
-from mlplan.framework import load_framework
+from mlplan.loading import load_framework
 
 DOWN = "\x1b[B"
 UP = "\x1b[A"

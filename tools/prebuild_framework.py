@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mlplan.framework import PREBUILT, build_prebuilt
+from mlplan.loading import PREBUILT, build_prebuilt
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from mlplan import domain, rules, yamlloc
-from mlplan import plan as planfile
+from mlplan import domain, loading, rules, yamlloc
 from mlplan.diagnostics import ENTRY_RULES, PRIVACY_CODES, Diagnostic, Severity
 from mlplan.framework import Framework
 from mlplan.plan import Plan
@@ -57,7 +56,7 @@ def check_document(doc: yamlloc.Document, fw: Framework, today: dt.date) -> Chec
     year that is not a number) still gets the findings of the entry rules on its other
     entries, so one run of ``check`` shows every mistake a user has to fix, not half.
     """
-    model, _ = planfile.parse(doc)
+    model, _ = loading.parse_plan(doc)
     found = list(doc.diagnostics)
     view = None
     if model is not None:

@@ -24,8 +24,9 @@ from typing import Any
 import yaml
 
 from mlplan import yamlloc
+from mlplan.fields import Loc
 from mlplan.framework import normalise_title
-from mlplan.yamlloc import Loc, Position
+from mlplan.yamlloc import Position
 
 Scalar = str | int | float | dt.date
 # an item of a nested list: text, or a mapping of scalars (an agreement with follow-up)

@@ -1,25 +1,18 @@
 """The framework: competencies, topics, activities, material, courses, phases, levels.
 
-Loaded from ``data/framework.yaml`` (shipped inside the package) or from a file given
-with ``--framework`` / ``MLPLAN_FRAMEWORK``, validated as strictly as a plan. The shipped
-one also ships validated (``data/framework-prebuilt.pickle``, see :func:`prebuilt`), which saves
-every command 12 ms.
+The models only; :mod:`mlplan.loading` reads them from ``data/framework.yaml`` (shipped
+inside the package) or from a file given with ``--framework`` / ``MLPLAN_FRAMEWORK``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 from collections.abc import Iterator
 from functools import cached_property
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from mlplan import fileio, yamlloc
-from mlplan.diagnostics import Diagnostic
-from mlplan.errors import FrameworkError
+from mlplan import fields
 from mlplan.vocabulary import PHASES as PHASES  # importable from here, as before
 from mlplan.vocabulary import PhaseId as PhaseId
 
@@ -38,8 +31,8 @@ MaterialKind = Literal[
 CourseKind = Literal["cursus", "talentprogramma", "leergang", "traject", "module", "nascholing"]
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
-Text = yamlloc.Text
-Int = yamlloc.Int
+Text = fields.Text
+Int = fields.Int
 
 
 def _one_or_more(value: object) -> object:
@@ -61,41 +54,41 @@ def normalise_title(title: str) -> str:
     return title.strip().strip(_QUOTES).strip().casefold()
 
 
-class _Model(BaseModel):
+class FrameworkModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
-class Level(_Model):
+class Level(FrameworkModel):
     id: LevelId
     title: Text
     description: Text
 
 
-class Phase(_Model):
+class Phase(FrameworkModel):
     id: PhaseId
     title: Text
     goals: list[Text] = []
     examples: list[Text] = []
 
 
-class CanMeds(_Model):
+class CanMeds(FrameworkModel):
     key_competency: Annotated[Int, Field(ge=1)]
     text: Text
 
 
-class ExampleActivity(_Model):
+class ExampleActivity(FrameworkModel):
     title: Text
     phase: PhaseId | None = None
 
 
-class Material(_Model):
+class Material(FrameworkModel):
     title: Text
     provider: Text | None = None
     kind: MaterialKind
     url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
 
 
-class Topic(_Model):
+class Topic(FrameworkModel):
     id: Id
     title: Text
     heading: Text | None = None
@@ -119,14 +112,14 @@ class Topic(_Model):
         return found
 
 
-class Competency(_Model):
+class Competency(FrameworkModel):
     number: Annotated[Int, Field(ge=1)]
     title: Text
     canmeds: CanMeds
     topics: Annotated[list[Topic], Field(min_length=1)]
 
 
-class Course(_Model):
+class Course(FrameworkModel):
     id: Id
     title: Text
     kind: CourseKind = "cursus"
@@ -135,14 +128,14 @@ class Course(_Model):
     description: Text | None = None
     note: Text | None = None
     duration_minutes: Annotated[Int, Field(gt=0)] | None = None
-    accreditation_points: Annotated[yamlloc.Number, Field(gt=0)] | None = None
+    accreditation_points: Annotated[fields.Number, Field(gt=0)] | None = None
     goals: list[Text] = []
     topics: list[Id] = []
     url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
     source: Text | None = None
 
 
-class Requirement(_Model):
+class Requirement(FrameworkModel):
     """One required-course rule: any one of ``any_of`` satisfies it."""
 
     id: Id
@@ -150,13 +143,13 @@ class Requirement(_Model):
     any_of: Annotated[list[Id], Field(min_length=1)]
 
 
-class Courses(_Model):
+class Courses(FrameworkModel):
     requirements: list[Requirement] = []
     required: list[Course] = []
     optional: list[Course] = []
 
 
-class Reflection(_Model):
+class Reflection(FrameworkModel):
     """The questions the source's tips ask an aios to go through for each competency
     before making plans (``mlplan prepare`` puts them on the preparation sheet)."""
 
@@ -165,7 +158,7 @@ class Reflection(_Model):
     questions: Annotated[list[Text], Field(min_length=1)]
 
 
-class Framework(_Model):
+class Framework(FrameworkModel):
     id: Id
     title: Text
     publisher: Text
@@ -211,12 +204,12 @@ class Framework(_Model):
         return next((p for p in self.phases if p.id == phase_id), None)
 
 
-def consistency(fw: Framework) -> list[tuple[yamlloc.Loc, str, dict[str, Any]]]:
+def consistency(fw: Framework) -> list[tuple[fields.Loc, str, dict[str, Any]]]:
     """Cross-references pydantic cannot see: unique ids, resolvable references."""
-    problems: list[tuple[yamlloc.Loc, str, dict[str, Any]]] = []
+    problems: list[tuple[fields.Loc, str, dict[str, Any]]] = []
     if [p.id for p in fw.phases] != list(PHASES):
         problems.append((("phases",), "framework.phases", {"expected": ", ".join(PHASES)}))
-    seen: dict[str, yamlloc.Loc] = {}
+    seen: dict[str, fields.Loc] = {}
     numbers: set[int] = set()
     for ci, comp in enumerate(fw.competencies):
         if comp.number in numbers:
@@ -229,7 +222,7 @@ def consistency(fw: Framework) -> list[tuple[yamlloc.Loc, str, dict[str, Any]]]:
             )
         numbers.add(comp.number)
         for ti, topic in enumerate(comp.topics):
-            loc: yamlloc.Loc = ("competencies", ci, "topics", ti, "id")
+            loc: fields.Loc = ("competencies", ci, "topics", ti, "id")
             if topic.id in seen:
                 problems.append((loc, "framework.duplicate_id", {"id": topic.id}))
             seen[topic.id] = loc
@@ -257,110 +250,3 @@ def consistency(fw: Framework) -> list[tuple[yamlloc.Loc, str, dict[str, Any]]]:
                     )
                 )
     return problems
-
-
-# -- loading ---------------------------------------------------------------------------
-
-ENV_VAR = "MLPLAN_FRAMEWORK"
-
-
-def data_file(name: str) -> Path:
-    """A file of ``data/``: inside the installed package, or the checkout's ``data/``."""
-    packaged = Path(__file__).with_name("data") / name
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "data" / name
-
-
-def shipped_path() -> Path:
-    """The framework that ships with mlplan."""
-    return data_file("framework.yaml")
-
-
-def parse(doc: yamlloc.Document) -> tuple[Framework | None, list[Diagnostic]]:
-    """Validate a parsed framework document; every problem comes back with its location."""
-    result = yamlloc.validate(doc, Framework)
-    if result.model is None:
-        return None, result.diagnostics
-    extra = [
-        doc.diagnostic(loc, "ML002", key, **params)
-        for loc, key, params in consistency(result.model)
-    ]
-    if extra:
-        return None, extra
-    return result.model, []
-
-
-# The shipped framework, validated and pickled by tools/prebuild_framework.py: a line
-# with the fingerprint it was built from, then the pickle.
-PREBUILT = "framework-prebuilt.pickle"
-
-
-def fingerprint(source: bytes) -> bytes:
-    """What a pre-built framework is made from: the YAML file's bytes and the fields of
-    every model, so that a changed file or model is never answered from an old build."""
-    digest = hashlib.sha256(source)
-    models, seen = [_Model], []
-    while models:
-        model = models.pop()
-        seen.append(model)
-        models += model.__subclasses__()
-    for model in sorted(seen, key=lambda m: m.__qualname__):
-        digest.update(f"{model.__qualname__}:{','.join(model.model_fields)};".encode())
-    return digest.hexdigest().encode()
-
-
-def build_prebuilt(source: Path) -> bytes:
-    """The contents of :data:`PREBUILT` for the framework file ``source``."""
-    import pickle
-
-    fw, problems = parse(yamlloc.load(source, str(source)))
-    if fw is None:
-        raise FrameworkError(str(source), problems)
-    return fingerprint(fileio.read_file(source)) + b"\n" + pickle.dumps(fw, protocol=5)
-
-
-def prebuilt(file: Path) -> Framework | None:
-    """The shipped framework from :data:`PREBUILT` if ``file`` is the shipped file and the
-    build was made from exactly its bytes and today's models; ``None`` otherwise (then it
-    is read and validated as any other file). The pickle is part of the package, as
-    trusted as its code."""
-    if file != Path(os.path.realpath(shipped_path())):
-        return None
-    try:
-        stored = fileio.read_file(data_file(PREBUILT))
-        tag, _, data = stored.partition(b"\n")
-        if tag != fingerprint(fileio.read_file(file)):
-            return None
-        import pickle
-
-        fw = pickle.loads(data)
-    except Exception:  # missing, unreadable, or pickled by another pydantic: read the YAML
-        return None
-    return fw if isinstance(fw, Framework) else None
-
-
-_cache: dict[Path, Framework] = {}
-
-
-def load_framework(path: Path | str | None = None) -> Framework:
-    """Load and validate a framework file; the default is ``$MLPLAN_FRAMEWORK`` or the shipped one.
-
-    Raises :class:`FrameworkError` with every diagnostic when the file is invalid. The
-    result is cached per file, so a group of plans reads the framework once.
-    """
-    if path is None:
-        path = os.environ.get(ENV_VAR) or shipped_path()
-    file = Path(path)
-    # realpath, not Path.resolve(): that raises RuntimeError on a symlink loop, which the
-    # read below reports as an unreadable file
-    key = Path(os.path.realpath(file))
-    if key in _cache:
-        return _cache[key]
-    fw = prebuilt(key)
-    if fw is None:
-        fw, problems = parse(yamlloc.load(file, str(path)))
-        if fw is None:
-            raise FrameworkError(str(path), problems)
-    _cache[key] = fw
-    return fw

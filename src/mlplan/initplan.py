@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from mlplan import timeline, yamlloc
+from mlplan import fields, timeline
 from mlplan.framework import ExampleActivity, Framework, PhaseId, Topic
 from mlplan.plan import (
     MAX_PERCENT,
@@ -127,7 +127,7 @@ def clean(text: str | None) -> str | None:
     if text is None:
         return None
     value = " ".join(text.split())
-    return None if yamlloc.is_blank(value) else value
+    return None if fields.is_blank(value) else value
 
 
 # -- proposals ------------------------------------------------------------------------

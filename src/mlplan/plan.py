@@ -8,7 +8,6 @@ editor through ``mlplan schema``.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
@@ -22,8 +21,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from mlplan import timeline, yamlloc
-from mlplan.diagnostics import Diagnostic
+from mlplan import fields, timeline
 
 # the plan's vocabularies are declared in mlplan.vocabulary, and importable from here
 from mlplan.vocabulary import InterruptionReason as InterruptionReason
@@ -61,8 +59,8 @@ def _version(value: Any) -> Any:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-Text = yamlloc.Text
-Year = Annotated[yamlloc.Int, Field(ge=1)]
+Text = fields.Text
+Year = Annotated[fields.Int, Field(ge=1)]
 
 
 class _Model(BaseModel):
@@ -92,7 +90,7 @@ class PartTimePeriod(_Model):
         alias="to",
         description="Laatste dag van de periode (JJJJ-MM-DD); zonder: tot nader order.",
     )
-    percent: Annotated[yamlloc.Int, Field(ge=MIN_PERCENT, le=MAX_PERCENT)] = Field(
+    percent: Annotated[fields.Int, Field(ge=MIN_PERCENT, le=MAX_PERCENT)] = Field(
         description="Deeltijdpercentage, 50 tot en met 100."
     )
 
@@ -121,14 +119,14 @@ def _no_items() -> list[Any]:
 # ``training.meeting_interval_months`` sets a plan's own rhythm (docs/rules.md, ML208).
 MEETING_INTERVAL_MONTHS = 12
 MAX_MEETING_INTERVAL_MONTHS = 36
-IntervalMonths = Annotated[yamlloc.Int, Field(ge=1, le=MAX_MEETING_INTERVAL_MONTHS)]
+IntervalMonths = Annotated[fields.Int, Field(ge=1, le=MAX_MEETING_INTERVAL_MONTHS)]
 
 
 class Training(_Model):
     """De opleiding: startdatum en (geïndividualiseerde) duur."""
 
     start: IsoDate = Field(description="Startdatum van de opleiding (JJJJ-MM-DD).")
-    years: Annotated[yamlloc.Number, Field(gt=0, le=MAX_YEARS)] = Field(
+    years: Annotated[fields.Number, Field(gt=0, le=MAX_YEARS)] = Field(
         description="Duur in jaren bij voltijd, groter dan 0; mag een breuk zijn, "
         "bijvoorbeeld 4.5. Deeltijd en onderbrekingen verlengen de opleiding vanzelf."
     )
@@ -378,16 +376,3 @@ def json_schema(fw: Framework | None = None) -> dict[str, Any]:
         satisfies = defs["CourseEntry"]["properties"]["satisfies"]
         satisfies["anyOf"] = [{"oneOf": requirements + stand_ins}, *satisfies["anyOf"]]
     return schema
-
-
-def parse(doc: yamlloc.Document) -> tuple[Plan | None, list[Diagnostic]]:
-    """Validate a parsed plan document: the model, or ``None`` and every schema problem."""
-    result = yamlloc.validate(doc, Plan)
-    return result.model, result.diagnostics
-
-
-def load(path: Path, display: str | None = None) -> tuple[yamlloc.Document, Plan | None]:
-    """Read, parse and validate a plan file. Raises ``InputError`` only if unreadable."""
-    doc = yamlloc.load(path, display)
-    model, _ = parse(doc)
-    return doc, model

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mlplan import domain, timeline
+from mlplan.fields import Loc
 from mlplan.framework import PHASES, Framework, Topic, normalise_title
 from mlplan.i18n import plural, t
 from mlplan.plan import Activity, CourseEntry, Plan, Status
 from mlplan.suggest import closest
 from mlplan.vocabulary import OWNER_ROLES
-from mlplan.yamlloc import Loc
 
 
 @dataclass(frozen=True, slots=True)

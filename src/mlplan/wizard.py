@@ -28,7 +28,7 @@ from typing import Any, Generic, TypeVar
 import questionary
 from questionary import Choice, Separator
 
-from mlplan import timeline, yamlloc
+from mlplan import fields, timeline
 from mlplan.errors import Interrupted, MlplanError
 from mlplan.framework import PHASES, Framework, PhaseId, Topic, normalise_title
 from mlplan.i18n import plural, t
@@ -194,7 +194,7 @@ def _since_check(text: str, start: dt.date) -> bool | str:
 
 def _text(message: str, default: str = "", *, required: bool = False, check: Any = None) -> str:
     def validate(value: str) -> bool | str:
-        if required and yamlloc.is_blank(value):
+        if required and fields.is_blank(value):
             return t("wizard.required")
         if check is not None and value.strip():
             result: bool | str = check(value)
@@ -203,7 +203,7 @@ def _text(message: str, default: str = "", *, required: bool = False, check: Any
 
     answer: str = _ask(questionary.text(message, default=default, validate=validate))
     text = " ".join(answer.split())
-    return "" if yamlloc.is_blank(text) else text
+    return "" if fields.is_blank(text) else text
 
 
 def _phase_label(phase: PhaseId | None) -> str:

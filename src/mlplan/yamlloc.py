@@ -20,21 +20,20 @@ import typing
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import yaml
-from pydantic import AfterValidator, BaseModel, Field, Strict, ValidationError
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ValidationError
 
 from mlplan import fileio
 from mlplan.diagnostics import Diagnostic
+from mlplan.fields import Loc
 from mlplan.suggest import closest
 
 MAX_BYTES = fileio.READ_LIMIT
 MAX_DEPTH = 64
 MAX_NODES = 200_000  # counted with aliases expanded, so an alias bomb stops early
 
-Loc = tuple[str | int, ...]
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -794,30 +793,6 @@ class _MergeKey:
 
 
 # -- validation ------------------------------------------------------------------------
-
-# Field types for the models validated here (plan and framework): strict where YAML's
-# loose typing could hide a typo. A boolean is never a number, a number in quotes ('5')
-# is text, 1.0 is not a whole number, and text of nothing but spaces is empty.
-_BLANK = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*")
-
-
-def is_blank(text: str) -> bool:
-    """Whether ``text`` shows nothing: only spaces, line breaks and invisible characters
-    (zero-width spaces, a soft hyphen). Such text is empty to a model's :data:`Text`."""
-    return _BLANK.fullmatch(text) is not None  # stops at the first visible character
-
-
-def _not_blank(value: str) -> str:
-    if is_blank(value):
-        raise PydanticCustomError("mlplan.schema.empty_text", "text is blank")
-    return value
-
-
-Int = Annotated[int, Strict()]
-Number = Annotated[float, Strict()]  # an int is a number too; a bool or a text is not
-Text = Annotated[
-    str, Field(min_length=1, json_schema_extra={"pattern": r"\S"}), AfterValidator(_not_blank)
-]
 
 M = TypeVar("M", bound=BaseModel)
 

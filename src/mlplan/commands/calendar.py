@@ -48,7 +48,7 @@ def run(
     from mlplan.checking import redacted as checked_redacted
     from mlplan.commands.summary import collect
     from mlplan.events import merge, plan_events
-    from mlplan.framework import load_framework
+    from mlplan.loading import load_framework
     from mlplan.render import ics
 
     day = options.today(today)

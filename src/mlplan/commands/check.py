@@ -67,7 +67,7 @@ def run(
     # here, not at the top: the module is also the command's declaration, which a TAB
     # reads without checking anything (nor loading the plan's models)
     from mlplan.checking import check_file
-    from mlplan.framework import load_framework
+    from mlplan.loading import load_framework
 
     fw = load_framework(framework_path)
     day = options.today(today)

@@ -124,7 +124,7 @@ def complete_topic(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     with its title, from the framework the command line names (``--framework``) or the
     default one. A framework that does not load offers nothing: TAB never shows an error."""
     from mlplan.errors import MlplanError
-    from mlplan.framework import load_framework
+    from mlplan.loading import load_framework
 
     given = ctx.params.get("framework_path")  # typed text on the quick path (answer), else a Path
     try:

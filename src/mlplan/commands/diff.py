@@ -52,9 +52,8 @@ def run(
     today: options.Today = None,
     framework_path: options.FrameworkPath = None,
 ) -> int:
-    from mlplan import plan as planfile
-    from mlplan import plandiff, yamlloc
-    from mlplan.framework import load_framework
+    from mlplan import loading, plandiff, yamlloc
+    from mlplan.loading import load_framework
     from mlplan.render import diff as render
 
     day = options.today(today)
@@ -63,7 +62,7 @@ def run(
     fw = load_framework(framework_path)
     shown = str(path)
     doc = yamlloc.load(path, shown)  # an unreadable plan stops here, before git
-    model, _ = planfile.parse(doc)
+    model, _ = loading.parse_plan(doc)
     now = plandiff.of(model) if model is not None else plandiff.salvage(doc.data)
     report = compare(
         path, shown, doc.text, now, model, given, since_day, day, fw, len(doc.diagnostics)
@@ -107,8 +106,7 @@ def compare(
 ) -> plandiff.Report:
     """The report of the plan at ``path`` (read as ``text``, ``now``) against its version
     in git that ``given`` names. Raises HistoryError or UsageError without history."""
-    from mlplan import plan as planfile
-    from mlplan import plandiff, yamlloc
+    from mlplan import loading, plandiff, yamlloc
 
     repo = gitio.open_plan(path, shown)
     commits = gitio.history(repo)
@@ -122,7 +120,7 @@ def compare(
         if old_text is not None
         else yamlloc.Document(path=shown, text="", diagnostics=[problem] if problem else [])
     )
-    old_model, _ = planfile.parse(old_doc)
+    old_model, _ = loading.parse_plan(old_doc)
     then = plandiff.of(old_model) if old_model is not None else plandiff.salvage(old_doc.data)
     head = raw if base.sha == commits[0].sha else gitio.content(repo, commits[0])
     return plandiff.Report(

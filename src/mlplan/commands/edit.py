@@ -39,7 +39,7 @@ from mlplan.vocabulary import (
 
 if TYPE_CHECKING:
     # the models load where the command runs: a TAB imports this module (its declaration)
-    from mlplan import checking, editing, yamlloc
+    from mlplan import checking, editing, fields
     from mlplan.framework import Framework
     from mlplan.plan import Agreement, Meeting, Plan, Training
 
@@ -192,7 +192,7 @@ def locked(fn: Callable[P, R]) -> Callable[P, R]:
 def open_plan(path: Path, framework_path: Path | None, today: dt.date) -> Session:
     """Read the plan once; refuse (exit 1) when its YAML cannot be edited safely."""
     from mlplan import checking, editing, yamlloc
-    from mlplan.framework import load_framework
+    from mlplan.loading import load_framework
 
     display = str(path)
     fw = load_framework(framework_path)
@@ -242,7 +242,7 @@ def _diff(old: str, new: str, name: str) -> str:
     )
 
 
-def _where(loc: yamlloc.Loc | None, fallback: Any) -> Any:
+def _where(loc: fields.Loc | None, fallback: Any) -> Any:
     """``activiteit 2`` for an activity (the number ``mlplan plan`` shows), else the
     path in the file as editing names it."""
     if loc is not None and len(loc) == 2 and loc[0] == "activities" and isinstance(loc[1], int):
@@ -806,7 +806,7 @@ def _outcome_edit(
     from mlplan import editing
     from mlplan.plan import AGREEMENT_KEYS
 
-    loc: yamlloc.Loc = ("meetings", previous.index, "agreements", number - 1)
+    loc: fields.Loc = ("meetings", previous.index, "agreements", number - 1)
     raw = session.data["meetings"][previous.index]["agreements"][number - 1]
     if isinstance(raw, str):  # the version-1 form becomes a mapping to hold its outcome
         return editing.Expand(loc, "text", {"outcome": outcome.value})

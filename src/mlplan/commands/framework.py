@@ -41,7 +41,7 @@ def run(
     fmt: options.Format = options.TextFormat.TABLE,
     framework_path: options.FrameworkPath = None,
 ) -> int:
-    from mlplan.framework import load_framework
+    from mlplan.loading import load_framework
     from mlplan.render import framework as render
 
     fw = load_framework(framework_path)

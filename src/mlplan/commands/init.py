@@ -195,8 +195,8 @@ def run(
 ) -> int:
     from mlplan import plan as planfile
     from mlplan.checking import check_text
-    from mlplan.framework import data_file, load_framework
     from mlplan.initplan import FULL_TIME, Details, clean, draft_path
+    from mlplan.loading import data_file, load_framework
 
     day = options.today(today)
     given = [name, start, years, part_time, specialty, institution, supervisor]

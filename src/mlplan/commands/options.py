@@ -159,16 +159,16 @@ def text_option(option: str, value: str | None, *, blank_is_absent: bool = False
     """Free text for the plan from ``option``, spaces around it removed; ``None`` when not
     given.
 
-    Blank text (see :func:`mlplan.yamlloc.is_blank`) is a usage error, or ``None`` with
+    Blank text (see :func:`mlplan.fields.is_blank`) is a usage error, or ``None`` with
     ``blank_is_absent``. So are bytes that are not UTF-8: the shell hands ``$'\\xff'`` to
     Python as a lone surrogate, which no plan file can hold.
     """
-    from mlplan import yamlloc
+    from mlplan import fields
 
     if value is None:
         return None
     text = value.strip()
-    if yamlloc.is_blank(text):
+    if fields.is_blank(text):
         if blank_is_absent:
             return None
         raise UsageError("edit.empty_text", option=option)

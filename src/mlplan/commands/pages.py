@@ -78,7 +78,7 @@ def run_page(
         )
     chosen = resolve_format(fmt, output_path, EXTENSIONS)
     documents.prepare(chosen, output_path, stem)  # PDF and Word: --output, and their extra
-    from mlplan.framework import load_framework
+    from mlplan.loading import load_framework
 
     fw = load_framework(framework_path)
     checked = options.valid_for_export(path, fw, day, redact, "page.not_made")

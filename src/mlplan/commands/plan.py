@@ -73,7 +73,7 @@ def refuse_output(out_path: Path, plans: list[Path], framework_path: Path | None
     """Refuse an ``--output`` the command cannot write: one of the files it reads (its
     plans, the framework in use, given or from ``MLPLAN_FRAMEWORK``), or a directory.
     Said first, before any work: it is the most important thing to say about --output."""
-    from mlplan.framework import shipped_path
+    from mlplan.loading import shipped_path
 
     env_framework = os.environ.get("MLPLAN_FRAMEWORK")
     framework_file = framework_path or (Path(env_framework) if env_framework else None)
@@ -130,7 +130,7 @@ def run(
     if csv_dialect is not None and chosen != "csv":
         raise UsageError("plan.csv_dialect_needs_csv")
     documents.prepare(chosen, output_path)  # binary formats: --output, and their extra
-    from mlplan.framework import load_framework
+    from mlplan.loading import load_framework
 
     fw = load_framework(framework_path)
 

@@ -10,7 +10,7 @@ from mlplan.commands import options
 
 def run(*, framework_path: options.FrameworkPath = None) -> int:
     from mlplan import plan  # the models load when the command runs, not for a TAB
-    from mlplan.framework import load_framework
+    from mlplan.loading import load_framework
 
     schema = plan.json_schema(load_framework(framework_path))
     output.out(json.dumps(schema, ensure_ascii=False, indent=2))

@@ -369,8 +369,8 @@ def _spreadsheet(
     from mlplan.checking import check_file
     from mlplan.checking import redacted as checked_redacted
     from mlplan.fileio import write_output
-    from mlplan.framework import load_framework
     from mlplan.i18n import t
+    from mlplan.loading import load_framework
     from mlplan.render import xlsx
     from mlplan.summary import overview_row, sort_rows, summarise
 
@@ -530,7 +530,7 @@ def run(
     force: options.Force = False,
 ) -> int:
     from mlplan.checking import check_file
-    from mlplan.framework import load_framework
+    from mlplan.loading import load_framework
     from mlplan.render import summary as render
     from mlplan.spool import Spool
     from mlplan.summary import sort_rows, summarise

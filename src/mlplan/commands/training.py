@@ -379,7 +379,7 @@ def _show(path: Path, framework_path: Path | None, day: dt.date) -> int:
     """The training as the plan has it: duration, periods, end date and the years; the
     exit code (1: the plan has no calendar to show)."""
     from mlplan import checking
-    from mlplan.framework import load_framework
+    from mlplan.loading import load_framework
     from mlplan.render.calendar import calendar_text
 
     fw = load_framework(framework_path)
