@@ -2,8 +2,8 @@
 
 Hand-written emission so the file reads like the example plan: the editor modeline on
 line 1, a short comment header, keys in the model's order, a comment above each
-competency's activities, dates as plain ``YYYY-MM-DD``. Each scalar goes through
-``yaml.safe_dump`` so text YAML would misread (``no``, ``010``, ``a: b``, ``# x``) is
+competency's activities, dates as plain ``YYYY-MM-DD``. Each scalar goes through the
+edit commands' emitter, so text YAML would misread (``no``, ``010``, ``a: b``, ``# x``) is
 quoted. Fields at their default (``status: planned``) are left out.
 """
 
@@ -13,9 +13,9 @@ import datetime as dt
 from enum import Enum
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
 
+from mlplan.editing import emit
 from mlplan.framework import Framework
 from mlplan.i18n import t
 from mlplan.plan import SCHEMA_FILENAME, Agreement, Plan
@@ -25,35 +25,16 @@ INDENT = "  "
 
 
 def scalar(value: object) -> str:
-    """One YAML scalar on one line, quoted only where YAML would misread it."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, int):
-        return str(value)
-    if not isinstance(value, str):
-        raise TypeError(type(value).__name__)
-    if isinstance(value, Enum):  # a status or kind: its value, which YAML can write
+    """One YAML scalar on one line, quoted only where YAML would misread it: the edit
+    commands' emitter (:func:`mlplan.editing.emit`), so ``init`` and ``mlplan add`` write
+    the same text the same way."""
+    if isinstance(value, Enum):  # a status or kind: its value
         value = str(value.value)
-    # one line always: double quotes (with escapes) for anything that is not plain
-    # printable text, PyYAML's choice otherwise
-    if value == "" or any(c in value for c in "\n\r\t\x85\u2028\u2029") or not value.isprintable():
-        style: str | None = '"'
-    else:
-        style = None
-    dumped = yaml.safe_dump(
-        value, default_style=style, allow_unicode=True, width=1_000_000, explicit_end=False
-    )
-    text = dumped.rstrip("\n")
-    if text.endswith("\n..."):
-        text = text[: -len("\n...")]
-    if "\n" in text:  # a safety net: never emit a multi-line scalar
-        text = yaml.safe_dump(value, default_style='"', allow_unicode=True, width=1_000_000)
-        text = text.rstrip("\n")
-    return text
+    if isinstance(value, float) and value.is_integer():  # training.years: 5, not 5.0
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, str | int | float | dt.date):
+        raise TypeError(type(value).__name__)
+    return emit(value)
 
 
 def _fields(model: BaseModel) -> list[tuple[str, Any]]:
