@@ -237,6 +237,33 @@ def test_crlf_bom_plan_keeps_its_bytes(run: Run, tmp_path: Path) -> None:
     assert raw == b"\xef\xbb\xbf" + expected.replace("\n", "\r\n").encode("utf-8")
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_a_line_separator_inside_a_value_does_not_shift_the_edits(
+    run: Run, tmp_path: Path, separator: str
+) -> None:
+    """NEL, LS and PS are inside a line for an editor and for a finding's line number;
+    the edits count lines the same way, so text pasted with one of them does not move an
+    edit to another line (``add`` took the activities for a flow list and refused)."""
+    text = EXAMPLE_PLAN.read_text(encoding="utf-8")
+    results = []
+    for name, inside in (("with", separator), ("without", " ")):
+        plan = tmp_path / f"{name}.yaml"
+        plan.write_text(
+            text.replace("name: Anne de Vries", f'name: "Anne de{inside}Vries"', 1),
+            encoding="utf-8",
+        )
+        r = run("add", str(plan), "--topic", "financien", "--title", "Budgetcursus")
+        assert r.exit_code == 0, r.stderr
+        r = run("done", str(plan), "3", "--evidence", "KPB", "--today", TODAY)
+        assert r.exit_code == 0, r.stderr
+        assert run("check", str(plan)).exit_code == 0
+        results.append(plan.read_text(encoding="utf-8"))
+    with_separator, without = results
+    assert with_separator.count(separator) == 1
+    assert with_separator.replace(separator, " ") == without
+    assert "+    title: Budgetcursus" in changed(text, without)
+
+
 @pytest.mark.parametrize("victim", ["replace", "fsync"])
 def test_crash_mid_write_leaves_the_old_file_and_no_temp_file(
     run: Run, example_plan: Path, monkeypatch: pytest.MonkeyPatch, victim: str

@@ -34,8 +34,6 @@ ListItem = str | Mapping[str, Scalar]
 Value = Scalar | list[ListItem]
 
 BOM = "\ufeff"
-# libyaml's line breaks; columns in its marks count characters within a line
-_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
 # the order of an activity's keys in the spec: a new key goes after its predecessor
 KEY_ORDER = ("topic", "title", "year", "goal", "phase", "status", "done_on", "evidence", "notes")
 # how a list is indented when the file shows no example: "key:\n  - item"
@@ -219,13 +217,14 @@ def _as_data(value: Value | ListItem) -> Any:
 
 
 class _Lines:
-    """Offsets of the lines of a text, with libyaml's idea of a line break."""
+    """Offsets of the lines of a text, counted as :mod:`mlplan.yamlloc` counts them (as
+    editors do: NEL, LS and PS are inside a line), so a node's position is its offset."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = [0]
         self.breaks: list[str] = []
-        for m in _BREAK.finditer(text):
+        for m in yamlloc.LINE_BREAK.finditer(text):
             self.starts.append(m.end())
             self.breaks.append(m.group())
 
@@ -277,8 +276,8 @@ class _Lines:
 
 
 def split_lines(text: str) -> list[str]:
-    """The lines of ``text`` without their line breaks (libyaml's idea of a break)."""
-    lines = _BREAK.split(text)
+    """The lines of ``text`` without their line breaks, as an editor shows them."""
+    lines = yamlloc.LINE_BREAK.split(text)
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()  # the final line break ends the last line, it does not start one
     return lines
@@ -838,7 +837,7 @@ def _append_new_key(
     column = min((p.key_column for p in root_keys), default=1) - 1
     eol = lines.eol()
     prefix = ""
-    if text and not _BREAK.search(text[-2:]):
+    if text and not yamlloc.LINE_BREAK.search(text[-2:]):
         prefix = eol
     if text.strip() and lines.line_text(lines.count - (0 if prefix else 1)).strip():
         prefix += eol  # a blank line before a new section, like the rest of the plan

@@ -332,7 +332,9 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, dict[str, Any]]
     return "yaml.syntax", {"detail": problem or str(exc).splitlines()[0]}
 
 
-_EDITOR_BREAK = re.compile(r"\r\n|[\r\n]")
+# A line break as editors, grep -n and every finding count lines: LF, CRLF or a lone CR,
+# never NEL, LS or PS (which libyaml also breaks at). The one definition; editing uses it.
+LINE_BREAK = re.compile(r"\r\n|[\r\n]")
 
 
 class _Lines:
@@ -348,7 +350,7 @@ class _Lines:
     def __init__(self, text: str) -> None:
         self.starts: list[int] | None = None
         if "\x85" in text or "\u2028" in text or "\u2029" in text:
-            self.starts = [0, *(m.end() for m in _EDITOR_BREAK.finditer(text))]
+            self.starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]
         # libyaml puts "end of stream" after an implied final newline: one line too far.
         # Lines end at LF, CRLF or a lone CR (old Mac files), as libyaml counts them.
         breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
