@@ -125,6 +125,29 @@ def test_markdown_of_one_topic_links_material(run: Run) -> None:
     assert "](https://www.zorgvisie.nl/Home/Dossiers/E-health/)" in out
 
 
+def test_a_narrow_terminal_shows_each_topic_and_course_under_its_whole_id(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    lines = run("framework").stdout.splitlines()
+    assert all(len(line) <= 40 for line in lines if "://" not in line)
+    for tid in TOPIC_IDS:  # no column of ids: each topic an entry under its id
+        assert f"  {tid}" in lines, tid
+    at = lines.index("  clinical-business-administration")  # 34 wide: whole, never folded
+    assert lines[at + 1 : at + 3] == ["    Leergang Clinical Business", "    Administration"]
+    assert lines[at + 3] == "    Details: TIAS i.s.m. DJS en"  # muted, under the title
+
+
+def test_a_material_title_without_a_link_is_escaped_in_markdown(run: Run, tmp_path: Path) -> None:
+    text = shipped_path().read_text(encoding="utf-8")
+    own = tmp_path / "kader.yaml"
+    title = "- title: Inspiratiekaartjes"  # without a url in the shipped file
+    assert title in text
+    own.write_text(text.replace(title, "- title: Handboek *verbeter* | deel 2"), encoding="utf-8")
+    out = run("framework", "patientveiligheid", "--framework", str(own), "-f", "markdown").stdout
+    assert "\n| Handboek \\*verbeter\\* \\| deel 2 |" in out  # one cell, as written
+
+
 def test_unknown_topic_suggests_and_exits_2(run: Run) -> None:
     result = run("framework", "patientveilig")
     assert result.exit_code == 2

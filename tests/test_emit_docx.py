@@ -150,3 +150,23 @@ def test_any_text_makes_a_word_file_that_reads_back(texts: list[str]) -> None:
     )
     word = opened(to_docx(Document(texts[0], header=texts[-1], blocks=blocks)))
     assert word.tables and word.paragraphs[0].style.name == "Title"
+
+
+def test_quotes_identifiers_terms_and_addresses_are_in_the_word_file() -> None:
+    from test_emitters import OUTLINE, SAMPLE
+
+    word = opened(to_docx(SAMPLE))
+    styled = [(p.style.name, p.text) for p in word.paragraphs if p.text]
+    assert ("Quote", "Van ieder onderwerp *minimaal* één uitwerken.") in styled
+    assert not any("Meer: mlplan framework" in text for _, text in styled)
+    assert ("List Bullet", "Basis: voor alle aios") in styled
+    assert ("List Bullet", "Voorbeeld: visite lopen") in styled
+    assert ("List Continue", "https://e.org/k") in styled  # the address under the item
+    identifier, link = word.tables[-1].rows[1].cells
+    assert identifier.paragraphs[0].runs[0].font.name == "Consolas"  # an identifier
+    assert link.text == "Canbetter [thema]\nhttps://e.org/a"
+    title = opened(to_docx(OUTLINE)).paragraphs[0]
+    assert (title.style.name, title.text) == (
+        "Title",
+        "Medisch leiderschap in de medische vervolgopleiding (kader-id)",
+    )

@@ -233,3 +233,17 @@ def test_text_is_set_ragged_right_not_justified() -> None:
     content = page.get_contents()
     assert content is not None
     assert b"] TJ" not in content.get_data()  # every line one plain string (Tj)
+
+
+def test_quotes_identifiers_terms_and_addresses_are_on_the_page() -> None:
+    from test_emitters import OUTLINE, SAMPLE
+
+    text = "\n".join(pages_text(to_pdf(SAMPLE)))
+    assert "Van ieder onderwerp *minimaal* één uitwerken." in text
+    assert "Meer: mlplan framework" not in text  # a Medium's terminal blocks
+    # paper has no links to follow: the address under the text
+    assert re.search(r"coach-the-co\s+Canbetter \[thema\]\s+https://e\.org/a", text)
+    assert "Basis: voor alle aios" in text and "Voorbeeld: visite lopen" in text
+    assert re.search(r"Inspiratiekaartjes\s+website\s+https://e\.org/k", text)
+    title = "Medisch leiderschap in de medische vervolgopleiding (kader-id)"
+    assert title in re.sub(r"\s+", " ", pages_text(to_pdf(OUTLINE))[0])

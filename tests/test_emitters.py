@@ -29,7 +29,9 @@ from mlplan.render.document import (
     Findings,
     ItemList,
     ListItem,
+    Medium,
     Paragraph,
+    Quote,
     Section,
     Table,
     plain_text,
@@ -125,6 +127,28 @@ SAMPLE = Document(
                 Figure("<svg xmlns='http://www.w3.org/2000/svg'/>"),
             ),
         ),
+        Section(
+            "Kader",
+            blocks=(
+                Quote("Van ieder onderwerp *minimaal* één uitwerken."),
+                Medium(
+                    terminal=(Paragraph("Meer: mlplan framework ID"),),
+                    document=(
+                        Table(
+                            (Column("id", wrap=False, tone="code"), Column("Materiaal")),
+                            (("coach-the-co", Cell("Canbetter [thema]", url="https://e.org/a")),),
+                        ),
+                    ),
+                ),
+                ItemList(
+                    (
+                        ListItem("voor alle aios", term="Basis"),
+                        ListItem("visite lopen", label="Voorbeeld"),
+                        ListItem("Inspiratiekaartjes", details=("website",), url="https://e.org/k"),
+                    )
+                ),
+            ),
+        ),
     ),
 )
 
@@ -200,6 +224,20 @@ def _text_findings(out: str) -> None:
     assert "  … en nog 3; alles met: mlplan check plan.yaml" in lines
 
 
+def _text_quote(out: str) -> None:
+    assert "  Van ieder onderwerp *minimaal* één uitwerken." in out.splitlines()
+
+
+def _text_medium(out: str) -> None:
+    lines = out.splitlines()
+    assert "  Meer: mlplan framework ID" in lines  # the terminal's blocks
+    assert "Canbetter" not in out and "coach-the-co" not in out  # not the documents'
+    assert "  • Basis: voor alle aios" in lines and "  • Voorbeeld: visite lopen" in lines
+    # a list item's address on a line of its own under its details
+    at = lines.index("  • Inspiratiekaartjes")
+    assert lines[at + 1 : at + 3] == ["    website", "    https://e.org/k"]
+
+
 def _text_figure(out: str) -> None:
     assert "  Tijdlijn van vijf jaar" in out.splitlines()
     assert "<svg" not in out
@@ -243,6 +281,18 @@ def _md_findings(out: str) -> None:
     assert "- … en nog 3; alles met: mlplan check plan.yaml\n" in out
 
 
+def _md_quote(out: str) -> None:
+    assert "\n> Van ieder onderwerp \\*minimaal\\* één uitwerken.\n\n" in out
+
+
+def _md_medium(out: str) -> None:
+    assert "Meer: mlplan framework" not in out  # the terminal's blocks
+    # the documents': an identifier in code, a link with its text escaped
+    assert "| `coach-the-co` | [Canbetter \\[thema\\]](https://e.org/a) |" in out
+    assert "- **Basis**: voor alle aios\n- *Voorbeeld:* visite lopen\n" in out
+    assert "- [Inspiratiekaartjes](https://e.org/k)\n    - website\n" in out
+
+
 def _md_figure(out: str) -> None:
     assert "\nTijdlijn van vijf jaar\n" in out and "<svg" not in out
 
@@ -256,6 +306,8 @@ SHOWS: dict[str, dict[type, Check]] = {
         ItemList: _text_item_list,
         Findings: _text_findings,
         Figure: _text_figure,
+        Quote: _text_quote,
+        Medium: _text_medium,
     },
     "markdown": {
         Section: _md_section,
@@ -265,6 +317,8 @@ SHOWS: dict[str, dict[type, Check]] = {
         ItemList: _md_item_list,
         Findings: _md_findings,
         Figure: _md_figure,
+        Quote: _md_quote,
+        Medium: _md_medium,
     },
 }
 EMITTED: dict[str, Callable[[], str]] = {"text": _text, "markdown": _markdown}
@@ -360,3 +414,88 @@ def test_a_table_without_weights_keeps_the_plain_delimiter() -> None:
 
 def test_the_markdown_reads_alike_in_every_renderer() -> None:
     assert_same_everywhere(_markdown())
+
+
+# -- an outline (the framework's page) ---------------------------------------------------------
+
+OUTLINE = Document(
+    title="Medisch leiderschap in de medische vervolgopleiding",
+    code="kader-id",
+    outline=True,
+    blocks=(
+        Paragraph("Bron: de federatie (2017)"),
+        Quote("Van ieder onderwerp minimaal één"),
+        Section(
+            "Fasen",
+            (
+                Section("Begin", (ItemList((ListItem("inzicht"),)),)),
+                Section("Eind", (ItemList((ListItem("voorzitten", label="Voorbeeld"),)),)),
+            ),
+        ),
+        Section(
+            "Cursussen",
+            (
+                Table(
+                    (Column("id", wrap=False, tone="code"), Column("Cursus")),
+                    (("clinical-business-administration", "Leergang Clinical Business"),),
+                    narrow=(
+                        Section(
+                            "clinical-business-administration",
+                            (Paragraph("Leergang Clinical Business", tone="strong"),),
+                            tone="code",
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        Medium(
+            terminal=(Paragraph("Eén onderwerp: mlplan framework https://e.org/heel/lang/adres"),)
+        ),
+    ),
+)
+
+
+def test_an_outline_indents_every_line_by_its_depth_and_cuts_no_word() -> None:
+    out = emit_text.to_text(OUTLINE, width=40, color=False)
+    assert out.splitlines() == [
+        "Medisch leiderschap in de medische",  # the title wraps, with its code
+        "vervolgopleiding (kader-id)",
+        "Bron: de federatie (2017)",  # the blocks under the title: not indented
+        "Van ieder onderwerp minimaal één",
+        "",
+        "Fasen",
+        "  Begin",  # a nested heading: no blank line, indented like its parent's blocks
+        "    • inzicht",
+        "  Eind",
+        "    • Voorbeeld: voorzitten",
+        "",
+        "Cursussen",
+        "  clinical-business-administration",  # too narrow: the table's own entries
+        "    Leergang Clinical Business",
+        "",  # a top-level block after a section stands apart
+        "Eén onderwerp: mlplan framework",
+        "https://e.org/heel/lang/adres",  # whole, never folded
+    ]
+    coloured = emit_text.to_text(OUTLINE, width=40, color=True)
+    assert "\x1b[3mVan ieder onderwerp minimaal één\x1b[0m" in coloured  # a quote in italics
+    assert "  \x1b[36mclinical-business-administration\x1b[0m" in coloured  # code in cyan
+    wide = emit_text.to_text(OUTLINE, width=80, color=True).splitlines()
+    assert wide[0] == "\x1b[1mMedisch leiderschap in de medische vervolgopleiding (kader-id)\x1b[0m"
+    assert "  \x1b[36mclinical-business-administration\x1b[0m  Leergang Clinical Business" in wide
+
+
+def test_a_page_keeps_its_title_on_one_line_and_folds_a_word_wider_than_the_line() -> None:
+    doc = Document(
+        "Een titel die breder is dan de regel van veertig", blocks=(Paragraph("x" * 50),)
+    )
+    lines = emit_text.to_text(doc, width=40, color=False).splitlines()
+    assert lines[0] == "Een titel die breder is dan de regel van veertig"
+    assert lines[1:] == ["  " + "x" * 38, "  " + "x" * 12]
+
+
+def test_an_identifier_after_the_title_is_code_in_markdown() -> None:
+    out = emit_markdown.to_markdown(OUTLINE)
+    assert out.startswith("# Medisch leiderschap in de medische vervolgopleiding (`kader-id`)\n")
+    assert "| `clinical-business-administration` | Leergang Clinical Business |" in out
+    assert "Eén onderwerp" not in out and "Leergang Clinical Business\n" not in out
+    assert "\n### Eind\n\n- *Voorbeeld:* voorzitten\n" in out

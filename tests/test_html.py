@@ -23,7 +23,9 @@ from mlplan.render.document import (
     Findings,
     ItemList,
     ListItem,
+    Medium,
     Paragraph,
+    Quote,
     Section,
     Table,
 )
@@ -76,8 +78,21 @@ def every_block(text: str = "tekst") -> Document:
         header=f"Kop {text}",
         lang="nl",
         meta={"author": f"Auteur {text}"},
+        code=f"id {text}",
         blocks=(
             Fields((Field(f"Label {text}", f"Waarde {text}"),)),
+            Quote(f"Citaat {text}"),
+            Medium(
+                terminal=(Paragraph("alleen terminal-blok"),),
+                document=(
+                    ItemList(
+                        (
+                            ListItem(f"Def {text}", term=f"Term {text}"),
+                            ListItem(f"Vb {text}", label=f"Etiket {text}"),
+                        )
+                    ),
+                ),
+            ),
             Section(
                 f"Sectie {text}",
                 (
@@ -135,8 +150,13 @@ def test_every_block_type_has_its_semantic_element() -> None:
         "figure",
         "svg",
         "code",
+        "blockquote",
+        "strong",
+        "em",
     ):
         assert tag in names, tag
+    assert "alleen terminal-blok" not in html  # a Medium's terminal blocks
+    assert "<h1>Titel tekst (<code>id tekst</code>)</h1>" in html
     # a table's header cells name their column; a column only the terminal shows is absent
     assert [a.get("scope") for a in parsed.attrs("th")] == ["col", "col"]
     assert "Alleen terminal" not in html and "verborgen" not in html
@@ -181,6 +201,12 @@ def test_every_user_text_is_escaped() -> None:
         "Detail",
         "Fout",
         "Samenvatting",
+        "id",
+        "Citaat",
+        "Term",
+        "Def",
+        "Etiket",
+        "Vb",
     ):
         assert f"{slot} {visible}" in shown, slot
     assert f"regel twee {visible}" in shown
@@ -329,6 +355,33 @@ def _html_findings(out: str) -> None:
     assert '<li class="more">… en nog 3; alles met: mlplan check plan.yaml</li>' in out
 
 
+def _html_quote(out: str) -> None:
+    assert "<blockquote><p>Van ieder onderwerp *minimaal* één uitwerken.</p></blockquote>" in out
+
+
+def _html_medium(out: str) -> None:
+    assert "Meer: mlplan framework" not in out  # the terminal's blocks
+    assert (
+        '<td><code>coach-the-co</code></td><td><a href="https://e.org/a">Canbetter [thema]</a>'
+        in out
+    )
+    assert "<li><strong>Basis</strong>: voor alle aios</li>" in out
+    assert "<li><em>Voorbeeld:</em> visite lopen</li>" in out
+    assert '<li><a href="https://e.org/k">Inspiratiekaartjes</a><div class="details">' in out
+
+
+def test_a_link_is_an_address_to_follow_only_when_it_is_one_of_the_web() -> None:
+    links = ItemList(
+        (
+            ListItem("web", url='https://e.org/?a=1&b="x"'),
+            ListItem("script", url="javascript:alert(1)"),
+        )
+    )
+    html = emit_html.to_html(Document("t", blocks=(links,)))
+    assert '<a href="https://e.org/?a=1&amp;b=&quot;x&quot;">web</a>' in html
+    assert "javascript" not in html and "<li>script</li>" in html
+
+
 def _html_figure(out: str) -> None:
     assert (
         '<figure role="img" aria-label="Tijdlijn van vijf jaar"><svg xmlns=\'http://www.w3.org/2000/svg\'/>'
@@ -345,6 +398,8 @@ HTML_SHOWS = {
     ItemList: _html_item_list,
     Findings: _html_findings,
     Figure: _html_figure,
+    Quote: _html_quote,
+    Medium: _html_medium,
 }
 
 

@@ -49,8 +49,13 @@ def run(
     if fmt == "json":
         output.out(render.to_json(fw, chosen))
     elif fmt == "markdown":
-        output.out(render.to_markdown(fw, chosen))
+        from mlplan.render.emit_markdown import to_markdown
+
+        output.out(to_markdown(render.framework_document(fw, chosen)))
     else:
+        from mlplan.render.emit_text import to_text
+
         width = output.console().width  # the terminal's, or COLUMNS; 80 in a pipe
-        output.out(render.table_text(fw, chosen, width=width, color=output.use_color(sys.stdout)))
+        doc = render.framework_document(fw, chosen)
+        output.out(to_text(doc, width=width, color=output.use_color(sys.stdout)))
     return 0

@@ -41,10 +41,34 @@ Fields added since the first version (all optional, with defaults that keep the 
 - ``Section.new_page``: printed media (PDF, Word, HTML when printed) start the section on a
   new page (each aios's page in a group's document); the terminal and Markdown have no
   pages and ignore it.
+- the tone ``code``: an identifier users type (a topic id, a course id): cyan on a
+  terminal, a code span in Markdown, ``code`` in HTML.
+- ``Quote``: a quoted text (the framework's rule): italic on a terminal, ``> `` in
+  Markdown, a block quote in HTML.
+- ``Cell.url`` and ``ListItem.url``: where the text links to (a training material): a
+  link in Markdown and HTML; on paper and on a terminal the address on a line of its own
+  (a list item's only when it is not its text; a terminal shows no table's links).
+- ``ListItem.term`` (a term the item explains: ``**Basis**: …`` in Markdown) and
+  ``ListItem.label`` (a label set off as a field's is: ``*Voorbeeld:* …``); a terminal
+  writes both as ``term: text``.
+- ``Medium``: a part of a page that the terminal and documents show differently (a
+  heading only documents have, a table a terminal shows as a list, a hint on the command
+  to type): each shows its own blocks, nothing of the other's.
+- ``Table.narrow``: what a terminal too narrow for the table's columns shows instead
+  (each row as an entry of its own), where ``Table.stack`` would stack ``header: value``.
+- ``Document.code``: an identifier after the title (``Patiëntveiligheid
+  (`patientveiligheid`)``), in code in documents.
+- ``Document.outline``: the terminal lays the page out as an outline (a reference page,
+  the framework): every line indented by its depth (the blocks directly under the title
+  not at all, a section's by two, a nested section's by four), the title wrapped, a
+  blank line only before a top-level heading (and before a top-level block after a
+  section), and no word cut in pieces: an id or a URL wider than the line stands whole.
+  Documents ignore it.
 
 :func:`plain_text` reads what documents show: it leaves out the columns only a terminal
-shows (``Column.document=False``) and includes ``Cell.code``, ``ListItem.fields`` and
-``Findings.more``.
+shows (``Column.document=False``) and a ``Medium``'s terminal blocks, and includes
+``Cell.code``, ``ListItem.fields`` and ``Findings.more`` (not a link's address, which
+HTML does not show as text).
 """
 
 from __future__ import annotations
@@ -55,7 +79,7 @@ from typing import Literal
 
 # how a piece of text should stand out; each emitter maps these to its own means
 # (ANSI bold/dim/red on a terminal, CSS classes in HTML, font weight and grey in PDF)
-Tone = Literal["normal", "strong", "muted", "good", "bad", "warn", "accent"]
+Tone = Literal["normal", "strong", "muted", "good", "bad", "warn", "accent", "code"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +91,7 @@ class Cell:
     short: str | None = None
     tone: Tone = "normal"
     code: str = ""  # an identifier users type that goes with the text (a topic id)
+    url: str = ""  # where the text links to (see the module docstring)
 
 
 CellLike = Cell | str
@@ -102,6 +127,8 @@ class Table:
     row_tones: tuple[Tone | None, ...] | None = None
     # a terminal too narrow for the columns: each row as `header: value` lines, whole words
     stack: bool = False
+    # a terminal too narrow for the columns shows these instead (before `stack`)
+    narrow: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +158,9 @@ class ListItem:
     details: tuple[str, ...] = ()  # lines under the item (muted, indented)
     tone: Tone = "normal"
     fields: tuple[Field, ...] = ()  # label–value details (``Hoe: …``), after ``details``
+    term: str = ""  # a term the item explains, before its text (``Basis: …``)
+    label: str = ""  # a label before its text, set off as a field's (``Voorbeeld: …``)
+    url: str = ""  # where the item links to (see the module docstring)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +201,22 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted text, as its source wrote it (the framework's rule)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Medium:
+    """What the terminal shows (``terminal``) and what documents show (``document``) of one
+    part of a page, where the two differ in shape, not only in words."""
+
+    terminal: tuple[Block, ...] = ()
+    document: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     """A heading and what stands under it; sections nest (a year, its competencies)."""
 
@@ -184,7 +230,7 @@ class Section:
 
 
 # what a section or a document holds
-Block = Paragraph | Fields | Table | ItemList | Findings | Figure | Section
+Block = Paragraph | Fields | Table | ItemList | Findings | Figure | Quote | Medium | Section
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,23 +245,39 @@ class Document:
     header: str = ""
     lang: str = "nl"
     meta: dict[str, str] = field(default_factory=dict)  # author, subject, for PDF/Word
+    code: str = ""  # an identifier after the title (a topic id)
+    outline: bool = False  # the terminal's layout (see the module docstring)
+
+
+def item_text(item: ListItem) -> str:
+    """A list item's words on one medium without emphasis: ``term: text``, ``label: text``."""
+    lead = item.term or item.label
+    return f"{lead}: {item.text}" if lead else item.text
+
+
+def title_text(doc: Document) -> str:
+    """The title with its identifier after it, as plain text: ``Patiëntveiligheid
+    (patientveiligheid)``."""
+    return f"{doc.title} ({doc.code})" if doc.code else doc.title
 
 
 def walk(blocks: Sequence[Block]) -> list[Block]:
     """Every block, depth first, sections before their contents (for tests and emitters
-    that need to look ahead, such as a PDF's outline)."""
+    that need to look ahead, such as a PDF's outline); of a ``Medium``, what documents show."""
     out: list[Block] = []
     for block in blocks:
         out.append(block)
         if isinstance(block, Section):
             out.extend(walk(block.blocks))
+        elif isinstance(block, Medium):
+            out.extend(walk(block.document))
     return out
 
 
 def plain_text(doc: Document) -> str:
     """Every word the document shows, one block a line: what a reader of any emitted
     format must find again (tests compare a PDF's or a browser's text with it)."""
-    lines = [doc.title, doc.subtitle]
+    lines = [title_text(doc), doc.subtitle]
     for block in walk(doc.blocks):
         if isinstance(block, Section):
             lines += [block.heading, block.summary or ""]
@@ -229,13 +291,15 @@ def plain_text(doc: Document) -> str:
             lines += [" ".join(_cell_words(cell(row[i])) for i in shown) for row in block.rows]
         elif isinstance(block, ItemList):
             for item in block.items:
-                lines += [item.text, *item.details]
+                lines += [item_text(item), *item.details]
                 lines += [f"{f.label}: {f.value}" for f in item.fields]
         elif isinstance(block, Findings):
             lines += [f"{f.location} {f.code} {f.message}" for f in block.findings]
             lines.append(block.more)
         elif isinstance(block, Figure):
             lines.append(block.alt)
+        elif isinstance(block, Quote):
+            lines.append(block.text)
     return "\n".join(line for line in lines if line)
 
 

@@ -41,11 +41,15 @@ from mlplan.render.document import (
     Figure,
     Findings,
     ItemList,
+    Medium,
     Paragraph,
+    Quote,
     Section,
     Table,
     Tone,
     cell,
+    item_text,
+    title_text,
 )
 from mlplan.render.paper import cell_text, field_text, finding_text, shares
 from mlplan.render.safe import escape_controls
@@ -63,7 +67,9 @@ COLOR: dict[Tone, RGBColor | None] = {
     "bad": RGBColor(0xB2, 0x22, 0x14),
     "warn": RGBColor(0x96, 0x55, 0x00),
     "accent": RGBColor(0x00, 0x54, 0x96),
+    "code": None,  # an identifier: in a monospace font (CODE_FONT)
 }
+CODE_FONT = "Consolas"
 LANGUAGE = {"nl": "nl-NL", "en": "en-GB"}  # Word's language tags: spelling, hyphenation
 PAGE_CM = (21.0, 29.7)  # A4, as Dutch hospitals print (python-docx's template is Letter)
 MARGIN_CM = 2.0
@@ -76,7 +82,7 @@ def to_docx(doc: Document) -> bytes:
     word = docx.Document()
     _properties(word, doc)
     _frame(word, doc)
-    word.add_paragraph(_safe(doc.title), style="Title")
+    word.add_paragraph(_safe(title_text(doc)), style="Title")
     if doc.subtitle:
         word.add_paragraph(_safe(doc.subtitle), style="Subtitle")
     _blocks(word, doc.blocks, depth=1)
@@ -152,6 +158,8 @@ def _tone(runs: Sequence[object], tone: Tone) -> None:
         font = run.font  # type: ignore[attr-defined]
         if tone == "strong":
             font.bold = True
+        if tone == "code":
+            font.name = CODE_FONT
         if (color := COLOR[tone]) is not None:
             font.color.rgb = color
 
@@ -166,7 +174,7 @@ def _block(word: WordDocument, block: Block, depth: int) -> None:
         heading = word.add_heading(_safe(block.heading), level=min(depth, 9))
         if block.new_page:
             heading.paragraph_format.page_break_before = True
-        if block.tone in ("accent", "bad", "warn", "good"):
+        if block.tone in ("accent", "bad", "warn", "good", "code"):
             _tone(heading.runs, block.tone)
         if block.summary:
             _tone(word.add_paragraph(_safe(block.summary)).runs, "muted")
@@ -191,6 +199,10 @@ def _block(word: WordDocument, block: Block, depth: int) -> None:
     elif isinstance(block, Figure):
         if block.alt:
             _tone(word.add_paragraph(_safe(block.alt)).runs, "muted")
+    elif isinstance(block, Quote):
+        word.add_paragraph(_safe(block.text), style="Quote")
+    elif isinstance(block, Medium):
+        _blocks(word, block.document, depth)
     else:  # pragma: no cover - a new block type needs its case here
         raise TypeError(block)
 
@@ -255,11 +267,12 @@ def _list(word: WordDocument, block: ItemList) -> None:
     style = "List Number" if block.numbered else "List Bullet"
     num_id = _restart_numbering(word) if block.numbered else None
     for item in block.items:
-        paragraph = word.add_paragraph(_safe(item.text), style=style)
+        paragraph = word.add_paragraph(_safe(item_text(item)), style=style)
         _tone(paragraph.runs, item.tone)
         if num_id is not None:
             _number(paragraph, num_id)
-        for detail in item.details:
+        link = [item.url] if item.url and item.url != item.text else []
+        for detail in (*item.details, *link):
             _detail(word.add_paragraph(_safe(detail), style="List Continue"))
         for f in item.fields:
             label, value = field_text(f)

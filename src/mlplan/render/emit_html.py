@@ -12,7 +12,9 @@ Every text of the document is the user's or the catalogue's and is escaped here
 visible escapes every output of mlplan shows. ``Figure.svg`` is markup built by
 ``render/svg.py``, which escapes the text it holds; it is put in as it is. What only a
 terminal shows (``Column.terminal``-only columns, ``Paragraph.terminal``, ``Table.stack``,
-``Cell.short``) is left out; ``Column.weight`` becomes the columns' widths.
+``Cell.short``, a ``Medium``'s terminal blocks) is left out; ``Column.weight`` becomes the
+columns' widths. Identifiers (the tone ``code``, ``Document.code``) are ``code``, links
+(``Cell.url``, ``ListItem.url``) ``a`` elements: following a link is no fetch.
 
 Semantic HTML: ``h1`` for the title, ``h2``… for sections by depth, ``table`` with
 ``thead`` and ``th scope``, ``dl`` for fields, ``ol``/``ul`` for lists, ``figure`` for
@@ -44,7 +46,10 @@ from mlplan.render.document import (
     Finding,
     Findings,
     ItemList,
+    ListItem,
+    Medium,
     Paragraph,
+    Quote,
     Section,
     Table,
     Tone,
@@ -65,9 +70,22 @@ def _lines(text: str) -> str:
 
 
 def _tone(tone: Tone | None, *more: str) -> str:
-    """A class attribute for a tone (nothing for "normal") and further classes."""
-    classes = [*([f"tone-{tone}"] if tone and tone != "normal" else []), *(m for m in more if m)]
+    """A class attribute for a tone (nothing for "normal" and for "code", which is an
+    element: :func:`_text`) and further classes."""
+    shown = tone and tone not in ("normal", "code")
+    classes = [*([f"tone-{tone}"] if shown else []), *(m for m in more if m)]
     return f' class="{" ".join(classes)}"' if classes else ""
+
+
+def _text(text: str, tone: Tone | None = None, url: str = "") -> str:
+    """Escaped text with its line breaks, in ``code`` when it is an identifier, a link
+    when it has an address of the web (no other scheme becomes a link: ``javascript:``)."""
+    out = _lines(text)
+    if tone == "code" and text:
+        out = f"<code>{out}</code>"
+    if url.startswith(("https://", "http://")):
+        return f'<a href="{esc(url)}">{out}</a>'
+    return out
 
 
 CSS = """\
@@ -206,7 +224,8 @@ def to_html(doc: Document) -> str:
 def fragment(doc: Document, level: int = 1, *, css_class: str = "page") -> str:
     """The document as an ``article`` (its title a heading of ``level``): one page of a
     group's file, or the whole body of one page's file."""
-    out = [f'<article class="{esc(css_class)}">', f"<h{level}>{esc(doc.title)}</h{level}>"]
+    code = f" (<code>{esc(doc.code)}</code>)" if doc.code else ""
+    out = [f'<article class="{esc(css_class)}">', f"<h{level}>{esc(doc.title)}{code}</h{level}>"]
     if doc.subtitle:
         out.append(f'<p class="subtitle">{_lines(doc.subtitle)}</p>')
     out += blocks(doc.blocks, level + 1)
@@ -225,7 +244,11 @@ def _block(block: Block, level: int) -> list[str]:
     if isinstance(block, Section):
         return _section(block, level)
     if isinstance(block, Paragraph):
-        return [f"<p{_tone(block.tone)}>{_lines(block.text)}</p>"]
+        return [f"<p{_tone(block.tone)}>{_text(block.text, block.tone)}</p>"]
+    if isinstance(block, Quote):
+        return [f"<blockquote><p>{_lines(block.text)}</p></blockquote>"]
+    if isinstance(block, Medium):
+        return blocks(block.document, level)
     if isinstance(block, Fields):
         pairs = "".join(
             f"<div><dt>{esc(f.label)}</dt><dd>{_lines(f.value)}</dd></div>" for f in block.fields
@@ -242,7 +265,7 @@ def _block(block: Block, level: int) -> list[str]:
                 f'<div class="details"><em>{esc(f.label)}:</em> {_lines(f.value)}</div>'
                 for f in item.fields
             )
-            items.append(f"<li{_tone(item.tone)}>{_lines(item.text)}{details}</li>")
+            items.append(f"<li{_tone(item.tone)}>{_item(item)}{details}</li>")
         return [f"<{tag}>", *items, f"</{tag}>"]
     if isinstance(block, Findings):
         items = [_finding(f) for f in block.findings]
@@ -253,6 +276,17 @@ def _block(block: Block, level: int) -> list[str]:
         label = f' aria-label="{esc(block.alt)}"' if block.alt else ""
         return [f'<figure role="img"{label}>{block.svg}</figure>']
     raise TypeError(f"no HTML for {type(block).__name__}")  # a new block type: add it here
+
+
+def _item(item: ListItem) -> str:
+    """An item's text after its term in bold or its label in italics, as a link when it
+    has an address."""
+    text = _text(item.text, item.tone, item.url)
+    if item.term:
+        return f"<strong>{esc(item.term)}</strong>: {text}"
+    if item.label:
+        return f"<em>{esc(item.label)}:</em> {text}"
+    return text
 
 
 def _finding(f: Finding) -> str:
@@ -278,7 +312,10 @@ def _section(section: Section, level: int) -> list[str]:
     anchor = f' id="{esc(section.anchor)}"' if section.anchor else ""
     tone = None if section.tone == "strong" else section.tone  # a heading is strong anyway
     page = ' class="new-page"' if section.new_page else ""
-    out = [f"<section{anchor}{page}>", f"<h{h}{_tone(tone)}>{esc(section.heading)}</h{h}>"]
+    heading = esc(section.heading)
+    if tone == "code":
+        heading = f"<code>{heading}</code>"
+    out = [f"<section{anchor}{page}>", f"<h{h}{_tone(tone)}>{heading}</h{h}>"]
     if section.summary:
         out.append(f'<p class="summary">{_lines(section.summary)}</p>')
     out += blocks(section.blocks, level + 1)
@@ -314,4 +351,5 @@ def _cell(value: Cell, column: Column) -> str:
     """A cell: its lines (a list's items, one a line), its code (a topic id) after them."""
     tone = value.tone if value.tone != "normal" else column.tone
     code = f" (<code>{esc(value.code)}</code>)" if value.code else ""
-    return f"<td{_tone(tone, 'num' if column.right else '')}>{_lines(value.text)}{code}</td>"
+    text = _text(value.text, tone, value.url)
+    return f"<td{_tone(tone, 'num' if column.right else '')}>{text}{code}</td>"

@@ -7,7 +7,9 @@ overview), the subtitle as a paragraph, each section a heading one level deeper 
 one it stands in (its ``summary`` as a paragraph under it); paragraphs (``strong`` in bold,
 ``muted`` in italics: Markdown has no other means), fields as a list of ``**label:** value``,
 tables as GFM tables (cells on one line; see ``Column.items`` and ``Column.weight``), lists
-(numbered, with details as a nested list), findings as a list, and a figure by its ``alt``.
+(numbered, with details as a nested list), findings as a list, a figure by its ``alt``, a
+quote as ``> ``; identifiers (the tone ``code``, ``Document.code``) in code spans and links
+as ``[text](url)``.
 Every block ends with a blank line; the page with exactly one line end.
 """
 
@@ -25,7 +27,10 @@ from mlplan.render.document import (
     Figure,
     Findings,
     ItemList,
+    ListItem,
+    Medium,
     Paragraph,
+    Quote,
     Section,
     Table,
     Tone,
@@ -40,7 +45,10 @@ MAX_LEVEL = 6  # Markdown's deepest heading
 
 def to_markdown(doc: Document, *, level: int = 1) -> str:
     """The document as Markdown; ``level`` is its title's heading level."""
-    lines = [f"{_hashes(level)} {escape(doc.title)}", ""]
+    title = escape(doc.title)
+    if doc.code:
+        title += f" ({code(doc.code)})"
+    lines = [f"{_hashes(level)} {title}", ""]
     if doc.subtitle:
         lines += [escape(doc.subtitle), ""]
     lines += blocks(doc.blocks, level + 1)
@@ -60,7 +68,9 @@ def _hashes(level: int) -> str:
 
 
 def inline(text: str, tone: Tone = "normal") -> str:
-    """Text escaped, in bold when strong and in italics when muted."""
+    """Text escaped, in bold when strong and in italics when muted; an identifier in code."""
+    if tone == "code":
+        return code(text)
     out = escape(text)
     if tone == "strong":
         return f"**{out}**"
@@ -89,14 +99,20 @@ def block(item: Block, level: int) -> list[str]:
         return _findings(item)
     if isinstance(item, Figure):
         return [escape(item.alt), ""] if item.alt else []
+    if isinstance(item, Quote):
+        return [f"> {escape(item.text)}", ""]
+    if isinstance(item, Medium):
+        return blocks(item.document, level)
     raise TypeError(f"no Markdown form for {type(item).__name__}")  # pragma: no cover
 
 
 def table_cell(value: Cell, column: Column) -> str:
     """A cell on one line: a list's items apart by ``; ``, the code (a topic id) after
-    the text in a code span."""
+    the text in a code span; an identifier in code; a link as ``[text](url)``."""
     text = "; ".join(value.text.split("\n")) if column.items else value.text
-    out = md_cell(text)
+    out = code(text) if text and "code" in (value.tone, column.tone) else md_cell(text)
+    if value.url:
+        out = f"[{out}]({value.url})"
     return f"{out} ({code(value.code)})" if value.code else out
 
 
@@ -126,7 +142,7 @@ def _delimiter(columns: Sequence[Column]) -> str:
 def _item_list(item: ItemList) -> list[str]:
     lines: list[str] = []
     for n, entry in enumerate(item.items, 1):
-        text = inline(entry.text, entry.tone)
+        text = _item_text(entry)
         details = [escape(d) for d in entry.details]
         details += [f"*{escape(f.label)}:* {escape(f.value)}" for f in entry.fields]
         if item.numbered:
@@ -134,6 +150,19 @@ def _item_list(item: ItemList) -> list[str]:
         else:
             lines += [bullet(text), *(NESTED_INDENT + bullet(d) for d in details)]
     return [*lines, ""] if lines else []
+
+
+def _item_text(entry: ListItem) -> str:
+    """An item's text with its term in bold (``**Basis**: …``) or its label as a field's
+    (``*Voorbeeld:* …``), a link as ``[text](url)``."""
+    text = inline(entry.text, entry.tone)
+    if entry.url:
+        text = f"[{text}]({entry.url})"
+    if entry.term:
+        return f"**{escape(entry.term)}**: {text}"
+    if entry.label:
+        return f"*{escape(entry.label)}:* {text}"
+    return text
 
 
 def _findings(item: Findings) -> list[str]:

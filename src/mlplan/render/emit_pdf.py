@@ -43,11 +43,15 @@ from mlplan.render.document import (
     Figure,
     Findings,
     ItemList,
+    Medium,
     Paragraph,
+    Quote,
     Section,
     Table,
     Tone,
     cell,
+    item_text,
+    title_text,
 )
 from mlplan.render.paper import cell_text, field_text, finding_text, shares
 from mlplan.render.safe import escape_char
@@ -74,6 +78,7 @@ COLOR: dict[Tone, RGB] = {
     "bad": (178, 34, 20),
     "warn": (150, 85, 0),
     "accent": (0, 84, 150),
+    "code": (26, 26, 26),  # an identifier: the page's fonts have no monospace to set it in
 }
 RULE: RGB = (190, 190, 190)
 HEAD_FILL: RGB = (236, 236, 236)
@@ -177,7 +182,7 @@ class _Pdf(FPDF):
 
     def title_block(self, doc: Document) -> None:
         self.style("strong", "title")
-        self.text_block(doc.title, after=0.5)
+        self.text_block(title_text(doc), after=0.5)
         if doc.subtitle:
             self.style("muted", "subtitle")
             self.text_block(doc.subtitle, after=0)
@@ -205,6 +210,11 @@ class _Pdf(FPDF):
             self.findings(block)
         elif isinstance(block, Figure):
             self.figure(block)
+        elif isinstance(block, Quote):  # set in from the margin, muted: no italic font
+            self.style("muted")
+            self.text_block(block.text, indent=6.0, after=1.8)
+        elif isinstance(block, Medium):
+            self.blocks(block.document, depth)
         else:  # pragma: no cover - a new block type needs its case here
             raise TypeError(block)
 
@@ -374,10 +384,11 @@ class _Pdf(FPDF):
             self.set_xy(self.l_margin, y)
             self.cell(indent, self.font_size * LINE, f"{n}." if block.numbered else "•")
             self.set_xy(self.l_margin + indent, y)
-            self.text_block(item.text, indent=indent, after=0.3)
-            if item.details or item.fields:
+            self.text_block(item_text(item), indent=indent, after=0.3)
+            link = [item.url] if item.url and item.url != item.text else []
+            if item.details or item.fields or link:
                 self.style("muted", "small")
-                for detail in item.details:
+                for detail in (*item.details, *link):
                     self.text_block(detail, indent=indent + 3, after=0.2)
                 for f in item.fields:
                     label, value = field_text(f)

@@ -9,6 +9,10 @@ by two spaces: paragraphs wrapped at spaces, fields as a grid of bold labels, ta
 aligned columns under a bold header and a rule, lists with a number or a bullet and their
 details dimmed on one line under them, findings as ``check`` prints them (errors red).
 
+A document laid out as an outline (``Document.outline``: the framework) indents every
+line by its depth instead, wraps its title, has a blank line only before a top-level
+heading and cuts no word (see ``render/document.py``).
+
 Tones become SGR codes only when ``color`` is on; without it the page is plain text with
 no trailing spaces. User text is not escaped here beyond keeping titles and findings on one
 line: the output seam (``mlplan.output``) escapes every control character.
@@ -27,11 +31,15 @@ from mlplan.render.document import (
     Figure,
     Findings,
     ItemList,
+    Medium,
     Paragraph,
+    Quote,
     Section,
     Table,
     Tone,
     cell,
+    item_text,
+    title_text,
 )
 from mlplan.render.safe import one_line
 
@@ -46,6 +54,7 @@ TONE: dict[Tone, str | None] = {
     "bad": layout.RED,
     "warn": YELLOW,
     "accent": f"{layout.BOLD};{layout.CYAN}",
+    "code": layout.CYAN,
 }
 INDENT = 2  # of every block under a heading
 STACK_INDENT = 4  # of a stacked row's wrapped lines
@@ -53,11 +62,18 @@ STACK_INDENT = 4  # of a stacked row's wrapped lines
 
 def to_text(doc: Document, *, width: int, color: bool) -> str:
     """The document as terminal text, ``width`` columns wide, ANSI styles if ``color``."""
-    lines = [layout.paint(one_line(doc.title), layout.BOLD, color)]
-    if doc.subtitle:
-        lines.append(layout.paint(one_line(doc.subtitle), layout.DIM, color))
-    _Emitter(width, color, lines).blocks(doc.blocks, depth=0)
-    return "\n".join(lines) + "\n"
+    if doc.outline:
+        emitter = _Emitter(width, color, [], outline=True)
+        emitter.text(title_text(doc), layout.BOLD, 0)
+        if doc.subtitle:
+            emitter.text(doc.subtitle, layout.DIM, 0)
+    else:
+        lines = [layout.paint(one_line(title_text(doc)), layout.BOLD, color)]
+        if doc.subtitle:
+            lines.append(layout.paint(one_line(doc.subtitle), layout.DIM, color))
+        emitter = _Emitter(width, color, lines)
+    emitter.blocks(doc.blocks, depth=0)
+    return "\n".join(emitter.lines) + "\n"
 
 
 def blocks_text(blocks: Sequence[Block], *, width: int, color: bool) -> str:
@@ -76,15 +92,32 @@ def terminal_text(value: Cell) -> str:
     return f"{value.text}\n{value.code}" if value.code else value.text
 
 
+def _shown(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks a terminal shows: a ``Medium``'s terminal blocks in its place."""
+    out: list[Block] = []
+    for block in blocks:
+        out += _shown(block.terminal) if isinstance(block, Medium) else [block]
+    return out
+
+
 class _Emitter:
-    def __init__(self, width: int, color: bool, lines: list[str]) -> None:
+    def __init__(self, width: int, color: bool, lines: list[str], *, outline: bool = False) -> None:
         self.width = width
         self.color = color
         self.lines = lines
+        self.outline = outline
+        self.fold = not outline  # an outline cuts no word (its ids and URLs are typed)
+        self.indent = INDENT  # of the blocks being laid out
 
     def blocks(self, blocks: Sequence[Block], depth: int) -> None:
-        for block in blocks:
+        after_section = False
+        for block in _shown(blocks):
+            if self.outline:
+                self.indent = INDENT * depth
+                if after_section and depth == 0 and not isinstance(block, Section):
+                    self.lines.append("")  # a closing line is not one more of the section's
             self.block(block, depth)
+            after_section = isinstance(block, Section)
 
     def block(self, block: Block, depth: int) -> None:
         if isinstance(block, Section):
@@ -92,13 +125,17 @@ class _Emitter:
         elif isinstance(block, Paragraph):
             text = block.text if block.terminal is None else block.terminal
             self.paragraph(text, TONE[block.tone])
+        elif isinstance(block, Quote):
+            self.paragraph(block.text, layout.ITALIC)
         elif isinstance(block, Fields):
             rows = [(f.label, f.value, layout.BOLD, None) for f in block.fields]
             # two spaces: a label without a colon must not run into its value
             # ("Laatste gesprek 2026-07-01" read as one phrase)
-            self.lines += layout.grid(rows, self.width, gap=2, color=self.color)
+            self.lines += layout.grid(
+                rows, self.width, indent=self.indent, gap=2, color=self.color, fold=self.fold
+            )
         elif isinstance(block, Table):
-            self.table(block)
+            self.table(block, depth)
         elif isinstance(block, ItemList):
             self.item_list(block)
         elif isinstance(block, Findings):
@@ -117,29 +154,35 @@ class _Emitter:
         heading = section.heading
         if section.summary:  # the totals share the heading's line: one screen per page
             heading += ": " + section.summary
-        self.lines.append("")
-        self.lines += layout.paragraph(
-            heading,
-            self.width,
-            indent=INDENT if depth else 0,
-            code=TONE[section.tone],
-            color=self.color,
-        )
+        if not self.outline or depth == 0:
+            self.lines.append("")
+        indent = INDENT * depth if self.outline else INDENT if depth else 0
+        self.text(heading, TONE[section.tone], indent)
         self.blocks(section.blocks, depth + 1)
 
+    def text(self, text: str, code: str | None, indent: int) -> None:
+        self.lines += layout.paragraph(
+            text, self.width, indent=indent, code=code, color=self.color, fold=self.fold
+        )
+
     def paragraph(self, text: str, code: str | None = None) -> None:
-        self.lines += layout.paragraph(text, self.width, indent=INDENT, code=code, color=self.color)
+        self.text(text, code, self.indent)
 
     def item_list(self, block: ItemList) -> None:
         rows: list[tuple[str, str, str | None, str | None]] = []
         for n, item in enumerate(block.items, 1):
-            rows.append((f"{n}." if block.numbered else "•", item.text, None, TONE[item.tone]))
+            marker = f"{n}." if block.numbered else "•"
+            rows.append((marker, item_text(item), None, TONE[item.tone]))
             details = [*item.details, *(f"{f.label}: {f.value}" for f in item.fields)]
             if details:
                 rows.append(("", " · ".join(details), None, layout.DIM))
-        self.lines += layout.grid(rows, self.width, color=self.color)
+            if item.url and item.url != item.text:  # the address to open, whole on its line
+                rows.append(("", item.url, None, None))
+        self.lines += layout.grid(
+            rows, self.width, indent=self.indent, color=self.color, fold=self.fold
+        )
 
-    def table(self, block: Table) -> None:
+    def table(self, block: Table, depth: int) -> None:
         shown = [i for i, col in enumerate(block.columns) if col.terminal]
         if not shown:
             return
@@ -153,14 +196,20 @@ class _Emitter:
         cell_styles = None
         if any(c.tone != "normal" for row in cells for c in row):
             cell_styles = [[TONE[c.tone] for c in row] for row in cells]
-        if block.stack and not layout.fits(columns, rows, self.width, indent=INDENT):
-            self.stacked(columns, rows, row_styles, cell_styles)
+        if (block.narrow or block.stack) and not layout.fits(
+            columns, rows, self.width, indent=self.indent
+        ):
+            if block.narrow:
+                self.blocks(block.narrow, depth)
+                self.indent = INDENT * depth if self.outline else INDENT
+            else:
+                self.stacked(columns, rows, row_styles, cell_styles)
             return
         self.lines += layout.table(
             columns,
             rows,
             self.width,
-            indent=INDENT,
+            indent=self.indent,
             color=self.color,
             row_styles=row_styles,
             cell_styles=cell_styles,

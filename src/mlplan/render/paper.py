@@ -15,8 +15,10 @@ DEFAULT_WEIGHT = 3  # a column without a weight, in a table whose other columns 
 
 def cell_text(value: Cell) -> str:
     """A cell's text, with the identifier users type after it: ``Overlegmomenten
-    (overlegmomenten)``."""
-    return f"{value.text} ({value.code})" if value.code else value.text
+    (overlegmomenten)``, and the address it links to on a line of its own (paper has no
+    links to follow)."""
+    text = f"{value.text} ({value.code})" if value.code else value.text
+    return f"{text}\n{value.url}" if value.url and value.url != value.text else text
 
 
 def finding_text(finding: Finding) -> str:
