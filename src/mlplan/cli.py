@@ -26,7 +26,7 @@ from mlplan import __version__, launch
 from mlplan.commands import completion
 from mlplan.errors import Interrupted
 from mlplan.i18n import LANGUAGES, parse_language, t
-from mlplan.output import err, style
+from mlplan.output import err, error
 
 # every command, in the order the group's help lists them: the module and the function
 # that is the command
@@ -214,7 +214,7 @@ def _report_usage(exc: typer.TyperException) -> None:
         return
     from mlplan import usage
 
-    err(style(t("label.error"), "1;31") + " " + usage.describe(exc))
+    error(usage.describe(exc))
     hint = usage.help_hint(exc)
     if hint:
         err(hint)

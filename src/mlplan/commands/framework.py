@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Annotated
 
 from mlplan import output
@@ -46,11 +45,11 @@ def run(
 
     fw = load_framework(framework_path)
     chosen = resolve_topic(fw, topic) if topic else None
+    out = output.Output(fmt)
     if fmt == "json":
-        output.out(render.to_json(fw, chosen))
+        out.page(render.to_json(fw, chosen))
     elif fmt == "markdown":
-        output.out(render.to_markdown(fw, chosen))
-    else:
-        width = output.console().width  # the terminal's, or COLUMNS; 80 in a pipe
-        output.out(render.table_text(fw, chosen, width=width, color=output.use_color(sys.stdout)))
+        out.page(render.to_markdown(fw, chosen))
+    else:  # the terminal's width, or COLUMNS; 80 in a pipe
+        out.page(render.table_text(fw, chosen, width=out.width, color=out.color))
     return 0

@@ -13,7 +13,6 @@ output file that cannot be written or is one of the inputs.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from mlplan import formats, output
 from mlplan.commands import documents, options
-from mlplan.commands.plan import FILE_WIDTH, refuse_output, resolve_format
+from mlplan.commands.plan import refuse_output, resolve_format
 from mlplan.i18n import plural, t
 
 if TYPE_CHECKING:  # the models load where the page is made, not for a TAB
@@ -83,22 +82,15 @@ def run_page(
     fw = load_framework(framework_path)
     checked = options.valid_for_export(path, fw, day, redact, "page.not_made")
     facts = make(checked, fw, day)
+    out = output.Output(chosen, output_path, force=force)
     if documents.is_document(chosen):
-        documents.write(document(facts), chosen, output_path, force=force)
+        documents.write(document(facts), out)
+    elif chosen == "json":
+        from mlplan.render.summary import to_json
+
+        out.page(to_json(data(facts)) + "\n")
     else:
-        if chosen == "json":
-            from mlplan.render.summary import to_json
-
-            text = to_json(data(facts)) + "\n"
-        else:
-            text = emit(document(facts), chosen, to_file=output_path is not None)
-        if output_path is not None:
-            from mlplan.fileio import write_output
-
-            write_output(output_path, output.clean(text), chosen, force=force)  # as on stdout
-            output.err(t("plan.written", path=str(output_path), format=chosen))
-        else:
-            output.out(text)
+        out.page(emit(document(facts), out))
     if checked.errors:
         errors = plural("count.errors", checked.errors)
         output.err(t("plan.has_errors", path=checked.path, errors=errors))
@@ -106,15 +98,13 @@ def run_page(
     return 0
 
 
-def emit(doc: Document, fmt: str, *, to_file: bool) -> str:
-    """The document as Markdown, or as terminal text at the terminal's width (in colour
-    only on a colour terminal), ``FILE_WIDTH`` wide and plain in a file."""
-    if fmt == "markdown":
+def emit(doc: Document, out: output.Output) -> str:
+    """The document as Markdown, or as terminal text at ``out``'s width and colour (the
+    terminal's; ``FILE_WIDTH`` wide and plain in a file)."""
+    if out.format == "markdown":
         from mlplan.render.emit_markdown import to_markdown
 
         return to_markdown(doc)
     from mlplan.render.emit_text import to_text
 
-    if to_file:
-        return to_text(doc, width=FILE_WIDTH, color=False)
-    return to_text(doc, width=output.console().width, color=output.use_color(sys.stdout))
+    return to_text(doc, width=out.width, color=out.color)

@@ -7,6 +7,7 @@ from typing import Protocol
 
 from mlplan.diagnostics import Diagnostic, Severity
 from mlplan.i18n import t
+from mlplan.render.diagnostics import location
 from mlplan.render.document import Finding, Findings, ItemList, ListItem
 
 # Room to write in, on a sheet that is filled in by hand or in a word processor: a dotted
@@ -19,7 +20,7 @@ def findings(diagnostics: Sequence[Diagnostic]) -> Findings:
     return Findings(
         tuple(
             Finding(
-                f"{d.path}:{d.line}:{d.column}",
+                location(d),
                 d.code,
                 "error" if d.severity is Severity.ERROR else "warning",
                 d.message,
