@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -53,24 +54,36 @@ EXTENSIONS = formats.extensions(FORMATS)
 T = TypeVar("T")
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageOptions(options.Group):
+    """The options of every one-plan document command (prepare, handover), declared once:
+    the command's help lists them where its ``run`` names the group."""
+
+    fmt: PageFormatOption = None
+    output_path: options.Output = None
+    redact: options.Redact = False
+    force: options.Force = False
+    today: options.Today = None
+    framework_path: options.FrameworkPath = None
+
+
+PAGE_DEFAULTS = PageOptions()  # a run's default: every option left out (frozen, so shared)
+
+
 def run_page(
     *,
     path: Path,
-    fmt: str | None,
-    output_path: Path | None,
-    today: str | None,
-    framework_path: Path | None,
-    redact: bool,
-    force: bool,
+    shared: PageOptions,
     make: Callable[[CheckedPlan, Framework, dt.date], T],
     document: Callable[[T], Document],
     data: Callable[[T], dict[str, Any]],
     stem: str,
 ) -> int:
-    """Make one page of the plan at ``path``: ``make`` gives its facts, ``document`` the
-    page and ``data`` its JSON; ``stem`` names the file a message suggests
-    (``overdracht.pdf``)."""
-    day = options.today(today)
+    """Make one page of the plan at ``path`` with the ``shared`` options: ``make`` gives its
+    facts, ``document`` the page and ``data`` its JSON; ``stem`` names the file a message
+    suggests (``overdracht.pdf``)."""
+    fmt, output_path, framework_path = shared.fmt, shared.output_path, shared.framework_path
+    day = options.today(shared.today)
     if output_path is not None:
         refuse_output(
             output_path, [path], framework_path, resolve_format(fmt, output_path, EXTENSIONS)
@@ -80,9 +93,9 @@ def run_page(
     from mlplan.framework import load_framework
 
     fw = load_framework(framework_path)
-    checked = options.valid_for_export(path, fw, day, redact, "page.not_made")
+    checked = options.valid_for_export(path, fw, day, shared.redact, "page.not_made")
     facts = make(checked, fw, day)
-    out = output.Output(chosen, output_path, force=force)
+    out = output.Output(chosen, output_path, force=shared.force)
     if documents.is_document(chosen):
         documents.write(document(facts), out)
     elif chosen == "json":
