@@ -332,7 +332,9 @@ def test_colour_codes_of_mlplan_stay_user_sequences_do_not() -> None:
     assert "\x1b" not in output.clean(styled, color=False)
 
 
-def test_safe_stream_on_a_colour_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_page_on_a_colour_terminal_keeps_its_styles_not_the_users(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     class Tty(io.StringIO):
         def isatty(self) -> bool:
             return True
@@ -341,12 +343,10 @@ def test_safe_stream_on_a_colour_terminal(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("TERM", "xterm")
     stream = Tty()
     monkeypatch.setattr("sys.stdout", stream)
-    console = output.console()
-    from rich.text import Text
-
-    console.print(Text("Anne\x1b]0;pwned\x1b\\\u202e", style="bold"))
+    out = output.Output("table")
+    out.page(out.style("Anne\x1b]0;pwned\x1b\\\u202e", "1"))
     written = stream.getvalue()
-    assert "\x1b[1m" in written  # rich's bold
+    assert "\x1b[1m" in written  # the page's bold
     assert "\x1b]" not in written and "\u202e" not in written
     assert "Anne\\x1b]0;pwned\\x1b\\\\u202e" in written
 

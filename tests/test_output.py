@@ -119,3 +119,99 @@ def test_the_installed_script_clamps_columns_and_typers_terminal_width(tmp_path:
         assert "Gebruik: mlplan" in proc.stdout
         assert max(map(len, proc.stdout.splitlines())) <= MAX_WIDTH, extra
         assert len(proc.stdout) < 100_000, extra
+
+
+# -- the width a page is laid out at, without rich ---------------------------------------
+
+
+class _Size:
+    def __init__(self, columns: int) -> None:
+        self.columns = columns
+        self.lines = 24
+
+    def __iter__(self):  # type: ignore[no-untyped-def]  # rich unpacks (columns, lines)
+        return iter((self.columns, self.lines))
+
+
+@pytest.mark.parametrize("columns", [None, "100"])
+@pytest.mark.parametrize("lines", [None, "30"])
+@pytest.mark.parametrize("term", ["xterm", "dumb", "unknown"])
+@pytest.mark.parametrize("terminal", [None, 0, 132])
+@pytest.mark.parametrize("color", [False, True])
+@pytest.mark.parametrize("fixed", [None, 120])
+def test_the_width_is_the_one_rich_would_measure(
+    monkeypatch: pytest.MonkeyPatch,
+    columns: str | None,
+    lines: str | None,
+    term: str,
+    terminal: int | None,
+    color: bool,
+    fixed: int | None,
+) -> None:
+    """Every page used to ask a rich console for its width; the seam works it out alone
+    (rich is no longer imported to print a table) and must give rich's answer."""
+    from rich.console import Console
+
+    environ = {"TERM": term}
+    for name, value in (("COLUMNS", columns), ("LINES", lines)):
+        if value is not None:
+            environ[name] = value
+
+    def size(fd: int = 1) -> _Size:
+        if terminal is None:
+            raise OSError("not a terminal")
+        return _Size(terminal)
+
+    monkeypatch.setattr(os, "get_terminal_size", size)
+    monkeypatch.setattr(os, "environ", environ)
+    expected = Console(
+        force_terminal=color, no_color=not color, width=fixed, _environ=environ
+    ).width
+    assert output.terminal_width(fixed, color=color, environ=environ) == expected
+
+
+def test_a_page_in_a_file_is_plain_and_file_wide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(output, "use_color", lambda stream: True)  # as on a terminal
+    target = tmp_path / "page.txt"
+    out = output.Output("table", target, pipe_width=120)
+    assert (out.width, out.color) == (output.FILE_WIDTH, False)
+    out.page("\x1b[1mKop\x1b[0m\n")
+    assert target.read_text(encoding="utf-8") == "\\x1b[1mKop\\x1b[0m\n"  # no colour in a file
+    assert str(target) in capsys.readouterr().err  # "written to …"
+
+
+def test_a_page_on_stdout_keeps_colour_and_ends_in_a_line_end(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(output, "use_color", lambda stream: True)
+    out = output.Output("table")
+    out.page("\x1b[1mKop\x1b[0m \x1b]0;titel\x07")
+    assert capsys.readouterr().out == "\x1b[1mKop\x1b[0m \\x1b]0;titel\\x07\n"
+
+
+def test_a_piped_group_is_wider_than_a_piped_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd=1: (_ for _ in ()).throw(OSError()))
+    assert output.Output("table", pipe_width=120).width == 120
+    assert output.Output("table").width == 80
+    monkeypatch.setenv("COLUMNS", "90")  # a width asked for wins over the pipe's
+    assert output.Output("table", pipe_width=120).width == 90
+
+
+def test_the_finding_line_is_built_in_one_place() -> None:
+    """``path:line:col`` (and with it ``path:line:col: CODE message``) is written by
+    ``render.diagnostics.location`` alone: every output that names a finding's place
+    reads it from there, so check, the pages and stderr cannot word it apart."""
+    import re
+
+    shape = re.compile(r"\{[^{}]*path\)?\}:\{[^{}]*\.line\}:\{[^{}]*\.column\}")
+    src = Path(output.__file__).parent
+    found = sorted(
+        str(p.relative_to(src))
+        for p in src.rglob("*.py")
+        if shape.search(p.read_text(encoding="utf-8"))
+    )
+    assert found == ["render/diagnostics.py"]

@@ -112,14 +112,13 @@ def test_example_page_at_80_columns(run: Any, tmp_path: Path, monkeypatch: Any) 
     )
 
 
-def test_colour_only_on_a_terminal(tmp_path: Path, monkeypatch: Any) -> None:
+def test_colour_only_on_a_terminal(monkeypatch: Any) -> None:
     import datetime as dt
 
-    from rich.console import Console
-
+    from mlplan import output
     from mlplan.checking import check_file
     from mlplan.loading import load_framework
-    from mlplan.render.summary import print_page
+    from mlplan.render.summary import page_text
     from mlplan.summary import summarise
 
     class Tty(io.StringIO):
@@ -128,19 +127,23 @@ def test_colour_only_on_a_terminal(tmp_path: Path, monkeypatch: Any) -> None:
 
     fw, day = load_framework(), dt.date(2026, 11, 22)
     page = summarise(check_file(EXAMPLE_PLAN, fw, day), fw, day, None, 6)
+
+    def shown(stream: io.StringIO) -> str:
+        monkeypatch.setattr("sys.stdout", stream)
+        out = output.Output("table")
+        out.page(page_text(page, width=80, color=out.color))
+        return stream.getvalue()
+
     monkeypatch.delenv("NO_COLOR", raising=False)
-    tty = Tty()
-    print_page(page, Console(file=tty, width=80))
-    assert "\x1b[1mStand van zaken\x1b[0m" in tty.getvalue()
+    monkeypatch.setenv("TERM", "xterm")
+    assert "\x1b[1mStand van zaken\x1b[0m" in shown(Tty())
     monkeypatch.setenv("NO_COLOR", "1")
-    plain = Tty()
-    print_page(page, Console(file=plain, width=80))
-    assert "\x1b[" not in plain.getvalue()
-    piped = io.StringIO()
+    plain = shown(Tty())
+    assert "\x1b[" not in plain
     monkeypatch.delenv("NO_COLOR")
-    print_page(page, Console(file=piped, width=80))
-    assert "\x1b[" not in piped.getvalue()
-    assert plain.getvalue() == piped.getvalue()
+    piped = shown(io.StringIO())
+    assert "\x1b[" not in piped
+    assert plain == piped
 
 
 @pytest.mark.parametrize(

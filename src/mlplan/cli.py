@@ -12,6 +12,7 @@ the one place that maps exceptions to exit codes; a command's return value is it
 code. A plain ``mlplan check`` does not come here at all (:mod:`mlplan.entry`).
 """
 
+import dataclasses
 import importlib
 import inspect
 import os
@@ -26,7 +27,7 @@ from mlplan import __version__, launch
 from mlplan.commands import completion
 from mlplan.errors import Interrupted
 from mlplan.i18n import LANGUAGES, parse_language, t
-from mlplan.output import err, style
+from mlplan.output import err, error
 
 # every command, in the order the group's help lists them: the module and the function
 # that is the command
@@ -83,24 +84,42 @@ def _typer_parameter(marker: Any) -> Any:
     return typer.Option(*marker.decls, **words)
 
 
+def _declared_parameter(param: inspect.Parameter, hint: Any) -> inspect.Parameter:
+    """``param``, annotated with a marker of :mod:`mlplan.commands.options` (``hint``),
+    as typer's parameter."""
+    base, marker = typing.get_args(hint)[:2]
+    annotation = Annotated[base, _typer_parameter(marker)]  # type: ignore[valid-type]
+    return param.replace(annotation=annotation)
+
+
 def declared(fn: Callable[..., int]) -> Callable[..., int]:
     """``fn``, a command as its module declares it, as typer's callback: the same
     parameters with typer's declarations, ``--lang``, Ctrl-C said as
     :class:`Interrupted` (typer itself would end a command on Ctrl-C with a silent exit
     130), and its return value (the exit code) handed back."""
-    from mlplan.commands.options import TypedOrder
+    from mlplan.commands.options import Group, TypedOrder
     from mlplan.helptext import OPTION_ORDER
 
     hints = typing.get_type_hints(fn, include_extras=True)
     params: list[inspect.Parameter] = []
     typed_order: str | None = None
+    # a group's parameter name -> its class and the names of its fields
+    groups: dict[str, tuple[type[Any], list[str]]] = {}
     for param in inspect.signature(fn).parameters.values():
-        base, marker = typing.get_args(hints[param.name])[:2]
-        if isinstance(marker, TypedOrder):
+        hint = hints[param.name]
+        if isinstance(hint, type) and issubclass(hint, Group):
+            fields = dataclasses.fields(hint)  # type: ignore[arg-type]
+            member_hints = typing.get_type_hints(hint, include_extras=True)
+            kind = inspect.Parameter.KEYWORD_ONLY
+            for field in fields:
+                member = inspect.Parameter(field.name, kind, default=field.default)
+                params.append(_declared_parameter(member, member_hints[field.name]))
+            groups[param.name] = (hint, [field.name for field in fields])
+            continue
+        if isinstance(typing.get_args(hint)[1], TypedOrder):
             typed_order = param.name
             continue
-        annotation = Annotated[base, _typer_parameter(marker)]  # type: ignore[valid-type]
-        params.append(param.replace(annotation=annotation))
+        params.append(_declared_parameter(param, hint))
     lang = Annotated[str | None, _lang_option()]
     params.append(
         inspect.Parameter("lang", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=lang)
@@ -111,6 +130,8 @@ def declared(fn: Callable[..., int]) -> Callable[..., int]:
 
     def command(**kwargs: Any) -> int:
         kwargs.pop("lang", None)
+        for name, (group, members) in groups.items():
+            kwargs[name] = group(**{member: kwargs.pop(member) for member in members})
         if typed_order is not None:
             order = kwargs.pop("ctx").meta.get(OPTION_ORDER)
             kwargs[typed_order] = list(order) if isinstance(order, list) else None
@@ -214,7 +235,7 @@ def _report_usage(exc: typer.TyperException) -> None:
         return
     from mlplan import usage
 
-    err(style(t("label.error"), "1;31") + " " + usage.describe(exc))
+    error(usage.describe(exc))
     hint = usage.help_hint(exc)
     if hint:
         err(hint)

@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 
 from mlplan.errors import FrameworkError, Interrupted, MlplanError, Refused, UsageError
 from mlplan.i18n import LANGUAGES, UnknownLanguage, resolve_language, set_language, t
-from mlplan.output import degrade_encoding, err, settle_width, style
+from mlplan.output import degrade_encoding, err, error, finding, settle_width
 
 
 def scan_lang(args: list[str]) -> str | None:
@@ -45,12 +45,12 @@ def choose_language(args: list[str]) -> None:
 
 def report(exc: MlplanError) -> None:
     """``fout: …`` on stderr, and a framework's findings under it."""
-    err(style(t("label.error"), "1;31") + " " + exc.message)
+    error(exc.message)
     for line in exc.lines:
         err(line)
     if isinstance(exc, FrameworkError):
         for d in sorted(exc.diagnostics, key=lambda d: d.sort_key()):
-            err(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}")
+            finding(d)
 
 
 class _Guarded:
@@ -191,11 +191,7 @@ def run(
             _exit(130)
         if os.environ.get("MLPLAN_DEBUG"):
             raise
-        err(
-            style(t("label.error"), "1;31")
-            + " "
-            + t("error.internal", detail=f"{type(exc).__name__}: {exc}")
-        )
+        error(t("error.internal", detail=f"{type(exc).__name__}: {exc}"))
         _exit(2)
     if code == Interrupted.exit_code:  # typer's answer to a Ctrl-C outside a command
         report(Interrupted())

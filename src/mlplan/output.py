@@ -1,17 +1,21 @@
 """Where text goes: data on stdout, errors and hints on stderr.
 
-Colour only on a terminal and never with ``NO_COLOR``; rich is imported only by the
-commands that draw tables, so plain formats start fast.
+Colour only on a terminal and never with ``NO_COLOR``; the width of a terminal page is
+measured here as rich measures it (:func:`terminal_width`), without importing rich.
 
-This is the one seam every byte passes on its way out (``out``, ``err``, the rich
-consoles, ``--output`` files through :func:`clean`): control characters in user text
-(a plan, a framework file, a file name) are shown escaped here, so no renderer can let
-an ESC sequence, a CR or a bidi override through. Line feeds and tabs are the layout of
-every format and stay; so does CR LF (a CSV dialect's line end). On a stream that shows
-colour, the SGR styles (``ESC [ … m``) that mlplan and rich add stay too.
+This is the one seam every byte passes on its way out: a command's page goes through the
+one :class:`Output` it makes from its options (format, ``--output`` file or stdout,
+``--force``), which decides the page's width and colour once and writes text pages,
+documents (text or bytes) and pages that come in parts; the lines around it (``err``,
+:func:`error`, :func:`finding`, ``out`` for the edit commands' messages) are the module's
+functions. Control characters in user text (a plan, a framework file, a file name) are
+shown escaped here (:func:`clean`), so no renderer can let an ESC sequence, a CR or a
+bidi override through. Line feeds and tabs are the layout of every format and stay; so
+does CR LF (a CSV dialect's line end). On a stream that shows colour, the SGR styles
+(``ESC [ … m``) that mlplan and rich add stay too.
 
-The width of every page is decided here too (:func:`settle_width`), once, before anything
-is drawn.
+The width limits are settled here too (:func:`settle_width`), once, before anything is
+drawn.
 """
 
 from __future__ import annotations
@@ -24,12 +28,14 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable, MutableMapping
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
 from mlplan.render.safe import escape_controls
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from pathlib import Path
+
+    from mlplan.diagnostics import Diagnostic
 
 _SGR = re.compile(r"(\x1b\[[0-9;]*m|\r\n)")
 _CRLF = re.compile(r"(\r\n)")
@@ -111,22 +117,6 @@ def degrade_encoding(stream: Any) -> None:
             reconfigure(errors=DEGRADE)
 
 
-class SafeStream:
-    """A text stream that writes through :func:`clean`; everything else is the wrapped
-    stream's (``isatty``, ``encoding``, ``fileno``, ...)."""
-
-    def __init__(self, stream: IO[str]) -> None:
-        self._stream = stream
-        self._color = use_color(stream)
-
-    def write(self, text: str) -> int:
-        self._stream.write(clean(text, color=self._color))
-        return len(text)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-
 # The widths mlplan lays text out at. Below 40 columns no table of mlplan reads; above 500
 # a page is not read, only written (COLUMNS=10000000 made `--help` write 330 MB).
 MIN_WIDTH = 40
@@ -134,6 +124,8 @@ MAX_WIDTH = 500
 # rich's (every console, the help included) and typer's own (the help only)
 _WIDTH_VARIABLES = ("COLUMNS", "TERMINAL_WIDTH")
 _STD_FDS = (0, 1, 2)  # the descriptors rich measures, in its order
+FILE_WIDTH = 80  # a terminal page written to a file: readable anywhere, printable
+RICH_WIDTH = 80  # rich's width where it measures none (a pipe, a dumb terminal)
 
 
 def clamp_width(width: int) -> int:
@@ -179,6 +171,38 @@ def _terminal_columns() -> int | None:
     return None
 
 
+def terminal_width(
+    fixed: int | None = None,
+    *,
+    color: bool = False,
+    environ: MutableMapping[str, str] = os.environ,
+) -> int:
+    """The width rich's ``Console(width=fixed, force_terminal=color)`` gives a page, worked
+    out as rich works it out (its ``size``), so that no page needs rich to know its width:
+    ``COLUMNS`` (or ``fixed``) when ``LINES`` is set too; 80 on a dumb terminal; else the
+    first standard stream's terminal, overridden by ``COLUMNS``, 80 without one. A test
+    holds it to rich's own answer."""
+    columns = environ.get("COLUMNS")
+    lines = environ.get("LINES")
+    width = fixed
+    if width is None and columns is not None and columns.isdigit():
+        width = int(columns)
+    if width is not None and lines is not None and lines.isdigit():
+        return width
+    if color and environ.get("TERM", "").lower() in ("dumb", "unknown"):
+        return RICH_WIDTH
+    measured: int | None = None
+    for fd in _STD_FDS:
+        try:
+            measured = os.get_terminal_size(fd).columns
+        except (AttributeError, ValueError, OSError):
+            continue
+        break
+    if columns is not None and columns.isdigit():
+        measured = int(columns)
+    return width if width is not None else (measured or RICH_WIDTH)
+
+
 def use_color(stream: IO[str]) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
@@ -190,25 +214,6 @@ def use_color(stream: IO[str]) -> bool:
 def _isatty(stream: IO[str]) -> bool:
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
-
-
-def console(*, stderr: bool = False, width: int | None = None) -> Console:
-    """A rich console on stdout (or stderr) that is plain text unless on a colour terminal."""
-    from rich.console import Console
-
-    stream = sys.stderr if stderr else sys.stdout
-    color = use_color(stream)
-    return Console(
-        file=SafeStream(stream),  # type: ignore[arg-type]  # a TextIO in all it is used for
-        force_terminal=color,
-        no_color=not color,
-        color_system="auto" if color else None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        width=width,
-        soft_wrap=False,
-    )
 
 
 def out(text: str = "") -> None:
@@ -264,3 +269,145 @@ def style(text: str, code: str, stream: IO[str] | None = None) -> str:
     if not use_color(stream or sys.stderr):
         return text
     return f"\x1b[{code}m{text}\x1b[0m"
+
+
+def error(message: str) -> None:
+    """``fout: message`` on stderr, the label in red on a colour terminal: how every error
+    mlplan reports reads."""
+    from mlplan.i18n import t
+
+    err(style(t("label.error"), "1;31") + " " + message)
+
+
+def finding(d: Diagnostic) -> None:
+    """A finding on stderr as ``check`` prints it: ``path:line:col: CODE message``."""
+    from mlplan.render.diagnostics import finding_line
+
+    err(finding_line(d))
+
+
+class Output:
+    """Where one command's page goes and how it looks, decided once from its options.
+
+    ``format`` (the chosen ``--format``), ``path`` (the ``--output`` file; ``None`` for
+    stdout) and ``force`` (may it replace a file mlplan did not write) come from the
+    command; ``color`` and ``width`` follow from them: a page on stdout is in colour only
+    on a colour terminal and as wide as the terminal (rich's measure; ``pipe_width`` when
+    piped without ``COLUMNS``, where no terminal wraps a wide table), a page in a file is
+    plain and ``FILE_WIDTH`` wide. Renderers are given ``width`` and ``color``; the page
+    itself goes out through :meth:`page`, :meth:`document` or :meth:`parts`, to stdout or
+    through ``fileio``'s safe writer, escaped (:func:`clean`) either way.
+    """
+
+    __slots__ = ("_width", "color", "force", "format", "path", "pipe_width")
+
+    def __init__(
+        self,
+        fmt: str = "table",
+        path: Path | None = None,
+        *,
+        force: bool = False,
+        pipe_width: int | None = None,
+    ) -> None:
+        self.format = fmt
+        self.path = path
+        self.force = force
+        self.pipe_width = pipe_width
+        self.color = path is None and use_color(sys.stdout)
+        self._width: int | None = None
+
+    @property
+    def width(self) -> int:
+        """The width a terminal page is laid out at (measured when first asked)."""
+        if self._width is None:
+            if self.path is not None:
+                self._width = FILE_WIDTH
+            elif self.pipe_width and not _isatty(sys.stdout) and not os.environ.get("COLUMNS"):
+                self._width = self.pipe_width
+            else:
+                self._width = terminal_width(color=self.color)
+        return self._width
+
+    def style(self, text: str, code: str) -> str:
+        """``text`` in an ANSI style when the page is in colour."""
+        return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
+
+    def page(self, text: str, written: str | None = None) -> None:
+        """A page of text: on stdout, ending in a line end; or in the ``--output`` file as
+        stdout would get it (without colour), and then ``written`` (by default "written
+        to FILE as FORMAT") said on stderr."""
+        if self.path is None:
+            text = clean(text, color=self.color)
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+            return
+        self._write(clean(text), written)
+
+    def document(self, data: str | bytes) -> None:
+        """A document an emitter wrote: its text escaped and never in colour; bytes (PDF,
+        Word, xlsx) only to the ``--output`` file (the command refused them without one,
+        see ``commands.documents.prepare``)."""
+        if isinstance(data, str):
+            data = clean(data)  # as stdout gets it
+        if self.path is None:
+            assert isinstance(data, str), "a binary format needs --output"
+            out(data)
+            return
+        self._write(data)
+
+    def parts(self, parts: Iterable[str | bytes]) -> None:
+        """A large page in parts (a group's pages), ending in a line end: to stdout a part
+        at a time, so it never needs to be in memory whole; whole to the ``--output``
+        file. A part in bytes is text already clean, in UTF-8 (a group's pages are
+        cleaned where they are made)."""
+        if self.path is None:
+            self._stream(parts)
+            return
+        text = clean("".join(_decoded(parts)))
+        self._write(text if text.endswith("\n") else text + "\n")
+
+    def _write(self, data: str | bytes, written: str | None = None) -> None:
+        from mlplan.fileio import write_output
+        from mlplan.i18n import t
+
+        assert self.path is not None
+        write_output(self.path, data, self.format, force=self.force)
+        err(written or t("plan.written", path=str(self.path), format=self.format))
+
+    def _stream(self, parts: Iterable[str | bytes]) -> None:
+        """The parts copied to stdout's own bytes when stdout is UTF-8 text with plain line
+        ends (every POSIX system), as it would write them; decoded and written as text
+        anywhere else. A failed write (a closed pipe, a full disk) ends the output as the
+        text stream ends it (``launch._Guarded``: the rest is dropped)."""
+        binary = _utf8_bytes(sys.stdout)
+        if binary is None:
+            out_parts(_decoded(parts))
+            return
+        sys.stdout.flush()  # what was written as text goes first
+        last = b"\n"
+        for part in parts:
+            data = part if isinstance(part, bytes) else clean(part, color=self.color).encode()
+            if not data:
+                continue
+            last = data
+            try:
+                binary.write(data)
+            except OSError:
+                sys.stdout.flush()  # the guarded stream meets the failure and drops the rest
+                return
+        if not last.endswith(b"\n"):
+            binary.write(b"\n")
+
+
+def _decoded(parts: Iterable[str | bytes]) -> Iterable[str]:
+    for part in parts:
+        yield part if isinstance(part, str) else part.decode("utf-8", "surrogatepass")
+
+
+def _utf8_bytes(stream: object) -> BinaryIO | None:
+    """The byte stream under a text stream that writes UTF-8 and leaves line ends as they
+    are (every POSIX system), else ``None``."""
+    encoding = str(getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+    binary = getattr(stream, "buffer", None)
+    if os.linesep != "\n" or encoding not in ("utf-8", "utf8") or binary is None:
+        return None
+    return cast("BinaryIO", binary)

@@ -28,7 +28,7 @@ from mlplan.checking import CheckedPlan
 from mlplan.diagnostics import OWN_TALKING_POINT, Diagnostic, Severity
 from mlplan.domain import TopicCoverage
 from mlplan.framework import Framework
-from mlplan.plan import MEETING_INTERVAL_MONTHS, Meeting, Plan, Status
+from mlplan.plan import MEETING_INTERVAL_MONTHS, ImprovementPoint, Meeting, Plan, Status
 from mlplan.plan import Agreement as PlanAgreement
 from mlplan.rules import OwnerWord
 from mlplan.timeline import PhaseId, TrainingState
@@ -213,13 +213,6 @@ class TalkingPoint:
 
 
 @dataclass(frozen=True, slots=True)
-class ImprovementPoint:
-    point: str
-    how: str | None
-    evidence: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class Aios:
     name: str
     specialty: str | None
@@ -329,9 +322,7 @@ def summarise(
         due_until=until,
         due=due(r, items, until),
         overdue=overdue(r, items),
-        improvement_points=tuple(
-            ImprovementPoint(p.point, p.how, p.evidence) for p in plan.improvement_points
-        ),
+        improvement_points=tuple(plan.improvement_points),
         last_meeting=_agreements(meeting, plan, fw, items, today) if meeting is not None else None,
         overdue_agreements=overdue_agreements(r),
         rhythm=rhythm(r),

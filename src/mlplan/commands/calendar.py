@@ -95,14 +95,9 @@ def run(
         else t("calendar.title", name=names[per_plan[0][0]])
     )
     text = ics.to_ics(events, title=title, stamp=_stamp(today, day))
-    if output_path is not None:
-        from mlplan.fileio import write_output
-
-        write_output(output_path, output.clean(text), FORMAT, force=force)
-        count = plural("count.calendar_events", len(events))
-        output.err(t("calendar.written", path=str(output_path), count=count))
-    else:
-        output.out(text)
+    count = plural("count.calendar_events", len(events))
+    written = t("calendar.written", path=str(output_path), count=count) if output_path else None
+    output.Output(FORMAT, output_path, force=force).page(text, written)
     _say_errors(with_errors, group)  # after the calendar: it says the calendar was made
     return 1 if failed or with_errors else 0
 

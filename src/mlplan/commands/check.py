@@ -9,7 +9,6 @@ start; :mod:`mlplan.entry` runs a plain ``mlplan check`` without building the ty
 from __future__ import annotations
 
 import os
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -18,7 +17,7 @@ from mlplan import output
 from mlplan.commands import options
 from mlplan.diagnostics import Diagnostic, count
 from mlplan.errors import InputError
-from mlplan.i18n import plural, t
+from mlplan.i18n import plural
 from mlplan.render import diagnostics as render
 
 DEFAULT_PATH = Path("plan.yaml")
@@ -78,26 +77,22 @@ def run(
         try:
             found += check_file(path, fw, day, display=str(path)).diagnostics
         except InputError as exc:
-            output.err(output.style(t("label.error"), "1;31") + " " + exc.message)
+            output.error(exc.message)
             unreadable += 1
     found.sort(key=Diagnostic.sort_key)
 
-    chosen = fmt or default_format()
-    if chosen == "json":
-        output.out(render.to_json(found))
-    elif chosen == "gitlab":
-        output.out(render.to_gitlab(found))
-    elif chosen == "github":
+    out = output.Output(fmt or default_format())
+    if out.format == "json":
+        out.page(render.to_json(found))
+    elif out.format == "gitlab":
+        out.page(render.to_gitlab(found))
+    elif out.format == "github":
         if found:
-            output.out(render.to_github(found))
+            out.page(render.to_github(found))
     else:
-
-        def style(text: str, code: str) -> str:
-            return output.style(text, code, sys.stdout)  # colour only on a terminal
-
         checked = len(files) - unreadable
         if checked:  # nothing read at all: the errors on stderr say it all
-            output.out(render.to_text(found, checked, style))
+            out.page(render.to_text(found, checked, out.style))
     if unreadable:
         output.err(plural("check.unreadable", unreadable))
     return exit_code(found, strict=strict, unreadable=unreadable)

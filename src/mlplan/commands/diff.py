@@ -69,14 +69,13 @@ def run(
     )
     report = _shareable(report, now, redact)
 
+    out = output.Output(fmt)
     if fmt == "json":
-        output.out(render.to_json(report))
+        out.page(render.to_json(report))
     elif fmt == "markdown":
-        output.out(render.to_markdown(report))
+        out.page(render.to_markdown(report))
     else:
-        console = output.console()
-        color = output.use_color(console.file)
-        output.out(render.to_text(report, width=console.width, color=color))
+        out.page(render.to_text(report, width=out.width, color=out.color))
     return 1 if model is None else 0
 
 

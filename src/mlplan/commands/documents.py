@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mlplan import formats, output
+from mlplan import formats
 from mlplan.errors import UsageError
-from mlplan.i18n import t
 
 if TYPE_CHECKING:
+    from mlplan.output import Output
     from mlplan.render.document import Document
 
 
@@ -37,17 +37,8 @@ def prepare(fmt: str, output_path: Path | None, stem: str = "plan") -> None:
     formats.require(fmt)
 
 
-def write(doc: Document, fmt: str, output_path: Path | None, *, force: bool) -> None:
-    """Emit ``doc`` as ``fmt``: to ``output_path`` through the safe writer (saying so on
-    stderr), or, for a text format without ``--output``, to stdout."""
-    data = formats.emitter(fmt)(doc)
-    if isinstance(data, str):
-        data = output.clean(data)  # as stdout gets it
-    if output_path is None:
-        assert isinstance(data, str)  # prepare() refused a binary format without --output
-        output.out(data)
-        return
-    from mlplan.fileio import write_output
-
-    write_output(output_path, data, fmt, force=force)
-    output.err(t("plan.written", path=str(output_path), format=fmt))
+def write(doc: Document, out: Output) -> None:
+    """Emit ``doc`` in ``out``'s format, to its ``--output`` file through the safe writer
+    (saying so on stderr), or, for a text format without ``--output``, to stdout
+    (:meth:`~mlplan.output.Output.document`)."""
+    out.document(formats.emitter(out.format)(doc))

@@ -162,11 +162,11 @@ class Session:
 
 def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
     for d in diagnostics:
-        output.err(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}")
+        output.finding(d)
 
 
 def _refuse(msg_id: str, /, **params: Any) -> Refused:
-    output.err(output.style(t("label.error"), "1;31") + " " + t(msg_id, **params))
+    output.error(t(msg_id, **params))
     return Refused()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Annotated
 
 from mlplan import output
@@ -46,16 +45,16 @@ def run(
 
     fw = load_framework(framework_path)
     chosen = resolve_topic(fw, topic) if topic else None
+    out = output.Output(fmt)
     if fmt == "json":
-        output.out(render.to_json(fw, chosen))
+        out.page(render.to_json(fw, chosen))
     elif fmt == "markdown":
         from mlplan.render.emit_markdown import to_markdown
 
-        output.out(to_markdown(render.framework_document(fw, chosen)))
-    else:
+        out.page(to_markdown(render.framework_document(fw, chosen)))
+    else:  # the terminal's width, or COLUMNS; 80 in a pipe
         from mlplan.render.emit_text import to_text
 
-        width = output.console().width  # the terminal's, or COLUMNS; 80 in a pipe
         doc = render.framework_document(fw, chosen)
-        output.out(to_text(doc, width=width, color=output.use_color(sys.stdout)))
+        out.page(to_text(doc, width=out.width, color=out.color))
     return 0

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 from mlplan.commands import options
-from mlplan.commands.pages import PageFormatOption, run_page
+from mlplan.commands.pages import PAGE_DEFAULTS, PageOptions, run_page
 from mlplan.i18n import t
 
 if TYPE_CHECKING:  # the models load where the page is made, not for a TAB
@@ -26,12 +26,7 @@ def run(
     *,
     path: options.PlanPath = Path("plan.yaml"),
     to: Annotated[str | None, options.text("--to", "opt.handover.to", "metavar.name")] = None,
-    fmt: PageFormatOption = None,
-    output_path: options.Output = None,
-    redact: options.Redact = False,
-    force: options.Force = False,
-    today: options.Today = None,
-    framework_path: options.FrameworkPath = None,
+    shared: PageOptions = PAGE_DEFAULTS,
 ) -> int:
     from mlplan.handover import build
     from mlplan.render.pages import handover as page
@@ -43,12 +38,7 @@ def run(
 
     return run_page(
         path=path,
-        fmt=fmt,
-        output_path=output_path,
-        today=today,
-        framework_path=framework_path,
-        redact=redact,
-        force=force,
+        shared=shared,
         make=make,
         document=page.document,
         data=page.to_data,

@@ -290,6 +290,7 @@ def _report(
     schema: Path,
 ) -> None:
     from mlplan.domain import coverage, covered
+    from mlplan.render.diagnostics import finding_line
 
     output.out(t("init.written", path=str(path)))
     if backup:
@@ -301,5 +302,5 @@ def _report(
         output.out(t("init.coverage", covered=covered(cov), total=len(cov)))
     output.out(t("init.check", **finding_counts(checked.errors, checked.warnings)))
     for d in checked.diagnostics:
-        output.out(f"  {d.path}:{d.line}:{d.column}: {d.code} {d.message}")
+        output.out("  " + finding_line(d))
     output.out(t("init.next", path=str(path)))

@@ -53,6 +53,17 @@ class Arg(Opt):
         super().__init__(help=help, metavar=metavar, **extra)
 
 
+class Group:
+    """A group of parameters several commands share, declared once: a subclass, a frozen
+    keyword-only dataclass, lists them as fields exactly as a ``run`` lists its own
+    (``fmt: Annotated[..., Opt(...)] = None``), and a command takes the group as one
+    parameter (``page: PageOptions = PageOptions()``). ``mlplan.cli`` declares the fields
+    in the group's place, in their order (the help lists them there), and hands the
+    command one instance with their values."""
+
+    __slots__ = ()
+
+
 class TypedOrder:
     """Not a parameter of the command line: the names of the command's options in the
     order they were typed (``mlplan meeting`` pairs each ``--owner`` with the

@@ -13,15 +13,15 @@ output file that cannot be written or is one of the inputs.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from mlplan import formats, output
 from mlplan.commands import documents, options
-from mlplan.commands.plan import FILE_WIDTH, refuse_output, resolve_format
+from mlplan.commands.plan import refuse_output, resolve_format
 from mlplan.i18n import plural, t
 
 if TYPE_CHECKING:  # the models load where the page is made, not for a TAB
@@ -54,24 +54,36 @@ EXTENSIONS = formats.extensions(FORMATS)
 T = TypeVar("T")
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageOptions(options.Group):
+    """The options of every one-plan document command (prepare, handover), declared once:
+    the command's help lists them where its ``run`` names the group."""
+
+    fmt: PageFormatOption = None
+    output_path: options.Output = None
+    redact: options.Redact = False
+    force: options.Force = False
+    today: options.Today = None
+    framework_path: options.FrameworkPath = None
+
+
+PAGE_DEFAULTS = PageOptions()  # a run's default: every option left out (frozen, so shared)
+
+
 def run_page(
     *,
     path: Path,
-    fmt: str | None,
-    output_path: Path | None,
-    today: str | None,
-    framework_path: Path | None,
-    redact: bool,
-    force: bool,
+    shared: PageOptions,
     make: Callable[[CheckedPlan, Framework, dt.date], T],
     document: Callable[[T], Document],
     data: Callable[[T], dict[str, Any]],
     stem: str,
 ) -> int:
-    """Make one page of the plan at ``path``: ``make`` gives its facts, ``document`` the
-    page and ``data`` its JSON; ``stem`` names the file a message suggests
-    (``overdracht.pdf``)."""
-    day = options.today(today)
+    """Make one page of the plan at ``path`` with the ``shared`` options: ``make`` gives its
+    facts, ``document`` the page and ``data`` its JSON; ``stem`` names the file a message
+    suggests (``overdracht.pdf``)."""
+    fmt, output_path, framework_path = shared.fmt, shared.output_path, shared.framework_path
+    day = options.today(shared.today)
     if output_path is not None:
         refuse_output(
             output_path, [path], framework_path, resolve_format(fmt, output_path, EXTENSIONS)
@@ -81,24 +93,17 @@ def run_page(
     from mlplan.loading import load_framework
 
     fw = load_framework(framework_path)
-    checked = options.valid_for_export(path, fw, day, redact, "page.not_made")
+    checked = options.valid_for_export(path, fw, day, shared.redact, "page.not_made")
     facts = make(checked, fw, day)
+    out = output.Output(chosen, output_path, force=shared.force)
     if documents.is_document(chosen):
-        documents.write(document(facts), chosen, output_path, force=force)
+        documents.write(document(facts), out)
+    elif chosen == "json":
+        from mlplan.render.summary import to_json
+
+        out.page(to_json(data(facts)) + "\n")
     else:
-        if chosen == "json":
-            from mlplan.render.summary import to_json
-
-            text = to_json(data(facts)) + "\n"
-        else:
-            text = emit(document(facts), chosen, to_file=output_path is not None)
-        if output_path is not None:
-            from mlplan.fileio import write_output
-
-            write_output(output_path, output.clean(text), chosen, force=force)  # as on stdout
-            output.err(t("plan.written", path=str(output_path), format=chosen))
-        else:
-            output.out(text)
+        out.page(emit(document(facts), out))
     if checked.errors:
         errors = plural("count.errors", checked.errors)
         output.err(t("plan.has_errors", path=checked.path, errors=errors))
@@ -106,15 +111,13 @@ def run_page(
     return 0
 
 
-def emit(doc: Document, fmt: str, *, to_file: bool) -> str:
-    """The document as Markdown, or as terminal text at the terminal's width (in colour
-    only on a colour terminal), ``FILE_WIDTH`` wide and plain in a file."""
-    if fmt == "markdown":
+def emit(doc: Document, out: output.Output) -> str:
+    """The document as Markdown, or as terminal text at ``out``'s width and colour (the
+    terminal's; ``FILE_WIDTH`` wide and plain in a file)."""
+    if out.format == "markdown":
         from mlplan.render.emit_markdown import to_markdown
 
         return to_markdown(doc)
     from mlplan.render.emit_text import to_text
 
-    if to_file:
-        return to_text(doc, width=FILE_WIDTH, color=False)
-    return to_text(doc, width=output.console().width, color=output.use_color(sys.stdout))
+    return to_text(doc, width=out.width, color=out.color)

@@ -12,7 +12,6 @@ framework, or an output file that cannot be written or is one of the inputs.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
@@ -39,7 +38,6 @@ class PlanFormat(StrEnum):
 FORMATS = tuple(f.value for f in PlanFormat)
 # what an --output file's extension says, when --format does not
 EXTENSIONS = formats.extensions(FORMATS)
-FILE_WIDTH = 80  # a table written to a file: readable anywhere, printable
 
 
 def resolve_format(
@@ -137,36 +135,22 @@ def run(
     # YAML or schema errors: no half plan; the findings as ``check`` prints them
     checked = options.valid_for_export(path, fw, day, redact, "plan.not_shown")
     view = overview.build(checked, fw, day)
+    out = output.Output(chosen, output_path, force=force)
     if documents.is_document(chosen):  # PDF, Word, HTML: the page's one document
         doc = render.plan_document(view, pictures=formats.get(chosen).pictures)
-        documents.write(doc, chosen, output_path, force=force)
-        return _said_errors(checked.errors, checked.path)
-    data: bytes | None = None
-    if chosen == "xlsx":
+        documents.write(doc, out)
+    elif chosen == "xlsx":  # a spreadsheet's cells are escaped by its writer
         from mlplan.render import xlsx
 
-        data, text = xlsx.plan_xlsx(view), ""
+        out.document(xlsx.plan_xlsx(view))
     elif chosen == "json":
-        text = render.to_json(view)
-    elif chosen == "csv":
-        text = render.to_csv(view, csv_dialect or "standard")
+        out.page(render.to_json(view))
+    elif chosen == "csv":  # ends in its own line end (CR LF in the excel-nl dialect)
+        out.page(render.to_csv(view, csv_dialect or "standard"))
     elif chosen == "markdown":
-        text = render.to_markdown(view)
-    elif output_path is not None:
-        text = render.plan_text(view, FILE_WIDTH)
+        out.page(render.to_markdown(view))
     else:
-        text = render.plan_text(view, output.console().width, color=output.use_color(sys.stdout))
-
-    if output_path is not None:
-        from mlplan.fileio import write_output
-
-        # text as stdout gets it; a spreadsheet's cells are escaped by its writer
-        written = data if data is not None else output.clean(text)
-        write_output(output_path, written, chosen, force=force)
-        output.err(t("plan.written", path=str(output_path), format=chosen))
-    elif text:
-        output.out(text)  # ends in its own line end (CR LF in the excel-nl dialect)
-
+        out.page(render.plan_text(view, out.width, color=out.color))
     return _said_errors(checked.errors, checked.path)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mlplan.commands import options
-from mlplan.commands.pages import PageFormatOption, run_page
+from mlplan.commands.pages import PAGE_DEFAULTS, PageOptions, run_page
 from mlplan.i18n import t
 
 if TYPE_CHECKING:  # the models load where the page is made, not for a TAB
@@ -32,23 +32,13 @@ def _make(checked: CheckedPlan, fw: Framework, day: dt.date) -> Preparation:
 def run(
     *,
     path: options.PlanPath = Path("plan.yaml"),
-    fmt: PageFormatOption = None,
-    output_path: options.Output = None,
-    redact: options.Redact = False,
-    force: options.Force = False,
-    today: options.Today = None,
-    framework_path: options.FrameworkPath = None,
+    shared: PageOptions = PAGE_DEFAULTS,
 ) -> int:
     from mlplan.render.pages import prepare as page
 
     return run_page(
         path=path,
-        fmt=fmt,
-        output_path=output_path,
-        today=today,
-        framework_path=framework_path,
-        redact=redact,
-        force=force,
+        shared=shared,
         make=_make,
         document=page.document,
         data=page.to_data,

@@ -13,5 +13,5 @@ def run(*, framework_path: options.FrameworkPath = None) -> int:
     from mlplan.loading import load_framework
 
     schema = plan.json_schema(load_framework(framework_path))
-    output.out(json.dumps(schema, ensure_ascii=False, indent=2))
+    output.Output("json").page(json.dumps(schema, ensure_ascii=False, indent=2))
     return 0

@@ -18,10 +18,9 @@ import gc
 import itertools
 import os
 import pickle
-import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, BinaryIO, cast
+from typing import TYPE_CHECKING, Annotated
 
 from mlplan import formats, output, parallel, timeline
 from mlplan.commands import documents, options
@@ -32,9 +31,7 @@ from mlplan.vocabulary import SortKey
 # a TAB inside `summary` imports this module (it is the command's declaration) and should
 # cost no more than the import floor.
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
-
-    from rich.console import Console
+    from collections.abc import Callable, Iterator
 
     from mlplan import plandiff
     from mlplan.checking import CheckedPlan
@@ -119,13 +116,6 @@ def _is_plan_name(name: str) -> bool:
     return name.endswith(SUFFIXES) and not name.startswith(".")
 
 
-def _console() -> Console:
-    """The rich console; written to a file or pipe without COLUMNS, 120 columns wide
-    rather than rich's 80, so the overview's columns do not fold where no terminal wraps."""
-    piped = not sys.stdout.isatty() and not os.environ.get("COLUMNS")
-    return output.console(width=120 if piped else None)
-
-
 def _check_in_group(path: Path, fw: Framework, today: dt.date) -> CheckedPlan | Summary:
     """Check one plan of a group; an unreadable file becomes a page with its error."""
     from mlplan.checking import check_file
@@ -203,12 +193,12 @@ def _group_parts(
     months: int,
     sort: str,
     overview_only: bool,
-    layout: tuple[int, bool],
+    out: output.Output,
 ) -> Iterator[str | bytes]:
     """The overview, then the pages one at a time as they are read back from the spool,
     each as the bytes it was stored as: laid out at its place, cleaned and encoded
-    where it was made (see :func:`_finished`); ``layout``: the terminal text's width and
-    whether it is in colour."""
+    where it was made (see :func:`_finished`); the terminal text at ``out``'s width and
+    colour."""
     from mlplan.render import summary as render
 
     if fmt == "json":
@@ -239,7 +229,7 @@ def _group_parts(
         for page in pages:
             yield from ("\n", page)
     else:
-        width, color = layout
+        width, color = out.width, out.color
         yield render.overview_text(rows, day, since, months, width=width, color=color)
         for text in pages:
             yield from (render.separator(width, color), text)
@@ -268,64 +258,6 @@ def _finished(render_page: Callable[[Summary], str], color: bool) -> Callable[[S
         return output.clean(render_page(page), color=color)
 
     return finished
-
-
-def _deliver(
-    parts: Iterable[str | bytes], fmt: str, output_path: Path | None, *, force: bool
-) -> None:
-    """Text to stdout a part at a time, or whole to ``--output`` through the safe writer,
-    as stdout would get it (escaped, ending in a line end). A part in bytes is a page
-    already clean (:func:`_finished`), in UTF-8."""
-    if output_path is None:
-        _out_parts(parts)
-        return
-    from mlplan.fileio import write_output
-    from mlplan.i18n import t
-
-    text = output.clean("".join(_decoded(parts)))
-    write_output(output_path, text if text.endswith("\n") else text + "\n", fmt, force=force)
-    output.err(t("plan.written", path=str(output_path), format=fmt))
-
-
-def _decoded(parts: Iterable[str | bytes]) -> Iterator[str]:
-    for part in parts:
-        yield part if isinstance(part, str) else part.decode("utf-8", "surrogatepass")
-
-
-def _out_parts(parts: Iterable[str | bytes]) -> None:
-    """``output.out_parts``, the clean pages (bytes) copied to stdout's own bytes as they
-    are when stdout is UTF-8 text with plain line ends, as it writes them; decoded and
-    written as text anywhere else. A failed write (a closed pipe, a full disk) ends the
-    output as the text stream ends it (``launch._Guarded``: the rest is dropped)."""
-    binary = _utf8_bytes(sys.stdout)
-    if binary is None:
-        output.out_parts(_decoded(parts))
-        return
-    color = output.use_color(sys.stdout)
-    sys.stdout.flush()  # what was written as text goes first
-    last = b"\n"
-    for part in parts:
-        data = part if isinstance(part, bytes) else output.clean(part, color=color).encode()
-        if not data:
-            continue
-        last = data
-        try:
-            binary.write(data)
-        except OSError:
-            sys.stdout.flush()  # the guarded stream meets the failure and drops the rest
-            return
-    if not last.endswith(b"\n"):
-        binary.write(b"\n")
-
-
-def _utf8_bytes(stream: object) -> BinaryIO | None:
-    """The byte stream under a text stream that writes UTF-8 and leaves line ends as they
-    are (every POSIX system), else ``None``."""
-    encoding = str(getattr(stream, "encoding", None) or "").lower().replace("_", "-")
-    binary = getattr(stream, "buffer", None)
-    if os.linesep != "\n" or encoding not in ("utf-8", "utf8") or binary is None:
-        return None
-    return cast("BinaryIO", binary)
 
 
 def requested_jobs() -> int | None:
@@ -361,20 +293,17 @@ def _spreadsheet(
     order: SortKey,
     jobs: int | None,
     redact: bool,
-    output_path: Path | None,
-    force: bool,
+    out: output.Output,
 ) -> int:
     """The overview as a spreadsheet: a row per plan (one for a single plan), in
     ``--sort``'s order, written through the safe ``--output`` writer."""
     from mlplan.checking import check_file
     from mlplan.checking import redacted as checked_redacted
-    from mlplan.fileio import write_output
-    from mlplan.i18n import t
     from mlplan.loading import load_framework
     from mlplan.render import xlsx
     from mlplan.summary import overview_row, sort_rows, summarise
 
-    assert output_path is not None  # _format asked for it
+    assert out.path is not None  # _format asked for it
     fw = load_framework(framework_path)
     if group:
         results = summarise_all(files, fw, day, since, months, None, jobs, redact)
@@ -383,71 +312,54 @@ def _spreadsheet(
         checked = check_file(files[0], fw, day)
         page = summarise(checked_redacted(checked) if redact else checked, fw, day, since, months)
         rows = [overview_row(page)]
-    write_output(output_path, xlsx.overview_xlsx(rows, day), "xlsx", force=force)
-    output.err(t("plan.written", path=str(output_path), format="xlsx"))
+    out.document(xlsx.overview_xlsx(rows, day))
     return 1 if any(r.errors for r in rows) else 0
 
 
 def _write_page(
     page: Summary,
     changes: plandiff.Report | None,
-    fmt: str,
-    output_path: Path | None,
-    force: bool,
+    out: output.Output,
 ) -> None:
     """One plan's page in ``fmt``, with the section on what changed in git when known."""
     from mlplan.render import diff as render_diff
     from mlplan.render import summary as render
 
-    if fmt == "json":
+    if out.format == "json":
         data = render.page_json(page)
         if changes is not None:
             data["changes"] = render_diff.to_data(changes)
-        _deliver([render.to_json(data)], fmt, output_path, force=force)
+        out.parts([render.to_json(data)])
         return
     section = render_diff.summary_section(changes) if changes is not None else None
-    if documents.is_document(fmt):
-        pictures = formats.get(fmt).pictures
+    if documents.is_document(out.format):
+        pictures = formats.get(out.format).pictures
         doc = render.summary_document(page, changes=section, pictures=pictures)
-        documents.write(doc, fmt, output_path, force=force)
-    elif fmt == "markdown":
+        documents.write(doc, out)
+    elif out.format == "markdown":
         from mlplan.render.emit_markdown import to_markdown
 
-        _deliver([to_markdown(render.summary_document(page, changes=section))], fmt,
-                 output_path, force=force)  # fmt: skip
+        out.parts([to_markdown(render.summary_document(page, changes=section))])
     else:
-        width, color = _layout(output_path)
-        text = render.page_text(page, width=width, color=color, changes=section)
-        _deliver([text], fmt, output_path, force=force)
-
-
-def _layout(output_path: Path | None) -> tuple[int, bool]:
-    """The terminal text's width and colour: the terminal's (see :func:`_console`), or
-    ``FILE_WIDTH`` and plain in an ``--output`` file, as ``mlplan plan`` writes one."""
-    if output_path is not None:
-        from mlplan.commands.plan import FILE_WIDTH
-
-        return FILE_WIDTH, False
-    console = _console()
-    return console.width, output.use_color(console.file)
+        text = render.page_text(page, width=out.width, color=out.color, changes=section)
+        out.parts([text])
 
 
 def _group_document(
-    fmt: str,
     rows: list[OverviewRow],
     pages: Iterator[str],
     fw: Framework,
     day: dt.date,
     since: dt.date | None,
     months: int,
-    output_path: Path | None,
-    force: bool,
+    out: output.Output,
 ) -> None:
     """The group as a document: the overview (with the matrix of aios × topics where the
     format draws pictures), then each aios's page. HTML is written around the pages as
     they are read back; PDF and Word are laid out whole, so the group is held in memory."""
     from mlplan.render import summary as render
 
+    fmt = out.format
     pictures = formats.get(fmt).pictures
     topics = _matrix_topics(fw) if pictures else ()
     overview = render.overview_document(rows, day, since, months, topics)
@@ -459,10 +371,10 @@ def _group_document(
             overview.title, itertools.chain([head], pages), lang=overview.lang,
             header=overview.header, meta=overview.meta,
         )  # fmt: skip
-        _deliver(parts, fmt, output_path, force=force)
+        out.parts(parts)
         return
     whole = render.group_document(overview, (_unpickled(page) for page in pages))
-    documents.write(whole, fmt, output_path, force=force)
+    documents.write(whole, out)
 
 
 def _matrix_topics(fw: Framework) -> list[MatrixTopic]:
@@ -562,9 +474,12 @@ def run(
         from mlplan.commands.plan import refuse_output
 
         refuse_output(output_path, files, framework_path, fmt)
+    # a file or a pipe without COLUMNS: 120 columns rather than rich's 80, so the
+    # overview's columns do not fold where no terminal wraps
+    out = output.Output(fmt, output_path, force=force, pipe_width=120)
     if fmt == "xlsx":
         return _spreadsheet(files, group, framework_path, day, since_day, months, sort, jobs,
-                            redact, output_path, force)  # fmt: skip
+                            redact, out)  # fmt: skip
     fw = load_framework(framework_path)
 
     if not group:
@@ -576,17 +491,16 @@ def run(
         from mlplan.commands.diff import for_summary
 
         changes = for_summary(files[0], read, since_day, day, fw, redact)
-        _write_page(page, changes, fmt, output_path, force)
+        _write_page(page, changes, out)
         return 1 if page.check.errors else 0
 
     # each page is laid out where it is made (in a worker, see summarise_all): the
     # terminal's width and colour are decided here, once
-    layout = _layout(output_path) if fmt == "table" else (0, False)
     render_page: Callable[[Summary], str] | None = None
     if overview_only:
         pass
     elif fmt == "table":
-        render_page = functools.partial(render.page_text, width=layout[0], color=layout[1])
+        render_page = functools.partial(render.page_text, width=out.width, color=out.color)
     elif fmt == "json":
         render_page = _json_item
     elif fmt == "markdown":
@@ -595,8 +509,7 @@ def run(
         render_page = _html_page if fmt == "html" else _pickled_page
     streamed = render_page is not None and not documents.is_document(fmt)
     if streamed and render_page is not None:
-        color = layout[1] if fmt == "table" else output.use_color(sys.stdout)
-        render_page = _finished(render_page, color and output_path is None)
+        render_page = _finished(render_page, out.color)
     with Spool() as spool:
         results = summarise_all(files, fw, day, since_day, months, render_page, jobs, redact, spool)
         rows = sort_rows([row for row, _, _ in results], sort)
@@ -607,11 +520,11 @@ def run(
         refs = [ref for r in rows if (ref := ref_of[r.path]) is not None]
         if documents.is_document(fmt):
             pages = (spool.get(ref) for ref in refs)
-            _group_document(fmt, rows, pages, fw, day, since_day, months, output_path, force)
+            _group_document(rows, pages, fw, day, since_day, months, out)
         else:
             parts = _group_parts(
                 fmt, rows, map(spool.get_bytes, refs), day, since_day, months, sort,
-                overview_only, layout,
+                overview_only, out,
             )  # fmt: skip
-            _deliver(parts, fmt, output_path, force=force)
+            out.parts(parts)
     return 1 if any(r.errors for r in rows) else 0

@@ -34,14 +34,30 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
     return t("check.count", **finding_counts(errors, warnings), files=shown)
 
 
+def location(d: Diagnostic) -> str:
+    """Where a finding is: ``path:line:col``."""
+    return f"{d.path}:{d.line}:{d.column}"
+
+
+def finding_text(
+    where: str, code: str, message: str, style: Styler = _plain, colour: str = ""
+) -> str:
+    """**The finding line**, ``path:line:col: CODE message``, the one place it is built
+    (``check``'s text, stderr, a page's findings): on one line whatever the path or the
+    message holds (newlines and other control characters escaped), the location in bold
+    and the code in ``colour`` when ``style`` paints."""
+    return f"{style(one_line(where) + ':', '1')} {style(code, colour)} {one_line(message)}"
+
+
+def finding_line(d: Diagnostic, style: Styler = _plain) -> str:
+    """``d``'s finding line (:func:`finding_text`), its code red for an error, yellow for a warning."""
+    colour = "1;31" if d.severity is Severity.ERROR else "1;33"
+    return finding_text(location(d), d.code, d.message, style, colour)
+
+
 def to_text(diagnostics: list[Diagnostic], files: int, style: Styler = _plain) -> str:
-    """``path:line:col: CODE message`` per finding, each on one line (newlines and other
-    control characters in a path or message escaped), then the count line."""
-    lines = []
-    for d in diagnostics:
-        colour = "1;31" if d.severity is Severity.ERROR else "1;33"
-        where = style(f"{one_line(d.path)}:{d.line}:{d.column}:", "1")
-        lines.append(f"{where} {style(d.code, colour)} {one_line(d.message)}")
+    """The finding line (:func:`finding_line`) per finding, then the count line."""
+    lines = [finding_line(d, style) for d in diagnostics]
     lines.append(summary(diagnostics, files))
     return "\n".join(lines)
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mlplan.render import textlayout as layout
+from mlplan.render.diagnostics import finding_text
 from mlplan.render.document import (
     Block,
     Cell,
@@ -140,7 +141,7 @@ class _Emitter:
             self.item_list(block)
         elif isinstance(block, Findings):
             for f in block.findings:
-                line = f"{one_line(f.location)}: {f.code} {one_line(f.message)}"
+                line = finding_text(f.location, f.code, f.message)
                 self.paragraph(line, layout.RED if f.severity == "error" else None)
             if block.more:
                 self.paragraph(block.more)

@@ -30,7 +30,7 @@ from mlplan.overview import (
 )
 from mlplan.plan import Agreement
 from mlplan.render.calendar import calendar_json, calendar_text
-from mlplan.render.diagnostics import diagnostic_dict
+from mlplan.render.diagnostics import diagnostic_dict, location
 from mlplan.render.document import (
     Block,
     Cell,
@@ -607,7 +607,7 @@ def _findings_section(ov: Overview) -> Section:
     found = Findings(
         tuple(
             Finding(
-                f"{d.path}:{d.line}:{d.column}",
+                location(d),
                 d.code,
                 "error" if d.severity is Severity.ERROR else "warning",
                 flat(d.message),

@@ -1,7 +1,7 @@
 """Rendering summaries: the one-plan page built once as a document
 (:func:`summary_document`, written by every emitter: terminal text, Markdown, PDF, Word,
 HTML), its JSON, and the group overview as a document, as terminal text, Markdown and JSON.
-No I/O beyond the console it is given, no loading.
+No I/O, no loading.
 
 No emitter is imported at module level: ``--format json`` never pays for the others.
 """
@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from mlplan import output
 from mlplan.diagnostics import Diagnostic
 from mlplan.i18n import finding_counts, get_language, plural, t
 from mlplan.render import jsontext
@@ -51,8 +50,6 @@ from mlplan.summary import (
 )
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from mlplan.render.svg import MatrixTopic
 
 
@@ -149,7 +146,9 @@ def talking_point_text(point: TalkingPoint) -> str:
 
 
 def _finding(d: Diagnostic) -> str:
-    return f"{one_line(d.path)}:{d.line}:{d.column}: {d.code} {one_line(d.message)}"
+    from mlplan.render.diagnostics import finding_line
+
+    return finding_line(d)
 
 
 def meta_line(s: Summary) -> str:
@@ -682,13 +681,6 @@ class _Page:
     def line(self, text: str, code: str | None = None) -> None:
         """One line as it is (a title, a file path): a terminal wraps it if it must."""
         self.lines.append(layout.paint(one_line(text), code, self.color))
-
-
-def print_page(s: Summary, console: Console, changes: Section | None = None) -> None:
-    """The page at the console's width, in colour only when the console's stream shows
-    colour (never with NO_COLOR or piped)."""
-    color = output.use_color(console.file)
-    console.file.write(page_text(s, width=console.width, color=color, changes=changes))
 
 
 def page_text(s: Summary, *, width: int, color: bool, changes: Section | None = None) -> str:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from mlplan.diagnostics import Diagnostic, Severity
 from mlplan.i18n import t
+from mlplan.render.diagnostics import location
 from mlplan.render.document import Finding, Findings, ItemList, ListItem
+
+if TYPE_CHECKING:
+    from mlplan.plan import ImprovementPoint
 
 # Room to write in, on a sheet that is filled in by hand or in a word processor: a dotted
 # line, which every medium shows as it is (no Markdown, HTML or terminal meaning).
@@ -19,7 +23,7 @@ def findings(diagnostics: Sequence[Diagnostic]) -> Findings:
     return Findings(
         tuple(
             Finding(
-                f"{d.path}:{d.line}:{d.column}",
+                location(d),
                 d.code,
                 "error" if d.severity is Severity.ERROR else "warning",
                 d.message,
@@ -29,18 +33,7 @@ def findings(diagnostics: Sequence[Diagnostic]) -> Findings:
     )
 
 
-class _Point(Protocol):
-    """An improvement point: the plan's own, or the summary's copy of it."""
-
-    @property
-    def point(self) -> str: ...
-    @property
-    def how(self) -> str | None: ...
-    @property
-    def evidence(self) -> str | None: ...
-
-
-def improvement_list(points: Sequence[_Point]) -> ItemList:
+def improvement_list(points: Sequence[ImprovementPoint]) -> ItemList:
     """The improvement points, numbered, each with how and with what evidence under it
     (``Hoe: …``, ``Aantonen: …``), as the summary and the handover show them."""
     return ItemList(
