@@ -30,7 +30,7 @@ import unicodedata
 from collections.abc import Iterable, MutableMapping
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
-from mlplan.render.safe import escape_controls
+from mlplan.render.safe import escape_controls, paint
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -266,9 +266,7 @@ def err(text: str) -> None:
 
 def style(text: str, code: str, stream: IO[str] | None = None) -> str:
     """Wrap ``text`` in an ANSI style when ``stream`` (default stderr) shows colour."""
-    if not use_color(stream or sys.stderr):
-        return text
-    return f"\x1b[{code}m{text}\x1b[0m"
+    return paint(text, code, use_color(stream or sys.stderr))
 
 
 def error(message: str) -> None:
@@ -330,7 +328,7 @@ class Output:
 
     def style(self, text: str, code: str) -> str:
         """``text`` in an ANSI style when the page is in colour."""
-        return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
+        return paint(text, code, self.color)
 
     def page(self, text: str, written: str | None = None) -> None:
         """A page of text: on stdout, ending in a line end; or in the ``--output`` file as

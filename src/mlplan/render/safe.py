@@ -11,6 +11,9 @@ Only the escapes ``\\xNN`` (C0), ``\\n``, ``\\r``, ``\\t`` and ``\\uNNNN`` (DEL 
 above) are produced, so an escaped JSON document stays valid JSON: json.dumps already
 writes C0 as ``\\u00NN``, and the rest gets the same form.
 
+The one escape sequence mlplan writes itself, an ANSI style around a text when colour is
+on, is made here too (:func:`paint`), beside the escapes that keep every other one out.
+
 Pure functions, nothing imported beyond ``re``.
 """
 
@@ -109,3 +112,11 @@ def csv_cell(value: object) -> object:
     if value.startswith(FORMULA_START):
         value = "'" + value
     return escape_controls(value, keep="\n")
+
+
+def paint(text: str, code: str | None, color: bool) -> str:
+    """``text`` in the ANSI style ``code`` (SGR: ``1`` bold, ``31`` red) when ``color`` is
+    on; plain otherwise, and without a style an empty text or code needs none."""
+    if not color or not code or not text:
+        return text
+    return f"\x1b[{code}m{text}\x1b[0m"

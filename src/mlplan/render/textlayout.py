@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len as _rich_cell_len
 
+from mlplan.render.safe import paint as paint  # the pages' styler, defined with the escapes
+
 
 def cell_len(text: str) -> int:
     """Display width of ``text`` in terminal cells.
@@ -41,13 +43,6 @@ CYAN = "36"
 BULLET = "• "  # a paragraph that starts with it hangs its wrapped lines under its text
 RULE = "─"
 ELLIPSIS = "…"
-
-
-def paint(text: str, code: str | None, color: bool) -> str:
-    """``text`` in an ANSI style when ``color`` is on; plain otherwise."""
-    if not color or not code or not text:
-        return text
-    return f"\x1b[{code}m{text}\x1b[0m"
 
 
 def _fold(word: str, width: int) -> list[str]:
