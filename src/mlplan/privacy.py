@@ -16,9 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from mlplan.plan import Plan
@@ -33,9 +32,10 @@ class Kind(StrEnum):
     NAME = "name"
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """``text[start:end]`` is an identifier of this kind."""
+class Finding(NamedTuple):
+    """``text[start:end]`` is an identifier of this kind. Immutable; a named tuple, not a
+    frozen dataclass, because every ``check`` defines it while it starts (a dataclass
+    costs about 0.4 ms to define, a named tuple a tenth of that)."""
 
     kind: Kind
     start: int
