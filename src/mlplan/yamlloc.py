@@ -204,20 +204,24 @@ class Document:
 
     def position(self, loc: Iterable[str | int], *, key: bool = False) -> tuple[int, int]:
         """Line and column of the deepest indexed node along ``loc`` (line 1 if none)."""
-        index = self.index
-        best: Loc | None = () if () in index else None
+        # the index's own marks, and only the one asked for worked out (not the whole
+        # Position): every finding of every plan of a group comes here
+        raw = self.index._raw
+        best: Loc | None = () if () in raw else None
         current: Loc = ()
         for segment in loc:
             candidate = (*current, segment)
-            if candidate in index:
+            if candidate in raw:
                 current = best = candidate
             # segments that are not in the file (pydantic union tags, missing keys) are skipped
         if best is None:
             return 1, 1
-        found = index[best]  # worked out once, for the node it names
-        if key:
-            return found.key_line, found.key_column
-        return found.line, found.column
+        mark, key_mark, _ = raw[best]
+        at = self.index._lines
+        assert at is not None  # entries exist only when a composer made them
+        if key and key_mark is _TOP:
+            return 1, 1
+        return at(key_mark if key and key_mark is not None else mark)
 
     def diagnostic(
         self,
