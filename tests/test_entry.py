@@ -13,11 +13,15 @@ import inspect
 import os
 import subprocess
 import sys
+import typing
+from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
 import pytest
 
 from mlplan import entry
+from mlplan.commands.options import Arg, Opt
 from tests.conftest import EXAMPLE_PLAN
 from tests.test_check import installed_mlplan
 
@@ -106,6 +110,66 @@ INVOCATIONS: list[tuple[list[str], dict[str, str], bool]] = [
     (["plan", "plan.yaml", *TODAY], {}, False),
     (["check", "plan.yaml"], {"_MLPLAN_COMPLETE": "complete_zsh"}, False),
 ]
+
+
+# -- the fast path reads check's own declaration -----------------------------------------
+
+
+def _declared_elsewhere(
+    *,
+    paths: Annotated[list[Path] | None, Arg(help="arg.plan_paths")] = None,
+    colour: Annotated[Colour | None, Opt("--colour", "-c", help="opt.strict")] = None,
+    quiet: Annotated[bool, Opt("--quiet", help="opt.strict")] = False,
+    name: Annotated[str | None, Opt("--name", envvar="NAME", help="opt.strict")] = None,
+) -> int:
+    """A command declared as check is, its annotations expressions (not names)."""
+    return 0
+
+
+class Colour(StrEnum):
+    RED = "red"
+
+
+def test_the_fast_path_reads_checks_options_from_checks_declaration() -> None:
+    """By name, without evaluating the annotations: the same as typing does."""
+    from mlplan.commands import check
+
+    read = entry.CheckOptions(check.run)
+    hints = typing.get_type_hints(check.run, include_extras=True)
+    assert read.markers == {k: typing.get_args(v)[1] for k, v in hints.items() if k != "return"}
+    assert set(read.values) | set(read.flags) == {
+        decl for marker in read.markers.values() for decl in marker.decls
+    }
+    assert read.arguments == "paths" and read.flags == {"--strict": "strict"}
+    # each of check's annotations is a name, which the fast path looks up rather than
+    # evaluates (the fallback below): an expression here would cost every check
+    assert all(
+        all(part.isidentifier() for part in text.split("."))
+        for text in check.run.__annotations__.values()
+    )
+
+
+def test_a_declaration_written_as_expressions_is_read_the_same_way() -> None:
+    """The fallback of the lookup by name (``typing.get_type_hints``), and a command line
+    read by any declaration's markers: a new option needs no change to ``entry``."""
+    read = entry.CheckOptions(_declared_elsewhere)
+    assert read.values == {"--colour": "colour", "-c": "colour", "--name": "name"}
+    assert read.flags == {"--quiet": "quiet"} and read.arguments == "paths"
+    given = {"colour": "red", "quiet": "1"}
+    call = entry._call(read, given, ["a.yaml"], {"NAME": "x"})
+    assert call == {"paths": [Path("a.yaml")], "colour": Colour.RED, "quiet": True, "name": "x"}
+    assert entry._call(read, {}, [], {"NAME": ""}) == {"paths": []}  # empty: no value
+    assert entry._call(read, {"colour": "blue"}, [], {}) is None  # typer's "not one of"
+    assert entry._call(read, {"colour": "RED"}, [], {}) is None  # case-sensitive, as declared
+
+
+def test_a_value_of_a_type_the_fast_path_does_not_read_goes_to_typer() -> None:
+    def run(*, count: Annotated[int, Opt("--count", help="opt.strict")] = 0) -> int:
+        return count
+
+    read = entry.CheckOptions(run)
+    assert entry._call(read, {"count": "3"}, [], {}) is None
+    assert entry._call(read, {}, [], {}) == {}
 
 
 def _id(case: tuple[list[str], dict[str, str], bool]) -> str:

@@ -9,7 +9,7 @@ phases, the current year, coverage, required courses) is decided here once, by a
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mlplan import domain, timeline
 from mlplan.checking import CheckedPlan
@@ -19,9 +19,11 @@ from mlplan.framework import Competency, Framework, PhaseId
 from mlplan.plan import Activity, CourseEntry, ImprovementPoint, Meeting, Status
 from mlplan.timeline import TrainingState
 
+# The view's parts are named tuples, not frozen dataclasses: a group's summary loads this
+# module before it spreads its work, and ten dataclasses took 4 ms of that.
 
-@dataclass(frozen=True, slots=True)
-class Now:
+
+class Now(NamedTuple):
     """Where the aios is at ``today``: before, in (with year and phase) or after training."""
 
     today: dt.date
@@ -30,8 +32,7 @@ class Now:
     phase: PhaseId | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
+class Header(NamedTuple):
     name: str
     specialty: str | None
     supervisor: str | None
@@ -46,8 +47,7 @@ class Header:
     calendar: timeline.Calendar | None = None  # part-time and interruptions, when any
 
 
-@dataclass(frozen=True, slots=True)
-class ActivityView:
+class ActivityView(NamedTuple):
     number: int  # 1-based position in the plan's ``activities``: the edit commands' handle
     activity: Activity
     topic_title: str | None  # ``None`` when the topic id is not in the framework
@@ -55,8 +55,7 @@ class ActivityView:
     suggested_phase: PhaseId | None  # the learning curve's phase (own ``phase`` or example's)
 
 
-@dataclass(frozen=True, slots=True)
-class CompetencyGroup:
+class CompetencyGroup(NamedTuple):
     """The activities of one competency in one year; ``competency`` is ``None`` for
     activities whose topic id the framework does not know."""
 
@@ -64,8 +63,7 @@ class CompetencyGroup:
     activities: tuple[ActivityView, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class YearView:
+class YearView(NamedTuple):
     number: int
     start: dt.date | None  # ``None`` for a year outside the training (an ML102 error)
     end: dt.date | None
@@ -81,8 +79,7 @@ class YearView:
         return [a for g in self.groups for a in g.activities]
 
 
-@dataclass(frozen=True, slots=True)
-class TopicView:
+class TopicView(NamedTuple):
     competency: int
     topic_id: str
     title: str
@@ -92,8 +89,7 @@ class TopicView:
     needed: int
 
 
-@dataclass(frozen=True, slots=True)
-class CoverageView:
+class CoverageView(NamedTuple):
     topics: tuple[TopicView, ...]
     covered: int  # topics with at least their minimum of planned or done activities
     done: int  # topics whose minimum is done
@@ -103,8 +99,7 @@ class CoverageView:
         return len(self.topics)
 
 
-@dataclass(frozen=True, slots=True)
-class CourseView:
+class CourseView(NamedTuple):
     number: int  # 1-based position in the plan's ``courses``
     entry: CourseEntry
     title: str  # the framework's title, or the free title as written
@@ -117,8 +112,7 @@ class CourseView:
         return bool(self.requirements)
 
 
-@dataclass(frozen=True, slots=True)
-class RequirementView:
+class RequirementView(NamedTuple):
     id: str
     title: str
     any_of: tuple[str, ...]
@@ -126,8 +120,7 @@ class RequirementView:
     courses: tuple[int, ...]  # numbers of the plan's courses that satisfy it
 
 
-@dataclass(frozen=True, slots=True)
-class Overview:
+class Overview(NamedTuple):
     path: str
     header: Header
     years: tuple[YearView, ...]

@@ -12,14 +12,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
 from types import TracebackType
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """Where one page stands: the spool file of the process that wrote it, and its bytes."""
+class Ref(NamedTuple):
+    """Where one page stands: the spool file of the process that wrote it, and its bytes.
+    A named tuple: a worker sends one back per plan, and the main process unpickles a
+    slotted dataclass field by field in Python, a tuple in C."""
 
     name: str
     offset: int

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -16,5 +15,7 @@ def closest(word: str, options: Iterable[str]) -> str | None:
     prefixed = [o for o in choices if o.startswith(word.casefold())] if len(word) >= 3 else []
     if len(prefixed) == 1:
         return prefixed[0]
+    import difflib  # here: a plan without a typo never asks, and ``check`` skips its import
+
     found = difflib.get_close_matches(word.casefold(), choices, n=1, cutoff=0.6)
     return found[0] if found else None

@@ -20,8 +20,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from mlplan import domain, names, timeline
 from mlplan.checking import CheckedPlan
@@ -46,14 +45,20 @@ MatchState = Literal[
     "done_since", "done_undated", "in_progress", "done_before", "planned", "dropped"
 ]
 MOVED_STATES: frozenset[str] = frozenset({"done_since", "done_undated", "in_progress"})
-_STARTED = (Status.DONE.value, Status.IN_PROGRESS.value)
+# an item's status is the plain text of a Status (as JSON shows it); these are read once,
+# an enum member's ``.value`` is a Python-level property asked dozens of times per plan
+_DONE, _IN_PROGRESS, _DROPPED = Status.DONE.value, Status.IN_PROGRESS.value, Status.DROPPED.value
+_STARTED = (_DONE, _IN_PROGRESS)
 
 
 # -- data --------------------------------------------------------------------------------
+# Named tuples, not frozen dataclasses: a group defines them in its one process before the
+# work is spread (17 dataclasses took 7 ms of that), makes a dozen per plan (a named tuple
+# in a third of the time) and sends each overview row back from a worker in a pickle
+# (a slotted dataclass is unpickled field by field in Python).
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
     """Where the aios stands in the training at ``today``."""
 
     state: TrainingState
@@ -68,12 +73,13 @@ class Position:
     calendar: timeline.Calendar | None = None  # part-time and interruptions, when any
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """An activity or a course of the plan, as the page shows it."""
 
     kind: ItemKind
-    index: int  # position in ``activities`` or ``courses`` of the file (0-based)
+    # position in ``activities`` or ``courses`` of the file (0-based); shadows the tuple's
+    # own ``index()``, which nothing asks of an item
+    index: int  # type: ignore[assignment]
     title: str  # the activity's title; a course's framework title, or its free title
     year: int | None
     status: str
@@ -85,8 +91,7 @@ class Item:
     course: str | None = None  # the ``course`` value as written (courses)
 
 
-@dataclass(frozen=True, slots=True)
-class CheckStatus:
+class CheckStatus(NamedTuple):
     errors: int
     warnings: int
     findings: tuple[Diagnostic, ...]  # the first few, in file order
@@ -96,14 +101,12 @@ class CheckStatus:
     other_warnings: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class MissingTopic:
+class MissingTopic(NamedTuple):
     id: str
     title: str
 
 
-@dataclass(frozen=True, slots=True)
-class CompetencyCoverage:
+class CompetencyCoverage(NamedTuple):
     number: int
     title: str
     covered: int  # topics with at least their minimum of planned or done activities
@@ -114,8 +117,7 @@ class CompetencyCoverage:
     states: tuple[domain.CoverageState, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Coverage:
+class Coverage(NamedTuple):
     covered: int
     done: int
     total: int
@@ -126,8 +128,7 @@ class Coverage:
         return f"{self.covered}/{self.total}"
 
 
-@dataclass(frozen=True, slots=True)
-class Matched:
+class Matched(NamedTuple):
     """An activity or course an agreement mentions, and how it moved since the meeting."""
 
     item: Item
@@ -138,8 +139,7 @@ class Matched:
         return self.state in MOVED_STATES
 
 
-@dataclass(frozen=True, slots=True)
-class Agreement:
+class Agreement(NamedTuple):
     """An agreement of the last meeting with its follow-up: who, by when, the outcome the
     next meeting recorded (``None`` while open), whether it is overdue (open and past its
     due date), and the activities and courses it is about (named in the plan's
@@ -168,16 +168,14 @@ class Agreement:
         return self.outcome is None
 
 
-@dataclass(frozen=True, slots=True)
-class LastMeeting:
+class LastMeeting(NamedTuple):
     date: dt.date
     kind: str
     notes: str | None
     agreements: tuple[Agreement, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class OverdueAgreement:
+class OverdueAgreement(NamedTuple):
     """An open agreement past its due date, of any meeting held (as check's ML206)."""
 
     text: str
@@ -186,8 +184,7 @@ class OverdueAgreement:
     owner: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Rhythm:
+class Rhythm(NamedTuple):
     """The gesprekscyclus at ``today``: the last meeting held, the next one (a meeting in the
     plan dated after today, else the day the plan's interval makes it due) and whether the
     next is late (as check's ML208)."""
@@ -200,28 +197,26 @@ class Rhythm:
     late: bool
 
 
-@dataclass(frozen=True, slots=True)
-class TalkingPoint:
+class TalkingPoint(NamedTuple):
     """A suggested subject for the meeting: a message id and its parameters."""
 
     code: str  # stable, for JSON readers: missing_topics, overdue, meeting_overdue, …
     key: str  # message id in the catalogue
-    params: dict[str, Any] = field(default_factory=dict)
+    # shared by the points that give none: never changed after a point is made
+    params: dict[str, Any] = {}  # noqa: RUF012
     # params that are counts, with the noun that words them ("3 onderwerpen"); the params
     # themselves stay numbers for JSON readers
-    nouns: dict[str, str] = field(default_factory=dict)
+    nouns: dict[str, str] = {}  # noqa: RUF012
 
 
-@dataclass(frozen=True, slots=True)
-class Aios:
+class Aios(NamedTuple):
     name: str
     specialty: str | None
     institution: str | None
     supervisor: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(NamedTuple):
     """One plan's page. ``plan`` sections are ``None`` when the plan does not load."""
 
     path: str
@@ -248,8 +243,7 @@ class Summary:
         return self.aios is not None
 
 
-@dataclass(frozen=True, slots=True)
-class OverviewRow:
+class OverviewRow(NamedTuple):
     """One aios in the group overview."""
 
     path: str
@@ -327,7 +321,7 @@ def summarise(
         overdue_agreements=overdue_agreements(r),
         rhythm=rhythm(r),
     )
-    return replace(summary, talking_points=talking_points(summary, r, items))
+    return summary._replace(talking_points=talking_points(summary, r, items))
 
 
 def check_status(diagnostics: list[Diagnostic]) -> CheckStatus:
@@ -441,7 +435,7 @@ def done_since(items: list[Item], since: dt.date, today: dt.date) -> tuple[Item,
     found = [
         i
         for i in items
-        if i.status == Status.DONE.value and i.done_on is not None and since <= i.done_on <= today
+        if i.status == _DONE and i.done_on is not None and since <= i.done_on <= today
     ]
     return tuple(sorted(found, key=lambda i: (i.done_on or since, i.kind, i.index)))
 
@@ -498,8 +492,7 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(flat))
 
 
-@dataclass(frozen=True, slots=True)
-class _Words:
+class _Words(NamedTuple):
     """A text as words: joined with spaces around (for whole-word containment) and the
     significant ones (three letters or more, not a stopword)."""
 
@@ -524,23 +517,33 @@ def mentions(agreement: str, item: Item) -> bool:
        stopword) in common, and at least half of the title's significant words:
        "Symposium organiseren in jaar 2" mentions "Organiseren onderwijs, symposium".
     """
-    said = _as_words(agreement)
+    return _mentioned(_as_words(agreement), _names_of(item))
+
+
+def _names_of(item: Item) -> tuple[_Words, ...]:
+    """The words an agreement may name ``item`` by: its title, and a course as written."""
     title = _as_words(item.title)
-    for name in (title, _as_words(item.course)) if item.course else (title,):
+    return (title, _as_words(item.course)) if item.course else (title,)
+
+
+def _mentioned(said: _Words, names: tuple[_Words, ...]) -> bool:
+    """:func:`mentions`, with the agreement and the item (:func:`_names_of`) as words."""
+    for name in names:
         if name.joined and name.joined in said.joined:
             return True
+    title = names[0]
     common = title.significant & said.significant
     return len(common) >= 2 and 2 * len(common) >= len(title.significant)
 
 
 def _match_state(item: Item, meeting: dt.date) -> MatchState:
-    if item.status == Status.DONE.value:
+    if item.status == _DONE:
         if item.done_on is None:
             return "done_undated"
         return "done_since" if item.done_on > meeting else "done_before"
-    if item.status == Status.IN_PROGRESS.value:
+    if item.status == _IN_PROGRESS:
         return "in_progress"
-    if item.status == Status.DROPPED.value:
+    if item.status == _DROPPED:
         return "dropped"
     return "planned"
 
@@ -571,9 +574,16 @@ def _agreements(
     meeting: Meeting, plan: Plan, fw: Framework, items: list[Item], today: dt.date
 ) -> LastMeeting:
     agreements = []
+    named: list[tuple[Item, tuple[_Words, ...]]] | None = None  # made once, when needed
     for number, agreement in enumerate(meeting.agreements, start=1):
         linked = linked_items(agreement, plan, fw, items)
-        about = linked or [i for i in items if mentions(agreement.text, i)]
+        about = linked
+        if not linked:
+            # every item against every agreement (:func:`mentions`), the items' words
+            # looked up once for all the meeting's agreements rather than per agreement
+            named = named or [(i, _names_of(i)) for i in items]
+            said = _as_words(agreement.text)
+            about = [i for i, names in named if _mentioned(said, names)]
         agreements.append(
             Agreement(
                 agreement.text,
@@ -635,7 +645,7 @@ def idle_years(r: domain.Resolved, items: list[Item]) -> list[tuple[int, bool]]:
             break
         current = ty.end >= today
         worked = any(
-            item.status != Status.DROPPED.value
+            item.status != _DROPPED
             and (
                 (item.done_on is not None and ty.start <= item.done_on <= ty.end)
                 or (item.year == ty.number and (current or item.status in _STARTED))

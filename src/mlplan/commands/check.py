@@ -46,19 +46,27 @@ class CheckFormat(StrEnum):
     GITLAB = "gitlab"
 
 
+# check's own parameters, each declared under a name as options.py declares the shared
+# ones: a plain check reads them without typer (mlplan.entry), and a name it looks up
+# directly, where an expression it would have to evaluate (0.2-0.4 ms of every check)
+Paths = Annotated[
+    list[Path] | None,
+    options.Arg(help="arg.plan_paths", metavar="metavar.path", show_default=False),
+]
+FormatOption = Annotated[
+    CheckFormat | None,
+    options.Opt(
+        "--format", "-f", help="opt.check_format", case_sensitive=False, show_default=False
+    ),
+]
+Strict = Annotated[bool, options.Opt("--strict", help="opt.strict")]
+
+
 def run(
     *,
-    paths: Annotated[
-        list[Path] | None,
-        options.Arg(help="arg.plan_paths", metavar="metavar.path", show_default=False),
-    ] = None,
-    fmt: Annotated[
-        CheckFormat | None,
-        options.Opt(
-            "--format", "-f", help="opt.check_format", case_sensitive=False, show_default=False
-        ),
-    ] = None,
-    strict: Annotated[bool, options.Opt("--strict", help="opt.strict")] = False,
+    paths: Paths = None,
+    fmt: FormatOption = None,
+    strict: Strict = False,
     today: options.Today = None,
     framework_path: options.FrameworkPath = None,
 ) -> int:
