@@ -484,6 +484,103 @@ def test_an_outline_indents_every_line_by_its_depth_and_cuts_no_word() -> None:
     assert "  \x1b[36mclinical-business-administration\x1b[0m  Leergang Clinical Business" in wide
 
 
+# the group overview's shapes: a table that a narrow screen shows as entries, lines as they are
+LATE = "Bram Bakker: was uiterlijk 2027-01-01 aan de beurt"
+FIRST_ERROR = Finding("plannen/bram.yaml:3:1", "ML001", "error", "haakje '[' is niet gesloten")
+
+
+def _entry(name: str, file: str, due: str, tone: typing.Any) -> ListItem:
+    return ListItem(name, details=(file, f"Te doen {due}", "Fouten 0"), tone=tone)
+
+
+OVERVIEW = Document(
+    "Overzicht",
+    blocks=(
+        Table(
+            (Column("Aios"), Column("Te doen", right=True), Column("Bestand")),
+            (("Anne de Vries", "4", "anne.yaml"), ("Bram Bakker", "12", "bram.yaml")),
+            row_tones=(None, "bad"),
+            narrow=(
+                ItemList(
+                    (
+                        _entry("Anne de Vries", "anne.yaml", "4", "strong"),
+                        _entry("Bram Bakker", "bram.yaml", "12", "bad"),
+                    ),
+                    entries=True,
+                ),
+            ),
+        ),
+        Paragraph("Te doen: de komende 6 maanden.", tone="muted"),
+        Section("Gesprek te laat", (ItemList((ListItem(LATE),), lines=True),)),
+        Section("Eerste fout", (Findings((FIRST_ERROR,), lines=True),)),
+    ),
+    outline=True,
+)
+LINES = [
+    "",
+    "Gesprek te laat",
+    LATE,
+    "",
+    "Eerste fout",
+    f"{FIRST_ERROR.location}: ML001 haakje '[' is niet gesloten",
+]
+
+
+def test_lines_stand_whole_at_their_heading_and_entries_join_their_details() -> None:
+    # at 24 columns the table does not fit: "Te doen" over its numbers never wraps
+    assert emit_text.to_text(OVERVIEW, width=24, color=False).splitlines() == [
+        "Overzicht",
+        "Anne de Vries",  # an entry: its text on a line, no bullet
+        "  anne.yaml · Te doen 4",  # its details joined, broken only between two
+        "  Fouten 0",
+        "Bram Bakker",  # no blank line between entries
+        "  bram.yaml · Te doen 12",
+        "  Fouten 0",
+        "",  # one after the last: the note is not one more entry
+        "Te doen: de komende 6",
+        "maanden.",
+        *LINES,  # wider than the screen, yet whole, at the heading's indent, no bullet
+    ]
+    assert emit_text.to_text(OVERVIEW, width=40, color=False).splitlines() == [
+        "Overzicht",
+        "Aios           Te doen  Bestand",
+        "─" * 33,
+        "Anne de Vries        4  anne.yaml",
+        "Bram Bakker         12  bram.yaml",
+        "Te doen: de komende 6 maanden.",
+        *LINES,
+    ]
+    coloured = emit_text.to_text(OVERVIEW, width=24, color=True).splitlines()
+    assert coloured[1:3] == ["\x1b[1mAnne de Vries\x1b[0m", "  anne.yaml · Te doen 4"]
+    assert coloured[4] == "\x1b[31mBram Bakker\x1b[0m"  # the entry's tone
+    assert coloured[-4:] == [
+        LATE,  # a list item in the normal tone is not styled
+        "",
+        "\x1b[1mEerste fout\x1b[0m",
+        f"\x1b[31m{LINES[-1]}\x1b[0m",  # an error in red, from the start of its line
+    ]
+
+
+def test_lines_stand_at_the_heading_of_a_page_that_is_no_outline() -> None:
+    doc = Document(
+        "Pagina",
+        blocks=(
+            Section("Fouten", (Findings((FIRST_ERROR,), lines=True),)),
+            Section("Jaar", (Section("Te laat", (ItemList((ListItem(LATE),), lines=True),)),)),
+        ),
+    )
+    lines = emit_text.to_text(doc, width=30, color=False).splitlines()
+    assert lines[3] == LINES[-1]  # under a top-level heading: at the left, as it
+    assert lines[-2:] == ["  Te laat", "  " + LATE]  # under a nested one: at its indent
+
+
+def test_documents_show_lines_and_entries_as_any_list() -> None:
+    out = emit_markdown.to_markdown(OVERVIEW)
+    assert f"- {LATE}\n" in out
+    assert "- `plannen/bram.yaml:3:1` ML001 haakje '\\[' is niet gesloten\n" in out
+    assert "| Bram Bakker | 12 | bram.yaml |" in out and "Fouten 0" not in out  # no entries
+
+
 def test_a_page_keeps_its_title_on_one_line_and_folds_a_word_wider_than_the_line() -> None:
     doc = Document(
         "Een titel die breder is dan de regel van veertig", blocks=(Paragraph("x" * 50),)

@@ -156,3 +156,16 @@ def test_sort_by_year_keeps_achternaam_order_within_a_year(run: Run, tmp_path: P
     group = make_group(tmp_path / "plannen", VARIED)
     result = run("summary", str(group), *TODAY, "--overview-only", "-f", "json", "--sort", "year")
     assert [r["name"] for r in json.loads(result.stdout)["overview"]] == [*BY_ACHTERNAAM, None]
+
+
+def test_at_40_columns_the_first_errors_stand_whole_at_the_left(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    group = make_group(tmp_path / "plannen", ORDINARY)
+    monkeypatch.setenv("COLUMNS", "40")
+    result = run("summary", str(group), *TODAY, "--overview-only")
+    lines = result.stdout.splitlines()
+    at = lines.index("Eerste fout")
+    # one line, wider than the screen, as `check` prints it: editors find the file there
+    assert lines[at + 1].startswith(f"{group / 'kapot.yaml'}:3:1: ML001 ")
+    assert len(lines[at + 1]) > 40 and lines[at + 2 :] == []

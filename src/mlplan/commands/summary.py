@@ -229,8 +229,10 @@ def _group_parts(
         for page in pages:
             yield from ("\n", page)
     else:
+        from mlplan.render.emit_text import to_text
+
         width, color = out.width, out.color
-        yield render.overview_text(rows, day, since, months, width=width, color=color)
+        yield to_text(render.overview_document(rows, day, since, months), width=width, color=color)
         for text in pages:
             yield from (render.separator(width, color), text)
 

@@ -64,6 +64,19 @@ Fields added since the first version (all optional, with defaults that keep the 
   blank line only before a top-level heading (and before a top-level block after a
   section), and no word cut in pieces: an id or a URL wider than the line stands whole.
   Documents ignore it.
+- ``Column.right`` on a terminal: the column never wraps, its header included (``Te doen``
+  stands over its numbers on one line); documents may still wrap its header (PDF gives a
+  wrapping column's room to the others).
+- ``ItemList.lines`` and ``Findings.lines``: a terminal prints each item (finding) as one
+  line as it is: no bullet, never wrapped, not indented under its section's heading (the
+  group overview's late meetings and first errors: ``plan.yaml:3:5: ML001 …`` starts its
+  line, as ``check`` prints it, where editors and ``grep`` look for it). Documents ignore it.
+- ``ItemList.entries``: a terminal shows each item as an entry: its text on a line of its
+  own in its tone (wrapped, no word cut, no bullet), its details on the lines under it,
+  indented by two, joined by `` · `` and broken only between two details (``Te doen 4``
+  stays together), not dimmed; no blank line between entries and one after the last, so
+  what follows does not read as one more entry (a ``Table.narrow`` of the group overview:
+  each aios's name, then its file and figures). Documents ignore it.
 
 :func:`plain_text` reads what documents show: it leaves out the columns only a terminal
 shows (``Column.document=False``) and a ``Medium``'s terminal blocks, and includes
@@ -105,8 +118,9 @@ def cell(value: CellLike) -> Cell:
 @dataclass(frozen=True, slots=True)
 class Column:
     """A table column: its header, how its cells behave in a narrow terminal (``wrap``:
-    else cut with an ellipsis; ``max_width``: a cap), numbers on the right, and in which
-    media it is shown at all."""
+    else cut with an ellipsis; ``max_width``: a cap), numbers on the right (``right``: a
+    terminal never wraps such a column, its header included), and in which media it is
+    shown at all."""
 
     header: str
     wrap: bool = True
@@ -167,6 +181,8 @@ class ListItem:
 class ItemList:
     items: tuple[ListItem, ...]
     numbered: bool = False
+    lines: bool = False  # a terminal: one line each, as it is (see the module docstring)
+    entries: bool = False  # a terminal: each item as an entry (see the module docstring)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +205,7 @@ SEVERITY_TONE: dict[str, Tone] = {"error": "bad", "warning": "warn"}
 class Findings:
     findings: tuple[Finding, ...]
     more: str = ""  # a closing line: how many more there are, and where to see them all
+    lines: bool = False  # a terminal: one line each, as it is (see the module docstring)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,13 @@ after a colon), a nested section's heading indented like the blocks; every block
 by two spaces: paragraphs wrapped at spaces, fields as a grid of bold labels, tables as
 aligned columns under a bold header and a rule, lists with a number or a bullet and their
 details dimmed on one line under them, findings as ``check`` prints them (errors red).
+Lists and findings marked ``lines`` print each item whole on one line at their heading's
+indent; a list of ``entries`` puts each item's text on a line and its details, joined, under
+it (see ``render/document.py``).
 
-A document laid out as an outline (``Document.outline``: the framework) indents every
-line by its depth instead, wraps its title, has a blank line only before a top-level
-heading and cuts no word (see ``render/document.py``).
+A document laid out as an outline (``Document.outline``: the framework, the group
+overview) indents every line by its depth instead, wraps its title, has a blank line only
+before a top-level heading and cuts no word (see ``render/document.py``).
 
 Tones become SGR codes only when ``color`` is on; without it the page is plain text with
 no trailing spaces. User text is not escaped here beyond keeping titles and findings on one
@@ -32,6 +35,7 @@ from mlplan.render.document import (
     Figure,
     Findings,
     ItemList,
+    ListItem,
     Medium,
     Paragraph,
     Quote,
@@ -101,6 +105,15 @@ def _shown(blocks: Sequence[Block]) -> list[Block]:
     return out
 
 
+def _details(item: ListItem, *, url: bool = True) -> list[str]:
+    """An item's details and fields as a terminal words them, with its address to open
+    (``url``) when it is not its text."""
+    details = [*item.details, *(f"{f.label}: {f.value}" for f in item.fields)]
+    if url and item.url and item.url != item.text:
+        details.append(item.url)
+    return details
+
+
 class _Emitter:
     def __init__(self, width: int, color: bool, lines: list[str], *, outline: bool = False) -> None:
         self.width = width
@@ -109,6 +122,7 @@ class _Emitter:
         self.outline = outline
         self.fold = not outline  # an outline cuts no word (its ids and URLs are typed)
         self.indent = INDENT  # of the blocks being laid out
+        self.heading_indent = 0  # of the section they stand in (``lines`` stand there)
 
     def blocks(self, blocks: Sequence[Block], depth: int) -> None:
         after_section = False
@@ -140,11 +154,12 @@ class _Emitter:
         elif isinstance(block, ItemList):
             self.item_list(block)
         elif isinstance(block, Findings):
+            show = self.line if block.lines else self.paragraph
             for f in block.findings:
                 line = finding_text(f.location, f.code, f.message)
-                self.paragraph(line, layout.RED if f.severity == "error" else None)
+                show(line, layout.RED if f.severity == "error" else None)
             if block.more:
-                self.paragraph(block.more)
+                show(block.more)
         elif isinstance(block, Figure):
             if block.alt:
                 self.paragraph(block.alt)
@@ -159,7 +174,9 @@ class _Emitter:
             self.lines.append("")
         indent = INDENT * depth if self.outline else INDENT if depth else 0
         self.text(heading, TONE[section.tone], indent)
+        outer, self.heading_indent = self.heading_indent, indent
         self.blocks(section.blocks, depth + 1)
+        self.heading_indent = outer
 
     def text(self, text: str, code: str | None, indent: int) -> None:
         self.lines += layout.paragraph(
@@ -169,12 +186,37 @@ class _Emitter:
     def paragraph(self, text: str, code: str | None = None) -> None:
         self.text(text, code, self.indent)
 
+    def line(self, text: str, code: str | None = None) -> None:
+        """``text`` whole on one line at the heading's indent, however wide (``lines``)."""
+        self.lines.append(
+            " " * self.heading_indent + layout.paint(one_line(text), code, self.color)
+        )
+
     def item_list(self, block: ItemList) -> None:
+        if block.lines:
+            for item in block.items:
+                self.line(" · ".join([item_text(item), *_details(item)]), TONE[item.tone])
+            return
+        if block.entries:
+            for item in block.items:
+                self.lines += layout.paragraph(
+                    item_text(item),
+                    self.width,
+                    indent=self.indent,
+                    code=TONE[item.tone],
+                    color=self.color,
+                    fold=False,
+                )
+                self.lines += layout.joined(
+                    _details(item), self.width, indent=self.indent + INDENT, color=self.color
+                )
+            self.lines.append("")  # what follows is not one more entry
+            return
         rows: list[tuple[str, str, str | None, str | None]] = []
         for n, item in enumerate(block.items, 1):
             marker = f"{n}." if block.numbered else "•"
             rows.append((marker, item_text(item), None, TONE[item.tone]))
-            details = [*item.details, *(f"{f.label}: {f.value}" for f in item.fields)]
+            details = _details(item, url=False)
             if details:
                 rows.append(("", " · ".join(details), None, layout.DIM))
             if item.url and item.url != item.text:  # the address to open, whole on its line
@@ -188,7 +230,8 @@ class _Emitter:
         if not shown:
             return
         columns = [
-            layout.Column(c.header, c.wrap, c.max_width, c.right, TONE[c.tone])
+            # numbers never wrap, nor their header: "Te doen" stands over them on one line
+            layout.Column(c.header, c.wrap and not c.right, c.max_width, c.right, TONE[c.tone])
             for c in (block.columns[i] for i in shown)
         ]
         cells = [[cell(row[i]) for i in shown] for row in block.rows]

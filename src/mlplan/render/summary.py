@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from mlplan.diagnostics import Diagnostic
 from mlplan.i18n import finding_counts, get_language, plural, t
 from mlplan.render import jsontext
 from mlplan.render import textlayout as layout
@@ -34,6 +33,7 @@ from mlplan.render.document import (
     Paragraph,
     Section,
     Table,
+    Tone,
 )
 from mlplan.render.markdown import escape, table
 from mlplan.render.pages.common import findings, improvement_list
@@ -143,12 +143,6 @@ def talking_point_text(point: TalkingPoint) -> str:
     params = dict(point.params)
     params.update({k: plural(noun, point.params[k]) for k, noun in point.nouns.items()})
     return t(point.key, **params)
-
-
-def _finding(d: Diagnostic) -> str:
-    from mlplan.render.diagnostics import finding_line
-
-    return finding_line(d)
 
 
 def meta_line(s: Summary) -> str:
@@ -665,22 +659,9 @@ def overview_markdown(
 
 # -- the terminal ----------------------------------------------------------------------------
 #
-# Pages and the overview are laid out as plain lines by ``textlayout`` (the page through
+# Pages and the overview are laid out as plain lines by ``textlayout`` (through
 # render/emit_text.py) and written in one go: rich's Table took about 14 ms per page, most
 # of a large group's run.
-
-
-class _Page:
-    """The overview's lines at a width, styled only when ``color`` is on."""
-
-    def __init__(self, width: int, color: bool) -> None:
-        self.width = width
-        self.color = color
-        self.lines: list[str] = []
-
-    def line(self, text: str, code: str | None = None) -> None:
-        """One line as it is (a title, a file path): a terminal wraps it if it must."""
-        self.lines.append(layout.paint(one_line(text), code, self.color))
 
 
 def page_text(s: Summary, *, width: int, color: bool, changes: Section | None = None) -> str:
@@ -709,80 +690,6 @@ def _short_paths(paths: Sequence[str]) -> dict[str, str]:
     return {p: os.path.relpath(p, common) for p in paths}
 
 
-def overview_text(
-    rows: Sequence[OverviewRow],
-    today: dt.date,
-    since: dt.date | None,
-    months: int,
-    *,
-    width: int,
-    color: bool,
-) -> str:
-    """The overview table, ``width`` columns wide, with ANSI styles if ``color``; laid out
-    as plain text like the pages (a rich table of 1,000 rows took most of a second).
-
-    Names and positions wrap at their spaces; no word, number or file name is ever cut.
-    When the columns cannot hold their longest words (at 60 columns always, with a long
-    name or file name at 80 or more), each aios is stacked instead: the name, then the
-    file and the figures, labelled, wrapped between them.
-    """
-    page = _Page(width, color)
-    page.line(_overview_heading(rows, today), layout.BOLD)
-    # the first errors and the late meetings follow the table, unsqueezed
-    headers = _overview_headers(meetings=False)[:-1]
-    shown = _short_paths([r.path for r in rows])
-    columns = [
-        layout.Column(headers[0]),
-        layout.Column(headers[1]),
-        *(layout.Column(h, wrap=False, right=True) for h in headers[2:-1]),
-        layout.Column(headers[-1]),
-    ]
-    cells = []
-    for r in rows:
-        row = _overview_cells(r, meetings=False)[:-1]
-        row[-1] = one_line(shown[r.path])
-        cells.append(row)
-    if layout.fits(columns, cells, page.width, indent=0):
-        styles = [layout.RED if r.errors else None for r in rows]
-        page.lines += layout.table(
-            columns, cells, page.width, indent=0, color=page.color, row_styles=styles
-        )
-    else:
-        for r, row in zip(rows, cells, strict=True):
-            page.lines += layout.paragraph(
-                row[0],
-                page.width,
-                code=layout.RED if r.errors else layout.BOLD,
-                color=page.color,
-                fold=False,
-            )
-            # the file first, then the position, then each figure after its header
-            figures = [row[-1], row[1]] + [
-                f"{h} {value}" for h, value in zip(headers[2:-1], row[2:-1], strict=True) if value
-            ]
-            page.lines += layout.joined(
-                [f for f in figures if f], page.width, indent=2, color=page.color
-            )
-        page.lines.append("")  # the note is not one more name
-    page.lines += layout.paragraph(
-        overview_note(since, months), page.width, code=layout.DIM, color=page.color
-    )
-    late = [r for r in rows if r.meeting_late]
-    if late:
-        page.lines.append("")
-        page.line(t("summary.overview.late_heading"), layout.BOLD)
-        for r in late:
-            page.line(late_meeting_text(r))
-    broken = [r for r in rows if r.first_error is not None]
-    if broken:
-        page.lines.append("")
-        page.line(t("summary.col.first_error"), layout.BOLD)
-        for r in broken:
-            assert r.first_error is not None
-            page.line(_finding(r.first_error), layout.RED)
-    return "\n".join(page.lines) + "\n"
-
-
 # -- the group as a document (HTML) ----------------------------------------------------------
 
 
@@ -793,35 +700,57 @@ def overview_document(
     months: int,
     topics: Sequence[MatrixTopic] = (),
 ) -> Document:
-    """The group overview for documents, in the terminal's shape: the table (a row per aios
-    with its last meeting), the note, the meetings that are late and each plan's first
-    error under it (as eleven columns on paper, the first error made every row a dozen
-    lines high), and with ``topics`` (the framework's, in its order) the matrix of aios ×
-    topics drawn from each row's topic states."""
+    """The group overview, on the terminal (``mlplan summary DIR``) and in documents: the
+    table (a row per aios; documents add its last meeting), the note, the meetings that
+    are late and each plan's first error under it (as eleven columns on paper, the first
+    error made every row a dozen lines high), and with ``topics`` (the framework's, in its
+    order) the matrix of aios × topics drawn from each row's topic states.
+
+    On a terminal names and positions wrap at their spaces; no word, number or file name
+    is ever cut. When the columns cannot hold their longest words (at 60 columns always,
+    with a long name or file name at 80 or more), each aios is an entry instead: the name,
+    then the file, the position and each figure after its header, wrapped between them.
+    The late meetings and first errors stand whole on their lines, as ``check`` prints
+    findings."""
     headers = _overview_headers()
     columns = (
         Column(headers[0]),
         Column(headers[1]),
         *(Column(h, right=True) for h in headers[2:7]),
-        Column(headers[7]),  # the last meeting; the late next ones are listed below
+        # the last meeting, on paper only (a terminal names the late ones under its table)
+        Column(headers[7], terminal=False),
         Column(headers[9]),  # the file
     )
     # the file as the terminal names it, without the folder every plan shares: a full path
     # in a narrow column on paper broke into pieces ("kapot.ya" / "ml")
     shown = _short_paths([r.path for r in rows])
     cells = []
+    entries = []
     for r in rows:
         row = _overview_cells(r)
         cells.append((*row[:8], one_line(shown[r.path])))
-    table = Table(columns, tuple(cells), row_tones=tuple("bad" if r.errors else None for r in rows))
+        # the file first, then the position, then each figure after its header
+        figures = [cells[-1][-1], row[1]]
+        figures += [
+            f"{h} {value}" for h, value in zip(headers[2:7], row[2:7], strict=True) if value
+        ]
+        tone: Tone = "bad" if r.errors else "strong"
+        entries.append(ListItem(row[0], details=tuple(f for f in figures if f), tone=tone))
+    table = Table(
+        columns,
+        tuple(cells),
+        row_tones=tuple("bad" if r.errors else None for r in rows),
+        narrow=(ItemList(tuple(entries), entries=True),),
+    )
     blocks: list[Block] = [table, Paragraph(overview_note(since, months), tone="muted")]
     late = [r for r in rows if r.meeting_late]
     if late:
         items = tuple(ListItem(late_meeting_text(r)) for r in late)
-        blocks.append(Section(t("summary.overview.late_heading"), (ItemList(items),)))
+        blocks.append(Section(t("summary.overview.late_heading"), (ItemList(items, lines=True),)))
     broken = [r.first_error for r in rows if r.first_error is not None]
     if broken:
-        blocks.append(Section(t("summary.col.first_error"), (findings(broken),)))
+        first_errors = replace(findings(broken), lines=True)
+        blocks.append(Section(t("summary.col.first_error"), (first_errors,)))
     if topics:
         from mlplan.render import svg
 
@@ -831,6 +760,7 @@ def overview_document(
         blocks=tuple(blocks),
         header=_overview_heading(rows, today),
         lang=get_language(),
+        outline=True,  # the terminal's table and lines stand at the left, as the title
     )
 
 
