@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from mlplan import i18n
-from mlplan.cli import main
+from mlplan.cli.app import main
 
 EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "data" / "example-plan.yaml"
 
@@ -64,7 +64,7 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
-    """Run ``mlplan ARGS…`` through ``mlplan.cli.main`` and return code and output."""
+    """Run ``mlplan ARGS…`` through ``mlplan.cli.app.main`` and return code and output."""
 
     def _run(*args: str) -> Result:
         capsys.readouterr()

@@ -9,9 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from mlplan.checking import CheckedPlan, check_text
-from mlplan.loading import load_framework
-from mlplan.overview import Overview, build
+from mlplan.domain.checking import CheckedPlan, check_text
+from mlplan.domain.overview import Overview, build
+from mlplan.io.loading import load_framework
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -76,5 +76,5 @@ def imported_modules(args: list[str], cwd: Path) -> list[str]:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line]
-    assert "mlplan.entry" in imported  # the import log is what it seems
+    assert "mlplan.cli.entry" in imported  # the import log is what it seems
     return imported

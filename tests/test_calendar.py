@@ -18,9 +18,9 @@ import pytest
 from plan_helpers import checked, imported_modules, plan_yaml, write
 
 from conftest import EXAMPLE_PLAN, Result
-from mlplan import events
-from mlplan.loading import load_framework
-from mlplan.plan import Meeting, Plan
+from mlplan.domain import events
+from mlplan.io.loading import load_framework
+from mlplan.model.plan import Meeting, Plan
 from mlplan.render import ics
 
 Run = Callable[..., Result]

@@ -17,10 +17,10 @@ import jsonschema
 import pytest
 import yaml
 
-from mlplan import loading
-from mlplan import plan as planmod
-from mlplan.diagnostics import CODES, Diagnostic
-from mlplan.loading import load_framework, shipped_path
+from mlplan.io import loading
+from mlplan.io.loading import load_framework, shipped_path
+from mlplan.model import plan as planmod
+from mlplan.model.diagnostics import CODES, Diagnostic
 from mlplan.render import diagnostics as render
 from tests.conftest import EXAMPLE_PLAN, Result
 
@@ -317,7 +317,7 @@ def test_framework_is_loaded_once(
         return real(path)
 
     # where check's run finds it (imported there: the module is also the declaration)
-    monkeypatch.setattr("mlplan.loading.load_framework", counting)
+    monkeypatch.setattr("mlplan.io.loading.load_framework", counting)
     run("check", *mistakes)
     assert len(calls) == 1
 
@@ -326,7 +326,7 @@ def test_ctrl_c_is_130(run: Run, example_plan: Path, monkeypatch: pytest.MonkeyP
     def interrupt(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("mlplan.checking.check_file", interrupt)
+    monkeypatch.setattr("mlplan.domain.checking.check_file", interrupt)
     result = run("check", str(example_plan))
     assert result.exit_code == 130
     assert "Afgebroken" in result.stderr
@@ -338,7 +338,7 @@ def test_internal_error_is_exit_2_without_traceback(
     def crash(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("mlplan.checking.check_file", crash)
+    monkeypatch.setattr("mlplan.domain.checking.check_file", crash)
     result = run("check", str(example_plan))
     assert result.exit_code == 2
     assert "interne fout" in result.stderr and "Traceback" not in result.stderr
@@ -500,7 +500,7 @@ def test_check_imports_nothing_heavy() -> None:
     """Start-up speed: a check never loads rich, the wizard or ruamel."""
     code = (
         "import sys\n"
-        "from mlplan.cli import main\n"
+        "from mlplan.cli.app import main\n"
         "try:\n"
         f"    main(['check', {str(EXAMPLE_PLAN)!r}, '--today', '2026-11-22'])\n"
         "except SystemExit as exc:\n"

@@ -14,8 +14,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlplan.checking import check_file
-from mlplan.loading import load_framework
+from mlplan.domain.checking import check_file
+from mlplan.io.loading import load_framework
 from mlplan.render import diagnostics as render
 from tests.conftest import EXAMPLE_PLAN, Result, examples
 

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 
 from conftest import Result
 from mlplan import __version__
-from mlplan.loading import shipped_path
+from mlplan.io.loading import shipped_path
 
 Run = Callable[..., Result]
 TOPIC_IDS = [
@@ -264,7 +264,7 @@ def test_help_has_no_english_of_typer_in_dutch(run: Run, args: list[str]) -> Non
 def _commands() -> dict[str, Any]:
     from typer.main import get_command
 
-    from mlplan.cli import build_app
+    from mlplan.cli.app import build_app
 
     return dict(getattr(get_command(build_app()), "commands", {}))
 
@@ -277,7 +277,7 @@ def _params(name: str | None) -> list[Any]:
     """The parameters a help page shows, as its command builds them."""
     from typer.main import get_command
 
-    from mlplan.cli import build_app
+    from mlplan.cli.app import build_app
 
     group = get_command(build_app())
     cmd = group if name is None else _commands()[name]
@@ -360,9 +360,9 @@ def test_every_value_is_named_in_the_language_of_the_help(
 def test_every_value_label_is_named_and_stays_whole_at_80_columns(
     run: Run, monkeypatch: pytest.MonkeyPatch, lang: str, name: str | None
 ) -> None:
-    from mlplan.helptext import value_label
+    from mlplan.cli.helptext import value_label
+    from mlplan.cli.usage import choices_of
     from mlplan.i18n import set_language
-    from mlplan.usage import choices_of
 
     out = _help(run, monkeypatch, lang, [name] if name else [], 80)
     set_language(lang)
@@ -390,7 +390,7 @@ def test_internal_error_never_shows_a_traceback(run: Run, monkeypatch: pytest.Mo
         raise RuntimeError("kapot")
 
     # inside the command: the command module is its declaration, so it stays as it is
-    monkeypatch.setattr("mlplan.loading.load_framework", boom)
+    monkeypatch.setattr("mlplan.io.loading.load_framework", boom)
     result = run("framework")
     assert result.exit_code == 2
     assert "interne fout in mlplan (RuntimeError: kapot)" in result.stderr
@@ -431,7 +431,7 @@ def test_ctrl_c_in_any_command_says_why_and_exits_130(
         raise KeyboardInterrupt
 
     monkeypatch.chdir(example_plan.parent)
-    monkeypatch.setattr("mlplan.commands.options.today", interrupt)
+    monkeypatch.setattr("mlplan.cli.commands.options.today", interrupt)
     before = example_plan.read_bytes()
     result = run(*args)
     assert result.exit_code == 130
@@ -482,7 +482,7 @@ def test_python_dash_m(tmp_path: Path) -> None:
     ],
 )
 def test_the_lazy_group_declares_the_command_typed(args: list[str], named: str | None) -> None:
-    from mlplan.cli import command_named
+    from mlplan.cli.app import command_named
 
     assert command_named(args) == named
 

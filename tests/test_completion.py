@@ -121,7 +121,7 @@ def test_topic_ids_complete_with_tab(home: dict[str, str]) -> None:
 def test_topic_completion_follows_the_framework_on_the_command_line(
     home: dict[str, str], tmp_path: Path
 ) -> None:
-    from mlplan.loading import shipped_path
+    from mlplan.io.loading import shipped_path
 
     own = tmp_path / "kader.yaml"
     own.write_text(
@@ -183,9 +183,9 @@ def test_the_vocabularies_choices_complete_with_tab(home: dict[str, str]) -> Non
 TYPERS_OWN = (
     "import sys\n"
     "sys.argv[0] = 'mlplan'\n"
-    "from mlplan.commands import completion\n"
+    "from mlplan.cli.commands import completion\n"
     "completion.answer = lambda *args: None  # typer answers every TAB\n"
-    "from mlplan.cli import main\n"
+    "from mlplan.cli.app import main\n"
     "main()\n"
 )
 # (the words typed so far, extra environment); a trailing space: a new word is started
@@ -251,7 +251,7 @@ def _asked(words: str, shell: str, env: dict[str, str]) -> dict[str, str]:
 def test_the_quick_answer_is_typers_answer(
     words: str, extra: dict[str, str], shell: str, home: dict[str, str], tmp_path: Path
 ) -> None:
-    from mlplan.loading import shipped_path
+    from mlplan.io.loading import shipped_path
 
     (tmp_path / "kader.yaml").write_text(
         shipped_path().read_text(encoding="utf-8").replace("id: financien", "id: geldzaken"),
@@ -302,7 +302,7 @@ def test_a_tab_is_answered_without_typers_parsing(
         assert "rich" not in loaded
 
 
-@pytest.mark.parametrize("command", sorted(__import__("mlplan.cli").cli.COMMANDS))
+@pytest.mark.parametrize("command", sorted(__import__("mlplan.cli.app").cli.app.COMMANDS))
 def test_a_tab_inside_any_command_loads_no_models(command: str, home: dict[str, str]) -> None:
     """The command's module is its declaration, so a TAB inside it imports the module: the
     module keeps the plan's and the framework's models (and the checks) for when it runs,
@@ -311,5 +311,9 @@ def test_a_tab_inside_any_command_loads_no_models(command: str, home: dict[str, 
     done = sh([script()], env)
     assert done.returncode == 0, done.stderr
     loaded = {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines()}
-    assert {"mlplan.plan", "mlplan.framework", "mlplan.checking"} & loaded == set()
+    assert {
+        "mlplan.model.plan",
+        "mlplan.model.framework",
+        "mlplan.domain.checking",
+    } & loaded == set()
     assert "pydantic._internal._generate_schema" not in loaded

@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import Result, examples
-from mlplan import output
+from mlplan.render import output
 from mlplan.render.safe import csv_cell, escape_char, escape_controls
 
 TODAY = "2026-11-22"

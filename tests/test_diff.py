@@ -27,7 +27,7 @@ import pytest
 from git_helpers import V1, V2, V3, V4, Repo, edited, history, isolate_git
 
 from conftest import Result
-from mlplan import gitio
+from mlplan.io import gitio
 
 Run = Callable[..., Result]
 TODAY = ("--today", "2026-11-22")

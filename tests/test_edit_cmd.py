@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlplan import editing, fileio
+from mlplan.io import editing, fileio
 from tests.conftest import EXAMPLE_PLAN, Result, examples
 
 Run = Callable[..., Result]

@@ -10,9 +10,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlplan import checking, editing, fields, yamlloc
-from mlplan.editing import Append, Refusal, SetKeys
-from mlplan.loading import load_framework
+from mlplan.domain import checking
+from mlplan.io import editing, yamlloc
+from mlplan.io.editing import Append, Refusal, SetKeys
+from mlplan.io.loading import load_framework
+from mlplan.model import fields
 from tests.conftest import examples
 
 TODAY = dt.date(2026, 11, 22)

@@ -1,4 +1,4 @@
-"""The ``mlplan`` program's start-up shortcuts (``mlplan.entry``, docs/decisions.md, Speed):
+"""The ``mlplan`` program's start-up shortcuts (``mlplan.cli.entry``, docs/decisions.md, Speed):
 each one gives the same bytes and exit code as the plain typer app, and each is taken
 only where it is meant to be.
 
@@ -20,8 +20,8 @@ from typing import Annotated
 
 import pytest
 
-from mlplan import entry
-from mlplan.commands.options import Arg, Opt
+from mlplan.cli import entry
+from mlplan.cli.commands.options import Arg, Opt
 from tests.conftest import EXAMPLE_PLAN
 from tests.test_check import installed_mlplan
 
@@ -29,7 +29,7 @@ TODAY = ["--today", "2026-11-22"]
 TYPER_APP = (
     "import sys, rich.markdown, rich.traceback\n"
     "sys.argv[0] = 'mlplan'\n"
-    "from mlplan.cli import main\n"
+    "from mlplan.cli.app import main\n"
     "main()\n"
 )
 BROKEN = "version: 1\naios:\n  name: [unclosed\n"
@@ -132,7 +132,7 @@ class Colour(StrEnum):
 
 def test_the_fast_path_reads_checks_options_from_checks_declaration() -> None:
     """By name, without evaluating the annotations: the same as typing does."""
-    from mlplan.commands import check
+    from mlplan.cli.commands import check
 
     read = entry.CheckOptions(check.run)
     hints = typing.get_type_hints(check.run, include_extras=True)
@@ -211,7 +211,7 @@ def test_a_plain_check_loads_only_what_it_needs(tmp_path: Path) -> None:
     """No typer, rich or importlib.metadata (pydantic's plugin scan): each costs a check
     15-40 ms."""
     loaded = _imported(["check", str(EXAMPLE_PLAN), *TODAY], tmp_path)
-    assert "mlplan.commands.check" in loaded
+    assert "mlplan.cli.commands.check" in loaded
     heavy = {"typer", "rich", "click", "importlib.metadata", "questionary"}
     assert heavy & loaded == set()
 
@@ -219,18 +219,18 @@ def test_a_plain_check_loads_only_what_it_needs(tmp_path: Path) -> None:
 COMMAND_MODULES = (
     "import atexit, json, os, sys\n"
     "def said():\n"
-    "    found = sorted(m for m in sys.modules if m.startswith('mlplan.commands'))\n"
+    "    found = sorted(m for m in sys.modules if m.startswith('mlplan.cli.commands'))\n"
     "    with open(os.environ['LOADED'], 'w') as out:\n"
     "        json.dump(found, out)\n"
     "atexit.register(said)\n"
     "sys.argv[0] = 'mlplan'\n"
-    "from mlplan.entry import main\n"
+    "from mlplan.cli.entry import main\n"
     "main()\n"
 )
 
 
 def _command_modules(args: list[str], cwd: Path) -> set[str]:
-    """The ``mlplan.commands`` modules loaded when the program ends (the script's way in,
+    """The ``mlplan.cli.commands`` modules loaded when the program ends (the script's way in,
     ``entry.main``)."""
     import json
 
@@ -242,7 +242,7 @@ def _command_modules(args: list[str], cwd: Path) -> set[str]:
 
 # the command modules a check needs: its own, the shared options, and completion (which
 # cli imports for every run: it only answers a TAB)
-CHECK_MODULES = {"mlplan.commands", "mlplan.commands.check", "mlplan.commands.options"}
+CHECK_MODULES = {"mlplan.cli.commands", "mlplan.cli.commands.check", "mlplan.cli.commands.options"}
 
 
 @pytest.mark.parametrize(
@@ -255,29 +255,33 @@ CHECK_MODULES = {"mlplan.commands", "mlplan.commands.check", "mlplan.commands.op
 )
 def test_check_imports_no_other_commands_module(args: list[str], tmp_path: Path) -> None:
     commands = _command_modules(args, tmp_path)
-    assert commands - {"mlplan.commands.completion"} == CHECK_MODULES
+    assert commands - {"mlplan.cli.commands.completion"} == CHECK_MODULES
 
 
 @pytest.mark.parametrize(
     ("args", "module"),
     [
-        (["plan", "--help"], "mlplan.commands.plan"),
-        (["meeting", "--help"], "mlplan.commands.edit"),
+        (["plan", "--help"], "mlplan.cli.commands.plan"),
+        (["meeting", "--help"], "mlplan.cli.commands.edit"),
         (["--help"], None),
     ],
 )
 def test_the_typer_app_declares_only_the_command_it_runs(
     args: list[str], module: str | None, tmp_path: Path
 ) -> None:
-    own = {"mlplan.commands", "mlplan.commands.completion", "mlplan.commands.options"}
+    own = {"mlplan.cli.commands", "mlplan.cli.commands.completion", "mlplan.cli.commands.options"}
     commands = _command_modules(args, tmp_path) - own
     # a command module may import a helper module of its own kind (plan: documents)
     assert module is None or module in commands
-    others = {"mlplan.commands.summary", "mlplan.commands.diff", "mlplan.commands.training"}
+    others = {
+        "mlplan.cli.commands.summary",
+        "mlplan.cli.commands.diff",
+        "mlplan.cli.commands.training",
+    }
     assert commands & others == set()
 
 
-@pytest.mark.parametrize("module", ["mlplan.plan", "mlplan.framework"])
+@pytest.mark.parametrize("module", ["mlplan.model.plan", "mlplan.model.framework"])
 def test_no_model_field_has_a_builtin_default_factory(module: str) -> None:
     """pydantic reads a default factory's signature; for a builtin such as ``list`` that
     compiles tokenize's patterns on Python < 3.13, 5 ms of every check."""
@@ -309,7 +313,7 @@ def test_help_loads_neither_pydantic_nor_what_rich_help_does_not_use(tmp_path: P
 def test_the_help_stand_ins_hand_over_to_the_real_classes() -> None:
     code = (
         "import sys\n"
-        "from mlplan.helptext import load_rich_utils\n"
+        "from mlplan.cli.helptext import load_rich_utils\n"
         "load_rich_utils()\n"
         "from typer import rich_utils\n"
         "assert 'rich.markdown' not in sys.modules and 'rich.traceback' not in sys.modules\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from mlplan.errors import InputError, WriteError
-from mlplan.fileio import READ_LIMIT, atomic_write, digest, read_file
+from mlplan.io.fileio import READ_LIMIT, atomic_write, digest, read_file
 
 
 def leftovers(directory: Path) -> list[str]:
@@ -210,7 +210,7 @@ def test_every_reader_goes_through_read_file() -> None:
     ]
     # fileio's own reader, and the directory it opens to fsync it; the page spool reads
     # back only the files it wrote itself, in its own private temporary directory
-    assert [f for f in found if not f.startswith(("fileio.py:", "spool.py:"))] == []
+    assert [f for f in found if not f.startswith(("io/fileio.py:", "io/spool.py:"))] == []
 
 
 def test_a_fifo_and_a_link_to_dev_zero_through_the_real_entry_point(tmp_path: Path) -> None:
@@ -248,7 +248,7 @@ def test_no_lock_file_is_made_beside_a_device(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
     # the lock sits beside the file a link leads to: /dev/zero.lock, as root
-    from mlplan.fileio import plan_lock
+    from mlplan.io.fileio import plan_lock
 
     plan = tmp_path / "plan.yaml"
     if kind == "fifo":

@@ -1,4 +1,4 @@
-"""The registry of output formats (mlplan.formats): extensions, what --output may replace,
+"""The registry of output formats (mlplan.io.formats): extensions, what --output may replace,
 binary media, and the emitters' extra, checked before any work."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE_PLAN
-from mlplan import fileio, formats
 from mlplan.errors import MissingExtra, WriteError
+from mlplan.io import fileio, formats
 
 
 def test_an_extension_selects_one_format_of_the_command() -> None:
@@ -98,7 +98,7 @@ def test_check_and_help_never_import_the_document_writers(tmp_path: Path, args: 
     )
     assert done.returncode == 0, done.stderr[-2000:]
     imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line]
-    assert "mlplan.entry" in imported  # the import log is what it seems
+    assert "mlplan.cli.entry" in imported  # the import log is what it seems
     assert [m for m in imported if m.split(".")[0] in HEAVY] == []
     # the terminal's own emitter (emit_text, on textlayout) lays out ``plan``'s table; no
     # document emitter is loaded for it

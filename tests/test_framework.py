@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 import mlplan
-from mlplan import loading
 from mlplan.errors import FrameworkError, InputError
-from mlplan.framework import normalise_title
-from mlplan.loading import load_framework, shipped_path
+from mlplan.io import loading
+from mlplan.io.loading import load_framework, shipped_path
+from mlplan.model.framework import normalise_title
 
 
 @pytest.fixture
@@ -259,7 +259,7 @@ def test_piped_text_cuts_nothing_at_any_width(
 def test_terminal_text_cuts_nothing_at_any_width(
     run: Any, monkeypatch: pytest.MonkeyPatch, width: int, topic_id: str | None
 ) -> None:
-    from mlplan import output
+    from mlplan.render import output
 
     monkeypatch.setenv("COLUMNS", str(width))
     monkeypatch.setattr(output, "use_color", lambda stream: True)  # as on a terminal
@@ -376,7 +376,7 @@ def _assert_no_empty_table(text: str) -> None:
 
 
 def _fresh_shipped() -> Any:
-    from mlplan import yamlloc
+    from mlplan.io import yamlloc
 
     fw, problems = loading.parse_framework(yamlloc.load(shipped_path(), str(shipped_path())))
     assert problems == []

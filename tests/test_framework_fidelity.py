@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from mlplan.loading import load_framework, shipped_path
+from mlplan.io.loading import load_framework, shipped_path
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The overdrachtsdocument (``mlplan handover``): its data (``mlplan.handover``) and its
+"""The overdrachtsdocument (``mlplan handover``): its data (``mlplan.domain.handover``) and its
 page (``render/pages/handover.py``), read through ``plain_text``.
 
 ``BUSY`` is the example plan with one activity done without a date, one dropped, and a
@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from mlplan import i18n
-from mlplan.checking import check_text
-from mlplan.framework import Framework
-from mlplan.handover import Handover, build
-from mlplan.loading import load_framework
+from mlplan.domain.checking import check_text
+from mlplan.domain.handover import Handover, build
+from mlplan.io.loading import load_framework
+from mlplan.model.framework import Framework
 from mlplan.render.document import Section, Table, plain_text, walk
 from mlplan.render.pages import handover as page
 from mlplan.render.pages.common import BLANK

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from mlplan import fileio
-from mlplan.loading import shipped_path
+from mlplan.io import fileio
+from mlplan.io.loading import shipped_path
 from tests.conftest import EXAMPLE_PLAN, Result
 
 Run = Callable[..., Result]
@@ -438,7 +438,7 @@ def test_a_terminal_without_utf8_gets_degraded_text_not_an_error(
 def test_the_degraded_forms() -> None:
     import io
 
-    from mlplan import output
+    from mlplan.render import output
 
     raw = io.BytesIO()
     stream = io.TextIOWrapper(raw, encoding="ascii")

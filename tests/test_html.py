@@ -10,7 +10,6 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from mlplan.output import clean
 from mlplan.render import emit_html
 from mlplan.render.document import (
     Cell,
@@ -29,6 +28,7 @@ from mlplan.render.document import (
     Section,
     Table,
 )
+from mlplan.render.output import clean
 
 HOSTILE = '<script>alert(\'x\')</script> "onmouseover="x" & é </style> \x1b[2J\x07\u202e\x00 \x9b'
 
@@ -434,8 +434,8 @@ def test_every_word_of_the_document_is_in_the_html() -> None:
 
 
 def test_html_is_a_text_format_of_the_registry_that_needs_no_extra(tmp_path: Path) -> None:
-    from mlplan import fileio, formats
-    from mlplan.commands import documents
+    from mlplan.cli.commands import documents
+    from mlplan.io import fileio, formats
 
     fmt = formats.get("html")
     assert not fmt.binary and fmt.extra is None and fmt.modules == ()

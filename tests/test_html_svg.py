@@ -12,10 +12,10 @@ import pytest
 from html_browser import blank, count_color, screenshot
 from plan_helpers import checked, overview_of, plan_yaml
 
-from mlplan.loading import load_framework
+from mlplan.domain.summary import overview_row, summarise
+from mlplan.io.loading import load_framework
+from mlplan.model.timeline import Calendar, PartTime
 from mlplan.render import svg
-from mlplan.summary import overview_row, summarise
-from mlplan.timeline import Calendar, PartTime
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "example-plan.yaml"
 TODAY = dt.date(2026, 12, 3)

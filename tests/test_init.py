@@ -18,13 +18,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlplan import fields, timeline
-from mlplan.checking import check_file, check_text
-from mlplan.commands.init import render
-from mlplan.domain import coverage, covered, suggested_phase
-from mlplan.initplan import Answers, Details, Draft, Pick, dump_answers, load_answers, parse_years
-from mlplan.loading import load_framework
-from mlplan.plan import SCHEMA_FILENAME, ImprovementPoint, json_schema
+from mlplan.cli.commands.init import render
+from mlplan.domain.checking import check_file, check_text
+from mlplan.domain.initplan import (
+    Answers,
+    Details,
+    Draft,
+    Pick,
+    dump_answers,
+    load_answers,
+    parse_years,
+)
+from mlplan.domain.resolved import coverage, covered, suggested_phase
+from mlplan.io.loading import load_framework
+from mlplan.model import fields, timeline
+from mlplan.model.plan import SCHEMA_FILENAME, ImprovementPoint, json_schema
 
 EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "data" / "example-plan.yaml"
 Run = Callable[..., Any]
@@ -506,7 +514,7 @@ def test_no_input_and_example_leave_a_draft_alone(run: Run, tmp_path: Path, how:
 def test_the_wizard_refuses_a_missing_directory_before_asking(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import mlplan.commands.init as init_cmd
+    import mlplan.cli.commands.init as init_cmd
 
     monkeypatch.setattr(init_cmd, "_interactive", lambda: True)
     result = run("init", str(tmp_path / "nope" / "plan.yaml"))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from mlplan.i18n import en, nl
-from mlplan.loading import shipped_path
+from mlplan.io.loading import shipped_path
 from tests.conftest import EXAMPLE_PLAN, Result
 
 Run = Callable[..., Result]
@@ -99,7 +99,7 @@ COMMANDS: dict[str, list[str]] = {
     "a missing file": ["check", "NEW"],
 }
 # the plan's JSON Schema carries Dutch descriptions on purpose: they are hover help in an
-# editor for a Dutch plan file (see mlplan.plan)
+# editor for a Dutch plan file (see mlplan.model.plan)
 DUTCH_BY_DESIGN = {"schema"}
 
 

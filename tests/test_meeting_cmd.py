@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mlplan import output
+from mlplan.render import output
 from tests.conftest import EXAMPLE_PLAN, Result
 from tests.test_edit_cmd import changed
 

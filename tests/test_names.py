@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from mlplan.names import fold, sort_key, split_name
+from mlplan.domain.names import fold, sort_key, split_name
 
 # the order an opleider expects, as a table: name as written, and why it sorts there
 EXPECTED_ORDER = [

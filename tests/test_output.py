@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Result
-from mlplan import output
-from mlplan.output import MAX_WIDTH, MIN_WIDTH, settle_width
+from mlplan.render import output
+from mlplan.render.output import MAX_WIDTH, MIN_WIDTH, settle_width
 
 Run = Callable[..., Result]
 
@@ -208,7 +208,7 @@ def test_the_finding_line_is_built_in_one_place() -> None:
     import re
 
     shape = re.compile(r"\{[^{}]*path\)?\}:\{[^{}]*\.line\}:\{[^{}]*\.column\}")
-    src = Path(output.__file__).parent
+    src = Path(output.__file__).parents[1]  # the package: output is in render/
     found = sorted(
         str(p.relative_to(src))
         for p in src.rglob("*.py")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from plan_helpers import TODAY, overview_of, plan_yaml
 
-from mlplan.overview import Overview
+from mlplan.domain.overview import Overview
 
 
 def example(example_plan: Path, today: dt.date = TODAY) -> Overview:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mlplan import parallel
+from mlplan.io import parallel
 
 pytestmark = pytest.mark.skipif(not parallel.CAN_FORK, reason="this platform has no safe fork")
 

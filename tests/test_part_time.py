@@ -23,8 +23,8 @@ from typing import Any
 import pytest
 from plan_helpers import checked, write
 
-from mlplan.scheduler import first_open_year
-from mlplan.timeline import Calendar, Interruption, PartTime
+from mlplan.domain.scheduler import first_open_year
+from mlplan.model.timeline import Calendar, Interruption, PartTime
 
 D = dt.date.fromisoformat
 START = D("2025-01-01")

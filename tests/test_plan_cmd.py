@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from plan_helpers import plan_yaml, write
 
-from mlplan import rules
-from mlplan.rules import Finding
+from mlplan.domain import rules
+from mlplan.domain.rules import Finding
 
 Run = Callable[..., Any]
 TODAY = ("--today", "2026-11-22")
@@ -111,7 +111,7 @@ def test_refuses_to_write_over_the_plan(
 
 
 def test_refuses_to_write_over_the_framework(run: Run, example_plan: Path, tmp_path: Path) -> None:
-    from mlplan.loading import shipped_path
+    from mlplan.io.loading import shipped_path
 
     framework = tmp_path / "kader.yaml"
     shutil.copy(shipped_path(), framework)

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from mlplan import plandiff
-from mlplan.loading import load_framework
-from mlplan.plan import Activity, CourseEntry, ImprovementPoint, Meeting, Training
-from mlplan.plandiff import Kind, Snapshot, Unread
+from mlplan.domain import plandiff
+from mlplan.domain.plandiff import Kind, Snapshot, Unread
+from mlplan.io.loading import load_framework
+from mlplan.model.plan import Activity, CourseEntry, ImprovementPoint, Meeting, Training
 
 FW = load_framework()
 
@@ -165,7 +165,7 @@ def meeting(date: str, *said: object, kind: str = "voortgang", notes: str | None
 
 
 def kind_of(kind: str) -> Any:
-    from mlplan.plan import MeetingKind
+    from mlplan.model.plan import MeetingKind
 
     return MeetingKind(kind)
 

@@ -1,4 +1,4 @@
-"""The preparation sheet (``mlplan prepare``): its data (``mlplan.prepare``) and its page
+"""The preparation sheet (``mlplan prepare``): its data (``mlplan.domain.prepare``) and its page
 (``render/pages/prepare.py``), read through ``plain_text``, the words every format shows.
 
 The example plan (Anne de Vries; meetings 2025-10-15 introductie and 2026-07-01 voortgang)
@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 
 from mlplan import i18n
-from mlplan.checking import check_text
-from mlplan.framework import Framework
-from mlplan.loading import load_framework
-from mlplan.prepare import Preparation, prepare
+from mlplan.domain.checking import check_text
+from mlplan.domain.prepare import Preparation, prepare
+from mlplan.domain.summary import summarise
+from mlplan.io.loading import load_framework
+from mlplan.model.framework import Framework
 from mlplan.render.document import Fields, Section, Table, walk
 from mlplan.render.pages import prepare as page
 from mlplan.render.pages.common import BLANK
-from mlplan.summary import summarise
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = (ROOT / "data" / "example-plan.yaml").read_text(encoding="utf-8")

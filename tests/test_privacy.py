@@ -13,9 +13,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from mlplan import privacy
-from mlplan.loading import load_framework
-from mlplan.plan import Plan
+from mlplan.domain import privacy
+from mlplan.io.loading import load_framework
+from mlplan.model.plan import Plan
 from tests.conftest import EXAMPLE_PLAN, Result, examples
 
 Run = Callable[..., Result]

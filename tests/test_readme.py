@@ -14,7 +14,7 @@ from git_helpers import Repo, isolate_git
 from packaging.requirements import Requirement
 
 from conftest import EXAMPLE_PLAN, Result
-from mlplan.loading import shipped_path
+from mlplan.io.loading import shipped_path
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"

@@ -7,9 +7,9 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mlplan.domain.summary import TalkingPoint
 from mlplan.i18n import set_language
 from mlplan.render.summary import talking_point_text, to_json, with_json_list
-from mlplan.summary import TalkingPoint
 
 # JSON values as a page can hold them: text with line breaks, quotes and non-ASCII
 # characters, numbers, nulls, and empty or nested lists and objects

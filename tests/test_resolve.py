@@ -1,4 +1,4 @@
-"""The resolved view of a plan (``domain.resolve``): each fact decided once, so that
+"""The resolved view of a plan (``resolved.resolve``): each fact decided once, so that
 ``check``, ``plan``, ``summary`` and ``handover`` say the same about the same plan.
 
 Each test asks the commands themselves (through the CLI, in JSON) and compares what they
@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from mlplan import domain, handover
-from mlplan.framework import Framework
-from mlplan.loading import load_framework
+from mlplan.domain import handover, resolved
+from mlplan.io.loading import load_framework
+from mlplan.model.framework import Framework
 from tests.conftest import Result
 from tests.plan_helpers import checked, plan_yaml, write
 
@@ -178,7 +178,7 @@ def test_resolve_places_each_entry_once(fw: Framework) -> None:
     result = checked(text, dt.date(2027, 1, 1))
     # year 9 is ML102: the plan still validates and so resolves
     assert result.plan is not None
-    view = domain.resolve(result.plan, fw, dt.date(2027, 1, 1))
+    view = resolved.resolve(result.plan, fw, dt.date(2027, 1, 1))
     assert view.standing.state == "in_training" and view.phase_now == "midden"
     assert view.open_years == (2, 3)
     assert [a.year.number if a.year else None for a in view.activities][-2:] == [1, None]

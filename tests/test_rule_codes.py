@@ -1,7 +1,7 @@
 """Every rule code is documented and has its messages in both languages.
 
 ``test_i18n`` keeps the two catalogues' keys and placeholders equal; this ties the codes
-of ``mlplan.diagnostics.CODES`` to ``docs/rules.md`` and to the catalogues, and checks
+of ``mlplan.model.diagnostics.CODES`` to ``docs/rules.md`` and to the catalogues, and checks
 that every message id the source code names exists, so a new rule cannot ship without
 its documentation or with a message only one language has.
 """
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from mlplan import privacy
-from mlplan.diagnostics import CODES, RULE, RULES
+from mlplan.domain import privacy
 from mlplan.i18n import en, nl
+from mlplan.model.diagnostics import CODES, RULE, RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES_DOC = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")

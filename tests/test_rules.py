@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from mlplan import i18n, loading, yamlloc
-from mlplan.checking import CheckedPlan, check_text
-from mlplan.domain import resolve
-from mlplan.framework import Framework
-from mlplan.loading import load_framework
-from mlplan.plan import Plan
-from mlplan.rules import example_for
+from mlplan import i18n
+from mlplan.domain.checking import CheckedPlan, check_text
+from mlplan.domain.resolved import resolve
+from mlplan.domain.rules import example_for
+from mlplan.io import loading, yamlloc
+from mlplan.io.loading import load_framework
+from mlplan.model.framework import Framework
+from mlplan.model.plan import Plan
 
 TOPICS = [
     "overlegmomenten",

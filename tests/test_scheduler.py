@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlplan import timeline
-from mlplan.loading import load_framework
-from mlplan.scheduler import Item, fair_share, first_open_year, propose_year, schedule
-from mlplan.timeline import Calendar, PhaseId
+from mlplan.domain.scheduler import Item, fair_share, first_open_year, propose_year, schedule
+from mlplan.io.loading import load_framework
+from mlplan.model import timeline
+from mlplan.model.timeline import Calendar, PhaseId
 
 
 def _one_per_topic() -> list[Item]:

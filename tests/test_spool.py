@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mlplan import parallel
-from mlplan.spool import Spool
+from mlplan.io import parallel
+from mlplan.io.spool import Spool
 from tests.conftest import EXAMPLE_PLAN, Result
 
 Run = Callable[..., Result]

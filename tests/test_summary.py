@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from mlplan.checking import check_text
-from mlplan.framework import Framework
-from mlplan.loading import load_framework
-from mlplan.summary import (
+from mlplan.domain.checking import check_text
+from mlplan.domain.summary import (
     Item,
     OverviewRow,
     Summary,
@@ -25,6 +23,8 @@ from mlplan.summary import (
     summarise,
     words,
 )
+from mlplan.io.loading import load_framework
+from mlplan.model.framework import Framework
 
 EXAMPLE = (Path(__file__).resolve().parents[1] / "data" / "example-plan.yaml").read_text(
     encoding="utf-8"

@@ -494,7 +494,7 @@ def test_a_symlink_loop_in_a_group_is_a_row_with_its_error(run: Run, group: Path
 def test_several_processes_give_the_output_of_one(
     run: Run, group: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
 ) -> None:
-    from mlplan import parallel
+    from mlplan.io import parallel
 
     forks: list[int] = []
     real_fork = parallel._fork

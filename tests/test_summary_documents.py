@@ -85,7 +85,7 @@ def test_the_page_in_word_has_headings_and_real_tables(run: Run, tmp_path: Path)
         "Afgerond",
         "Zonder activiteit",
     ]
-    from mlplan.loading import load_framework
+    from mlplan.io.loading import load_framework
 
     assert len(coverage.rows) == 1 + len(load_framework().competencies)  # one per competency
     assert word.core_properties.author == "Anne de Vries"
@@ -212,11 +212,11 @@ def test_an_unknown_extension_names_the_ones_summary_writes(run: Run, tmp_path: 
 def test_the_document_says_what_the_terminal_page_says(run: Run) -> None:
     import datetime as dt
 
-    from mlplan.checking import check_file
-    from mlplan.loading import load_framework
+    from mlplan.domain.checking import check_file
+    from mlplan.domain.summary import summarise
+    from mlplan.io.loading import load_framework
     from mlplan.render.document import plain_text
     from mlplan.render.summary import summary_document
-    from mlplan.summary import summarise
 
     day = dt.date(2026, 11, 22)
     fw = load_framework()

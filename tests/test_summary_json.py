@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 
-from mlplan import timeline
-from mlplan.framework import PHASES
-from mlplan.plan import Status
+from mlplan.model import timeline
+from mlplan.model.framework import PHASES
+from mlplan.model.plan import Status
 
 EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "data" / "example-plan.yaml"
 START = dt.date(2025, 9, 1)  # the example's start; 5 years

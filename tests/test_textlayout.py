@@ -115,11 +115,11 @@ def test_example_page_at_80_columns(run: Any, tmp_path: Path, monkeypatch: Any) 
 def test_colour_only_on_a_terminal(monkeypatch: Any) -> None:
     import datetime as dt
 
-    from mlplan import output
-    from mlplan.checking import check_file
-    from mlplan.loading import load_framework
+    from mlplan.domain.checking import check_file
+    from mlplan.domain.summary import summarise
+    from mlplan.io.loading import load_framework
+    from mlplan.render import output
     from mlplan.render.summary import page_text
-    from mlplan.summary import summarise
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from mlplan.timeline import (
+from mlplan.model.timeline import (
     add_months,
     phase_of_year,
     training_end,
@@ -58,7 +58,7 @@ def test_add_months_clamps_to_month_end() -> None:
 
 
 def test_the_calendar_ends_on_9999_12_31() -> None:
-    from mlplan.timeline import LAST_DAY, fits
+    from mlplan.model.timeline import LAST_DAY, fits
 
     assert dt.date(9999, 12, 31) == LAST_DAY
     # a training may end on the last day: its end is the day before 10000-01-01

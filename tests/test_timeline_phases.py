@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mlplan.timeline import phase_of_year
+from mlplan.model.timeline import phase_of_year
 
 TABLE = {
     5: "begin begin midden eind eind",

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from mlplan.checking import check_file
-from mlplan.loading import load_framework
+from mlplan.domain.checking import check_file
+from mlplan.io.loading import load_framework
 from tests.conftest import EXAMPLE_PLAN, Result
 from tests.test_edit_cmd import changed
 

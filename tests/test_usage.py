@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Result
-from mlplan import usage
+from mlplan.cli import usage
 
 Run = Callable[..., Result]
 

@@ -1,4 +1,4 @@
-"""The vocabularies (mlplan.vocabulary): each identifier has its labels in every catalogue,
+"""The vocabularies (mlplan.model.vocabulary): each identifier has its labels in every catalogue,
 and what a user meets (the plan's JSON Schema, the help of an option) offers exactly the
 vocabulary's identifiers."""
 
@@ -10,9 +10,9 @@ from collections.abc import Callable
 import pytest
 
 from conftest import Result
-from mlplan import vocabulary
 from mlplan.i18n import en, nl
-from mlplan.vocabulary import VOCABULARIES, Vocabulary
+from mlplan.model import vocabulary
+from mlplan.model.vocabulary import VOCABULARIES, Vocabulary
 
 CATALOGUES = {"nl": nl.MESSAGES, "en": en.MESSAGES}
 

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import questionary
 
-from mlplan import wizard
-from mlplan.wizard import Option
+from mlplan.cli import wizard
+from mlplan.cli.wizard import Option
 
 
 class _Prompt:

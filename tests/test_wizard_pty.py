@@ -17,9 +17,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from mlplan.checking import check_file
-from mlplan.domain import coverage, covered
-from mlplan.loading import load_framework
+from mlplan.domain.checking import check_file
+from mlplan.domain.resolved import coverage, covered
+from mlplan.io.loading import load_framework
 
 DOWN = "\x1b[B"
 UP = "\x1b[A"

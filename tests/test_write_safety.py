@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mlplan import fileio, parallel
+from mlplan.io import fileio, parallel
 from tests.conftest import EXAMPLE_PLAN
 
 MLPLAN = [sys.executable, "-m", "mlplan"]
@@ -77,7 +77,7 @@ def test_an_edit_held_up_by_another_says_so_and_writes_nothing(
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; from mlplan import fileio\n"
+            "import sys, time; from pathlib import Path; from mlplan.io import fileio\n"
             "with fileio.plan_lock(Path(sys.argv[1])):\n"
             "    print('held', flush=True); time.sleep(30)",
             str(example_plan),
@@ -424,7 +424,7 @@ def test_workers_die_with_their_parent(tmp_path: Path) -> None:
     pids.mkdir()
     script = (
         "import os, sys, time\n"
-        "from mlplan import parallel\n"
+        "from mlplan.io import parallel\n"
         "def work(x):\n"
         "    open(os.path.join(sys.argv[1], str(os.getpid())), 'w').close()\n"
         "    time.sleep(60)\n"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from mlplan import yamlloc
 from mlplan.errors import InputError
-from mlplan.plan import Plan
+from mlplan.io import yamlloc
+from mlplan.model.plan import Plan
 from tests.conftest import EXAMPLE_PLAN
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mlplan import yamlloc
-from mlplan.yamlloc import Position
+from mlplan.io import yamlloc
+from mlplan.io.yamlloc import Position
 
 
 def _span(text: str, pos: Position) -> str:

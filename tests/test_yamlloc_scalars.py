@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import yaml
 
-from mlplan import yamlloc
+from mlplan.io import yamlloc
 
 SCALARS = """\
 text: Voorzitten overdracht

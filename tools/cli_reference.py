@@ -22,7 +22,7 @@ NOTES = {
 
 
 def _help(args: list[str]) -> str:
-    from mlplan.cli import main
+    from mlplan.cli.app import main
 
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer), contextlib.suppress(SystemExit):
@@ -33,7 +33,7 @@ def _help(args: list[str]) -> str:
 def commands() -> list[str]:
     from typer.main import get_command
 
-    from mlplan.cli import build_app
+    from mlplan.cli.app import build_app
 
     group = get_command(build_app())
     return sorted(getattr(group, "commands", {}))

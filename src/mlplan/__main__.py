@@ -1,6 +1,6 @@
 """Allow ``python -m mlplan``."""
 
-from mlplan.entry import main
+from mlplan.cli.entry import main
 
 if __name__ == "__main__":
     main()

@@ -1,4 +1,4 @@
-"""The one exception hierarchy. :func:`mlplan.launch.run` maps each class to its exit code.
+"""The one exception hierarchy. :func:`mlplan.cli.launch.run` maps each class to its exit code.
 
 Domain code raises these with a message id (and parameters); only the CLI prints them.
 """
@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from mlplan.i18n import plural, t
 
-if TYPE_CHECKING:  # not at run time: every start-up imports this module (mlplan.launch)
-    from mlplan.diagnostics import Diagnostic
+if TYPE_CHECKING:  # not at run time: every start-up imports this module (mlplan.cli.launch)
+    from mlplan.model.diagnostics import Diagnostic
 
 
 class MlplanError(Exception):

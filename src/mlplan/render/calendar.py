@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from mlplan.i18n import t
-from mlplan.timeline import Calendar
+from mlplan.model.timeline import Calendar
 
 
 def calendar_text(cal: Calendar | None, show: Callable[[dt.date], str]) -> str | None:

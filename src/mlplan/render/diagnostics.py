@@ -11,8 +11,8 @@ import json
 from collections import Counter
 from collections.abc import Callable
 
-from mlplan.diagnostics import Diagnostic, Severity, count
 from mlplan.i18n import finding_counts, plural, t
+from mlplan.model.diagnostics import Diagnostic, Severity, count
 from mlplan.render import jsontext
 from mlplan.render.safe import one_line
 

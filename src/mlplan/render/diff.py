@@ -1,6 +1,6 @@
 """Rendering ``mlplan diff``: the changes of a plan as terminal text, Markdown and JSON.
 
-A change is data (:class:`mlplan.plandiff.Change`); :func:`change_text` words it in the
+A change is data (:class:`mlplan.domain.plandiff.Change`); :func:`change_text` words it in the
 current language, for these pages and for the summary's section on what changed since
 the last meeting.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from mlplan.domain.plandiff import FREE_TEXT_PARAMS, Change, Kind, Param, Report, Section, Unread
 from mlplan.i18n import plural, t
-from mlplan.plandiff import FREE_TEXT_PARAMS, Change, Kind, Param, Report, Section, Unread
 from mlplan.render import document as doc
 from mlplan.render import jsontext
 from mlplan.render import textlayout as layout

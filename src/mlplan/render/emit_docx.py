@@ -11,8 +11,8 @@ document's, so Word checks the spelling in Dutch. A ``Figure`` is its ``alt`` te
 cannot be handed an SVG by python-docx.
 
 User text is escaped of control characters (XML cannot hold most of them) and composed
-(NFC). python-docx is imported at this module's top: only :func:`mlplan.formats.emitter`
-imports it, after :func:`mlplan.formats.require`.
+(NFC). python-docx is imported at this module's top: only :func:`mlplan.io.formats.emitter`
+imports it, after :func:`mlplan.io.formats.require`.
 """
 
 from __future__ import annotations

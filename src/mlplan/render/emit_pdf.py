@@ -14,8 +14,8 @@ have (a CJK name, an emoji) would be dropped by fpdf2 without a trace; it is wri
 its escape (``\\u6f22``) instead, as control characters are everywhere in mlplan. The
 title, author, subject and language are the document's metadata (XMP, as PDF/A has it).
 
-This module imports fpdf2 at its top: only :func:`mlplan.formats.emitter` imports it, after
-:func:`mlplan.formats.require` has said whether the extra is installed, so ``check`` and
+This module imports fpdf2 at its top: only :func:`mlplan.io.formats.emitter` imports it, after
+:func:`mlplan.io.formats.require` has said whether the extra is installed, so ``check`` and
 ``--help`` never load it.
 """
 

@@ -18,7 +18,7 @@ before a top-level heading and cuts no word (see ``render/document.py``).
 
 Tones become SGR codes only when ``color`` is on; without it the page is plain text with
 no trailing spaces. User text is not escaped here beyond keeping titles and findings on one
-line: the output seam (``mlplan.output``) escapes every control character.
+line: the output seam (``mlplan.render.output``) escapes every control character.
 """
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mlplan.framework import Course, Framework, Phase, Topic
 from mlplan.i18n import get_language, plural, t
+from mlplan.model.framework import Course, Framework, Phase, Topic
 from mlplan.render.document import (
     Block,
     Cell,

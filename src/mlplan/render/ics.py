@@ -1,7 +1,7 @@
 """The plan's dated events as an iCalendar file (RFC 5545), written by ``icalendar``.
 
 Words only: which events there are, on which day and with which UID comes from
-:mod:`mlplan.events`. Every event is all-day (``DTSTART;VALUE=DATE`` and the next day as
+:mod:`mlplan.domain.events`. Every event is all-day (``DTSTART;VALUE=DATE`` and the next day as
 ``DTEND``): a plan knows no times. Events are transparent (they do not block the day as
 busy), and the aios's name leads every SUMMARY so a group's calendar reads at a glance.
 
@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mlplan import __version__
+from mlplan.domain.events import Event, EventKind
 from mlplan.errors import MissingExtra
-from mlplan.events import Event, EventKind
 from mlplan.i18n import get_language, t
 from mlplan.render.plan import agreement_line, date, flat, years_text
 from mlplan.render.safe import escape_controls

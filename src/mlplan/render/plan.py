@@ -1,7 +1,7 @@
 """Rendering the multi-year plan: the page as a document (terminal text, Markdown, HTML,
 PDF, Word from ``render/emit_*``), JSON and CSV.
 
-Layout only: every fact comes from :class:`mlplan.overview.Overview`. Dates are written
+Layout only: every fact comes from :class:`mlplan.domain.overview.Overview`. Dates are written
 with month names from the message catalogue (never the locale), so output is the same on
 every machine. User text is flattened to one line in tables and documents (Markdown
 escapes it in its emitter), and kept exactly (newlines included) in JSON and CSV.
@@ -19,16 +19,17 @@ import io
 import json
 from typing import Any
 
-from mlplan.diagnostics import Severity
-from mlplan.i18n import finding_counts, get_language, plural, t
-from mlplan.overview import (
+from mlplan.domain.overview import (
     ActivityView,
     CompetencyGroup,
     CourseView,
     Overview,
     YearView,
 )
-from mlplan.plan import Agreement
+from mlplan.domain.rules import OwnerWord
+from mlplan.i18n import finding_counts, get_language, plural, t
+from mlplan.model.diagnostics import Severity
+from mlplan.model.plan import Agreement
 from mlplan.render.calendar import calendar_json, calendar_text
 from mlplan.render.diagnostics import diagnostic_dict, location
 from mlplan.render.document import (
@@ -49,7 +50,6 @@ from mlplan.render.document import (
     Tone,
 )
 from mlplan.render.safe import csv_cell
-from mlplan.rules import OwnerWord
 
 # Symbols are the same in every language; the words next to them come from the catalogue.
 STATUS_SYMBOL = {"done": "✓", "in_progress": "▶", "planned": "○", "dropped": "✗"}

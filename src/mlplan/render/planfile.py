@@ -15,10 +15,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from mlplan.editing import emit
-from mlplan.framework import Framework
 from mlplan.i18n import t
-from mlplan.plan import SCHEMA_FILENAME, Agreement, Plan
+from mlplan.io.editing import emit
+from mlplan.model.framework import Framework
+from mlplan.model.plan import SCHEMA_FILENAME, Agreement, Plan
 
 MODELINE = f"# yaml-language-server: $schema=./{SCHEMA_FILENAME}"
 INDENT = "  "
@@ -26,7 +26,7 @@ INDENT = "  "
 
 def scalar(value: object) -> str:
     """One YAML scalar on one line, quoted only where YAML would misread it: the edit
-    commands' emitter (:func:`mlplan.editing.emit`), so ``init`` and ``mlplan add`` write
+    commands' emitter (:func:`mlplan.io.editing.emit`), so ``init`` and ``mlplan add`` write
     the same text the same way."""
     if isinstance(value, Enum):  # a status or kind: its value
         value = str(value.value)

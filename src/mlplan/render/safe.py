@@ -4,7 +4,7 @@ A plan, a framework file or a file name may hold any character: ESC sequences th
 terminal's title or clear its screen, OSC 8 links, BEL, backspace, CR that overwrites a
 line, C1 controls (``\\x9b`` is CSI on some terminals) and bidi overrides that reorder
 what is shown. None of them may reach an output raw. :func:`escape_controls` shows each
-one as an escape (``\\x1b``, ``\\n``, ``\\u202e``); :mod:`mlplan.output` applies it to
+one as an escape (``\\x1b``, ``\\n``, ``\\u202e``); :mod:`mlplan.render.output` applies it to
 every byte mlplan writes (stdout, stderr, ``--output`` files), so no renderer has to.
 
 Only the escapes ``\\xNN`` (C0), ``\\n``, ``\\r``, ``\\t`` and ``\\uNNNN`` (DEL and

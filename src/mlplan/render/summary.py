@@ -14,6 +14,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from mlplan.domain.summary import (
+    Agreement,
+    Item,
+    Matched,
+    OverviewRow,
+    Position,
+    Summary,
+    TalkingPoint,
+)
 from mlplan.i18n import finding_counts, get_language, plural, t
 from mlplan.render import jsontext
 from mlplan.render import textlayout as layout
@@ -39,15 +48,6 @@ from mlplan.render.markdown import escape, table
 from mlplan.render.pages.common import findings, improvement_list
 from mlplan.render.plan import owner_text, years_text
 from mlplan.render.safe import one_line
-from mlplan.summary import (
-    Agreement,
-    Item,
-    Matched,
-    OverviewRow,
-    Position,
-    Summary,
-    TalkingPoint,
-)
 
 if TYPE_CHECKING:
     from mlplan.render.svg import MatrixTopic

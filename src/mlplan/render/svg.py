@@ -36,9 +36,9 @@ from mlplan.render.plan import date, month_year
 from mlplan.render.safe import escape_controls
 
 if TYPE_CHECKING:
-    from mlplan.domain import CoverageState
-    from mlplan.overview import Overview
-    from mlplan.summary import Coverage, OverviewRow
+    from mlplan.domain.overview import Overview
+    from mlplan.domain.resolved import CoverageState
+    from mlplan.domain.summary import Coverage, OverviewRow
 
 # Okabe & Ito (2008), "Color universal design": distinguishable with every common colour
 # vision deficiency. Status and coverage share the meaning of green (done) and orange.

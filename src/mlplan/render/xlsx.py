@@ -20,15 +20,16 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from mlplan import __version__, formats
+from mlplan import __version__
 from mlplan.i18n import get_language, t
+from mlplan.io import formats
 from mlplan.render.plan import phase_label, status_word
 from mlplan.render.safe import escape_controls
 from mlplan.render.summary import overview_position
 
 if TYPE_CHECKING:
-    from mlplan.overview import Overview
-    from mlplan.summary import OverviewRow
+    from mlplan.domain.overview import Overview
+    from mlplan.domain.summary import OverviewRow
 
 Cell = str | int | float | dt.date | None
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from mlplan.diagnostics import Diagnostic, Severity
 from mlplan.i18n import t
+from mlplan.model.diagnostics import Diagnostic, Severity
 from mlplan.render.diagnostics import location
 from mlplan.render.document import Finding, Findings, ItemList, ListItem
 
 if TYPE_CHECKING:
-    from mlplan.plan import ImprovementPoint
+    from mlplan.model.plan import ImprovementPoint
 
 # Room to write in, on a sheet that is filled in by hand or in a word processor: a dotted
 # line, which every medium shows as it is (no Markdown, HTML or terminal meaning).

@@ -3,7 +3,7 @@
 For the portfolio: the aios and the training, what was done (date and evidence), what is
 open and planned, coverage per competency, courses, improvement points, every meeting with
 its agreements and the ones still open, and check's findings. Every fact comes from
-:class:`mlplan.handover.Handover` (the plan's overview and the summary); labels and wording
+:class:`mlplan.domain.handover.Handover` (the plan's overview and the summary); labels and wording
 are those of ``mlplan plan`` and ``mlplan summary`` wherever they say the same thing.
 """
 
@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from mlplan import domain
-from mlplan.handover import Handover
+from mlplan.domain import resolved
+from mlplan.domain.handover import Handover
+from mlplan.domain.overview import ActivityView
 from mlplan.i18n import get_language, plural, t
-from mlplan.overview import ActivityView
-from mlplan.plan import Meeting
+from mlplan.model.plan import Meeting
 from mlplan.render import plan as planpage
 from mlplan.render import summary as summarypage
 from mlplan.render.document import (
@@ -270,7 +270,7 @@ def _meeting(m: Meeting, today: dt.date) -> Section:
     if m.agreements:  # a label, not a heading: the meeting is the deepest heading
         items = []
         for a in m.agreements:
-            if not planned and domain.agreement_overdue(a, today):  # as check's ML206
+            if not planned and resolved.agreement_overdue(a, today):  # as check's ML206
                 item = ListItem(planpage.agreement_line(a), (t("handover.agreement_late"),), "bad")
             elif a.is_open and not a.plain and not planned:
                 item = ListItem(planpage.agreement_line(a), (t("handover.agreement_open"),))

@@ -4,7 +4,7 @@ One page that the aios fills in and sends to the opleider before a meeting: wher
 training stands, per competency what was done since the last meeting with its evidence
 and a line for a short self-assessment (guided by the questions of the framework's tips,
 quoted as the source words them), the open agreements, what is due next, and what check
-finds. Every fact comes from :class:`mlplan.prepare.Preparation` (that is: the summary);
+finds. Every fact comes from :class:`mlplan.domain.prepare.Preparation` (that is: the summary);
 the wording and the labels are the summary page's wherever the two say the same thing.
 """
 
@@ -14,8 +14,9 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from mlplan.domain.prepare import CompetencyWork, Preparation
+from mlplan.domain.summary import Agreement, Item, LastMeeting, OverdueAgreement, Summary
 from mlplan.i18n import finding_counts, get_language, t
-from mlplan.prepare import CompetencyWork, Preparation
 from mlplan.render import plan as planpage
 from mlplan.render import summary as page
 from mlplan.render.document import (
@@ -34,7 +35,6 @@ from mlplan.render.document import (
     Tone,
 )
 from mlplan.render.pages.common import BLANK, findings
-from mlplan.summary import Agreement, Item, LastMeeting, OverdueAgreement, Summary
 
 FORMAT_VERSION = 1
 
