@@ -28,13 +28,22 @@ _current = DEFAULT_LANGUAGE
 
 
 def _catalogue(lang: str) -> Mapping[str, str]:
+    found = _LOADED.get(lang)
+    if found is not None:  # no import statement per message: a group's page asks for 20
+        return found
     if lang == "en":
         from mlplan.i18n.en import MESSAGES as en
 
-        return en
-    from mlplan.i18n.nl import MESSAGES as nl
+        found = en
+    else:
+        from mlplan.i18n.nl import MESSAGES as nl
 
-    return nl
+        found = nl
+    _LOADED[lang] = found
+    return found
+
+
+_LOADED: dict[str, Mapping[str, str]] = {}  # a catalogue once imported, by language
 
 
 class UnknownLanguage(ValueError):

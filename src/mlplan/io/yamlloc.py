@@ -389,16 +389,20 @@ def short_tag(tag: str) -> str:
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "flow", "key", "last_end", "loc", "pending_key", "size")
+    __slots__ = ("anchor", "container", "first", "flow", "key", "last_end", "loc", "pending_key")
 
-    def __init__(self, container: Any, loc: Loc, anchor: str | None, flow: bool) -> None:
+    def __init__(
+        self, container: Any, loc: Loc, anchor: str | None, flow: bool, first: int
+    ) -> None:
         self.container = container
         self.loc = loc
         self.anchor = anchor
         self.flow = flow
         self.pending_key: tuple[Any, Any] | None = None
         self.key: Any = None
-        self.size = 1
+        # the composer's node count before this collection: its size (nodes, aliases
+        # expanded) is the count at its end minus this, kept by no step in between
+        self.first = first
         self.last_end: Any = None  # end mark of the latest child, for block collections
 
 
@@ -431,13 +435,14 @@ class _Composer:
         map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
         stack, raw = self.stack, self.doc.index._raw
         str_tag, int_tag, implicit_first, resolved = _STR_TAG, _INT, _IMPLICIT_FIRST, _RESOLVED
+        max_nodes = MAX_NODES
         try:
             if not INLINE:  # the general methods alone, for the tests to compare with
                 while check():
                     event(get())
                 return
-            while check():
-                ev = get()
+            # ``get`` alone (None after the stream's end): half the calls into libyaml
+            while (ev := get()) is not None:
                 kind = type(ev)
                 if kind is not scalar_event:
                     if kind is map_start or kind is seq_start:
@@ -468,7 +473,7 @@ class _Composer:
                 nodes = self.nodes + 1
                 top = stack[-1]
                 container = top.container
-                if nodes > MAX_NODES:
+                if nodes > max_nodes:
                     scalar(ev)
                     continue
                 end = ev.end_mark
@@ -488,7 +493,6 @@ class _Composer:
                     raw[(*top.loc, len(container))] = (ev.start_mark, None, end)
                     container.append(value)
                 self.nodes = nodes
-                top.size += 1
                 top.last_end = end
         finally:
             loader.dispose()
@@ -513,7 +517,9 @@ class _Composer:
             key_mark = pending[1]
         self.nodes += 1
         self.doc.index._raw[loc] = (ev.start_mark, key_mark, None)
-        stack.append(_Frame({} if is_map else [], loc, ev.anchor, bool(ev.flow_style)))
+        stack.append(
+            _Frame({} if is_map else [], loc, ev.anchor, bool(ev.flow_style), self.nodes - 1)
+        )
         if ev.end_mark is not None:
             self.last_open = (ev.end_mark.index, len(stack))
         return True
@@ -539,7 +545,6 @@ class _Composer:
         found = raw.get(frame.loc)
         if found is not None:
             raw[frame.loc] = (found[0], found[1], end)
-        top.size += frame.size
         if end is not None:
             top.last_end = end
         if is_list:
@@ -619,7 +624,7 @@ class _Composer:
         self.count(1, ev.start_mark)
         if ev.anchor:
             self.anchors[ev.anchor] = (value, 1)
-        self.add(value, ev.start_mark, size=1, end=ev.end_mark)
+        self.add(value, ev.start_mark, end=ev.end_mark)
 
     def _construct(
         self, tag: str, method: str, text: str, ev: yaml.ScalarEvent, explicit: bool
@@ -662,7 +667,7 @@ class _Composer:
             self.fail(ev.start_mark, "yaml.undefined_alias")
         value, size = self.anchors[ev.anchor]
         self.count(size, ev.start_mark)
-        self.add(value, ev.start_mark, size=size, index=False, end=ev.end_mark)
+        self.add(value, ev.start_mark, index=False, end=ev.end_mark)
 
     def start(self, ev: yaml.SequenceStartEvent | yaml.MappingStartEvent) -> None:
         is_map = isinstance(ev, yaml.MappingStartEvent)
@@ -676,19 +681,20 @@ class _Composer:
         container: Any = {} if is_map else []
         loc = self._child_loc()
         self._record(loc, ev.start_mark)
-        self.stack.append(_Frame(container, loc, ev.anchor, bool(ev.flow_style)))
+        frame = _Frame(container, loc, ev.anchor, bool(ev.flow_style), self.nodes - 1)
+        self.stack.append(frame)
         if ev.end_mark is not None:  # libyaml always gives one; the types allow None
             self.last_open = (ev.end_mark.index, len(self.stack))
 
     def end(self, ev: yaml.SequenceEndEvent | yaml.MappingEndEvent) -> None:
         frame = self.stack.pop()
         if frame.anchor:
-            self.anchors[frame.anchor] = (frame.container, frame.size)
+            self.anchors[frame.anchor] = (frame.container, self.nodes - frame.first)
         # a block collection's end event sits at the next token, past any comments and
         # blank lines; its text really ends where its last child ends
         end: Any = ev.end_mark if frame.flow or frame.last_end is None else frame.last_end
         self.doc.index.set_end(frame.loc, end)
-        self.add(frame.container, None, size=frame.size, index=False, end=end)
+        self.add(frame.container, None, index=False, end=end)
 
     # -- plumbing ----------------------------------------------------------------------
     def count(self, size: int, mark: Any) -> None:
@@ -727,7 +733,6 @@ class _Composer:
         value: Any,
         mark: Any | None,
         *,
-        size: int,
         index: bool = True,
         end: Any | None = None,
     ) -> None:
@@ -737,7 +742,6 @@ class _Composer:
                 self.doc.index.put((), mark, _TOP)
             return
         top = self.stack[-1]
-        top.size += size
         if end is not None:
             top.last_end = end
         if isinstance(top.container, list):

@@ -26,6 +26,8 @@ def is_blank(text: str) -> bool:
 
 
 def _not_blank(value: str) -> str:
+    if value[:1].isalnum():  # most text starts with a letter: no pattern to run
+        return value
     if is_blank(value):
         raise PydanticCustomError("mlplan.schema.empty_text", "text is blank")
     return value
