@@ -10,19 +10,25 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlplan.domain.scheduler import Item, fair_share, first_open_year, propose_year, schedule
+from mlplan.domain.scheduler import (
+    ChosenActivity,
+    fair_share,
+    first_open_year,
+    propose_year,
+    schedule,
+)
 from mlplan.io.loading import load_framework
 from mlplan.model import timeline
 from mlplan.model.timeline import Calendar, PhaseId
 
 
-def _one_per_topic() -> list[Item]:
+def _one_per_topic() -> list[ChosenActivity]:
     """The shipped framework's topics, each with its first example that has a phase
     (else its first example): 7 with a phase, 7 without."""
     items = []
     for _, topic in load_framework().topics():
         ex = next((a for a in topic.activities if a.phase), topic.activities[0])
-        items.append(Item(topic.id, ex.title, ex.phase))
+        items.append(ChosenActivity(topic.id, ex.title, ex.phase))
     return items
 
 
@@ -80,14 +86,18 @@ def test_five_years_exact_proposal() -> None:
 
 
 def test_four_and_a_half_years_use_the_short_fifth_year() -> None:
-    items = [Item("t", f"a{i}", None) for i in range(10)]
+    items = [ChosenActivity("t", f"a{i}", None) for i in range(10)]
     result = schedule(items, 4.5)
     assert _loads(result) == {1: 2, 2: 2, 3: 2, 4: 2, 5: 2}
 
 
 def test_eind_activities_go_to_the_eind_years_of_four_and_a_half() -> None:
     # 4.5 years: 1 begin, 2-3 midden, 4-5 eind
-    items = [Item("t", "eind", "eind"), Item("t", "begin", "begin"), Item("t", "mid", "midden")]
+    items = [
+        ChosenActivity("t", "eind", "eind"),
+        ChosenActivity("t", "begin", "begin"),
+        ChosenActivity("t", "mid", "midden"),
+    ]
     assert schedule(items, 4.5) == [4, 1, 2]
 
 
@@ -106,7 +116,7 @@ def test_all_activities_of_one_phase(
     phase: PhaseId, years: float, expected: dict[int, int]
 ) -> None:
     n = sum(expected.values())
-    items = [Item("t", f"a{i}", phase) for i in range(n)]
+    items = [ChosenActivity("t", f"a{i}", phase) for i in range(n)]
     result = schedule(items, years)
     assert _loads(result) == expected
     in_phase = [y for y in result if _phase(y, years) == phase]
@@ -117,18 +127,18 @@ def test_all_activities_of_one_phase(
 def test_all_begin_fewer_than_years_stay_early() -> None:
     # 3 begin-activities in 5 years: one year each; years 1-2 are begin, the third
     # goes to year 3 (the nearest later year), not to year 5
-    items = [Item("t", f"a{i}", "begin") for i in range(3)]
+    items = [ChosenActivity("t", f"a{i}", "begin") for i in range(3)]
     assert schedule(items, 5) == [1, 2, 3]
 
 
 def test_all_eind_fewer_than_years_stay_late() -> None:
-    items = [Item("t", f"a{i}", "eind") for i in range(3)]
+    items = [ChosenActivity("t", f"a{i}", "eind") for i in range(3)]
     # 6 years: eind = 5-6; the third goes to year 4 (midden), the nearest earlier year
     assert sorted(schedule(items, 6)) == [4, 5, 6]
 
 
 def test_fewer_activities_than_years_spread_out() -> None:
-    items = [Item("t", f"a{i}", None) for i in range(3)]
+    items = [ChosenActivity("t", f"a{i}", None) for i in range(3)]
     # evenly spread over 6 years, in input order
     assert schedule(items, 6) == [2, 4, 6]
     assert schedule(items[:1], 5) == [3]
@@ -157,7 +167,7 @@ def test_first_open_year() -> None:
 def test_empty_and_bad_input() -> None:
     assert schedule([], 5) == []
     with pytest.raises(ValueError):
-        schedule([Item("t", "a")], 5, first_year=6)
+        schedule([ChosenActivity("t", "a")], 5, first_year=6)
 
 
 def test_deterministic() -> None:
@@ -179,16 +189,16 @@ durations = st.sampled_from([1, 2, 2.5, 3, 4, 4.5, 5, 5.5, 6, 7])
 
 
 @st.composite
-def plans(draw: st.DrawFn) -> tuple[list[Item], float, int]:
+def plans(draw: st.DrawFn) -> tuple[list[ChosenActivity], float, int]:
     years = draw(durations)
     first = draw(st.integers(1, timeline.year_count(years)))
     chosen = draw(st.lists(phases, max_size=30))
-    return [Item("t", f"a{i}", p) for i, p in enumerate(chosen)], years, first
+    return [ChosenActivity("t", f"a{i}", p) for i, p in enumerate(chosen)], years, first
 
 
 @settings(max_examples=150, deadline=None)
 @given(plans())
-def test_property_hard_limits(plan: tuple[list[Item], float, int]) -> None:
+def test_property_hard_limits(plan: tuple[list[ChosenActivity], float, int]) -> None:
     items, years, first = plan
     result = schedule(items, years, first_year=first)
     last = timeline.year_count(years)
@@ -202,7 +212,7 @@ def test_property_hard_limits(plan: tuple[list[Item], float, int]) -> None:
         assert set(loads) == set(range(first, last + 1)), "every year gets some work"
 
 
-def _fits(items: list[Item], years: float) -> bool:
+def _fits(items: list[ChosenActivity], years: float) -> bool:
     """Whether the years of each phase have room for that phase's activities and the
     activities without a phase can give every other year some work."""
     count = timeline.year_count(years)
@@ -220,7 +230,7 @@ def _fits(items: list[Item], years: float) -> bool:
 @settings(max_examples=150, deadline=None)
 @given(plans())
 def test_property_activity_lands_in_its_phase_when_there_is_room(
-    plan: tuple[list[Item], float, int],
+    plan: tuple[list[ChosenActivity], float, int],
 ) -> None:
     items, years, _ = plan
     result = schedule(items, years)
@@ -233,7 +243,7 @@ def test_property_activity_lands_in_its_phase_when_there_is_room(
 @settings(max_examples=200, deadline=None)
 @given(plans())
 def test_property_earlier_than_the_curve_only_when_forced(
-    plan: tuple[list[Item], float, int],
+    plan: tuple[list[ChosenActivity], float, int],
 ) -> None:
     """An activity lands before its phase only when no move or swap could avoid it:
     every year of its phase or later is full (or taking it away would leave its year
@@ -266,7 +276,7 @@ def test_property_earlier_than_the_curve_only_when_forced(
 
 @settings(max_examples=60, deadline=None)
 @given(plans())
-def test_property_deterministic(plan: tuple[list[Item], float, int]) -> None:
+def test_property_deterministic(plan: tuple[list[ChosenActivity], float, int]) -> None:
     items, years, first = plan
     assert schedule(items, years, first_year=first) == schedule(
         list(items), years, first_year=first

@@ -14,8 +14,8 @@ import pytest
 
 from mlplan.domain.checking import check_text
 from mlplan.domain.summary import (
-    Item,
     OverviewRow,
+    PageItem,
     Summary,
     mentions,
     overview_row,
@@ -54,7 +54,7 @@ def page(fw: Framework) -> Callable[..., Summary]:
     return _page
 
 
-def titles(items: tuple[Item, ...]) -> list[str]:
+def titles(items: tuple[PageItem, ...]) -> list[str]:
     return [i.title for i in items]
 
 
@@ -228,9 +228,9 @@ def test_dropped_and_done_are_never_due(page: Callable[..., Summary]) -> None:
 # -- agreements --------------------------------------------------------------------------------
 
 
-def _item(title: str, course: str | None = None) -> Item:
+def _item(title: str, course: str | None = None) -> PageItem:
     kind = "course" if course else "activity"
-    return Item(kind=kind, index=0, title=title, year=1, status="planned", course=course)
+    return PageItem(kind=kind, index=0, title=title, year=1, status="planned", course=course)
 
 
 @pytest.mark.parametrize(
@@ -257,7 +257,7 @@ def _item(title: str, course: str | None = None) -> Item:
         ),
     ],
 )
-def test_mentions(agreement: str, item: Item, expected: bool) -> None:
+def test_mentions(agreement: str, item: PageItem, expected: bool) -> None:
     assert mentions(agreement, item) is expected
 
 

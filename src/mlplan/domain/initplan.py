@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from mlplan.domain.scheduler import Item, fair_share, schedule
+from mlplan.domain.scheduler import ChosenActivity, fair_share, schedule
 from mlplan.model import fields, timeline
 from mlplan.model.framework import ExampleActivity, Framework, PhaseId, Topic
 from mlplan.model.plan import (
@@ -78,8 +78,8 @@ class Pick:
     own_phase: bool = False  # the user stated the phase: it goes into the plan
     year: int | None = None
 
-    def item(self) -> Item:
-        return Item(self.topic, self.title, self.phase)
+    def item(self) -> ChosenActivity:
+        return ChosenActivity(self.topic, self.title, self.phase)
 
 
 @dataclass

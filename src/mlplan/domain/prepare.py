@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mlplan.domain.summary import Agreement, CompetencyCoverage, Item, OverdueAgreement, Summary
+from mlplan.domain.summary import Agreement, CompetencyCoverage, OverdueAgreement, PageItem, Summary
 from mlplan.model.framework import Framework, Reflection
 
 
@@ -21,16 +21,16 @@ class CompetencyWork:
     """One competency: its coverage, and its activities done since the last meeting."""
 
     coverage: CompetencyCoverage
-    done_since: tuple[Item, ...]
+    done_since: tuple[PageItem, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Preparation:
     summary: Summary  # loaded: the plan validated
     competencies: tuple[CompetencyWork, ...]
-    courses_done: tuple[Item, ...]  # courses done since the last meeting (no competency)
+    courses_done: tuple[PageItem, ...]  # courses done since the last meeting (no competency)
     # activities done since whose topic the framework does not know (check's ML003)
-    unplaced_done: tuple[Item, ...]
+    unplaced_done: tuple[PageItem, ...]
     open_agreements: tuple[Agreement, ...]  # of the last meeting
     earlier_overdue: tuple[OverdueAgreement, ...]  # open and past due, from meetings before it
     framework: Framework  # whose tips the reflection quotes

@@ -30,7 +30,7 @@ def propose_year(phase: PhaseId | None, cal: Calendar, today: dt.date) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class Item:
+class ChosenActivity:
     """One chosen activity: its topic id, title and suggested phase (``None``: any)."""
 
     topic: str
@@ -56,7 +56,7 @@ def fair_share(count: int, years: int) -> int:
     return max(1, math.ceil(count / years))
 
 
-def schedule(items: Sequence[Item], years: float, *, first_year: int = 1) -> list[int]:
+def schedule(items: Sequence[ChosenActivity], years: float, *, first_year: int = 1) -> list[int]:
     """Propose a training year for every item, in the items' order.
 
     The rule, with ``Y = ceil(years)`` training years of which the years
@@ -97,17 +97,17 @@ def schedule(items: Sequence[Item], years: float, *, first_year: int = 1) -> lis
     targets = _spread_targets(items, used)
 
     # Per-item costs at each level; the weights make the levels lexicographic.
-    def early(item: Item, y: int) -> int:
+    def early(item: ChosenActivity, y: int) -> int:
         if item.phase is None:
             return 0
         return max(0, PHASES.index(item.phase) - phase_index[y])
 
-    def late(item: Item, y: int) -> int:
+    def late(item: ChosenActivity, y: int) -> int:
         if item.phase is None:
             return 0
         return max(0, phase_index[y] - PHASES.index(item.phase))
 
-    def nearness(item: Item, y: int) -> int:
+    def nearness(item: ChosenActivity, y: int) -> int:
         # among off-phase years, prefer the nearest: the latest of the earlier years,
         # the earliest of the later ones
         if early(item, y):
@@ -147,7 +147,7 @@ def schedule(items: Sequence[Item], years: float, *, first_year: int = 1) -> lis
     return [slots[j][0] for j in assignment]
 
 
-def _spread_targets(items: Sequence[Item], used: list[int]) -> list[int | None]:
+def _spread_targets(items: Sequence[ChosenActivity], used: list[int]) -> list[int | None]:
     free = [i for i, item in enumerate(items) if item.phase is None]
     m = len(used)
     count = len(free)

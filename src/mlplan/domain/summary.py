@@ -59,7 +59,7 @@ _STARTED = (_DONE, _IN_PROGRESS)
 # (a slotted dataclass is unpickled field by field in Python).
 
 
-class Position(NamedTuple):
+class TrainingPosition(NamedTuple):
     """Where the aios stands in the training at ``today``."""
 
     state: TrainingState
@@ -74,7 +74,7 @@ class Position(NamedTuple):
     calendar: timeline.Calendar | None = None  # part-time and interruptions, when any
 
 
-class Item(NamedTuple):
+class PageItem(NamedTuple):
     """An activity or a course of the plan, as the page shows it."""
 
     kind: ItemKind
@@ -132,7 +132,7 @@ class Coverage(NamedTuple):
 class Matched(NamedTuple):
     """An activity or course an agreement mentions, and how it moved since the meeting."""
 
-    item: Item
+    item: PageItem
     state: MatchState
 
     @property
@@ -224,15 +224,15 @@ class Summary(NamedTuple):
     today: dt.date
     check: CheckStatus
     aios: Aios | None = None
-    position: Position | None = None
+    position: TrainingPosition | None = None
     coverage: Coverage | None = None
     since: dt.date | None = None
     since_source: SinceSource | None = None
-    done_since: tuple[Item, ...] = ()
+    done_since: tuple[PageItem, ...] = ()
     months: int = DEFAULT_MONTHS
     due_until: dt.date | None = None  # exclusive end of the due window
-    due: tuple[Item, ...] = ()
-    overdue: tuple[Item, ...] = ()
+    due: tuple[PageItem, ...] = ()
+    overdue: tuple[PageItem, ...] = ()
     improvement_points: tuple[ImprovementPoint, ...] = ()
     last_meeting: LastMeeting | None = None
     overdue_agreements: tuple[OverdueAgreement, ...] = ()
@@ -342,9 +342,9 @@ def check_status(diagnostics: list[Diagnostic]) -> CheckStatus:
     )
 
 
-def position_at(r: resolved.Resolved) -> Position:
+def position_at(r: resolved.Resolved) -> TrainingPosition:
     current = r.standing.year
-    return Position(
+    return TrainingPosition(
         state=r.standing.state,
         year=current.number if current else None,
         year_count=r.year_count,
@@ -391,7 +391,7 @@ def last_meeting(plan: Plan, today: dt.date) -> Meeting | None:
     return resolved.last_held(resolved.held_meetings(plan, today))
 
 
-def _items(r: resolved.Resolved) -> list[Item]:
+def _items(r: resolved.Resolved) -> list[PageItem]:
     """The page's items: the activities, then the courses, as the resolved view has them
     (:func:`due` and :func:`overdue` read their facts by this order)."""
     items = [_activity_item(a) for a in r.activities]
@@ -399,9 +399,9 @@ def _items(r: resolved.Resolved) -> list[Item]:
     return items
 
 
-def _activity_item(facts: resolved.ActivityFacts) -> Item:
+def _activity_item(facts: resolved.ActivityFacts) -> PageItem:
     act, topic, comp = facts.activity, facts.topic, facts.competency
-    return Item(
+    return PageItem(
         kind="activity",
         index=facts.position,
         title=act.title,
@@ -415,9 +415,9 @@ def _activity_item(facts: resolved.ActivityFacts) -> Item:
     )
 
 
-def _course_item(facts: resolved.CourseFacts) -> Item:
+def _course_item(facts: resolved.CourseFacts) -> PageItem:
     entry = facts.entry
-    return Item(
+    return PageItem(
         kind="course",
         index=facts.position,
         title=facts.title,
@@ -429,7 +429,7 @@ def _course_item(facts: resolved.CourseFacts) -> Item:
     )
 
 
-def done_since(items: list[Item], since: dt.date, today: dt.date) -> tuple[Item, ...]:
+def done_since(items: list[PageItem], since: dt.date, today: dt.date) -> tuple[PageItem, ...]:
     """Done with a completion date from ``since`` up to ``today``, both inclusive; oldest
     first. A done item without a date, or dated after today or before the training
     started, cannot be placed and is left out (check's ML201 and ML103 report it)."""
@@ -445,7 +445,7 @@ def _facts(r: resolved.Resolved) -> list[resolved.ActivityFacts | resolved.Cours
     return [*r.activities, *r.courses]  # the order of :func:`_items`
 
 
-def due(r: resolved.Resolved, items: list[Item], until: dt.date) -> tuple[Item, ...]:
+def due(r: resolved.Resolved, items: list[PageItem], until: dt.date) -> tuple[PageItem, ...]:
     """Open activities and courses whose training year overlaps [today, until): no year
     (a course may have none) or one outside the training (ML102) has no dates."""
     today = r.today
@@ -457,7 +457,7 @@ def due(r: resolved.Resolved, items: list[Item], until: dt.date) -> tuple[Item, 
     return tuple(sorted(found, key=lambda i: (i.year or 0, i.kind, i.index)))
 
 
-def overdue(r: resolved.Resolved, items: list[Item]) -> tuple[Item, ...]:
+def overdue(r: resolved.Resolved, items: list[PageItem]) -> tuple[PageItem, ...]:
     """Open activities and courses of a training year that has fully passed: the resolved
     view's ``overdue``, which ML202 reports for the activities."""
     found = [item for item, f in zip(items, _facts(r), strict=True) if f.overdue]
@@ -508,7 +508,7 @@ def _as_words(text: str) -> _Words:
     return _Words(joined, frozenset(w for w in ws if len(w) >= 3 and w not in _STOPWORDS))
 
 
-def mentions(agreement: str, item: Item) -> bool:
+def mentions(agreement: str, item: PageItem) -> bool:
     """Whether an agreement mentions an activity or course. Two ways to match:
 
     1. containment: the item's title (or a course's id, or the text written in the plan),
@@ -521,7 +521,7 @@ def mentions(agreement: str, item: Item) -> bool:
     return _mentioned(_as_words(agreement), _names_of(item))
 
 
-def _names_of(item: Item) -> tuple[_Words, ...]:
+def _names_of(item: PageItem) -> tuple[_Words, ...]:
     """The words an agreement may name ``item`` by: its title, and a course as written."""
     title = _as_words(item.title)
     return (title, _as_words(item.course)) if item.course else (title,)
@@ -537,7 +537,7 @@ def _mentioned(said: _Words, names: tuple[_Words, ...]) -> bool:
     return len(common) >= 2 and 2 * len(common) >= len(title.significant)
 
 
-def _match_state(item: Item, meeting: dt.date) -> MatchState:
+def _match_state(item: PageItem, meeting: dt.date) -> MatchState:
     if item.status == _DONE:
         if item.done_on is None:
             return "done_undated"
@@ -550,12 +550,12 @@ def _match_state(item: Item, meeting: dt.date) -> MatchState:
 
 
 def linked_items(
-    agreement: PlanAgreement, plan: Plan, fw: Framework, items: list[Item]
-) -> list[Item]:
+    agreement: PlanAgreement, plan: Plan, fw: Framework, items: list[PageItem]
+) -> list[PageItem]:
     """The items an agreement names itself: its ``activity`` and ``course`` (the plan's
     entry of that title or course), and the activities of its ``topic``. Unknown names
     (check's ML003) name nothing."""
-    found: list[Item] = []
+    found: list[PageItem] = []
     if agreement.activity is not None:
         index = resolved.activity_named(plan, agreement.activity)
         found += [i for i in items if i.kind == "activity" and i.index == index]
@@ -572,10 +572,10 @@ def linked_items(
 
 
 def _agreements(
-    meeting: Meeting, plan: Plan, fw: Framework, items: list[Item], today: dt.date
+    meeting: Meeting, plan: Plan, fw: Framework, items: list[PageItem], today: dt.date
 ) -> LastMeeting:
     agreements = []
-    named: list[tuple[Item, tuple[_Words, ...]]] | None = None  # made once, when needed
+    named: list[tuple[PageItem, tuple[_Words, ...]]] | None = None  # made once, when needed
     for number, agreement in enumerate(meeting.agreements, start=1):
         linked = linked_items(agreement, plan, fw, items)
         about = linked
@@ -633,7 +633,7 @@ def rhythm(r: resolved.Resolved) -> Rhythm:
 # -- talking points --------------------------------------------------------------------------
 
 
-def idle_years(r: resolved.Resolved, items: list[Item]) -> list[tuple[int, bool]]:
+def idle_years(r: resolved.Resolved, items: list[PageItem]) -> list[tuple[int, bool]]:
     """Started training years with no work, as (number, is_current).
 
     A past year has no work when nothing was done in it: no item of that year is done or
@@ -659,7 +659,7 @@ def idle_years(r: resolved.Resolved, items: list[Item]) -> list[tuple[int, bool]
 
 
 def talking_points(
-    summary: Summary, r: resolved.Resolved, items: list[Item]
+    summary: Summary, r: resolved.Resolved, items: list[PageItem]
 ) -> tuple[TalkingPoint, ...]:
     """Suggested subjects, most pressing first. See docs/summary.md for each rule."""
     points: list[TalkingPoint] = []

@@ -216,7 +216,7 @@ def _as_data(value: Value | ListItem) -> Any:
 # -- text geometry ---------------------------------------------------------------------
 
 
-class _Lines:
+class _TextLines:
     """Offsets of the lines of a text, counted as :mod:`mlplan.io.yamlloc` counts them (as
     editors do: NEL, LS and PS are inside a line), so a node's position is its offset."""
 
@@ -283,7 +283,7 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def _char_at(lines: _Lines, pos: Position) -> str:
+def _char_at(lines: _TextLines, pos: Position) -> str:
     offset = lines.offset(pos.line, pos.column)
     return lines.text[offset : offset + 1]
 
@@ -393,7 +393,7 @@ def _set_key(text: str, loc: Loc, key: str, value: Scalar, edit: SetKeys) -> str
     wanted = _as_data(value)
     if key in mapping and _same(mapping[key], wanted):
         return text  # already so: leave its text (and quoting) alone
-    lines = _Lines(text)
+    lines = _TextLines(text)
     mpos = doc.index.get(loc)
     if mpos is None or _char_at(lines, mpos) == "{":
         raise Refusal("edit.refuse.flow", snippet, loc=loc, where=where)
@@ -419,7 +419,7 @@ def _set_key(text: str, loc: Loc, key: str, value: Scalar, edit: SetKeys) -> str
 def _insert_key(
     text: str,
     doc: yamlloc.Document,
-    lines: _Lines,
+    lines: _TextLines,
     loc: Loc,
     mapping: dict[Any, Any],
     key: str,
@@ -468,7 +468,7 @@ def _remove_key(text: str, loc: Loc, key: str) -> str:
         raise Refusal("edit.refuse.not_mapping", loc=loc, where=where)
     if key not in mapping:
         return text
-    lines = _Lines(text)
+    lines = _TextLines(text)
     mpos = doc.index.get(loc)
     pos = doc.index.get((*loc, key))
     if mpos is None or _char_at(lines, mpos) == "{":
@@ -497,7 +497,7 @@ def _expand(text: str, edit: Expand) -> str:
         raise Refusal("edit.refuse.not_text", loc=edit.loc, where=where)
     wanted: dict[str, Scalar] = {edit.key: value, **edit.values}
     snippet = render_item(wanted, 0, _Style())
-    lines = _Lines(text)
+    lines = _TextLines(text)
     pos = doc.index.get(edit.loc)
     parent = doc.index.get(edit.loc[:-1])
     if pos is None or parent is None or _char_at(lines, parent) != "-":
@@ -507,7 +507,7 @@ def _expand(text: str, edit: Expand) -> str:
         raise Refusal("edit.refuse.unsafe", snippet, loc=edit.loc, replaces=True)
     start = lines.offset(pos.line, pos.column)
     new = text[:start] + f"{edit.key}: " + text[start:]
-    lines = _Lines(new)
+    lines = _TextLines(new)
     at, prefix = lines.after_line(pos.line)
     eol = lines.eol(pos.line)
     indent = " " * (pos.column - 1)
@@ -524,7 +524,7 @@ def _set_in(data: Any, loc: Loc, value: Any) -> None:
     _get(data, loc[:-1])[loc[-1]] = value
 
 
-def _source(lines: _Lines, pos: Position) -> str | None:
+def _source(lines: _TextLines, pos: Position) -> str | None:
     """A value's text as written, when it is on one line."""
     if not pos.end_line or pos.end_line != pos.line:
         return None
@@ -546,7 +546,7 @@ def _fitting_snippet(text: str, edit: SetKeys) -> tuple[str, bool]:
     keys_only = _set_snippet(edit)
     try:
         doc = yamlloc.parse(text, "<plan>")
-        lines = _Lines(text)
+        lines = _TextLines(text)
         mapping = _get(doc.data, edit.loc)
     except Refusal:
         return keys_only, False
@@ -621,7 +621,7 @@ def _lookup(data: Any, loc: Loc) -> Any:
         return None
 
 
-def _list_style(doc: yamlloc.Document, lines: _Lines, loc: Loc) -> tuple[int, int] | None:
+def _list_style(doc: yamlloc.Document, lines: _TextLines, loc: Loc) -> tuple[int, int] | None:
     """(offset, pad) of the block list at ``loc``, if it is one with items."""
     seq = _lookup(doc.data, loc)
     pos = doc.index.get(loc)
@@ -635,7 +635,7 @@ def _list_style(doc: yamlloc.Document, lines: _Lines, loc: Loc) -> tuple[int, in
     return offset, pad
 
 
-def _nested_style(doc: yamlloc.Document, lines: _Lines, key: str) -> tuple[int, int] | None:
+def _nested_style(doc: yamlloc.Document, lines: _TextLines, key: str) -> tuple[int, int] | None:
     """(offset, pad) of the first block list nested in an item of ``key`` (agreements)."""
     seq = doc.data.get(key) if isinstance(doc.data, dict) else None
     if not isinstance(seq, list):
@@ -649,7 +649,7 @@ def _nested_style(doc: yamlloc.Document, lines: _Lines, key: str) -> tuple[int, 
     return None
 
 
-def _house_style(doc: yamlloc.Document, lines: _Lines, loc: Loc) -> _Style:
+def _house_style(doc: yamlloc.Document, lines: _TextLines, loc: Loc) -> _Style:
     """The layout of the list at ``loc``, else of another list in the same mapping, else
     of a top-level list in the file, else the default."""
     parent = _lookup(doc.data, loc[:-1]) if len(loc) > 1 else None
@@ -729,7 +729,7 @@ def paste_snippet(edit: Append) -> str:
 def _append(text: str, edit: Append) -> str:
     snippet = paste_snippet(edit)
     doc = _parse(text)
-    lines = _Lines(text)
+    lines = _TextLines(text)
     loc = edit.loc
     if doc.data is None:
         raise Refusal("edit.refuse.empty", snippet=snippet)
@@ -775,7 +775,7 @@ def _append(text: str, edit: Append) -> str:
     return new
 
 
-def _end_with_comments(lines: _Lines, pos: Position, column: int) -> int:
+def _end_with_comments(lines: _TextLines, pos: Position, column: int) -> int:
     """The last line of the node at ``pos``, with the comment lines after it that are
     indented deeper than ``column`` (0-based): they belong to it."""
     end_line = lines.last_line(pos)
@@ -791,7 +791,7 @@ def _end_with_comments(lines: _Lines, pos: Position, column: int) -> int:
 def _append_block(
     text: str,
     doc: yamlloc.Document,
-    lines: _Lines,
+    lines: _TextLines,
     edit: Append,
     style: _Style,
     pos: Position,
@@ -806,7 +806,7 @@ def _append_block(
     return text[:at] + prefix + render_item(edit.item, dash, style, eol) + text[at:]
 
 
-def _fill_empty(text: str, lines: _Lines, edit: Append, style: _Style, pos: Position) -> str:
+def _fill_empty(text: str, lines: _TextLines, edit: Append, style: _Style, pos: Position) -> str:
     """``activities:`` / ``activities: []`` / ``activities: ~``: remove the empty value
     (keeping a comment on that line) and put the block list under the key."""
     start = lines.offset(pos.line, pos.column)
@@ -822,7 +822,7 @@ def _fill_empty(text: str, lines: _Lines, edit: Append, style: _Style, pos: Posi
     new_line = head + tail
     line_end = line_start + len(lines.line_text(pos.key_line))
     text = text[:line_start] + new_line + text[line_end:]
-    lines = _Lines(text)
+    lines = _TextLines(text)
     at, prefix = lines.after_line(pos.key_line)
     dash = pos.key_column - 1 + style.offset
     block = render_item(edit.item, dash, style, lines.eol(pos.key_line))
@@ -830,7 +830,7 @@ def _fill_empty(text: str, lines: _Lines, edit: Append, style: _Style, pos: Posi
 
 
 def _append_new_key(
-    text: str, doc: yamlloc.Document, lines: _Lines, edit: Append, style: _Style
+    text: str, doc: yamlloc.Document, lines: _TextLines, edit: Append, style: _Style
 ) -> str:
     """The list did not exist: add ``key:`` and the item at the end of the file."""
     root_keys = [p for k in doc.data if (p := doc.index.get((k,))) is not None]
@@ -849,7 +849,7 @@ def _append_new_key(
 def _append_new_nested_key(
     text: str,
     doc: yamlloc.Document,
-    lines: _Lines,
+    lines: _TextLines,
     edit: Append,
     style: _Style,
     mapping: dict[Any, Any],
@@ -880,7 +880,7 @@ def _remove_item(text: str, edit: RemoveItem) -> str:
     if not isinstance(seq, list):
         raise Refusal("edit.refuse.not_list", key=key)
     _get(doc.data, (*loc, edit.index))  # an item that is not there: not found
-    lines = _Lines(text)
+    lines = _TextLines(text)
     lpos = doc.index.get(loc)
     if lpos is None or _char_at(lines, lpos) != "-":
         raise Refusal("edit.refuse.flow_list", key=key)

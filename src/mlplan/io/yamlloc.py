@@ -143,7 +143,7 @@ class PositionIndex(Mapping[Loc, Position]):
 
     __slots__ = ("_lines", "_raw")
 
-    def __init__(self, lines: _Lines | None = None) -> None:
+    def __init__(self, lines: _MarkPositions | None = None) -> None:
         self._lines = lines
         self._raw: dict[Loc, tuple[Any, Any, Any]] = {}  # loc -> value, key, end marks
 
@@ -294,7 +294,7 @@ def parse(text: str, path: str) -> Document:
             doc.data = None
             return doc
         mark = exc.problem_mark or exc.context_mark
-        line, column = _Lines(text)(mark) if mark else (1, 1)
+        line, column = _MarkPositions(text)(mark) if mark else (1, 1)
         doc.diagnostics.append(Diagnostic(path, line, column, "ML001", *_explain(exc, text)))
         doc.data = None
     except yaml.YAMLError as exc:  # e.g. a reader error on a control character
@@ -354,7 +354,7 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, dict[str, Any]]
 LINE_BREAK = re.compile(r"\r\n|[\r\n]")
 
 
-class _Lines:
+class _MarkPositions:
     """1-based line and column of a libyaml mark, counting lines as editors do.
 
     libyaml also breaks lines at NEL, LS and PS (U+0085, U+2028, U+2029), which editors
@@ -412,7 +412,7 @@ class _Composer:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.loader = _Loader(doc.text)
-        self.at = _Lines(doc.text)
+        self.at = _MarkPositions(doc.text)
         doc.index = PositionIndex(self.at)
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.stack: list[_Frame] = []

@@ -55,6 +55,12 @@ def finding_line(d: Diagnostic, style: Styler = _plain) -> str:
     return finding_text(location(d), d.code, d.message, style, colour)
 
 
+def short_finding(d: Diagnostic) -> str:
+    """A finding where its file is already named (a group overview's row, its
+    spreadsheet): ``line:col CODE message``."""
+    return f"{d.line}:{d.column} {d.code} {d.message}"
+
+
 def to_text(diagnostics: list[Diagnostic], files: int, style: Styler = _plain) -> str:
     """The finding line (:func:`finding_line`) per finding, then the count line."""
     lines = [finding_line(d, style) for d in diagnostics]

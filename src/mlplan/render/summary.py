@@ -16,18 +16,18 @@ from typing import TYPE_CHECKING, Any
 
 from mlplan.domain.summary import (
     Agreement,
-    Item,
     Matched,
     OverviewRow,
-    Position,
+    PageItem,
     Summary,
     TalkingPoint,
+    TrainingPosition,
 )
 from mlplan.i18n import finding_counts, get_language, plural, t
 from mlplan.render import jsontext
 from mlplan.render import textlayout as layout
 from mlplan.render.calendar import calendar_json, calendar_text
-from mlplan.render.diagnostics import diagnostic_dict
+from mlplan.render.diagnostics import diagnostic_dict, short_finding
 from mlplan.render.document import (
     Block,
     Cell,
@@ -60,7 +60,7 @@ def _date(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def position_text(pos: Position, *, dates: bool = False) -> str:
+def position_text(pos: TrainingPosition, *, dates: bool = False) -> str:
     """``jaar 2 van 5, begin`` (with the year's dates if asked), or before/after."""
     if pos.state == "not_started":
         return t("summary.position.before", start=_date(pos.start))
@@ -83,7 +83,7 @@ def _status(status: str) -> str:
     return t(f"status.{status}")
 
 
-def item_topic(item: Item) -> str:
+def item_topic(item: PageItem) -> str:
     return t("summary.course") if item.kind == "course" else (item.topic_title or item.topic or "")
 
 
@@ -201,8 +201,7 @@ def _overview_cells(row: OverviewRow, *, meetings: bool = True) -> list[str]:
     """A row's cells; ``meetings``: with the last and the next meeting (documents; the
     terminal names the late ones under its table)."""
     loaded = row.name is not None
-    first = row.first_error
-    error = f"{first.line}:{first.column} {first.code} {first.message}" if first else ""
+    error = short_finding(row.first_error) if row.first_error else ""
     cells = [
         row.name if loaded and row.name else t("summary.overview.broken"),
         overview_position(row),
@@ -247,7 +246,7 @@ def overview_note(since: dt.date | None, months: int) -> str:
 # -- JSON ----------------------------------------------------------------------------------
 
 
-def item_json(item: Item) -> dict[str, Any]:
+def item_json(item: PageItem) -> dict[str, Any]:
     return {
         "kind": item.kind,
         "number": item.index + 1,  # as `mlplan plan` numbers it, and the edit commands take it
@@ -389,7 +388,7 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def _position_json(pos: Position) -> dict[str, Any]:
+def _position_json(pos: TrainingPosition) -> dict[str, Any]:
     return {
         "state": pos.state,
         "year": pos.year,
@@ -551,7 +550,7 @@ def _coverage_section(s: Summary, pictures: bool) -> Section:
     return Section(t("summary.h.coverage"), tuple(blocks), summary=total)
 
 
-def _items(items: Sequence[Item], kind: str, empty: str) -> Block:
+def _items(items: Sequence[PageItem], kind: str, empty: str) -> Block:
     """Done items with their date and evidence, open ones with their year and status."""
     if not items:
         return Paragraph(t(empty))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from mlplan import __version__
 from mlplan.i18n import get_language, t
 from mlplan.io import formats
+from mlplan.render.diagnostics import short_finding
 from mlplan.render.plan import phase_label, status_word
 from mlplan.render.safe import escape_controls
 from mlplan.render.summary import overview_position
@@ -197,7 +198,7 @@ def overview_rows(rows: Sequence[OverviewRow]) -> list[list[Cell]]:
                 r.start,
                 r.end,
                 r.path,
-                f"{first.line}:{first.column} {first.code} {first.message}" if first else None,
+                short_finding(first) if first else None,
             ]
         )
     return out

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from mlplan.domain.prepare import CompetencyWork, Preparation
-from mlplan.domain.summary import Agreement, Item, LastMeeting, OverdueAgreement, Summary
+from mlplan.domain.summary import Agreement, LastMeeting, OverdueAgreement, PageItem, Summary
 from mlplan.i18n import finding_counts, get_language, t
 from mlplan.render import plan as planpage
 from mlplan.render import summary as page
@@ -106,7 +106,7 @@ def _competency(work: CompetencyWork) -> Section:
     )
 
 
-def _items(items: Sequence[Item], kind: str, empty: str) -> tuple[Block, ...]:
+def _items(items: Sequence[PageItem], kind: str, empty: str) -> tuple[Block, ...]:
     """A table of items as the summary page shows them: done ones with date and evidence,
     open ones with year and status; ``empty``'s text when there are none."""
     if not items:
