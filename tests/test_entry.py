@@ -86,6 +86,28 @@ INVOCATIONS: list[tuple[list[str], dict[str, str], bool]] = [
     (["check", "plan.yaml", "--framework", "missing.yaml", *TODAY], {}, True),
     (["check", "plan.yaml", *TODAY], {"MLPLAN_FRAMEWORK": "bad-framework.yaml"}, True),
     (["check", "plan.yaml", *TODAY], {"MLPLAN_FRAMEWORK": ""}, True),
+    # summary: a plain one too (an opleider's group), the rest to typer
+    (["summary", "plan.yaml", *TODAY], {}, True),
+    (["summary", ".", "-f", "json", *TODAY], {}, True),
+    (["summary", ".", "--overview-only", *TODAY], {}, True),
+    (["summary", ".", "--sort", "OVERDUE", *TODAY], {}, False),  # a Literal: typer reads it
+    (
+        ["summary", "plan.yaml", "warned.yaml", "-f", "markdown", "--since", "2026-01-01", *TODAY],
+        {},
+        True,
+    ),
+    (["summary", "plan.yaml", "--since", "2027-01-01", *TODAY], {}, True),
+    (["summary", "plan.yaml", "--since", "1 jan", *TODAY], {}, True),
+    (["summary", "broken.yaml", "--redact", "--lang", "en", *TODAY], {}, True),
+    (["summary", "dir", *TODAY], {}, True),
+    (["summary", "missing.yaml", *TODAY], {}, True),
+    (["summary", *TODAY], {}, True),
+    (["summary", "plan.yaml", "-f", "pdf", *TODAY], {}, True),
+    (["summary", ".", "--recursive", "--framework", "bad-framework.yaml", *TODAY], {}, True),
+    (["summary", "plan.yaml", "--months", "3", *TODAY], {}, False),  # a number: typer reads it
+    (["summary", "plan.yaml", "--sort", "naam", *TODAY], {}, False),
+    (["summary", "plan.yaml", "-f", "xml"], {}, False),
+    (["summary", "--help"], {}, False),
     (["check", "plan.yaml", "--bogus"], {}, False),
     (["check", "plan.yaml", "--today"], {}, False),
     (["check", "plan.yaml", "--today="], {}, False),
@@ -134,7 +156,7 @@ def test_the_fast_path_reads_checks_options_from_checks_declaration() -> None:
     """By name, without evaluating the annotations: the same as typing does."""
     from mlplan.cli.commands import check
 
-    read = entry.CheckOptions(check.run)
+    read = entry.CommandOptions(check.run)
     hints = typing.get_type_hints(check.run, include_extras=True)
     assert read.markers == {k: typing.get_args(v)[1] for k, v in hints.items() if k != "return"}
     assert set(read.values) | set(read.flags) == {
@@ -152,7 +174,7 @@ def test_the_fast_path_reads_checks_options_from_checks_declaration() -> None:
 def test_a_declaration_written_as_expressions_is_read_the_same_way() -> None:
     """The fallback of the lookup by name (``typing.get_type_hints``), and a command line
     read by any declaration's markers: a new option needs no change to ``entry``."""
-    read = entry.CheckOptions(_declared_elsewhere)
+    read = entry.CommandOptions(_declared_elsewhere)
     assert read.values == {"--colour": "colour", "-c": "colour", "--name": "name"}
     assert read.flags == {"--quiet": "quiet"} and read.arguments == "paths"
     given = {"colour": "red", "quiet": "1"}
@@ -167,7 +189,7 @@ def test_a_value_of_a_type_the_fast_path_does_not_read_goes_to_typer() -> None:
     def run(*, count: Annotated[int, Opt("--count", help="opt.strict")] = 0) -> int:
         return count
 
-    read = entry.CheckOptions(run)
+    read = entry.CommandOptions(run)
     assert entry._call(read, {"count": "3"}, [], {}) is None
     assert entry._call(read, {}, [], {}) == {}
 
@@ -204,7 +226,7 @@ def test_the_program_says_what_the_typer_app_says(
     assert (code, stdout, stderr) == run([sys.executable, "-c", TYPER_APP, *args], files, env)
     assert "Traceback" not in stderr
     assert ("typer" not in imported) is fast
-    assert (entry.plain_check(args, env) is not None) is fast
+    assert (entry.plain_command(args, env) is not None) is fast
 
 
 def test_a_plain_check_loads_only_what_it_needs(tmp_path: Path) -> None:
@@ -385,7 +407,8 @@ def test_the_plugin_stand_in_decides_on_the_users_environment_not_typers(
 
 
 @pytest.mark.parametrize(
-    "args", [["plan", str(EXAMPLE_PLAN), *TODAY], ["summary", str(EXAMPLE_PLAN), *TODAY]]
+    "args",
+    [["plan", str(EXAMPLE_PLAN), *TODAY], ["summary", str(EXAMPLE_PLAN), "--months", "6", *TODAY]],
 )
 def test_the_typer_path_does_not_scan_for_plugins_either(args: list[str], tmp_path: Path) -> None:
     loaded = _imported(args, tmp_path)
