@@ -335,8 +335,7 @@ class Output:
         stdout would get it (without colour), and then ``written`` (by default "written
         to FILE as FORMAT") said on stderr."""
         if self.path is None:
-            text = clean(text, color=self.color)
-            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+            out(text)  # in colour exactly when this page is (``self.color``)
             return
         self._write(clean(text), written)
 
