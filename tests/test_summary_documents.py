@@ -200,6 +200,7 @@ def test_output_never_writes_over_a_plan_it_reads(run: Run, tmp_path: Path) -> N
         result = run("summary", str(plan), *TODAY, "-f", fmt, "-o", str(plan))
         assert result.exit_code == 2
         assert "invoerbestand" in result.stderr
+        assert "mlplan plan" not in result.stderr  # summary refused it, not plan
     assert plan.read_bytes() == before
 
 

@@ -417,7 +417,7 @@ MESSAGES: dict[str, str] = {
     ),
     "opt.output": "Write to this file (safely: completely, then replaced) instead of the screen.",
     "plan.output_is_input": (
-        "{path} is an input file ({what}); mlplan plan never writes over it. "
+        "{path} is an input file ({what}); mlplan never writes over it. "
         "Choose another output file, for example {suggestion}"
     ),
     "plan.input.plan": "the plan",

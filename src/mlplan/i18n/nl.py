@@ -416,7 +416,7 @@ MESSAGES: dict[str, str] = {
     ),
     "opt.output": "Schrijf naar dit bestand (veilig: eerst volledig, dan vervangen) in plaats van naar het scherm.",
     "plan.output_is_input": (
-        "{path} is een invoerbestand ({what}); mlplan plan schrijft daar nooit overheen. "
+        "{path} is een invoerbestand ({what}); mlplan schrijft daar nooit overheen. "
         "Kies een ander uitvoerbestand, bijvoorbeeld {suggestion}"
     ),
     "plan.input.plan": "het plan",
